@@ -1,0 +1,121 @@
+//! `frontdesk`: the command-line front end of the frontdesk accessibility checker.
+//!
+//! Stages: [`args`] parses the command line, [`input`] turns arguments into pages (files,
+//! folders, URLs via [`fetch`], bytes decoded by [`decode`]), `frontdesk_core::audit` checks
+//! each page, and [`output`] renders and writes the report. [`rules`] lists the rules.
+
+mod args;
+mod decode;
+mod fetch;
+mod input;
+mod output;
+mod rules;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use frontdesk_core::{audit, Options, PageReport};
+
+use args::{CheckArgs, Cli, Command, Format, RulesArgs};
+use output::{Destination, Style};
+
+/// No page fails WCAG A/AA.
+const EXIT_PASS: u8 = 0;
+/// Some page has a failed finding at WCAG level A or AA.
+const EXIT_FAIL: u8 = 1;
+/// Usage or input error (the same code clap uses for usage errors).
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check(args) => check(args),
+        Command::Rules(args) => list_rules(args),
+    };
+    ExitCode::from(code)
+}
+
+fn error(message: impl std::fmt::Display) {
+    eprintln!("frontdesk: {message}");
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let dest = match args.output {
+        Some(path) => Destination::File { path, force: args.force },
+        None => Destination::Stdout,
+    };
+    if let Err(message) = output::check_destination(&dest) {
+        error(message);
+        return EXIT_ERROR;
+    }
+
+    // Each input is loaded and audited in turn, and its HTML dropped before the next, so
+    // memory stays at one page whatever the number of inputs. A bad input is reported
+    // and skipped: the others are still checked.
+    let mut fetcher = fetch::Fetcher::new();
+    let mut pages: Vec<PageReport> = Vec::new();
+    let mut input_errors = false;
+    for arg in &args.inputs {
+        let sources = match input::expand(arg) {
+            Ok(sources) => sources,
+            Err(e) => {
+                error(e);
+                input_errors = true;
+                continue;
+            }
+        };
+        for source in &sources {
+            match input::load(source, &mut fetcher) {
+                Ok(page) => {
+                    let options = match page.status {
+                        Some(status) => Options::default().with_status(status),
+                        None => Options::default(),
+                    };
+                    pages.push(audit(&page.html, &page.url, &options));
+                }
+                Err(e) => {
+                    error(e);
+                    input_errors = true;
+                }
+            }
+        }
+    }
+
+    // Nothing could be read: there is no report to give, only the errors above.
+    if pages.is_empty() {
+        return EXIT_ERROR;
+    }
+
+    let gate_failed = pages.iter().any(|p| p.failed_a_aa().next().is_some());
+    let rendered = match (args.format, &dest) {
+        (Format::Json, _) => output::render_json(pages),
+        (Format::Text, Destination::Stdout) => output::render_text(&pages, Style::for_stdout()),
+        (Format::Text, Destination::File { .. }) => output::render_text(&pages, Style::plain()),
+    };
+    if let Err(message) = output::write(&dest, &rendered) {
+        error(message);
+        return EXIT_ERROR;
+    }
+
+    if input_errors {
+        EXIT_ERROR
+    } else if gate_failed {
+        EXIT_FAIL
+    } else {
+        EXIT_PASS
+    }
+}
+
+fn list_rules(args: RulesArgs) -> u8 {
+    let rendered = match args.format {
+        Format::Text => rules::render_text(),
+        Format::Json => rules::render_json(),
+    };
+    match output::write(&Destination::Stdout, &rendered) {
+        Ok(()) => EXIT_PASS,
+        Err(message) => {
+            error(message);
+            EXIT_ERROR
+        }
+    }
+}

@@ -1,0 +1,634 @@
+//! The document model: one pass over the parsed page computes, for every element, what the
+//! rules ask about — computed style, whether it is rendered, hidden from assistive technology,
+//! focusable, and its ARIA role. Accessible names are computed on first use and cached.
+//! Rules read this model; none of them walks the raw DOM for these facts again.
+
+mod accname;
+mod roles;
+mod selector;
+mod ua;
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Html, Node as DomNode};
+
+use crate::style::{Cascade, ComputedStyle, Display, StyleSheet, Visibility};
+
+pub use roles::is_presentational_role;
+
+/// Index of a node (element or text) in a [`Document`], in document order.
+pub type NodeIndex = u32;
+
+/// Per-element facts, bit flags.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Flags(u16);
+
+impl Flags {
+    /// Not rendered: `display:none` on it or an ancestor (including the UA's `hidden`).
+    const NOT_RENDERED: u16 = 1;
+    /// Computed `visibility` is not `visible`.
+    const INVISIBLE: u16 = 1 << 1;
+    /// `aria-hidden="true"` on it or an ancestor.
+    const ARIA_HIDDEN: u16 = 1 << 2;
+    /// `inert` on it or an ancestor.
+    const INERT: u16 = 1 << 3;
+    /// Focusable (by script or keyboard).
+    const FOCUSABLE: u16 = 1 << 4;
+    /// In sequential focus navigation (reachable with Tab).
+    const TABBABLE: u16 = 1 << 5;
+    /// Disabled form control (itself or by a disabled fieldset).
+    const DISABLED: u16 = 1 << 6;
+    /// Inside an element whose role makes its children presentational (button, img, …).
+    const PRESENTATIONAL_CHILD: u16 = 1 << 7;
+    /// Role comes from a valid `role` attribute token.
+    const EXPLICIT_ROLE: u16 = 1 << 8;
+    /// The element is in the HTML namespace.
+    const HTML: u16 = 1 << 9;
+    /// The element is in the SVG namespace.
+    const SVG: u16 = 1 << 10;
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+    fn set(&mut self, bit: u16, on: bool) {
+        if on {
+            self.0 |= bit
+        } else {
+            self.0 &= !bit
+        }
+    }
+}
+
+#[derive(Debug)]
+struct NodeData {
+    dom: NodeId,
+    parent: Option<NodeIndex>,
+    first_child: Option<NodeIndex>,
+    next_sibling: Option<NodeIndex>,
+    /// One past the last node of this subtree.
+    subtree_end: NodeIndex,
+    is_text: bool,
+    flags: Flags,
+    style: ComputedStyle,
+    role: Option<&'static str>,
+}
+
+/// Nesting deeper than this is not modelled (its content is treated as not rendered); it keeps
+/// every recursive computation bounded on hostile pages.
+pub const MAX_DEPTH: usize = 512;
+
+/// A parsed page with its accessibility facts computed.
+///
+/// ```
+/// use frontdesk_core::dom::Document;
+/// let doc = Document::parse(r#"<button aria-label="Search"></button><img src=a.png alt="">"#);
+/// let button = doc.elements().find(|e| e.name() == "button").unwrap();
+/// assert_eq!(button.role(), Some("button"));
+/// assert_eq!(button.accessible_name(), "Search");
+/// let img = doc.elements().find(|e| e.name() == "img").unwrap();
+/// assert!(img.is_presentational());
+/// ```
+pub struct Document {
+    html: Html,
+    nodes: Vec<NodeData>,
+    ids: HashMap<String, NodeIndex>,
+    /// (control, label) pairs, sorted by control.
+    labels: Vec<(NodeIndex, NodeIndex)>,
+    names: Vec<OnceCell<String>>,
+    root: Option<NodeIndex>,
+}
+
+impl std::fmt::Debug for Document {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Document").field("nodes", &self.nodes.len()).finish()
+    }
+}
+
+impl Document {
+    /// Parses HTML (any bytes decoded to text; never fails) and computes the model using the
+    /// page's own `<style>` elements and `style` attributes.
+    pub fn parse(html: &str) -> Document {
+        Document::parse_with_stylesheets(html, Vec::new())
+    }
+
+    /// Like [`Document::parse`], with external style sheets (already fetched, e.g. from
+    /// `<link rel=stylesheet>`) applied before the page's own `<style>` elements.
+    pub fn parse_with_stylesheets(html: &str, external: Vec<StyleSheet>) -> Document {
+        let html = Html::parse_document(html);
+        let mut doc = Document {
+            html,
+            nodes: Vec::new(),
+            ids: HashMap::new(),
+            labels: Vec::new(),
+            names: Vec::new(),
+            root: None,
+        };
+        doc.build_tree();
+        let mut sheets = external;
+        sheets.extend(doc.style_elements());
+        doc.compute_styles(Cascade::new(sheets));
+        doc.compute_ids_and_labels();
+        doc.compute_focus();
+        roles::compute_roles(&mut doc);
+        doc.names = (0..doc.nodes.len()).map(|_| OnceCell::new()).collect();
+        doc
+    }
+
+    fn build_tree(&mut self) {
+        // Iterative pre-order walk; (dom node, parent index, depth).
+        let mut stack: Vec<(ego_tree::NodeRef<DomNode>, Option<NodeIndex>, usize)> = Vec::new();
+        for child in self.html.tree.root().children().rev() {
+            stack.push((child, None, 0));
+        }
+        let mut last_child: Vec<Option<NodeIndex>> = Vec::new();
+        while let Some((node, parent, depth)) = stack.pop() {
+            let is_text = match node.value() {
+                DomNode::Element(_) => false,
+                DomNode::Text(_) => true,
+                _ => continue,
+            };
+            if depth >= MAX_DEPTH {
+                continue;
+            }
+            let index = self.nodes.len() as NodeIndex;
+            let mut flags = Flags::default();
+            if let DomNode::Element(e) = node.value() {
+                let ns = &*e.name.ns;
+                flags.set(Flags::HTML, ns == "http://www.w3.org/1999/xhtml");
+                flags.set(Flags::SVG, ns == "http://www.w3.org/2000/svg");
+            }
+            self.nodes.push(NodeData {
+                dom: node.id(),
+                parent,
+                first_child: None,
+                next_sibling: None,
+                subtree_end: index + 1,
+                is_text,
+                flags,
+                style: ComputedStyle::INITIAL,
+                role: None,
+            });
+            last_child.push(None);
+            if let Some(p) = parent {
+                match last_child[p as usize] {
+                    Some(prev) => self.nodes[prev as usize].next_sibling = Some(index),
+                    None => self.nodes[p as usize].first_child = Some(index),
+                }
+                last_child[p as usize] = Some(index);
+            } else if !is_text && self.root.is_none() {
+                self.root = Some(index);
+            }
+            if !is_text {
+                for child in node.children().rev() {
+                    stack.push((child, Some(index), depth + 1));
+                }
+            }
+        }
+        // Subtree ends: children come after parents, so a reverse sweep sees children first.
+        for i in (0..self.nodes.len()).rev() {
+            let end = self.nodes[i].subtree_end;
+            if let Some(p) = self.nodes[i].parent {
+                let pe = &mut self.nodes[p as usize].subtree_end;
+                *pe = (*pe).max(end);
+            }
+        }
+    }
+
+    fn style_elements(&self) -> Vec<StyleSheet> {
+        self.elements()
+            .filter(|e| e.name() == "style" && e.is_html())
+            .filter(|e| crate::style::media::media_query_list_matches(e.attr("media").unwrap_or("")))
+            .map(|e| StyleSheet::parse(&e.text_content()))
+            .collect()
+    }
+
+    fn compute_styles(&mut self, mut cascade: Cascade) {
+        let has_rules = cascade.has_rules();
+        for i in 0..self.nodes.len() {
+            if self.nodes[i].is_text {
+                continue;
+            }
+            let parent = self.nodes[i].parent;
+            let parent_style = parent.map(|p| self.nodes[p as usize].style).unwrap_or(ComputedStyle::INITIAL);
+            let element = self.element_ref(i as NodeIndex);
+            let ua_display = ua::default_display(element);
+            let style = if has_rules || element.value().attr("style").is_some() {
+                cascade.compute(element, &parent_style, ua_display)
+            } else {
+                ComputedStyle { display: ua_display, visibility: parent_style.visibility }
+            };
+            let parent_flags = parent.map(|p| self.nodes[p as usize].flags).unwrap_or_default();
+            let e = element.value();
+            let aria_hidden = e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            let inert = e.attr("inert").is_some();
+            let node = &mut self.nodes[i];
+            node.style = style;
+            node.flags.set(
+                Flags::NOT_RENDERED,
+                parent_flags.has(Flags::NOT_RENDERED) || style.display == Display::None,
+            );
+            node.flags.set(Flags::INVISIBLE, style.visibility != Visibility::Visible);
+            node.flags.set(
+                Flags::ARIA_HIDDEN,
+                parent_flags.has(Flags::ARIA_HIDDEN) || aria_hidden,
+            );
+            node.flags.set(
+                Flags::INERT,
+                parent_flags.has(Flags::INERT) || (inert && node.flags.has(Flags::HTML)),
+            );
+        }
+    }
+
+    fn compute_ids_and_labels(&mut self) {
+        let mut ids = HashMap::new();
+        let mut labels = Vec::new();
+        for el in self.elements() {
+            if let Some(id) = el.attr("id") {
+                if !id.is_empty() {
+                    ids.entry(id.to_string()).or_insert(el.index);
+                }
+            }
+        }
+        self.ids = ids;
+        for el in self.elements().filter(|e| e.name() == "label" && e.is_html()) {
+            let control = match el.attr("for") {
+                Some(id) => self.element_by_id(id).filter(|c| c.is_labelable()),
+                None => el.descendants().find(|d| d.is_labelable()),
+            };
+            if let Some(control) = control {
+                labels.push((control.index, el.index));
+            }
+        }
+        labels.sort_unstable();
+        self.labels = labels;
+    }
+
+    fn compute_focus(&mut self) {
+        for i in 0..self.nodes.len() {
+            if self.nodes[i].is_text {
+                continue;
+            }
+            let el = El { doc: self, index: i as NodeIndex };
+            let disabled = el.is_html() && ua::is_disabled(&el);
+            let tabindex = el.attr("tabindex").and_then(parse_integer);
+            let native = el.is_html() && !disabled && ua::is_natively_focusable(&el);
+            let rendered = !el.flag(Flags::NOT_RENDERED) && !el.flag(Flags::INVISIBLE);
+            let usable = rendered && !el.flag(Flags::INERT);
+            let focusable = usable && (native || (tabindex.is_some() && !disabled));
+            let tabbable = focusable && tabindex.map_or(native, |t| t >= 0);
+            let flags = &mut self.nodes[i].flags;
+            flags.set(Flags::DISABLED, disabled);
+            flags.set(Flags::FOCUSABLE, focusable);
+            flags.set(Flags::TABBABLE, tabbable);
+        }
+    }
+
+    fn element_ref(&self, index: NodeIndex) -> ElementRef<'_> {
+        let id = self.nodes[index as usize].dom;
+        ElementRef::wrap(self.html.tree.get(id).expect("model nodes come from this tree"))
+            .expect("element index")
+    }
+
+    /// The underlying parsed HTML.
+    pub fn html(&self) -> &Html {
+        &self.html
+    }
+
+    /// The root element (`<html>`), if the page has one.
+    pub fn root(&self) -> Option<El<'_>> {
+        self.root.map(|index| El { doc: self, index })
+    }
+
+    /// All elements in document order.
+    pub fn elements(&self) -> impl Iterator<Item = El<'_>> + '_ {
+        (0..self.nodes.len() as NodeIndex)
+            .filter(|&i| !self.nodes[i as usize].is_text)
+            .map(|index| El { doc: self, index })
+    }
+
+    /// The first element with this `id`, as `getElementById` finds it.
+    pub fn element_by_id(&self, id: &str) -> Option<El<'_>> {
+        self.ids.get(id).map(|&index| El { doc: self, index })
+    }
+
+    /// The element at a model index.
+    pub fn element(&self, index: NodeIndex) -> Option<El<'_>> {
+        let node = self.nodes.get(index as usize)?;
+        (!node.is_text).then_some(El { doc: self, index })
+    }
+
+    /// The page title: the first `<title>` in the document, whitespace collapsed.
+    pub fn title(&self) -> Option<String> {
+        self.elements()
+            .find(|e| e.name() == "title" && e.is_html())
+            .map(|t| collapse_whitespace(&t.text_content()))
+    }
+}
+
+/// A handle on one element of a [`Document`]; cheap to copy.
+#[derive(Clone, Copy)]
+pub struct El<'d> {
+    doc: &'d Document,
+    index: NodeIndex,
+}
+
+impl std::fmt::Debug for El<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<{}>#{}", self.name(), self.index)
+    }
+}
+
+impl PartialEq for El<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.doc, other.doc) && self.index == other.index
+    }
+}
+impl Eq for El<'_> {}
+
+impl<'d> El<'d> {
+    fn data(&self) -> &'d NodeData {
+        &self.doc.nodes[self.index as usize]
+    }
+    fn flag(&self, bit: u16) -> bool {
+        self.data().flags.has(bit)
+    }
+
+    /// The document this element belongs to.
+    pub fn document(&self) -> &'d Document {
+        self.doc
+    }
+
+    /// Index in document order (stable for this document).
+    pub fn index(&self) -> NodeIndex {
+        self.index
+    }
+
+    /// The scraper element, for selector matching and raw access.
+    pub fn element_ref(&self) -> ElementRef<'d> {
+        self.doc.element_ref(self.index)
+    }
+
+    /// Local name; lower case for HTML, as written for SVG (`foreignObject`).
+    pub fn name(&self) -> &'d str {
+        self.element_ref().value().name()
+    }
+
+    /// Whether the element is in the HTML namespace.
+    pub fn is_html(&self) -> bool {
+        self.flag(Flags::HTML)
+    }
+
+    /// Whether the element is in the SVG namespace.
+    pub fn is_svg(&self) -> bool {
+        self.flag(Flags::SVG)
+    }
+
+    /// An attribute's value.
+    pub fn attr(&self, name: &str) -> Option<&'d str> {
+        self.element_ref().value().attr(name)
+    }
+
+    /// All attributes as (name, value), in source order.
+    pub fn attrs(&self) -> impl Iterator<Item = (&'d str, &'d str)> + 'd {
+        self.element_ref().value().attrs()
+    }
+
+    /// An attribute's value, trimmed, `None` when absent or only whitespace.
+    pub fn non_empty_attr(&self, name: &str) -> Option<&'d str> {
+        self.attr(name).map(str::trim).filter(|v| !v.is_empty())
+    }
+
+    /// The parent element.
+    pub fn parent(&self) -> Option<El<'d>> {
+        self.data().parent.map(|index| El { doc: self.doc, index })
+    }
+
+    /// Ancestors, nearest first.
+    pub fn ancestors(&self) -> impl Iterator<Item = El<'d>> + 'd {
+        std::iter::successors(self.parent(), |e| e.parent())
+    }
+
+    /// Child elements in order.
+    pub fn children(&self) -> impl Iterator<Item = El<'d>> + 'd {
+        self.child_nodes().filter_map(|c| match c {
+            Child::Element(e) => Some(e),
+            Child::Text(_) => None,
+        })
+    }
+
+    /// Child elements and text nodes in order.
+    pub fn child_nodes(&self) -> impl Iterator<Item = Child<'d>> + 'd {
+        let doc = self.doc;
+        std::iter::successors(self.data().first_child, move |&i| doc.nodes[i as usize].next_sibling)
+            .map(move |i| doc.child(i))
+    }
+
+    /// Descendant elements in document order.
+    pub fn descendants(&self) -> impl Iterator<Item = El<'d>> + 'd {
+        let doc = self.doc;
+        (self.index + 1..self.data().subtree_end)
+            .filter(move |&i| !doc.nodes[i as usize].is_text)
+            .map(move |index| El { doc, index })
+    }
+
+    /// Whether `self` is a (strict) descendant of `other`.
+    pub fn is_descendant_of(&self, other: &El) -> bool {
+        other.index < self.index && self.index < other.data().subtree_end
+    }
+
+    /// Concatenated text of all descendant text nodes (like `textContent`).
+    pub fn text_content(&self) -> String {
+        self.element_ref().text().collect()
+    }
+
+    /// Computed style.
+    pub fn style(&self) -> &'d ComputedStyle {
+        &self.data().style
+    }
+
+    /// Not rendered at all: `display:none` here or above (incl. `hidden`, `<head>` content).
+    pub fn is_not_rendered(&self) -> bool {
+        self.flag(Flags::NOT_RENDERED)
+    }
+
+    /// Rendered but invisible: `visibility: hidden | collapse`.
+    pub fn is_invisible(&self) -> bool {
+        self.flag(Flags::INVISIBLE)
+    }
+
+    /// `aria-hidden="true"` here or on an ancestor.
+    pub fn is_aria_hidden(&self) -> bool {
+        self.flag(Flags::ARIA_HIDDEN)
+    }
+
+    /// Hidden from everyone: not rendered, invisible, or `aria-hidden` (ACT's "hidden").
+    pub fn is_hidden(&self) -> bool {
+        self.is_not_rendered() || self.is_invisible() || self.is_aria_hidden()
+    }
+
+    /// ACT "included in the accessibility tree": not hidden. (Presentational elements are
+    /// included as far as their content goes, but have no role.)
+    pub fn is_in_accessibility_tree(&self) -> bool {
+        !self.is_hidden()
+    }
+
+    /// Visible: rendered and not `visibility:hidden`.
+    pub fn is_visible(&self) -> bool {
+        !self.is_not_rendered() && !self.is_invisible()
+    }
+
+    /// Inside an `inert` subtree.
+    pub fn is_inert(&self) -> bool {
+        self.flag(Flags::INERT)
+    }
+
+    /// Focusable by click or script (rendered, not disabled or inert).
+    pub fn is_focusable(&self) -> bool {
+        self.flag(Flags::FOCUSABLE)
+    }
+
+    /// In sequential focus navigation: reachable with the Tab key.
+    pub fn is_tabbable(&self) -> bool {
+        self.flag(Flags::TABBABLE)
+    }
+
+    /// A disabled form control (directly or through a disabled fieldset).
+    pub fn is_disabled(&self) -> bool {
+        self.flag(Flags::DISABLED)
+    }
+
+    /// The element's ARIA role after resolving explicit, implicit and presentational roles;
+    /// `None` when it has no role (e.g. `<div>` maps to `generic`, but `<iframe>` has none).
+    pub fn role(&self) -> Option<&'static str> {
+        self.data().role
+    }
+
+    /// Whether the role came from the `role` attribute.
+    pub fn has_explicit_role(&self) -> bool {
+        self.flag(Flags::EXPLICIT_ROLE)
+    }
+
+    /// Role is `none`/`presentation` (explicit, or implied, as for `<img alt="">`).
+    pub fn is_presentational(&self) -> bool {
+        self.role().is_some_and(is_presentational_role)
+    }
+
+    /// The role the HTML element has without a `role` attribute.
+    pub fn implicit_role(&self) -> Option<&'static str> {
+        roles::implicit_role(self)
+    }
+
+    /// Whether `role` is this element's role or one of its superclasses (`checkbox` is a
+    /// `input`, …). Uses the ARIA role taxonomy.
+    pub fn has_role(&self, role: &str) -> bool {
+        self.role().is_some_and(|r| crate::aria::role_is_a(r, role))
+    }
+
+    /// Whether the element can be associated with a `<label>` (HTML "labelable").
+    pub fn is_labelable(&self) -> bool {
+        self.is_html()
+            && match self.name() {
+                "button" | "meter" | "output" | "progress" | "select" | "textarea" => true,
+                "input" => !self.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+                _ => false,
+            }
+    }
+
+    /// `<label>` elements associated with this control, in document order.
+    pub fn labels(&self) -> impl Iterator<Item = El<'d>> + 'd {
+        let doc = self.doc;
+        let start = doc.labels.partition_point(|&(c, _)| c < self.index);
+        let index = self.index;
+        doc.labels[start..]
+            .iter()
+            .take_while(move |&&(c, _)| c == index)
+            .map(move |&(_, l)| El { doc, index: l })
+    }
+
+    /// Elements referenced by an ID-reference-list attribute (e.g. `aria-labelledby`),
+    /// in the order given; missing ids are skipped.
+    pub fn referenced(&self, attribute: &str) -> Vec<El<'d>> {
+        self.attr(attribute)
+            .map(|v| v.split_ascii_whitespace().filter_map(|id| self.doc.element_by_id(id)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Accessible name (W3C accname 1.2), whitespace collapsed and trimmed; empty if none.
+    pub fn accessible_name(&self) -> &'d str {
+        self.doc.names[self.index as usize].get_or_init(|| accname::name(self))
+    }
+
+    /// Accessible description (`aria-describedby`, `aria-description`, then `title` when it
+    /// was not used for the name).
+    pub fn accessible_description(&self) -> String {
+        accname::description(self)
+    }
+
+    /// Input `type`, lower-cased, `text` when absent or unknown (for `<input>` only).
+    pub fn input_type(&self) -> &'static str {
+        ua::input_type(self)
+    }
+
+    /// A CSS selector that matches exactly this element.
+    pub fn unique_selector(&self) -> String {
+        selector::unique_selector(self)
+    }
+
+    /// The start tag, shortened to about 200 characters, for reports.
+    pub fn snippet(&self) -> String {
+        selector::snippet(self)
+    }
+}
+
+/// A child node: an element or a text node.
+#[derive(Debug, Clone, Copy)]
+pub enum Child<'d> {
+    /// An element.
+    Element(El<'d>),
+    /// A text node's text.
+    Text(&'d str),
+}
+
+impl Document {
+    fn child(&self, index: NodeIndex) -> Child<'_> {
+        let node = &self.nodes[index as usize];
+        if node.is_text {
+            let text = self.html.tree.get(node.dom).and_then(|n| n.value().as_text());
+            Child::Text(text.map(|t| &*t.text).unwrap_or(""))
+        } else {
+            Child::Element(El { doc: self, index })
+        }
+    }
+}
+
+/// Parses an HTML "valid integer" (leading whitespace, optional sign, digits, rest ignored).
+pub fn parse_integer(value: &str) -> Option<i64> {
+    let v = value.trim_start_matches(|c: char| c.is_ascii_whitespace());
+    let (sign, digits) = match v.as_bytes().first() {
+        Some(b'-') => (-1, &v[1..]),
+        Some(b'+') => (1, &v[1..]),
+        _ => (1, v),
+    };
+    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    if end == 0 {
+        return None;
+    }
+    digits[..end.min(18)].parse::<i64>().ok().map(|n| sign * n)
+}
+
+/// Collapses runs of ASCII whitespace to one space and trims.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

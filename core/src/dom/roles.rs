@@ -1,0 +1,253 @@
+//! Role resolution: explicit roles from the `role` attribute (first valid token), implicit
+//! roles from HTML-AAM, and the presentational-role conflict resolution of WAI-ARIA 1.2 §9.
+
+use super::{Document, El, Flags, NodeIndex};
+use crate::aria;
+
+/// `none` and its synonym `presentation`.
+pub fn is_presentational_role(role: &str) -> bool {
+    role == "none" || role == "presentation"
+}
+
+pub(super) fn compute_roles(doc: &mut Document) {
+    for i in 0..doc.nodes.len() {
+        if doc.nodes[i].is_text {
+            continue;
+        }
+        let (role, explicit, presentational_child) = {
+            let el = El { doc: &*doc, index: i as NodeIndex };
+            let (role, explicit) = resolve(&el);
+            let presentational_child = el.parent().is_some_and(|p| {
+                p.flag(Flags::PRESENTATIONAL_CHILD)
+                    || p.role().and_then(aria::role).is_some_and(|r| r.children_presentational)
+            });
+            (role, explicit, presentational_child)
+        };
+        let node = &mut doc.nodes[i];
+        node.role = role;
+        node.flags.set(Flags::EXPLICIT_ROLE, explicit);
+        node.flags.set(Flags::PRESENTATIONAL_CHILD, presentational_child);
+    }
+}
+
+/// The first token of the `role` attribute that names a concrete ARIA role.
+pub(super) fn explicit_role(el: &El) -> Option<&'static str> {
+    let value = el.attr("role")?;
+    value
+        .split_ascii_whitespace()
+        .map(|t| t.to_ascii_lowercase())
+        .find_map(|t| aria::role(&t).filter(|r| !r.is_abstract).map(|r| r.name))
+}
+
+fn resolve(el: &El) -> (Option<&'static str>, bool) {
+    if let Some(role) = explicit_role(el) {
+        if !is_presentational_role(role) || !presentational_conflict(el) {
+            return (Some(role), true);
+        }
+        // Conflict: focusable or globally ARIA-annotated elements keep their native role.
+        return (implicit_role(el), false);
+    }
+    let implicit = implicit_role(el);
+    if implicit.is_some_and(is_presentational_role) && presentational_conflict(el) {
+        // e.g. <img alt="" aria-label="x">: the img role wins back.
+        return (Some("img"), false);
+    }
+    if inherits_presentation(el) {
+        return (Some("none"), false);
+    }
+    (implicit, false)
+}
+
+/// WAI-ARIA 1.2 §9.1: user agents ignore `none`/`presentation` on focusable elements and on
+/// elements with a global ARIA state or property.
+fn presentational_conflict(el: &El) -> bool {
+    el.is_focusable()
+        || el.attrs().any(|(name, _)| {
+            name.starts_with("aria-") && aria::is_global_attribute(name)
+        })
+}
+
+/// Owned elements of a presentational list or table lose their implicit role too
+/// (`<ul role="none"><li>`, `<table role="presentation"><tr><td>`).
+fn inherits_presentation(el: &El) -> bool {
+    if !el.is_html() || el.has_explicit_role() {
+        return false;
+    }
+    let presentational_owner = |owner: Option<El>| {
+        owner.is_some_and(|o| o.has_explicit_role() && o.is_presentational())
+    };
+    match el.name() {
+        "li" => presentational_owner(el.parent()),
+        "dt" | "dd" => presentational_owner(el.parent()),
+        "tr" | "thead" | "tbody" | "tfoot" | "td" | "th" | "caption" => {
+            let table = el.ancestors().find(|a| a.name() == "table");
+            table.is_some_and(|t| t.has_explicit_role() && t.is_presentational())
+                && el.ancestors().take_while(|a| a.name() != "table").all(|a| {
+                    a.is_presentational() || matches!(a.name(), "tr" | "thead" | "tbody" | "tfoot")
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Implicit ARIA role of an HTML (or SVG) element, per HTML-AAM / SVG-AAM.
+pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
+    if el.is_svg() {
+        return match el.name() {
+            "svg" => Some("graphics-document"),
+            "a" => Some("link"),
+            "g" => None,
+            _ => None,
+        };
+    }
+    if !el.is_html() {
+        return match el.name() {
+            "math" => Some("math"),
+            _ => None,
+        };
+    }
+    let has_name_attr =
+        || el.non_empty_attr("aria-label").is_some() || el.non_empty_attr("aria-labelledby").is_some() || el.non_empty_attr("title").is_some();
+    Some(match el.name() {
+        "a" | "area" => {
+            if el.attr("href").is_some() {
+                "link"
+            } else if el.name() == "a" {
+                "generic"
+            } else {
+                return None;
+            }
+        }
+        "article" => "article",
+        "aside" => "complementary",
+        "blockquote" => "blockquote",
+        "body" => "generic",
+        "button" => "button",
+        "caption" => "caption",
+        "code" => "code",
+        "datalist" => "listbox",
+        "del" | "s" => {
+            if el.name() == "del" {
+                "deletion"
+            } else {
+                "generic"
+            }
+        }
+        "details" => "group",
+        "dd" => "definition",
+        "dfn" | "dt" => "term",
+        "dialog" => "dialog",
+        "em" => "emphasis",
+        "fieldset" | "optgroup" | "hgroup" | "address" => "group",
+        "figure" => "figure",
+        "footer" | "header" => {
+            let scoped = el.ancestors().any(|a| {
+                matches!(a.name(), "article" | "aside" | "main" | "nav" | "section")
+                    || a.role().is_some_and(|r| {
+                        matches!(r, "article" | "complementary" | "main" | "navigation" | "region")
+                    })
+            });
+            match (scoped, el.name()) {
+                (true, _) => "generic",
+                (false, "footer") => "contentinfo",
+                (false, _) => "banner",
+            }
+        }
+        "form" => "form",
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
+        "hr" => "separator",
+        "html" => "document",
+        "img" => match el.attr("alt") {
+            Some("") => "presentation",
+            _ => "img",
+        },
+        "input" => match el.input_type() {
+            "button" | "image" | "reset" | "submit" => "button",
+            "checkbox" => "checkbox",
+            "radio" => "radio",
+            "range" => "slider",
+            "number" => "spinbutton",
+            "search" if el.attr("list").is_none() => "searchbox",
+            "email" | "tel" | "text" | "url" | "search" => {
+                if el.attr("list").is_some() {
+                    "combobox"
+                } else {
+                    "textbox"
+                }
+            }
+            // Browsers expose password fields as text boxes.
+            "password" => "textbox",
+            _ => return None,
+        },
+        "ins" => "insertion",
+        "li" => "listitem",
+        "main" => "main",
+        "mark" => "mark",
+        "math" => "math",
+        "menu" | "ol" | "ul" => "list",
+        "meter" => "meter",
+        "nav" => "navigation",
+        "option" => "option",
+        "output" => "status",
+        "p" => "paragraph",
+        "progress" => "progressbar",
+        "search" => "search",
+        "section" => {
+            if has_name_attr() {
+                "region"
+            } else {
+                "generic"
+            }
+        }
+        "select" => {
+            let size = el.attr("size").and_then(super::parse_integer).unwrap_or(0);
+            if el.attr("multiple").is_some() || size > 1 {
+                "listbox"
+            } else {
+                "combobox"
+            }
+        }
+        "strong" => "strong",
+        "sub" => "subscript",
+        "sup" => "superscript",
+        "svg" => "graphics-document",
+        "table" => "table",
+        "tbody" | "thead" | "tfoot" => "rowgroup",
+        "td" => {
+            let grid = el
+                .ancestors()
+                .find(|a| a.name() == "table")
+                .and_then(|t| t.role())
+                .is_some_and(|r| r == "grid" || r == "treegrid");
+            if grid {
+                "gridcell"
+            } else {
+                "cell"
+            }
+        }
+        "th" => header_cell_role(el),
+        "textarea" => "textbox",
+        "time" => "time",
+        "tr" => "row",
+        "b" | "bdi" | "bdo" | "data" | "div" | "i" | "pre" | "q" | "samp" | "small" | "span"
+        | "u" => "generic",
+        _ => return None,
+    })
+}
+
+fn header_cell_role(el: &El) -> &'static str {
+    match el.attr("scope").map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+        Some("col") | Some("colgroup") => return "columnheader",
+        Some("row") | Some("rowgroup") => return "rowheader",
+        _ => {}
+    }
+    let row = el.parent().filter(|p| p.name() == "tr");
+    if row.is_some_and(|r| r.parent().is_some_and(|g| g.name() == "thead")) {
+        return "columnheader";
+    }
+    // A row of only header cells heads columns; a header beside data cells heads its row.
+    match row {
+        Some(r) if r.children().any(|c| c.name() == "td") => "rowheader",
+        _ => "columnheader",
+    }
+}

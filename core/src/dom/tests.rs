@@ -1,0 +1,83 @@
+use super::*;
+
+fn doc(html: &str) -> Document {
+    Document::parse(html)
+}
+
+fn first<'d>(d: &'d Document, name: &str) -> El<'d> {
+    d.elements().find(|e| e.name() == name).unwrap_or_else(|| panic!("no <{name}>"))
+}
+
+#[test]
+fn names_from_labels_content_and_attributes() {
+    let d = doc(r#"<label for="pc">Postcode</label><input id="pc">
+        <label>Email <input type="email" id="em"></label>
+        <button>Pay <span aria-hidden="true">→</span> now</button>
+        <a href="/x"><img src="a.png" alt="Home"></a>
+        <span id="l1">Street</span><span id="l2">name</span><input aria-labelledby="l1 l2" id="st">
+        <input type="submit" id="sub">"#);
+    let by_id = |id: &str| d.element_by_id(id).unwrap().accessible_name().to_string();
+    assert_eq!(by_id("pc"), "Postcode");
+    assert_eq!(by_id("em"), "Email");
+    assert_eq!(first(&d, "button").accessible_name(), "Pay now");
+    assert_eq!(first(&d, "a").accessible_name(), "Home");
+    assert_eq!(by_id("st"), "Street name");
+    assert_eq!(by_id("sub"), "Submit");
+}
+
+#[test]
+fn hidden_content_does_not_leak_into_names_unless_referenced() {
+    let d = doc(r#"<style>.vh{display:none}</style>
+        <a href="/" id="a">Bins<span class="vh"> secret</span><span hidden> more</span></a>
+        <span id="h" hidden>Hidden label</span><button id="b" aria-labelledby="h"></button>"#);
+    assert_eq!(d.element_by_id("a").unwrap().accessible_name(), "Bins");
+    assert_eq!(d.element_by_id("b").unwrap().accessible_name(), "Hidden label");
+}
+
+#[test]
+fn roles_and_presentational_conflicts() {
+    let d = doc(r#"<img id="i1" alt="" src=a><img id="i2" role="none" tabindex="0" src=b>
+        <div role="foo button" id="d"></div><ul role="none"><li id="li">x</li></ul>
+        <footer id="f"></footer><article><footer id="f2"></footer></article>"#);
+    let role = |id: &str| d.element_by_id(id).unwrap().role();
+    assert_eq!(role("i1"), Some("presentation"));
+    assert_eq!(role("i2"), Some("img"));
+    assert_eq!(role("d"), Some("button"));
+    assert_eq!(role("li"), Some("none"));
+    assert_eq!(role("f"), Some("contentinfo"));
+    assert_eq!(role("f2"), Some("generic"));
+}
+
+#[test]
+fn visibility_focus_and_inert() {
+    let d = doc(r#"<style>#s{visibility:hidden}</style>
+        <a id="a1" href="/">x</a><a id="a2" href="/" tabindex="-1">y</a><span id="s"><a id="a3" href="/">z</a></span>
+        <fieldset disabled><legend><input id="in1"></legend><input id="in2"></fieldset>
+        <div inert><button id="b">b</button></div>"#);
+    let e = |id: &str| d.element_by_id(id).unwrap();
+    assert!(e("a1").is_tabbable());
+    assert!(e("a2").is_focusable() && !e("a2").is_tabbable());
+    assert!(!e("a3").is_focusable() && e("a3").is_invisible());
+    assert!(e("in1").is_tabbable());
+    assert!(e("in2").is_disabled() && !e("in2").is_focusable());
+    assert!(!e("b").is_focusable());
+}
+
+#[test]
+fn selectors_are_unique_and_snippets_short() {
+    let d = doc(r#"<main id="m"><p>a</p><p>b <img src="x.png"></p></main>"#);
+    let img = first(&d, "img");
+    assert_eq!(img.unique_selector(), "#m > p:nth-child(2) > img");
+    assert_eq!(img.snippet(), r#"<img src="x.png">"#);
+    let matched = d.html().select(&scraper::Selector::parse(&img.unique_selector()).unwrap()).count();
+    assert_eq!(matched, 1);
+}
+
+#[test]
+fn deep_nesting_is_bounded() {
+    let html = "<div>".repeat(100_000) + "text";
+    let d = doc(&html);
+    let deepest = d.elements().last().unwrap();
+    assert!(deepest.ancestors().count() < MAX_DEPTH + 2);
+    assert_eq!(d.root().unwrap().accessible_name(), "");
+}

@@ -1,0 +1,31 @@
+//! # frontdesk-core
+//!
+//! The audit engine behind frontdesk: it parses one HTML page, builds a document model
+//! (roles, accessible names, visibility, focus, styles — computed once per page), runs the
+//! WCAG rules over it and returns a [`PageReport`] of findings. It does no I/O, so the same
+//! engine runs in the command-line tool, in a crawler and in the browser (wasm32).
+//!
+//! ```
+//! use frontdesk_core::{audit, Options, Outcome};
+//!
+//! let html = r#"<!doctype html><html lang="en"><title>Bins</title>
+//!               <img src="bin.png"></html>"#;
+//! let report = audit(html, "https://council.example/bins", &Options::default());
+//! assert_eq!(report.title.as_deref(), Some("Bins"));
+//! let failed: Vec<_> = report.findings.iter().filter(|f| f.outcome == Outcome::Failed).collect();
+//! assert_eq!(failed.len(), 1);
+//! assert_eq!(failed[0].rule, "image-has-name");
+//! ```
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod aria;
+mod audit;
+pub mod dom;
+mod report;
+pub mod rules;
+pub mod style;
+
+pub use audit::{audit, audit_document, Options};
+pub use report::{Finding, Impact, Level, Outcome, PageReport, Report, ToolInfo, SCHEMA_VERSION};
+pub use rules::{registry, Rule, RuleMeta};

@@ -1,0 +1,55 @@
+use super::predicates::is_html_or_svg;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::aria;
+use crate::dom::Document;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every attribute starting with `aria-` is a state or property that
+    /// WAI-ARIA defines. Misspellings such as `aria-labeledby` are caught.
+    ///
+    /// ## Why it matters
+    /// Browsers ignore undefined `aria-` attributes, so the label, state or relationship the
+    /// author meant to give never reaches assistive technology — silently.
+    ///
+    /// ## Example
+    /// ```html
+    /// <input aria-labeledby="pc-label">   <!-- fails: misspelt -->
+    /// <input aria-labelledby="pc-label">  <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WAI-ARIA 1.2 §6.6 (best practice; related to WCAG 2.2 SC 4.1.2);
+    /// ACT rule 5f99a7 "ARIA attribute is defined in WAI-ARIA".
+    pub struct AriaAttributeDefined {
+        id: "aria-attribute-defined",
+        title: "ARIA attribute is defined in WAI-ARIA",
+        wcag: [],
+        level: None,
+        act: ["5f99a7"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The aria- attribute is defined in WAI-ARIA.";
+const FAILED: &str = "This aria- attribute is not defined in WAI-ARIA (misspelt?), so browsers ignore it.";
+
+impl Rule for AriaAttributeDefined {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(is_html_or_svg)
+            .flat_map(|e| {
+                e.attrs().filter(|(n, _)| n.starts_with("aria-")).map(move |(n, _)| Target::attribute(e, n))
+            })
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let name = target.attribute.unwrap_or("");
+        Expectation::check(aria::attribute(name).is_some(), PASSED, FAILED)
+    }
+}

@@ -1,0 +1,53 @@
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that an element with `aria-hidden="true"` contains nothing that the Tab key can
+    /// reach (links, buttons, fields, `tabindex="0"`).
+    ///
+    /// ## Why it matters
+    /// `aria-hidden` removes content from screen readers, but keyboard focus still lands on
+    /// it: blind users tab onto a control that announces nothing, or the wrong thing.
+    ///
+    /// ## Example
+    /// ```html
+    /// <div aria-hidden="true"><a href="/bins">Bins</a></div>              <!-- fails -->
+    /// <div aria-hidden="true"><a href="/bins" tabindex="-1">Bins</a></div> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.3.1 Info and Relationships (A), 4.1.2 Name, Role, Value (A);
+    /// ACT rule 6cfa84 "Element with aria-hidden has no content in sequential focus navigation".
+    pub struct AriaHiddenNoFocusable {
+        id: "aria-hidden-no-focusable",
+        title: "Element with aria-hidden has no focusable content",
+        wcag: ["1.3.1", "4.1.2"],
+        level: Some(Level::A),
+        act: ["6cfa84"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "Nothing inside the aria-hidden element can receive keyboard focus.";
+const FAILED: &str = "The aria-hidden element contains content the Tab key reaches: remove aria-hidden, or take that content out of the tab order.";
+
+impl Rule for AriaHiddenNoFocusable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")))
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = target.element;
+        let tabbable = el.is_tabbable() || el.descendants().any(|d| d.is_tabbable());
+        Expectation::check(!tabbable, PASSED, FAILED)
+    }
+}

@@ -1,0 +1,88 @@
+use super::predicates::is_html_or_svg;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::aria;
+use crate::dom::{Document, El};
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that an element given a role with the `role` attribute also has the states and
+    /// properties that role requires — for example `role="checkbox"` needs `aria-checked`,
+    /// `role="slider"` needs `aria-valuenow`.
+    ///
+    /// ## Why it matters
+    /// A custom checkbox without `aria-checked` is announced as a checkbox with no state:
+    /// screen reader users cannot tell whether they have agreed to the terms or asked for a
+    /// garden waste bin.
+    ///
+    /// ## Example
+    /// ```html
+    /// <div role="checkbox" tabindex="0">Garden waste</div>                      <!-- fails -->
+    /// <div role="checkbox" tabindex="0" aria-checked="false">Garden waste</div> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule 4e8ab6 "Element with role attribute has required states and properties".
+    pub struct AriaRequiredStates {
+        id: "aria-required-states",
+        title: "Element with role has required states and properties",
+        wcag: ["4.1.2"],
+        level: Some(Level::A),
+        act: ["4e8ab6"],
+        impact: Critical,
+    }
+}
+
+const PASSED: &str = "The element has every state and property its role requires.";
+const FAILED_PREFIX: &str = "The role requires states or properties that are missing: ";
+
+impl Rule for AriaRequiredStates {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(is_html_or_svg)
+            .filter(|e| e.has_explicit_role() && e.is_in_accessibility_tree())
+            .filter(|e| e.implicit_role() != e.role())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = target.element;
+        let Some(info) = el.role().and_then(aria::role) else {
+            return Expectation::passed(PASSED);
+        };
+        let missing: Vec<&str> = info
+            .required_attributes
+            .iter()
+            .copied()
+            .filter(|attr| !has_state(&el, info, attr))
+            .collect();
+        if missing.is_empty() {
+            Expectation::passed(PASSED)
+        } else {
+            Expectation::failed(format!("{FAILED_PREFIX}{}.", missing.join(", ")))
+        }
+    }
+}
+
+/// Whether the element provides the state: as an attribute, natively (a checked state of an
+/// `<input type=checkbox>`), or by the role's default value.
+fn has_state(el: &El, role: &aria::RoleInfo, attr: &str) -> bool {
+    if el.attr(attr).is_some() {
+        return true;
+    }
+    if role.implicit_values.iter().any(|(name, _)| *name == attr) {
+        return true;
+    }
+    let native = el.is_html() && el.name() == "input";
+    match attr {
+        "aria-checked" => native && matches!(el.input_type(), "checkbox" | "radio"),
+        "aria-valuenow" => native && matches!(el.input_type(), "range" | "number"),
+        "aria-expanded" => el.is_html() && el.name() == "select",
+        _ => false,
+    }
+}

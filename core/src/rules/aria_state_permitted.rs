@@ -1,0 +1,70 @@
+use super::predicates::is_html_or_svg;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::aria;
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that each WAI-ARIA state or property on an element is allowed for that
+    /// element's role: global attributes are allowed everywhere, others only on roles that
+    /// support them (`aria-checked` on a checkbox, not on a link), and none that the role
+    /// prohibits (`aria-label` on a plain `<div>` or `<span>`).
+    ///
+    /// ## Why it matters
+    /// Browsers drop states a role does not support, so a "selected" tab or a label on a
+    /// generic container never reaches screen reader users, and people are told something
+    /// different from what sighted users see.
+    ///
+    /// ## Example
+    /// ```html
+    /// <a href="/bins" aria-checked="true">Bins</a>  <!-- fails -->
+    /// <div role="checkbox" aria-checked="true">…</div> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule 5c01ea "ARIA state or property is permitted".
+    pub struct AriaStatePermitted {
+        id: "aria-state-permitted",
+        title: "ARIA state or property is permitted for the role",
+        wcag: ["4.1.2"],
+        level: Some(Level::A),
+        act: ["5c01ea"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The state or property is allowed on this role.";
+const NOT_SUPPORTED: &str = "This state or property is not supported by the element's role, so browsers ignore it.";
+const PROHIBITED: &str = "This state or property is prohibited on the element's role (e.g. aria-label on a generic element).";
+
+impl Rule for AriaStatePermitted {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| is_html_or_svg(e) && e.is_in_accessibility_tree())
+            .flat_map(|e| {
+                e.attrs()
+                    .filter(|(n, _)| aria::attribute(n).is_some())
+                    .map(move |(n, _)| Target::attribute(e, n))
+            })
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let attr = target.attribute.unwrap_or("");
+        let role = target.element.role().filter(|r| !crate::dom::is_presentational_role(r));
+        let Some(role) = role else {
+            // Without a role only global states and properties apply.
+            return Expectation::check(aria::is_global_attribute(attr), PASSED, NOT_SUPPORTED);
+        };
+        let info = aria::role(role);
+        if info.is_some_and(|i| i.prohibited_attributes.contains(&attr)) {
+            return Expectation::failed(PROHIBITED);
+        }
+        Expectation::check(aria::role_supports_attribute(role, attr), PASSED, NOT_SUPPORTED)
+    }
+}

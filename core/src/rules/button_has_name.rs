@@ -1,0 +1,53 @@
+use super::predicates::{has_accessible_name, included_with_role};
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every button has a non-empty accessible name: visible text, `aria-label`,
+    /// `aria-labelledby`, a `value` for `<input type="button">`, or a `title`.
+    ///
+    /// ## Why it matters
+    /// An icon-only button (a magnifying glass for search, a cross to close) is announced as
+    /// just "button": people using screen readers or voice control cannot tell what it does or
+    /// ask for it by name.
+    ///
+    /// ## Example
+    /// ```html
+    /// <button><svg aria-hidden="true">…</svg></button>                <!-- fails -->
+    /// <button aria-label="Search"><svg aria-hidden="true">…</svg></button> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule 97a4e1 "Button has non-empty accessible name".
+    pub struct ButtonHasName {
+        id: "button-has-name",
+        title: "Button has a non-empty accessible name",
+        wcag: ["4.1.2"],
+        level: Some(Level::A),
+        act: ["97a4e1"],
+        impact: Critical,
+    }
+}
+
+const PASSED: &str = "The button has an accessible name.";
+const FAILED: &str = "The button has no accessible name: give it text, aria-label or aria-labelledby.";
+
+impl Rule for ButtonHasName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        // Image buttons have their own rule (image-button-has-name).
+        included_with_role(doc, "button")
+            .filter(|e| !(e.is_html() && e.name() == "input" && e.input_type() == "image"))
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+    }
+}

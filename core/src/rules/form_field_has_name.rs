@@ -1,0 +1,59 @@
+use super::predicates::has_accessible_name;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every form field — text box, search box, checkbox, radio button, select
+    /// box, slider, spin button, switch, combobox, listbox, menu item checkbox or radio — has a
+    /// non-empty accessible name, usually from a `<label>`.
+    ///
+    /// ## Why it matters
+    /// A field without a name is read out as "edit text, blank". On a missed-bin report or a
+    /// permit application, people using screen readers cannot know what to type, and voice
+    /// control users cannot move to the field by saying its label.
+    ///
+    /// ## Example
+    /// ```html
+    /// <input type="text" name="postcode">                                   <!-- fails -->
+    /// <label for="pc">Postcode</label> <input id="pc" type="text" name="postcode"> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule e086e5 "Form field has non-empty accessible name".
+    pub struct FormFieldHasName {
+        id: "form-field-has-name",
+        title: "Form field has a non-empty accessible name",
+        wcag: ["4.1.2"],
+        level: Some(Level::A),
+        act: ["e086e5"],
+        impact: Critical,
+    }
+}
+
+const FIELD_ROLES: &[&str] = &[
+    "checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox",
+    "slider", "spinbutton", "switch", "textbox",
+];
+
+const PASSED: &str = "The form field has an accessible name.";
+const FAILED: &str = "The form field has no accessible name: associate a <label> with it, or use aria-label or aria-labelledby.";
+
+impl Rule for FormFieldHasName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.role().is_some_and(|r| FIELD_ROLES.contains(&r)))
+            .filter(|e| e.is_in_accessibility_tree())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+    }
+}

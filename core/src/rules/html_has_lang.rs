@@ -1,0 +1,48 @@
+use super::predicates::is_document_element;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the page's `<html>` element has a `lang` attribute with a value.
+    ///
+    /// ## Why it matters
+    /// Screen readers choose their voice and pronunciation from the page language. Without it
+    /// an English page may be read with a Welsh or Polish voice set on the user's device, and
+    /// browsers cannot offer the right translation or hyphenation.
+    ///
+    /// ## Example
+    /// ```html
+    /// <html>             <!-- fails -->
+    /// <html lang="en-GB"> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 3.1.1 Language of Page (A); ACT rule b5c3f8 "HTML page has lang attribute".
+    pub struct HtmlHasLang {
+        id: "html-has-lang",
+        title: "HTML page has a lang attribute",
+        wcag: ["3.1.1"],
+        level: Some(Level::A),
+        act: ["b5c3f8"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The page has a lang attribute.";
+const FAILED: &str = "The <html> element has no lang attribute: add one, e.g. lang=\"en-GB\".";
+
+impl Rule for HtmlHasLang {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.root().filter(is_document_element).map(Target::element).into_iter().collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        Expectation::check(target.element.non_empty_attr("lang").is_some(), PASSED, FAILED)
+    }
+}

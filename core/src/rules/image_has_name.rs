@@ -1,0 +1,63 @@
+use super::predicates::has_accessible_name;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every image people can perceive has a text alternative: an `<img>` (or an
+    /// element with `role="img"`) must have a non-empty accessible name (`alt`, `aria-label`,
+    /// `aria-labelledby` or `title`), unless it is marked decorative with `alt=""` or
+    /// `role="presentation"`/`"none"`.
+    ///
+    /// ## Why it matters
+    /// Screen reader users hear nothing useful for an unnamed image — often the file name
+    /// ("IMG_2041.jpg"). A bin-collection map or a council tax band chart without a text
+    /// alternative hides its information.
+    ///
+    /// ## Example
+    /// ```html
+    /// <img src="recycling-bin.png">                              <!-- fails -->
+    /// <img src="recycling-bin.png" alt="Blue recycling bin">     <!-- passes -->
+    /// <img src="divider.png" alt="">                             <!-- decorative: passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.1.1 Non-text Content (A); ACT rule 23a2a8 "Image has non-empty accessible name".
+    pub struct ImageHasName {
+        id: "image-has-name",
+        title: "Image has a non-empty accessible name",
+        wcag: ["1.1.1"],
+        level: Some(Level::A),
+        act: ["23a2a8"],
+        impact: Critical,
+    }
+}
+
+const PASSED: &str = "The image has a text alternative.";
+const DECORATIVE: &str = "The image is marked as decorative.";
+const FAILED: &str = "The image has no text alternative: add alt text that says what it shows, or alt=\"\" if it is decorative.";
+
+impl Rule for ImageHasName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.is_html())
+            .filter(|e| e.name() == "img" || (e.has_explicit_role() && e.has_role("img")))
+            .filter(|e| e.is_in_accessibility_tree())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = target.element;
+        if el.is_presentational() {
+            Expectation::passed(DECORATIVE)
+        } else {
+            Expectation::check(has_accessible_name(&el), PASSED, FAILED)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+use super::predicates::has_accessible_name;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every link has a non-empty accessible name, from its text, the `alt` of an
+    /// image inside it, `aria-label` or `aria-labelledby`.
+    ///
+    /// ## Why it matters
+    /// Screen reader users often move through a page by its list of links. A link that wraps
+    /// only an unlabelled logo or icon is announced as "link" or as its URL, so "Pay council
+    /// tax" or "Report a missed bin" cannot be found.
+    ///
+    /// ## Example
+    /// ```html
+    /// <a href="/pay"><img src="card.svg"></a>                 <!-- fails -->
+    /// <a href="/pay"><img src="card.svg" alt="Pay council tax"></a> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 2.4.4 Link Purpose (In Context) (A), 4.1.2 Name, Role, Value (A);
+    /// ACT rule c487ae "Link has non-empty accessible name".
+    pub struct LinkHasName {
+        id: "link-has-name",
+        title: "Link has a non-empty accessible name",
+        wcag: ["2.4.4", "4.1.2"],
+        level: Some(Level::A),
+        act: ["c487ae"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The link has an accessible name.";
+const FAILED: &str = "The link has no accessible name: give it text, or alt text on the image it wraps.";
+
+impl Rule for LinkHasName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.is_html() || e.is_svg())
+            .filter(|e| e.role() == Some("link") && e.is_in_accessibility_tree())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+    }
+}

@@ -1,0 +1,87 @@
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a `<meta name="viewport">` does not stop people zooming: no
+    /// `user-scalable=no` (or `0`), and no `maximum-scale` below 2.
+    ///
+    /// ## Why it matters
+    /// People with low vision pinch-zoom to read on phones, where most residents now reach the
+    /// council. Disabling zoom locks them out of small print such as payment amounts.
+    ///
+    /// ## Example
+    /// ```html
+    /// <meta name="viewport" content="width=device-width, user-scalable=no">   <!-- fails -->
+    /// <meta name="viewport" content="width=device-width, initial-scale=1">   <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.4.4 Resize Text (AA); ACT rule b4f0c3 "Meta viewport allows for zoom".
+    pub struct MetaViewportAllowsZoom {
+        id: "meta-viewport-allows-zoom",
+        title: "Meta viewport allows zoom",
+        wcag: ["1.4.4"],
+        level: Some(Level::AA),
+        act: ["b4f0c3"],
+        impact: Critical,
+    }
+}
+
+const PASSED: &str = "The viewport lets people zoom.";
+const NOT_SCALABLE: &str = "The viewport sets user-scalable=no, which stops people zooming: remove it.";
+const MAX_SCALE: &str = "The viewport's maximum-scale is below 2, which limits zoom: remove it.";
+
+impl Rule for MetaViewportAllowsZoom {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.is_html() && e.name() == "meta")
+            .filter(|e| e.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport")))
+            .filter(|e| e.attr("content").is_some())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let content = target.element.attr("content").unwrap_or("").to_ascii_lowercase();
+        for (key, value) in viewport_properties(&content) {
+            match key {
+                "user-scalable" => {
+                    let disabled = value == "no"
+                        || value.parse::<f64>().is_ok_and(|n| n > -1.0 && n < 1.0);
+                    if disabled {
+                        return Expectation::failed(NOT_SCALABLE);
+                    }
+                }
+                "maximum-scale" => {
+                    let limited = match value {
+                        "yes" => true,
+                        v => v.parse::<f64>().is_ok_and(|n| n >= 0.0 && n < 2.0),
+                    };
+                    if limited {
+                        return Expectation::failed(MAX_SCALE);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Expectation::passed(PASSED)
+    }
+}
+
+/// `key=value` pairs of a viewport `content` value (separated by commas, semicolons or
+/// spaces, as browsers accept).
+fn viewport_properties(content: &str) -> Vec<(&str, &str)> {
+    content
+        .split([',', ';'])
+        .filter_map(|pair| {
+            let (k, v) = pair.split_once('=')?;
+            Some((k.trim(), v.trim()))
+        })
+        .collect()
+}

@@ -1,0 +1,54 @@
+use super::predicates::is_document_element;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that the page has a `<title>` element and that the first one is not empty.
+    ///
+    /// ## Why it matters
+    /// The title is the first thing a screen reader announces, the name of the browser tab
+    /// and the text of a bookmark or search result. People with many council tabs open tell
+    /// "Pay your council tax" from "Report a missed bin" by it.
+    ///
+    /// ## Example
+    /// ```html
+    /// <head></head>                                            <!-- fails -->
+    /// <head><title>Pay your council tax – Ashworth District Council</title></head> <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 2.4.2 Page Titled (A); ACT rule 2779a5 "HTML page has non-empty title".
+    pub struct PageHasTitle {
+        id: "page-has-title",
+        title: "HTML page has a non-empty title",
+        wcag: ["2.4.2"],
+        level: Some(Level::A),
+        act: ["2779a5"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The page has a title.";
+const MISSING: &str = "The page has no <title> element: add one that says what the page is for.";
+const EMPTY: &str = "The page's first <title> element is empty: give it text that says what the page is for.";
+
+impl Rule for PageHasTitle {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.root().filter(is_document_element).map(Target::element).into_iter().collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let first_title = target.element.descendants().find(|e| e.is_html() && e.name() == "title");
+        match first_title {
+            None => Expectation::failed(MISSING),
+            Some(t) if t.text_content().trim().is_empty() => Expectation::failed(EMPTY),
+            Some(_) => Expectation::passed(PASSED),
+        }
+    }
+}

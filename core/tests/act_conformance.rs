@@ -1,0 +1,226 @@
+//! W3C ACT Rules conformance runner.
+//!
+//! Reads `../shared/act-rules/testcases.json` (skipped with a message when absent), wraps each
+//! example into a page the way the ACT tooling does, audits it and compares frontdesk's outcome
+//! for each ACT rule with the expected one. Prints, per ACT rule, whether frontdesk is
+//! consistent, partially consistent, inconsistent, or has no rule for it; then the counts.
+//!
+//! Ratchet: `tests/act/consistent.txt` lists the ACT rules that are consistent today. The
+//! test fails if one of them stops being consistent, or if any mapped rule is inconsistent.
+//!
+//! `cargo test -p frontdesk-core --test act_conformance -- --nocapture` shows the table;
+//! `ACT_RULE=23a2a8` also prints every test case of that rule with both outcomes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use frontdesk_core::{audit, Options, Outcome};
+use serde_json::Value;
+
+fn testcases_path() -> PathBuf {
+    if let Ok(p) = std::env::var("FRONTDESK_ACT_TESTCASES") {
+        return PathBuf::from(p);
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/act-rules/testcases.json")
+}
+
+/// Wraps an example as the ACT tooling builds its test pages.
+fn wrap(code: &str, title: &str, lang: &str) -> String {
+    if !matches!(lang, "html" | "xhtml") {
+        return code.to_string();
+    }
+    let lower = code.to_ascii_lowercase();
+    let doctype = if lower.trim_start().starts_with("<!doctype") { "" } else { "<!DOCTYPE html>\n" };
+    if lower.contains("<html") {
+        return format!("{doctype}{code}");
+    }
+    let head = if lower.contains("<head") { String::new() } else { format!("<head><title>{title}</title></head>") };
+    let body = if lower.contains("<body") { code.to_string() } else { format!("<body>{code}</body>") };
+    format!("{doctype}<html lang=\"en\">{head}{body}</html>")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Actual {
+    Inapplicable,
+    Passed,
+    CantTell,
+    Failed,
+}
+
+impl Actual {
+    fn name(self) -> &'static str {
+        match self {
+            Actual::Inapplicable => "inapplicable",
+            Actual::Passed => "passed",
+            Actual::CantTell => "cantTell",
+            Actual::Failed => "failed",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Verdict {
+    Consistent,
+    Partial,
+    Inconsistent,
+    Unmapped,
+}
+
+#[derive(Default)]
+struct RuleResult {
+    cases: usize,
+    matched: usize,
+    false_positives: usize,
+    missed: usize,
+    failed_reported_failed: usize,
+}
+
+#[test]
+fn act_conformance() {
+    let path = testcases_path();
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("SKIPPED: ACT test cases not found at {} (set FRONTDESK_ACT_TESTCASES)", path.display());
+        return;
+    };
+    let data: Value = serde_json::from_str(&text).expect("testcases.json is JSON");
+    let mapped: BTreeSet<String> = frontdesk_core::registry()
+        .iter()
+        .flat_map(|r| r.meta().act.iter().map(|s| s.to_string()))
+        .collect();
+    let detail_rule = std::env::var("ACT_RULE").ok();
+
+    let mut results: BTreeMap<String, (String, String, RuleResult)> = BTreeMap::new();
+    for rule in data["rules"].as_array().expect("rules") {
+        if rule["rule_type"] != "atomic" || rule["deprecated"].as_bool() == Some(true) {
+            continue;
+        }
+        let id = rule["id"].as_str().unwrap().to_string();
+        let needs = rule["needs"].as_str().unwrap_or("?").to_string();
+        let name = rule["name"].as_str().unwrap_or("").to_string();
+        let mut result = RuleResult::default();
+        if mapped.contains(&id) {
+            for case in rule["testcases"].as_array().unwrap() {
+                let expected = case["expected"].as_str().unwrap();
+                let title = case["title"].as_str().unwrap_or("");
+                let page = wrap(case["html"].as_str().unwrap(), title, case["lang"].as_str().unwrap_or("html"));
+                let report = audit(&page, "https://act-rules.github.io/testcase.html", &Options::default().with_passed(true));
+                let actual = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.act.iter().any(|a| *a == id))
+                    .map(|f| match f.outcome {
+                        Outcome::Passed => Actual::Passed,
+                        Outcome::CantTell => Actual::CantTell,
+                        Outcome::Failed => Actual::Failed,
+                    })
+                    .max()
+                    .unwrap_or(Actual::Inapplicable);
+                result.cases += 1;
+                let ok = match expected {
+                    "failed" => matches!(actual, Actual::Failed | Actual::CantTell),
+                    _ => actual != Actual::Failed,
+                };
+                if actual.name() == expected {
+                    result.matched += 1;
+                }
+                if expected == "failed" && actual == Actual::Failed {
+                    result.failed_reported_failed += 1;
+                }
+                if !ok {
+                    if expected == "failed" {
+                        result.missed += 1;
+                    } else {
+                        result.false_positives += 1;
+                    }
+                }
+                if detail_rule.as_deref() == Some(id.as_str()) {
+                    let mark = if !ok { "WRONG" } else if actual.name() != expected { "~" } else { "ok" };
+                    println!("--- {id} {title}: expected {expected}, got {} [{mark}]", actual.name());
+                    if actual.name() != expected {
+                        println!("{}", case["html"].as_str().unwrap());
+                        for f in report.findings.iter().filter(|f| f.act.iter().any(|a| *a == id)) {
+                            println!("    {} {} {}", f.outcome.as_str(), f.selector, f.message);
+                        }
+                    }
+                }
+            }
+        }
+        results.insert(id, (needs, name, result));
+    }
+
+    let verdict = |id: &str, r: &RuleResult| -> Verdict {
+        if !mapped.contains(id) {
+            Verdict::Unmapped
+        } else if r.false_positives > 0 || r.missed > 0 {
+            Verdict::Inconsistent
+        } else if r.failed_reported_failed == 0 {
+            Verdict::Partial
+        } else {
+            Verdict::Consistent
+        }
+    };
+
+    println!("\nACT conformance (frontdesk {})", env!("CARGO_PKG_VERSION"));
+    println!("{:<8} {:<13} {:<13} {:>6} {:>8}  {}", "rule", "needs", "verdict", "cases", "matched", "name");
+    let mut counts: BTreeMap<Verdict, usize> = BTreeMap::new();
+    let (mut cases, mut matched) = (0, 0);
+    let mut by_needs: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let mut consistent_now = BTreeSet::new();
+    for (id, (needs, name, r)) in &results {
+        let v = verdict(id, r);
+        *counts.entry(v).or_default() += 1;
+        if v != Verdict::Unmapped {
+            cases += r.cases;
+            matched += r.matched;
+            println!("{id:<8} {needs:<13} {:<13} {:>6} {:>8}  {name}", format!("{v:?}").to_lowercase(), r.cases, r.matched);
+        }
+        if v == Verdict::Consistent {
+            consistent_now.insert(id.clone());
+            by_needs.entry(needs.clone()).or_default().0 += 1;
+        }
+        by_needs.entry(needs.clone()).or_default().1 += 1;
+    }
+    println!(
+        "\nACT rules: {} consistent, {} partial, {} inconsistent, {} unmapped (of {} active atomic rules)",
+        counts.get(&Verdict::Consistent).unwrap_or(&0),
+        counts.get(&Verdict::Partial).unwrap_or(&0),
+        counts.get(&Verdict::Inconsistent).unwrap_or(&0),
+        counts.get(&Verdict::Unmapped).unwrap_or(&0),
+        results.len()
+    );
+    for (needs, (c, total)) in &by_needs {
+        println!("  {needs:<13} consistent {c} of {total}");
+    }
+    println!("Test cases of mapped rules: {matched} of {cases} matched exactly");
+
+    let ratchet_path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/act/consistent.txt");
+    let ratchet: BTreeSet<String> = std::fs::read_to_string(&ratchet_path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let newly: Vec<_> = consistent_now.difference(&ratchet).collect();
+    if !newly.is_empty() {
+        println!("Newly consistent (add to tests/act/consistent.txt): {newly:?}");
+    }
+    let regressed: Vec<_> = ratchet.difference(&consistent_now).collect();
+    let inconsistent: Vec<_> = results
+        .iter()
+        .filter(|(id, (_, _, r))| verdict(id, r) == Verdict::Inconsistent)
+        .map(|(id, _)| id.clone())
+        .collect();
+    assert!(regressed.is_empty(), "ACT rules no longer consistent: {regressed:?} (run with ACT_RULE=<id> -- --nocapture)");
+    assert!(inconsistent.is_empty(), "inconsistent ACT rules: {inconsistent:?} (run with ACT_RULE=<id> -- --nocapture)");
+}
+
+#[test]
+fn wrapping_follows_the_act_tooling() {
+    assert_eq!(
+        wrap("<img src=a>", "Passed Example 1", "html"),
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Passed Example 1</title></head><body><img src=a></body></html>"
+    );
+    assert_eq!(wrap("<html><p>x</p></html>", "T", "html"), "<!DOCTYPE html>\n<html><p>x</p></html>");
+    assert_eq!(wrap("<head><title>Own</title></head><body>b</body>", "T", "html"), "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Own</title></head><body>b</body></html>");
+    assert_eq!(wrap("<svg/>", "T", "svg"), "<svg/>");
+}
