@@ -98,6 +98,7 @@ pub struct Document {
     labels: Vec<(NodeIndex, NodeIndex)>,
     names: Vec<OnceCell<String>>,
     root: Option<NodeIndex>,
+    html_document: bool,
 }
 
 impl std::fmt::Debug for Document {
@@ -115,8 +116,8 @@ impl Document {
 
     /// Like [`Document::parse`], with external style sheets (already fetched, e.g. from
     /// `<link rel=stylesheet>`) applied before the page's own `<style>` elements.
-    pub fn parse_with_stylesheets(html: &str, external: Vec<StyleSheet>) -> Document {
-        let html = Html::parse_document(html);
+    pub fn parse_with_stylesheets(source: &str, external: Vec<StyleSheet>) -> Document {
+        let html = Html::parse_document(source);
         let mut doc = Document {
             html,
             nodes: Vec::new(),
@@ -124,6 +125,7 @@ impl Document {
             labels: Vec::new(),
             names: Vec::new(),
             root: None,
+            html_document: is_html_source(source),
         };
         doc.build_tree();
         let mut sheets = external;
@@ -317,6 +319,20 @@ impl Document {
     pub fn element(&self, index: NodeIndex) -> Option<El<'_>> {
         let node = self.nodes.get(index as usize)?;
         (!node.is_text).then_some(El { doc: self, index })
+    }
+
+    /// Whether the source is an HTML page rather than a standalone SVG or MathML document
+    /// (which the HTML parser would wrap in an `<html>` element of its own).
+    pub fn is_html_document(&self) -> bool {
+        self.html_document
+    }
+
+    /// Whether an inline `<script>` contains `needle` — a hint that script changes what the
+    /// static model sees (e.g. moves focus), so a rule can answer cantTell instead of failed.
+    pub fn scripts_mention(&self, needle: &str) -> bool {
+        self.elements()
+            .filter(|e| e.is_html() && e.name() == "script")
+            .any(|s| s.text_content().contains(needle))
     }
 
     /// The page title: the first `<title>` in the document, whitespace collapsed.
@@ -601,6 +617,31 @@ impl Document {
             Child::Element(El { doc: self, index })
         }
     }
+}
+
+/// Sniffs whether a source is HTML: a standalone document whose first element is `<svg>` or
+/// `<math>` (after an XML declaration, comments and a doctype) is not.
+fn is_html_source(source: &str) -> bool {
+    let mut rest = source.trim_start_matches('\u{feff}');
+    loop {
+        rest = rest.trim_start();
+        let skip_to = |s: &str, end: &str| s.find(end).map(|i| i + end.len());
+        let next = if rest.starts_with("<?") {
+            skip_to(rest, "?>")
+        } else if rest.starts_with("<!--") {
+            skip_to(rest, "-->")
+        } else if rest.starts_with("<!") {
+            skip_to(rest, ">")
+        } else {
+            break;
+        };
+        match next {
+            Some(i) => rest = &rest[i..],
+            None => return true,
+        }
+    }
+    let lower: String = rest.chars().take(6).collect::<String>().to_ascii_lowercase();
+    !(lower.starts_with("<svg") || lower.starts_with("<math"))
 }
 
 /// Parses an HTML "valid integer" (leading whitespace, optional sign, digits, rest ignored).

@@ -87,7 +87,7 @@ pub(super) fn is_natively_focusable(el: &El) -> bool {
     match el.name() {
         "a" => el.attr("href").is_some(),
         "area" => el.attr("href").is_some(),
-        "button" | "select" | "textarea" | "iframe" => true,
+        "button" | "select" | "textarea" => true,
         "input" => input_type(el) != "hidden",
         "summary" => el
             .parent()

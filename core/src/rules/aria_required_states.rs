@@ -55,11 +55,13 @@ impl Rule for AriaRequiredStates {
         let Some(info) = el.role().and_then(aria::role) else {
             return Expectation::passed(PASSED);
         };
+        let when_focusable = if el.is_focusable() { aria::required_attributes_if_focusable(info.name) } else { &[] };
         let missing: Vec<&str> = info
             .required_attributes
             .iter()
+            .chain(when_focusable)
             .copied()
-            .filter(|attr| !has_state(&el, info, attr))
+            .filter(|attr| !has_state(&el, attr))
             .collect();
         if missing.is_empty() {
             Expectation::passed(PASSED)
@@ -69,13 +71,10 @@ impl Rule for AriaRequiredStates {
     }
 }
 
-/// Whether the element provides the state: as an attribute, natively (a checked state of an
-/// `<input type=checkbox>`), or by the role's default value.
-fn has_state(el: &El, role: &aria::RoleInfo, attr: &str) -> bool {
+/// Whether the element provides the state: as an attribute, or natively (the checked state
+/// of an `<input type=checkbox>`). Default values do not count: ACT requires the attribute.
+fn has_state(el: &El, attr: &str) -> bool {
     if el.attr(attr).is_some() {
-        return true;
-    }
-    if role.implicit_values.iter().any(|(name, _)| *name == attr) {
         return true;
     }
     let native = el.is_html() && el.name() == "input";

@@ -41,7 +41,7 @@ impl Rule for ElementLangValid {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements()
             .filter(|e| e.is_html() && !is_document_element(e))
-            .filter(|e| e.non_empty_attr("lang").is_some())
+            .filter(|e| e.attr("lang").is_some_and(|l| !l.is_empty()))
             .filter(|e| has_own_perceivable_text(e, e))
             .map(Target::element)
             .collect()
@@ -65,7 +65,7 @@ fn has_own_perceivable_text(owner: &El, el: &El) -> bool {
                 }
             }
             Child::Element(c) => {
-                if c.attr("lang").is_some_and(|l| !l.trim().is_empty()) && c != *owner {
+                if c.attr("lang").is_some_and(|l| !l.is_empty()) && c != *owner {
                     continue;
                 }
                 if has_own_perceivable_text(owner, &c) {
@@ -74,6 +74,6 @@ fn has_own_perceivable_text(owner: &El, el: &El) -> bool {
             }
         }
     }
-    // Text alternatives count as text too (e.g. <img alt="…" lang="…">).
-    perceivable && el == owner && el.non_empty_attr("alt").is_some()
+    // Text alternatives count as text too (e.g. <img alt="…">).
+    perceivable && el.name() == "img" && el.non_empty_attr("alt").is_some()
 }

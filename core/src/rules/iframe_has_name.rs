@@ -41,6 +41,7 @@ impl Rule for IframeHasName {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements()
             .filter(|e| e.is_html() && e.name() == "iframe" && e.is_in_accessibility_tree())
+            .filter(|e| !e.is_presentational())
             // Frames taken out of the tab order are not announced when tabbing.
             .filter(|e| e.attr("tabindex").and_then(parse_integer).is_none_or(|t| t >= 0))
             .map(Target::element)

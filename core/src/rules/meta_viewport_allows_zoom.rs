@@ -42,7 +42,10 @@ impl Rule for MetaViewportAllowsZoom {
         doc.elements()
             .filter(|e| e.is_html() && e.name() == "meta")
             .filter(|e| e.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport")))
-            .filter(|e| e.attr("content").is_some())
+            .filter(|e| {
+                let content = e.attr("content").unwrap_or("").to_ascii_lowercase();
+                viewport_properties(&content).iter().any(|(k, _)| matches!(*k, "user-scalable" | "maximum-scale"))
+            })
             .map(Target::element)
             .collect()
     }
@@ -52,18 +55,15 @@ impl Rule for MetaViewportAllowsZoom {
         for (key, value) in viewport_properties(&content) {
             match key {
                 "user-scalable" => {
-                    let disabled = value == "no"
-                        || value.parse::<f64>().is_ok_and(|n| n > -1.0 && n < 1.0);
-                    if disabled {
+                    let n = viewport_number(value);
+                    if n > -1.0 && n < 1.0 {
                         return Expectation::failed(NOT_SCALABLE);
                     }
                 }
                 "maximum-scale" => {
-                    let limited = match value {
-                        "yes" => true,
-                        v => v.parse::<f64>().is_ok_and(|n| n >= 0.0 && n < 2.0),
-                    };
-                    if limited {
+                    // Negative values are invalid and ignored by browsers.
+                    let n = viewport_number(value);
+                    if (0.0..2.0).contains(&n) {
                         return Expectation::failed(MAX_SCALE);
                     }
                 }
@@ -71,6 +71,22 @@ impl Rule for MetaViewportAllowsZoom {
             }
         }
         Expectation::passed(PASSED)
+    }
+}
+
+/// A viewport property value as browsers translate it (CSS Device Adaptation §9): `yes` is
+/// 1, `no` 0, `device-width`/`device-height` 10, a leading number itself, anything else 0.
+fn viewport_number(value: &str) -> f64 {
+    match value {
+        "yes" => 1.0,
+        "no" => 0.0,
+        "device-width" | "device-height" => 10.0,
+        v => {
+            let end = v
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E')))
+                .unwrap_or(v.len());
+            v[..end].parse().unwrap_or(0.0)
+        }
     }
 }
 

@@ -19,7 +19,7 @@ pub fn is_html_or_svg(el: &El) -> bool {
 
 /// Whether an element is the document element of a page (`<html>` in the HTML namespace).
 pub fn is_document_element(el: &El) -> bool {
-    el.is_html() && el.name() == "html" && el.parent().is_none()
+    el.is_html() && el.name() == "html" && el.parent().is_none() && el.document().is_html_document()
 }
 
 /// BCP 47 check as ACT rules need it: the primary language subtag is a registered language
@@ -32,7 +32,8 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
     let known_primary = match primary.len() {
         2 => isolang::Language::from_639_1(&primary).is_some(),
         3 => {
-            isolang::Language::from_639_3(&primary).is_some()
+            // The registry uses the two-letter code where one exists ("en", not "eng").
+            isolang::Language::from_639_3(&primary).is_some_and(|l| l.to_639_1().is_none())
                 || (primary.as_str() >= "qaa" && primary.as_str() <= "qtz")
         }
         _ => false,
