@@ -4,6 +4,7 @@
 //! Rules read this model; none of them walks the raw DOM for these facts again.
 
 mod accname;
+mod limits;
 mod roles;
 mod selector;
 mod ua;
@@ -75,8 +76,8 @@ struct NodeData {
     role: Option<&'static str>,
 }
 
-/// Nesting deeper than this is not modelled (its content is treated as not rendered); it keeps
-/// every recursive computation bounded on hostile pages.
+/// Nesting deeper than this is not modelled (its content is dropped from the model); with the
+/// source-depth guard applied before parsing it is a second bound on hostile pages.
 pub const MAX_DEPTH: usize = 512;
 
 /// A parsed page with its accessibility facts computed.
@@ -117,7 +118,7 @@ impl Document {
     /// Like [`Document::parse`], with external style sheets (already fetched, e.g. from
     /// `<link rel=stylesheet>`) applied before the page's own `<style>` elements.
     pub fn parse_with_stylesheets(source: &str, external: Vec<StyleSheet>) -> Document {
-        let html = Html::parse_document(source);
+        let html = Html::parse_document(&limits::flatten_deep_nesting(source));
         let mut doc = Document {
             html,
             nodes: Vec::new(),

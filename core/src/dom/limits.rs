@@ -1,0 +1,165 @@
+//! Guards against hostile input before parsing.
+//!
+//! HTML tree construction checks "has an element in scope" by walking the stack of open
+//! elements, so a page of 100,000 nested `<div>`s costs the parser O(n²) — tens of seconds.
+//! Real pages nest a few dozen levels. Start tags beyond [`MAX_SOURCE_DEPTH`] (and their end
+//! tags) are dropped from the source, which flattens the excess levels but keeps their text.
+
+use std::borrow::Cow;
+
+/// Deepest nesting of explicit start tags kept in the source.
+pub const MAX_SOURCE_DEPTH: usize = 256;
+
+/// Elements with no end tag, or whose end tag may be omitted (they cannot build deep stacks
+/// on their own, since a new one closes the previous).
+fn is_uncounted(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+        b"source", b"track", b"wbr", b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"option",
+        b"optgroup", b"tr", b"td", b"th", b"thead", b"tbody", b"tfoot", b"rb", b"rt", b"rp",
+        b"rtc", b"colgroup", b"caption", b"html", b"head", b"body",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Elements whose content is raw text: tags inside them are not tags.
+fn is_raw_text(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
+        b"plaintext",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// Returns the source unchanged (borrowed) unless it nests deeper than the limit.
+pub fn flatten_deep_nesting(source: &str) -> Cow<'_, str> {
+    let cuts = find_cuts(source.as_bytes(), MAX_SOURCE_DEPTH);
+    if cuts.is_empty() {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for (start, end) in cuts {
+        out.push_str(&source[at..start]);
+        at = end;
+    }
+    out.push_str(&source[at..]);
+    Cow::Owned(out)
+}
+
+/// Byte ranges of tags to drop. Tags are ASCII-delimited, so ranges fall on char boundaries.
+fn find_cuts(b: &[u8], max_depth: usize) -> Vec<(usize, usize)> {
+    let mut cuts = Vec::new();
+    let mut depth = 0usize;
+    // Dropped start tags per name still waiting for their end tag.
+    let mut dropped: Vec<(Vec<u8>, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(offset) = b[i..].iter().position(|&c| c == b'<') {
+        let start = i + offset;
+        let rest = &b[start..];
+        if rest.starts_with(b"<!--") {
+            i = find(b, start + 4, b"-->").map_or(b.len(), |e| e + 3);
+            continue;
+        }
+        if rest.starts_with(b"<!") || rest.starts_with(b"<?") {
+            i = find(b, start, b">").map_or(b.len(), |e| e + 1);
+            continue;
+        }
+        let is_end = rest.get(1) == Some(&b'/');
+        let name_start = start + if is_end { 2 } else { 1 };
+        let name_end = b[name_start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b':'))
+            .map_or(b.len(), |p| name_start + p);
+        if name_end == name_start || !b[name_start].is_ascii_alphabetic() {
+            i = start + 1;
+            continue;
+        }
+        let name = &b[name_start..name_end];
+        let tag_end = tag_end(b, name_end);
+        let self_closing = tag_end >= 2 && b[tag_end - 2] == b'/';
+        i = tag_end;
+        if is_end {
+            if let Some(entry) = dropped.iter_mut().find(|(n, c)| *c > 0 && n.eq_ignore_ascii_case(name)) {
+                entry.1 -= 1;
+                cuts.push((start, tag_end));
+            } else if !is_uncounted(name) {
+                depth = depth.saturating_sub(1);
+            }
+            continue;
+        }
+        if is_raw_text(name) {
+            let mut closing = b"</".to_vec();
+            closing.extend_from_slice(name);
+            i = find_ignore_case(b, tag_end, &closing).unwrap_or(b.len());
+            continue;
+        }
+        if is_uncounted(name) || self_closing {
+            continue;
+        }
+        if depth >= max_depth {
+            cuts.push((start, tag_end));
+            match dropped.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+                Some(entry) => entry.1 += 1,
+                None => dropped.push((name.to_vec(), 1)),
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    cuts
+}
+
+/// End of a tag starting before `from`: past the `>` outside quoted attribute values.
+fn tag_end(b: &[u8], from: usize) -> usize {
+    let mut quote: Option<u8> = None;
+    for (k, &c) in b[from..].iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return from + k + 1,
+            None => {}
+        }
+    }
+    b.len()
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+fn find_ignore_case(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    b.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_pages_are_untouched() {
+        let page = "<!doctype html><html><body><div><p>a<p>b<ul><li>x<li>y</ul></div><script>if (a<b) {}</script></body></html>";
+        assert!(matches!(flatten_deep_nesting(page), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn excess_levels_are_flattened_keeping_text() {
+        let depth = MAX_SOURCE_DEPTH + 50;
+        let page = "<div>".repeat(depth) + "deep text" + &"</div>".repeat(depth);
+        let out = flatten_deep_nesting(&page);
+        assert_eq!(out.matches("<div>").count(), MAX_SOURCE_DEPTH);
+        assert_eq!(out.matches("</div>").count(), MAX_SOURCE_DEPTH);
+        assert!(out.contains("deep text"));
+    }
+
+    #[test]
+    fn quoted_brackets_and_unterminated_tags() {
+        let page = format!("{}<a title=\"x>y\">t</a><div", "<span>".repeat(MAX_SOURCE_DEPTH - 1));
+        let out = flatten_deep_nesting(&page);
+        assert!(out.contains("<a title=\"x>y\">t</a>"));
+        let _ = flatten_deep_nesting("<");
+        let _ = flatten_deep_nesting("<!--");
+        let _ = flatten_deep_nesting("<a b='");
+    }
+}
