@@ -1,0 +1,105 @@
+//! Throughput bench on `../shared/bench-corpus` (skipped with a message when absent).
+//!
+//! `cargo bench -p frontdesk-core --bench throughput` prints, from one run on one core:
+//! parse-only pages/s (scraper, the floor any scraper-based engine pays), full-audit pages/s,
+//! their ratio (the figure to track; target ≥ 0.7), the ten most expensive rules with their
+//! share of rule time, and peak RSS. Runs each measurement several times and keeps the best
+//! round, since the machines are shared and noisy.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use frontdesk_core::dom::Document;
+use frontdesk_core::{audit, registry, Options};
+
+const ROUNDS: usize = 5;
+
+fn corpus_dir() -> PathBuf {
+    std::env::var("FRONTDESK_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench-corpus"))
+}
+
+fn best_of(mut f: impl FnMut() -> Duration) -> Duration {
+    (0..ROUNDS).map(|_| f()).min().unwrap_or_default()
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let dir = corpus_dir();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        println!("SKIPPED: bench corpus not found at {} (set FRONTDESK_BENCH_CORPUS)", dir.display());
+        return;
+    };
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
+    paths.sort();
+    let pages: Vec<String> =
+        paths.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned()).collect();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let n = pages.len() as f64;
+    println!("corpus: {} pages, {:.2} MB, from {}", pages.len(), bytes as f64 / 1e6, dir.display());
+
+    let parse = best_of(|| {
+        let t = Instant::now();
+        for page in &pages {
+            std::hint::black_box(scraper::Html::parse_document(page));
+        }
+        t.elapsed()
+    });
+    let model = best_of(|| {
+        let t = Instant::now();
+        for page in &pages {
+            std::hint::black_box(Document::parse(page));
+        }
+        t.elapsed()
+    });
+    let options = Options::default();
+    let full = best_of(|| {
+        let t = Instant::now();
+        for page in &pages {
+            std::hint::black_box(audit(page, "https://bench.example/", &options));
+        }
+        t.elapsed()
+    });
+
+    // Per-rule cost, measured on documents parsed once.
+    let docs: Vec<Document> = pages.iter().map(|p| Document::parse(p)).collect();
+    let mut per_rule: Vec<(&str, Duration)> = registry()
+        .iter()
+        .map(|rule| {
+            let d = best_of(|| {
+                let t = Instant::now();
+                for doc in &docs {
+                    for target in rule.applicability(doc) {
+                        std::hint::black_box(rule.expectation(&target));
+                    }
+                }
+                t.elapsed()
+            });
+            (rule.meta().id, d)
+        })
+        .collect();
+    let rules_total: Duration = per_rule.iter().map(|(_, d)| *d).sum();
+    per_rule.sort_by(|a, b| b.1.cmp(&a.1));
+
+    let rate = |d: Duration| n / d.as_secs_f64();
+    println!("parse only (scraper):   {:>8.0} pages/s", rate(parse));
+    println!("parse + document model: {:>8.0} pages/s", rate(model));
+    println!("full audit:             {:>8.0} pages/s", rate(full));
+    println!("ratio full/parse:       {:>8.2}  (target >= 0.70)", parse.as_secs_f64() / full.as_secs_f64());
+    println!("rules alone:            {:>8.1} ms for the corpus", rules_total.as_secs_f64() * 1e3);
+    println!("most expensive rules:");
+    for (id, d) in per_rule.iter().take(10) {
+        println!("  {id:<32} {:>7.2} ms  {:>5.1}%", d.as_secs_f64() * 1e3, 100.0 * d.as_secs_f64() / rules_total.as_secs_f64());
+    }
+    if let Some(mb) = peak_rss_mb() {
+        println!("peak RSS: {mb:.1} MB (all {} documents held at once for the per-rule pass)", docs.len());
+    }
+}
