@@ -8,7 +8,13 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-const EXIT_CODES: &str = "\
+const AFTER_HELP: &str = "\
+Examples:
+  frontdesk check site/                       every .html/.htm file under site/
+  frontdesk check https://www.council.example/bins
+  frontdesk check --format json -o report.json site/
+  frontdesk crawl https://www.council.example/  every page of a site (see `crawl --help`)
+
 Exit codes:
   0  no page has a failed finding at WCAG level A or AA
   1  at least one page has a failed finding at WCAG level A or AA
@@ -21,12 +27,13 @@ Exit codes:
     name = "frontdesk",
     version,
     about = "Accessibility checker for UK council websites",
-    long_about = "frontdesk checks web pages against WCAG 2.2 rules (based on the W3C ACT rules) \
+    long_about = "Accessibility checker for UK council websites.\n\n\
+                  frontdesk checks web pages against WCAG 2.2 rules (based on the W3C ACT rules) \
                   and reports what blocks people from using a council's online services: \
                   images and buttons with no name, unlabelled form fields, pages that stop \
                   zooming, invalid languages and more.\n\n\
                   Check local HTML files, whole folders of them, or live pages by URL.",
-    after_long_help = EXIT_CODES,
+    after_long_help = AFTER_HELP,
     propagate_version = true
 )]
 pub struct Cli {
@@ -44,12 +51,137 @@ pub enum Command {
                       fetched with one GET request (30 s timeout, redirects followed, at most \
                       10 MB); a page answered with an error status such as 404 is still \
                       checked, and its status is shown in the report.",
-        after_long_help = EXIT_CODES
+        after_long_help = AFTER_HELP
     )]
     Check(CheckArgs),
 
+    /// Crawl a whole site (a URL, or a folder of a static site) and check every page.
+    #[command(
+        long_about = "Crawl a site and check every page it can reach.\n\n\
+                      From a start URL, frontdesk follows links within the site (same host; \
+                      www. and no www. count as one site), reads robots.txt and sitemaps, and \
+                      audits each HTML page as it arrives. Other files (PDF, Word, …) are \
+                      listed as documents, links that fail as broken links with the pages \
+                      that link to them, links to other sites as external links. It only \
+                      sends GET and HEAD requests, never submits forms, and is polite by \
+                      default: 4 requests a second per host, robots.txt obeyed.\n\n\
+                      A folder is crawled as a local site rooted there, starting at its \
+                      index.html, offline. See docs/CRAWLING.md.",
+        after_long_help = CRAWL_AFTER_HELP
+    )]
+    Crawl(CrawlArgs),
+
     /// List every rule frontdesk checks, with its WCAG success criteria and documentation.
     Rules(RulesArgs),
+}
+
+const CRAWL_AFTER_HELP: &str = "\
+Examples:
+  frontdesk crawl test-sites/demo-council            a local site, offline
+  frontdesk crawl https://www.council.example/ --max-pages 5000 -o report.json --format json
+  frontdesk crawl https://www.council.example/ --exclude '/search*' --check-external
+
+Exit codes:
+  0  no page has a failed finding at WCAG level A or AA
+  1  at least one page has a failed finding at WCAG level A or AA
+  2  usage error, the start URL could not be reached or audited, the crawl was
+     interrupted, or the report could not be written";
+
+/// The user agent frontdesk sends unless told otherwise.
+pub const DEFAULT_USER_AGENT: &str = concat!(
+    "frontdesk/",
+    env!("CARGO_PKG_VERSION"),
+    " (+accessibility checker)"
+);
+
+#[derive(Debug, clap::Args)]
+pub struct CrawlArgs {
+    /// Start URL (http:// or https://), or a folder holding a static site.
+    #[arg(value_name = "URL|DIR")]
+    pub start: String,
+
+    /// Fetch at most N URLs of the site (pages, documents, redirects and errors count).
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_pages: u64,
+
+    /// Follow at most N links from the start page or a sitemap entry (no limit by default).
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<u32>,
+
+    /// Requests in flight at once, over all hosts.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub concurrency: u64,
+
+    /// Requests in flight at once to any one host (default: the --concurrency value).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub host_concurrency: Option<u64>,
+
+    /// Requests per second to any one host; 0 means no limit (only for sites you run).
+    #[arg(long, value_name = "R", default_value_t = 4.0, value_parser = parse_rate)]
+    pub rate: f64,
+
+    /// Also crawl URLs matching GLOB (e.g. 'https://payments.council.example/**'). Globs
+    /// starting with / match the path and query. Repeatable.
+    #[arg(long = "include", value_name = "GLOB")]
+    pub include: Vec<String>,
+
+    /// Never fetch URLs matching GLOB (e.g. '/search*'); wins over --include. Repeatable.
+    #[arg(long = "exclude", value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// User-Agent header; its first word is the robots.txt product token.
+    #[arg(long, value_name = "S", default_value = DEFAULT_USER_AGENT)]
+    pub user_agent: String,
+
+    /// Give up on a request after S seconds (connection, headers and body together).
+    #[arg(long, value_name = "S", default_value_t = 30.0, value_parser = parse_timeout)]
+    pub timeout: f64,
+
+    /// Check links to other sites with a HEAD request each (they are never crawled).
+    #[arg(long)]
+    pub check_external: bool,
+
+    /// Add each page's fetch time (`fetch_ms`) to the JSON report. Off by default so that
+    /// two crawls of an unchanged site give identical reports.
+    #[arg(long)]
+    pub timings: bool,
+
+    /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Write the report to FILE instead of standard output. An existing file is never
+    /// replaced unless --force is given.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Allow --output to replace an existing file.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+
+    /// No progress display (for CI and scripts). Logs still follow RUST_LOG.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let rate: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if !rate.is_finite() || rate < 0.0 {
+        return Err(
+            "the rate must be 0 (no limit) or a positive number of requests per second".into(),
+        );
+    }
+    Ok(rate)
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    let secs: f64 = s
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if !secs.is_finite() || secs <= 0.0 || secs > 3600.0 {
+        return Err("the timeout must be more than 0 and at most 3600 seconds".into());
+    }
+    Ok(secs)
 }
 
 #[derive(Debug, clap::Args)]

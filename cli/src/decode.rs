@@ -41,10 +41,15 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             let after = skip_ws(&tag_body[pos + b"charset".len()..]);
             if let Some(after_eq) = after.strip_prefix(b"=") {
                 let value = skip_ws(after_eq);
-                let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+                let value = value
+                    .strip_prefix(b"\"")
+                    .or_else(|| value.strip_prefix(b"'"))
+                    .unwrap_or(value);
                 let len = value
                     .iter()
-                    .position(|&b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace())
+                    .position(|&b| {
+                        matches!(b, b'"' | b'\'' | b';' | b'>' | b'/') || b.is_ascii_whitespace()
+                    })
                     .unwrap_or(value.len());
                 if let Some(encoding) = Encoding::for_label(&value[..len]) {
                     return Some(adjust_declared(encoding));
@@ -74,7 +79,10 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn skip_ws(bytes: &[u8]) -> &[u8] {
-    let n = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let n = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
     &bytes[n..]
 }
 
@@ -84,7 +92,10 @@ mod tests {
 
     #[test]
     fn utf8_bom_is_stripped() {
-        assert_eq!(decode_html(b"\xEF\xBB\xBF<p>\xC3\xA9</p>", None), "<p>é</p>");
+        assert_eq!(
+            decode_html(b"\xEF\xBB\xBF<p>\xC3\xA9</p>", None),
+            "<p>é</p>"
+        );
     }
 
     #[test]
@@ -110,11 +121,17 @@ mod tests {
 
     #[test]
     fn declared_utf16_means_utf8() {
-        assert_eq!(decode_html(b"<meta charset=utf-16>\xC3\xA9", None), "<meta charset=utf-16>é");
+        assert_eq!(
+            decode_html(b"<meta charset=utf-16>\xC3\xA9", None),
+            "<meta charset=utf-16>é"
+        );
     }
 
     #[test]
     fn unknown_labels_fall_back_to_utf8() {
-        assert_eq!(decode_html(b"<meta charset=klingon>\xC3\xA9", None), "<meta charset=klingon>é");
+        assert_eq!(
+            decode_html(b"<meta charset=klingon>\xC3\xA9", None),
+            "<meta charset=klingon>é"
+        );
     }
 }

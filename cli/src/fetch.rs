@@ -16,7 +16,11 @@ pub const MAX_BODY_BYTES: u64 = 10 * 1024 * 1024;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
-const USER_AGENT: &str = concat!("frontdesk/", env!("CARGO_PKG_VERSION"), " (+accessibility checker)");
+const USER_AGENT: &str = concat!(
+    "frontdesk/",
+    env!("CARGO_PKG_VERSION"),
+    " (+accessibility checker)"
+);
 
 /// A fetched HTML page, not yet decoded.
 #[derive(Debug)]
@@ -77,7 +81,10 @@ impl Fetcher {
 
         // Refuse early when the server announces a too-large body, then enforce the cap
         // while reading, since the length may be absent or (compressed) not the real size.
-        if response.content_length().is_some_and(|n| n > MAX_BODY_BYTES) {
+        if response
+            .content_length()
+            .is_some_and(|n| n > MAX_BODY_BYTES)
+        {
             return Err(too_large());
         }
         let mut body = Vec::new();
@@ -89,12 +96,20 @@ impl Fetcher {
             return Err(too_large());
         }
 
-        Ok(Fetched { url: final_url, status, charset, body })
+        Ok(Fetched {
+            url: final_url,
+            status,
+            charset,
+            body,
+        })
     }
 }
 
 fn too_large() -> String {
-    format!("the page is larger than {} MB, the most frontdesk reads", MAX_BODY_BYTES / (1024 * 1024))
+    format!(
+        "the page is larger than {} MB, the most frontdesk reads",
+        MAX_BODY_BYTES / (1024 * 1024)
+    )
 }
 
 fn is_html(essence: &str) -> bool {
@@ -107,9 +122,12 @@ fn parse_content_type(value: &str) -> (String, Option<String>) {
     let essence = parts.next().unwrap_or("").trim().to_ascii_lowercase();
     let charset = parts.find_map(|param| {
         let (name, value) = param.split_once('=')?;
-        name.trim()
-            .eq_ignore_ascii_case("charset")
-            .then(|| value.trim().trim_matches(|c| c == '"' || c == '\'').to_string())
+        name.trim().eq_ignore_ascii_case("charset").then(|| {
+            value
+                .trim()
+                .trim_matches(|c| c == '"' || c == '\'')
+                .to_string()
+        })
     });
     (essence, charset)
 }
@@ -118,7 +136,10 @@ fn parse_content_type(value: &str) -> (String, Option<String>) {
 /// url (…)") hides the useful part, such as "Connection refused", in its source chain.
 fn describe(error: &(dyn std::error::Error + 'static)) -> String {
     // Reading the body goes through `std::io::Read`, which wraps reqwest's error.
-    if let Some(inner) = error.downcast_ref::<std::io::Error>().and_then(|e| e.get_ref()) {
+    if let Some(inner) = error
+        .downcast_ref::<std::io::Error>()
+        .and_then(|e| e.get_ref())
+    {
         if inner.is::<reqwest::Error>() {
             return describe(inner);
         }
@@ -131,6 +152,13 @@ fn describe(error: &(dyn std::error::Error + 'static)) -> String {
             return "too many redirects".to_string();
         }
     }
+    error_chain(error)
+}
+
+/// An error and its sources as one line, without reqwest's generic wrapper messages
+/// ("error sending request for url (…)"), which hide the useful part such as
+/// "Connection refused". Shared with the crawler.
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
     let mut messages: Vec<String> = Vec::new();
     let mut current: Option<&(dyn std::error::Error + 'static)> = Some(error);
     while let Some(e) = current {

@@ -98,7 +98,10 @@ fn expand_path(path: &Path) -> Result<Vec<Source>, InputError> {
     let mut files = Vec::new();
     collect_html(path, &mut files).map_err(|(p, e)| cannot_read(&p, &e))?;
     if files.is_empty() {
-        return Err(InputError(format!("no .html or .htm files in '{}'", path.display())));
+        return Err(InputError(format!(
+            "no .html or .htm files in '{}'",
+            path.display()
+        )));
     }
     files.sort();
     Ok(files.into_iter().map(Source::File).collect())
@@ -149,9 +152,17 @@ fn load_file(path: &Path) -> Result<Page, InputError> {
     // The report names files by absolute file:// URL so reports from different working
     // folders agree and links in them open in a browser.
     let absolute = fs::canonicalize(path).map_err(|e| cannot_read(path, &e))?;
-    let url = Url::from_file_path(&absolute)
-        .map_err(|()| InputError(format!("cannot make a file:// URL for '{}'", path.display())))?;
-    Ok(Page { url: url.to_string(), html: decode_html(&bytes, None), status: None })
+    let url = Url::from_file_path(&absolute).map_err(|()| {
+        InputError(format!(
+            "cannot make a file:// URL for '{}'",
+            path.display()
+        ))
+    })?;
+    Ok(Page {
+        url: url.to_string(),
+        html: decode_html(&bytes, None),
+        status: None,
+    })
 }
 
 fn cannot_read(path: &Path, error: &io::Error) -> InputError {
@@ -169,25 +180,41 @@ mod tests {
 
     #[test]
     fn urls_are_recognised() {
-        assert!(matches!(expand("https://council.example/bins").unwrap()[..], [Source::Url(_)]));
-        assert!(matches!(expand("HTTP://council.example/").unwrap()[..], [Source::Url(_)]));
+        assert!(matches!(
+            expand("https://council.example/bins").unwrap()[..],
+            [Source::Url(_)]
+        ));
+        assert!(matches!(
+            expand("HTTP://council.example/").unwrap()[..],
+            [Source::Url(_)]
+        ));
     }
 
     #[test]
     fn other_schemes_and_typos_are_errors() {
-        for arg in ["ftp://council.example/x.html", "htp:/x", "mailto:a@b.example"] {
+        for arg in [
+            "ftp://council.example/x.html",
+            "htp:/x",
+            "mailto:a@b.example",
+        ] {
             let err = expand(arg).unwrap_err().0;
             assert!(err.contains("unsupported URL scheme"), "{arg}: {err}");
             assert!(err.contains(arg), "{err}");
         }
-        assert!(expand("http://[::1").unwrap_err().0.starts_with("invalid URL"));
+        assert!(expand("http://[::1")
+            .unwrap_err()
+            .0
+            .starts_with("invalid URL"));
         assert!(expand("http:///").unwrap_err().0.starts_with("invalid URL"));
     }
 
     #[test]
     fn missing_file_names_the_path() {
         let err = expand("no/such/page.html").unwrap_err().0;
-        assert!(err.starts_with("cannot read 'no/such/page.html': "), "{err}");
+        assert!(
+            err.starts_with("cannot read 'no/such/page.html': "),
+            "{err}"
+        );
     }
 
     #[test]
@@ -201,7 +228,11 @@ mod tests {
         let names: Vec<_> = sources
             .iter()
             .map(|s| match s {
-                Source::File(p) => p.strip_prefix(dir.path()).unwrap().to_string_lossy().into_owned(),
+                Source::File(p) => p
+                    .strip_prefix(dir.path())
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
                 Source::Url(_) => unreachable!(),
             })
             .collect();
@@ -211,6 +242,9 @@ mod tests {
     #[test]
     fn empty_folder_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(expand(dir.path().to_str().unwrap()).unwrap_err().0.starts_with("no .html"));
+        assert!(expand(dir.path().to_str().unwrap())
+            .unwrap_err()
+            .0
+            .starts_with("no .html"));
     }
 }

@@ -3,14 +3,17 @@
 //! Stages: [`args`] parses the command line, [`input`] turns arguments into pages (files,
 //! folders, URLs via [`fetch`], bytes decoded by [`decode`]), `frontdesk_core::audit` checks
 //! each page, and [`output`] renders and writes the report. [`rules`] lists the rules.
+//! [`crawl`] audits a whole site (HTTP or a local folder).
 
 mod args;
+mod crawl;
 mod decode;
 mod fetch;
 mod input;
 mod output;
 mod rules;
 
+use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check(args) => check(args),
+        Command::Crawl(args) => crawl::run(args),
         Command::Rules(args) => list_rules(args),
     };
     ExitCode::from(code)
@@ -41,7 +45,10 @@ fn error(message: impl std::fmt::Display) {
 
 fn check(args: CheckArgs) -> u8 {
     let dest = match args.output {
-        Some(path) => Destination::File { path, force: args.force },
+        Some(path) => Destination::File {
+            path,
+            force: args.force,
+        },
         None => Destination::Stdout,
     };
     if let Err(message) = output::check_destination(&dest) {
@@ -71,7 +78,21 @@ fn check(args: CheckArgs) -> u8 {
                         Some(status) => Options::default().with_status(status),
                         None => Options::default(),
                     };
-                    pages.push(audit(&page.html, &page.url, &options));
+                    // The engine promises never to panic; if a bug breaks that promise on
+                    // one page, the other pages' results are still worth reporting.
+                    let audited = panic::catch_unwind(AssertUnwindSafe(|| {
+                        audit(&page.html, &page.url, &options)
+                    }));
+                    match audited {
+                        Ok(report) => pages.push(report),
+                        Err(_) => {
+                            error(format_args!(
+                                "internal error while checking '{}' (a frontdesk bug: please report it)",
+                                page.url
+                            ));
+                            input_errors = true;
+                        }
+                    }
                 }
                 Err(e) => {
                     error(e);

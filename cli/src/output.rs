@@ -28,10 +28,12 @@ impl Style {
 
     pub fn for_stdout() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style { colour: !no_color && io::stdout().is_terminal() }
+        Style {
+            colour: !no_color && io::stdout().is_terminal(),
+        }
     }
 
-    fn paint(&self, code: &str, text: &str) -> String {
+    pub fn paint(&self, code: &str, text: &str) -> String {
         if self.colour {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
@@ -50,8 +52,17 @@ pub fn render_text(pages: &[PageReport], style: Style) -> String {
             Some(t) if !t.is_empty() => format!("\"{}\"", clean(t)),
             _ => "(no title)".to_string(),
         };
-        let status = page.status.map(|s| format!("  [HTTP {s}]")).unwrap_or_default();
-        let _ = writeln!(out, "{}  {}{}", style.paint("1", &clean(&page.url)), title, status);
+        let status = page
+            .status
+            .map(|s| format!("  [HTTP {s}]"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{}  {}{}",
+            style.paint("1", &clean(&page.url)),
+            title,
+            status
+        );
         if page.findings.is_empty() {
             let _ = writeln!(out, "  {}", style.paint("32", "no failures found"));
         }
@@ -77,7 +88,7 @@ pub fn render_text(pages: &[PageReport], style: Style) -> String {
     out
 }
 
-fn render_finding(out: &mut String, finding: &Finding, style: Style) {
+pub fn render_finding(out: &mut String, finding: &Finding, style: Style) {
     let outcome = match finding.outcome {
         Outcome::Failed => style.paint("31;1", "failed"),
         Outcome::CantTell => style.paint("33;1", "cannot tell"),
@@ -118,7 +129,9 @@ pub fn clean(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => {
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
+            {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
@@ -137,32 +150,48 @@ pub enum Destination {
 /// Refuses up front, before any slow work, to replace a file the user has. The final write
 /// checks again (atomically), this only gives the answer early.
 pub fn check_destination(dest: &Destination) -> Result<(), String> {
-    let Destination::File { path, force } = dest else { return Ok(()) };
+    let Destination::File { path, force } = dest else {
+        return Ok(());
+    };
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => Err(format!("cannot write '{}': it is a folder", path.display())),
+        // Writing to /dev/null or a pipe replaces nothing.
+        Ok(m) if !m.is_file() => Ok(()),
         Ok(_) if !force => Err(already_exists(path)),
         _ => Ok(()),
     }
 }
 
 fn already_exists(path: &Path) -> String {
-    format!("'{}' already exists; use --force to replace it", path.display())
+    format!(
+        "'{}' already exists; use --force to replace it",
+        path.display()
+    )
 }
 
 /// Writes the report. Stdout errors such as a closed pipe (`frontdesk … | head`) are not
 /// worth a panic: the reader has gone, so they are ignored.
 pub fn write(dest: &Destination, content: &str) -> Result<(), String> {
+    write_with(dest, |out| out.write_all(content.as_bytes()))
+}
+
+/// Like [`write`], for a report produced piece by piece (a crawl streams its pages out
+/// rather than building one string). A file still appears whole or not at all.
+pub fn write_with(
+    dest: &Destination,
+    produce: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), String> {
     match dest {
         Destination::Stdout => {
-            let mut stdout = io::stdout().lock();
-            match stdout.write_all(content.as_bytes()).and_then(|()| stdout.flush()) {
+            let mut stdout = io::BufWriter::new(io::stdout().lock());
+            match produce(&mut stdout).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                     Err(format!("cannot write the report: {e}"))
                 }
                 _ => Ok(()),
             }
         }
-        Destination::File { path, force } => write_file(path, content, *force)
+        Destination::File { path, force } => write_file(path, produce, *force)
             .map_err(|e| format!("cannot write '{}': {e}", path.display())),
     }
 }
@@ -171,7 +200,19 @@ pub fn write(dest: &Destination, content: &str) -> Result<(), String> {
 /// place. A reader never sees half a report, and a failed write leaves the old file (if
 /// any) untouched. Without `force` the rename refuses to replace an existing file, even
 /// one created since [`check_destination`] looked.
-fn write_file(path: &Path, content: &str, force: bool) -> io::Result<()> {
+///
+/// An existing destination that is not a regular file (`/dev/null`, `/dev/stdout`, a
+/// named pipe) is written in place: renaming over it would replace the device itself.
+fn write_file(
+    path: &Path,
+    produce: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    force: bool,
+) -> io::Result<()> {
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut file = io::BufWriter::new(fs::OpenOptions::new().write(true).open(path)?);
+        produce(&mut file)?;
+        return file.flush();
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -184,15 +225,24 @@ fn write_file(path: &Path, content: &str, force: bool) -> io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(content.as_bytes())?;
+    let temp = builder.tempfile_in(dir)?;
+    {
+        let mut out = io::BufWriter::new(temp.as_file());
+        produce(&mut out)?;
+        out.flush()?;
+    }
     temp.as_file().sync_all()?;
-    let persisted = if force { temp.persist(path) } else { temp.persist_noclobber(path) };
+    let persisted = if force {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
     match persisted {
         Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
-            Err(io::Error::new(io::ErrorKind::AlreadyExists, "it already exists; use --force to replace it"))
-        }
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "it already exists; use --force to replace it",
+        )),
         Err(e) => Err(e.error),
     }
 }
@@ -212,7 +262,10 @@ mod tests {
     #[test]
     fn wcag_labels() {
         assert_eq!(wcag_label(&["1.1.1".into()], Some("A")), "1.1.1 A");
-        assert_eq!(wcag_label(&["1.4.4".into(), "1.4.10".into()], Some("AA")), "1.4.4 1.4.10 AA");
+        assert_eq!(
+            wcag_label(&["1.4.4".into(), "1.4.10".into()], Some("AA")),
+            "1.4.4 1.4.10 AA"
+        );
         assert_eq!(wcag_label(&[], None), "best practice");
     }
 
@@ -221,9 +274,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.json");
         fs::write(&path, "precious").unwrap();
-        assert!(write_file(&path, "new", false).is_err());
+        let new = |out: &mut dyn Write| out.write_all(b"new");
+        assert!(write_file(&path, new, false).is_err());
         assert_eq!(fs::read_to_string(&path).unwrap(), "precious");
-        write_file(&path, "new", true).unwrap();
+        write_file(&path, new, true).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         // No temporary files left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);

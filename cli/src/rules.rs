@@ -41,7 +41,8 @@ pub fn render_json() -> String {
             description: m.documentation(),
         })
         .collect();
-    let mut json = serde_json::to_string_pretty(&RuleList { rules }).expect("rule list always serialises");
+    let mut json =
+        serde_json::to_string_pretty(&RuleList { rules }).expect("rule list always serialises");
     json.push('\n');
     json
 }
@@ -54,7 +55,11 @@ pub fn render_text() -> String {
             Some(_) => format!("WCAG {}", wcag_label(&wcag, m.level.map(|l| l.as_str()))),
             None => "best practice (no WCAG level)".to_string(),
         };
-        let act = if m.act.is_empty() { "none".to_string() } else { m.act.join(", ") };
+        let act = if m.act.is_empty() {
+            "none".to_string()
+        } else {
+            m.act.join(", ")
+        };
         let _ = writeln!(out, "{}  {}", m.id, m.title);
         let _ = writeln!(out, "  {wcag} | ACT {act} | impact: {}", m.impact.as_str());
         out.push('\n');

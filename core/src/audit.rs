@@ -3,6 +3,7 @@
 use crate::dom::Document;
 use crate::report::{Finding, Outcome, PageReport};
 use crate::rules::{registry, Rule};
+use crate::style::{NoLoader, ResourceLoader};
 
 /// What to audit and what to report.
 #[derive(Debug, Clone, Default)]
@@ -42,7 +43,8 @@ impl Options {
     }
 }
 
-/// Audits one HTML page.
+/// Audits one HTML page, with its own `<style>` elements and `style` attributes but no
+/// external style sheets (the same as [`audit_with_loader`] with [`NoLoader`]).
 ///
 /// `page_url` is recorded in the report (use a `file://` URL for files). Any input is
 /// accepted: malformed HTML is parsed the way browsers parse it, and the call never panics.
@@ -53,7 +55,34 @@ impl Options {
 /// assert_eq!(report.findings[0].rule, "html-has-lang");
 /// ```
 pub fn audit(html: &str, page_url: &str, options: &Options) -> PageReport {
-    let doc = Document::parse(html);
+    audit_with_loader(html, page_url, options, &NoLoader)
+}
+
+/// Audits one HTML page, loading the style sheets it links (`<link rel=stylesheet>`,
+/// `@import`, resolved against `<base href>` and `page_url`) through `loader`. The engine
+/// does no I/O: the loader is asked for each sheet by absolute URL, and a sheet it cannot
+/// supply is left out. [`crate::stylesheet_urls`] lists the URLs for callers that prefetch.
+///
+/// ```
+/// use frontdesk_core::{audit_with_loader, Options, Outcome};
+///
+/// let html = r#"<html lang="en"><title>Bins</title><link rel="stylesheet" href="/site.css">
+///               <p class="note">Collections move to Tuesday.</p></html>"#;
+/// let loader = |url: &str| match url {
+///     "https://council.example/site.css" => Some(".note { color: #aaa; background: #fff }".to_string()),
+///     _ => None,
+/// };
+/// let report = audit_with_loader(html, "https://council.example/bins/", &Options::default(), &loader);
+/// let contrast = report.findings.iter().find(|f| f.rule == "text-contrast-minimum").unwrap();
+/// assert_eq!(contrast.outcome, Outcome::Failed);
+/// ```
+pub fn audit_with_loader(
+    html: &str,
+    page_url: &str,
+    options: &Options,
+    loader: &dyn ResourceLoader,
+) -> PageReport {
+    let doc = Document::parse_with_loader(html, page_url, loader);
     audit_document(&doc, page_url, options)
 }
 
@@ -76,7 +105,12 @@ pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> Page
     }
 }
 
-fn evaluate(rule: &dyn Rule, doc: &Document, options: &Options, out: &mut Vec<(u32, &'static str, Finding)>) {
+fn evaluate(
+    rule: &dyn Rule,
+    doc: &Document,
+    options: &Options,
+    out: &mut Vec<(u32, &'static str, Finding)>,
+) {
     let meta = rule.meta();
     for target in rule.applicability(doc) {
         let expectation = rule.expectation(&target);

@@ -26,6 +26,7 @@ mod report;
 pub mod rules;
 pub mod style;
 
-pub use audit::{audit, audit_document, Options};
+pub use audit::{audit, audit_document, audit_with_loader, Options};
 pub use report::{Finding, Impact, Level, Outcome, PageReport, Report, ToolInfo, SCHEMA_VERSION};
 pub use rules::{registry, Rule, RuleMeta};
+pub use style::{import_urls, stylesheet_urls, NoLoader, ResourceLoader};

@@ -8,13 +8,16 @@
 //! Ratchet: `tests/act/consistent.txt` lists the ACT rules that are consistent today. The
 //! test fails if one of them stops being consistent, or if any mapped rule is inconsistent.
 //!
+//! Examples' `/test-assets/...` style sheets are read from `../shared/act-rules/test-assets/`
+//! through a [`frontdesk_core::ResourceLoader`], as the ACT site serves them.
+//!
 //! `cargo test -p frontdesk-core --test act_conformance -- --nocapture` shows the table;
 //! `ACT_RULE=23a2a8` also prints every test case of that rule with both outcomes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use frontdesk_core::{audit, Options, Outcome};
+use frontdesk_core::{audit_with_loader, Options, Outcome, ResourceLoader};
 use serde_json::Value;
 
 fn testcases_path() -> PathBuf {
@@ -24,18 +27,56 @@ fn testcases_path() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/act-rules/testcases.json")
 }
 
+/// The page URL every example is audited at.
+const PAGE_URL: &str = "https://act-rules.github.io/testcase.html";
+
+fn test_assets_dir() -> PathBuf {
+    if let Ok(p) = std::env::var("FRONTDESK_ACT_TESTCASES") {
+        if let Some(dir) = PathBuf::from(p).parent() {
+            return dir.join("test-assets");
+        }
+    }
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/act-rules/test-assets")
+}
+
+/// Serves `https://act-rules.github.io/test-assets/...` from the local copy of the folder.
+struct TestAssets(PathBuf);
+
+impl ResourceLoader for TestAssets {
+    fn stylesheet(&self, absolute_url: &str) -> Option<String> {
+        let rest = absolute_url.strip_prefix("https://act-rules.github.io/test-assets/")?;
+        let rest = rest.split(['?', '#']).next()?;
+        if rest.split('/').any(|part| part == ".." || part.is_empty()) {
+            return None;
+        }
+        std::fs::read_to_string(self.0.join(rest)).ok()
+    }
+}
+
 /// Wraps an example as the ACT tooling builds its test pages.
 fn wrap(code: &str, title: &str, lang: &str) -> String {
     if !matches!(lang, "html" | "xhtml") {
         return code.to_string();
     }
     let lower = code.to_ascii_lowercase();
-    let doctype = if lower.trim_start().starts_with("<!doctype") { "" } else { "<!DOCTYPE html>\n" };
+    let doctype = if lower.trim_start().starts_with("<!doctype") {
+        ""
+    } else {
+        "<!DOCTYPE html>\n"
+    };
     if lower.contains("<html") {
         return format!("{doctype}{code}");
     }
-    let head = if lower.contains("<head") { String::new() } else { format!("<head><title>{title}</title></head>") };
-    let body = if lower.contains("<body") { code.to_string() } else { format!("<body>{code}</body>") };
+    let head = if lower.contains("<head") {
+        String::new()
+    } else {
+        format!("<head><title>{title}</title></head>")
+    };
+    let body = if lower.contains("<body") {
+        code.to_string()
+    } else {
+        format!("<body>{code}</body>")
+    };
     format!("{doctype}<html lang=\"en\">{head}{body}</html>")
 }
 
@@ -79,7 +120,10 @@ struct RuleResult {
 fn act_conformance() {
     let path = testcases_path();
     let Ok(text) = std::fs::read_to_string(&path) else {
-        println!("SKIPPED: ACT test cases not found at {} (set FRONTDESK_ACT_TESTCASES)", path.display());
+        println!(
+            "SKIPPED: ACT test cases not found at {} (set FRONTDESK_ACT_TESTCASES)",
+            path.display()
+        );
         return;
     };
     let data: Value = serde_json::from_str(&text).expect("testcases.json is JSON");
@@ -88,6 +132,7 @@ fn act_conformance() {
         .flat_map(|r| r.meta().act.iter().map(|s| s.to_string()))
         .collect();
     let detail_rule = std::env::var("ACT_RULE").ok();
+    let assets = TestAssets(test_assets_dir());
 
     let mut results: BTreeMap<String, (String, String, RuleResult)> = BTreeMap::new();
     for rule in data["rules"].as_array().expect("rules") {
@@ -102,8 +147,17 @@ fn act_conformance() {
             for case in rule["testcases"].as_array().unwrap() {
                 let expected = case["expected"].as_str().unwrap();
                 let title = case["title"].as_str().unwrap_or("");
-                let page = wrap(case["html"].as_str().unwrap(), title, case["lang"].as_str().unwrap_or("html"));
-                let report = audit(&page, "https://act-rules.github.io/testcase.html", &Options::default().with_passed(true));
+                let page = wrap(
+                    case["html"].as_str().unwrap(),
+                    title,
+                    case["lang"].as_str().unwrap_or("html"),
+                );
+                let report = audit_with_loader(
+                    &page,
+                    PAGE_URL,
+                    &Options::default().with_passed(true),
+                    &assets,
+                );
                 let actual = report
                     .findings
                     .iter()
@@ -134,11 +188,24 @@ fn act_conformance() {
                     }
                 }
                 if detail_rule.as_deref() == Some(id.as_str()) {
-                    let mark = if !ok { "WRONG" } else if actual.name() != expected { "~" } else { "ok" };
-                    println!("--- {id} {title}: expected {expected}, got {} [{mark}]", actual.name());
+                    let mark = if !ok {
+                        "WRONG"
+                    } else if actual.name() != expected {
+                        "~"
+                    } else {
+                        "ok"
+                    };
+                    println!(
+                        "--- {id} {title}: expected {expected}, got {} [{mark}]",
+                        actual.name()
+                    );
                     if actual.name() != expected {
                         println!("{}", case["html"].as_str().unwrap());
-                        for f in report.findings.iter().filter(|f| f.act.iter().any(|a| *a == id)) {
+                        for f in report
+                            .findings
+                            .iter()
+                            .filter(|f| f.act.iter().any(|a| *a == id))
+                        {
                             println!("    {} {} {}", f.outcome.as_str(), f.selector, f.message);
                         }
                     }
@@ -160,8 +227,14 @@ fn act_conformance() {
         }
     };
 
-    println!("\nACT conformance (frontdesk {})", env!("CARGO_PKG_VERSION"));
-    println!("{:<8} {:<13} {:<13} {:>6} {:>8}  {}", "rule", "needs", "verdict", "cases", "matched", "name");
+    println!(
+        "\nACT conformance (frontdesk {})",
+        env!("CARGO_PKG_VERSION")
+    );
+    println!(
+        "{:<8} {:<13} {:<13} {:>6} {:>8}  {}",
+        "rule", "needs", "verdict", "cases", "matched", "name"
+    );
     let mut counts: BTreeMap<Verdict, usize> = BTreeMap::new();
     let (mut cases, mut matched) = (0, 0);
     let mut by_needs: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -172,7 +245,12 @@ fn act_conformance() {
         if v != Verdict::Unmapped {
             cases += r.cases;
             matched += r.matched;
-            println!("{id:<8} {needs:<13} {:<13} {:>6} {:>8}  {name}", format!("{v:?}").to_lowercase(), r.cases, r.matched);
+            println!(
+                "{id:<8} {needs:<13} {:<13} {:>6} {:>8}  {name}",
+                format!("{v:?}").to_lowercase(),
+                r.cases,
+                r.matched
+            );
         }
         if v == Verdict::Consistent {
             consistent_now.insert(id.clone());
@@ -210,8 +288,32 @@ fn act_conformance() {
         .filter(|(id, (_, _, r))| verdict(id, r) == Verdict::Inconsistent)
         .map(|(id, _)| id.clone())
         .collect();
-    assert!(regressed.is_empty(), "ACT rules no longer consistent: {regressed:?} (run with ACT_RULE=<id> -- --nocapture)");
-    assert!(inconsistent.is_empty(), "inconsistent ACT rules: {inconsistent:?} (run with ACT_RULE=<id> -- --nocapture)");
+    assert!(
+        regressed.is_empty(),
+        "ACT rules no longer consistent: {regressed:?} (run with ACT_RULE=<id> -- --nocapture)"
+    );
+    assert!(
+        inconsistent.is_empty(),
+        "inconsistent ACT rules: {inconsistent:?} (run with ACT_RULE=<id> -- --nocapture)"
+    );
+}
+
+#[test]
+fn test_assets_are_served_from_the_shared_folder() {
+    let assets = TestAssets(test_assets_dir());
+    if !assets.0.exists() {
+        println!("SKIPPED: no test-assets folder at {}", assets.0.display());
+        return;
+    }
+    assert!(assets
+        .stylesheet("https://act-rules.github.io/test-assets/ffbc54/styles.css")
+        .is_some());
+    assert!(assets
+        .stylesheet("https://act-rules.github.io/test-assets/../testcases.json")
+        .is_none());
+    assert!(assets
+        .stylesheet("https://example.org/test-assets/ffbc54/styles.css")
+        .is_none());
 }
 
 #[test]
@@ -220,7 +322,13 @@ fn wrapping_follows_the_act_tooling() {
         wrap("<img src=a>", "Passed Example 1", "html"),
         "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Passed Example 1</title></head><body><img src=a></body></html>"
     );
-    assert_eq!(wrap("<html><p>x</p></html>", "T", "html"), "<!DOCTYPE html>\n<html><p>x</p></html>");
-    assert_eq!(wrap("<head><title>Own</title></head><body>b</body>", "T", "html"), "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Own</title></head><body>b</body></html>");
+    assert_eq!(
+        wrap("<html><p>x</p></html>", "T", "html"),
+        "<!DOCTYPE html>\n<html><p>x</p></html>"
+    );
+    assert_eq!(
+        wrap("<head><title>Own</title></head><body>b</body>", "T", "html"),
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Own</title></head><body>b</body></html>"
+    );
     assert_eq!(wrap("<svg/>", "T", "svg"), "<svg/>");
 }

@@ -241,6 +241,8 @@ fn native_text_alternative(el: &El, state: State) -> Option<String> {
         "figure" => child_text("figcaption"),
         "optgroup" => el.non_empty_attr("label").map(str::to_string),
         "option" => el.non_empty_attr("label").map(str::to_string),
+        // HTML-AAM: a summary without a role is named by its content, then `title`.
+        "summary" => Some(from_content(el, content_state)).filter(|t| !t.trim().is_empty()),
         _ => None,
     }
 }

@@ -15,7 +15,10 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node as DomNode};
 
-use crate::style::{Cascade, ComputedStyle, Display, StyleSheet, Visibility};
+use crate::style::{
+    Cascade, ComputedStyle, Display, ResourceLoader, Rgba, SheetSource, StyleSheet, TextColors,
+    Visibility,
+};
 
 pub use roles::is_presentational_role;
 
@@ -49,6 +52,9 @@ impl Flags {
     const HTML: u16 = 1 << 9;
     /// The element is in the SVG namespace.
     const SVG: u16 = 1 << 10;
+    /// Rendered, but not perceivable by sight: off-screen, clipped to nothing, `opacity: 0`,
+    /// or inside `content-visibility: hidden` (here or on an ancestor).
+    const CONCEALED: u16 = 1 << 11;
 
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -71,6 +77,10 @@ struct NodeData {
     /// One past the last node of this subtree.
     subtree_end: NodeIndex,
     is_text: bool,
+    /// 1-based position among the parent's element children (for `:nth-child`).
+    position: u32,
+    /// Number of element children.
+    element_children: u32,
     flags: Flags,
     style: ComputedStyle,
     role: Option<&'static str>,
@@ -95,16 +105,23 @@ pub struct Document {
     html: Html,
     nodes: Vec<NodeData>,
     ids: HashMap<String, NodeIndex>,
+    /// Ids that more than one element carries.
+    duplicate_ids: std::collections::HashSet<String>,
     /// (control, label) pairs, sorted by control.
     labels: Vec<(NodeIndex, NodeIndex)>,
     names: Vec<OnceCell<String>>,
     root: Option<NodeIndex>,
     html_document: bool,
+    gradients: Vec<Box<[Rgba]>>,
+    /// Text colours, computed on first use (by the contrast rules).
+    text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
 }
 
 impl std::fmt::Debug for Document {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Document").field("nodes", &self.nodes.len()).finish()
+        f.debug_struct("Document")
+            .field("nodes", &self.nodes.len())
+            .finish()
     }
 }
 
@@ -118,25 +135,74 @@ impl Document {
     /// Like [`Document::parse`], with external style sheets (already fetched, e.g. from
     /// `<link rel=stylesheet>`) applied before the page's own `<style>` elements.
     pub fn parse_with_stylesheets(source: &str, external: Vec<StyleSheet>) -> Document {
+        let mut doc = Document::parse_tree(source);
+        let mut sheets = external;
+        let none = crate::style::NoLoader;
+        let base = crate::style::base_url("about:blank", None);
+        sheets.extend(crate::style::load_sheets(
+            doc.style_sources(false),
+            base.as_ref(),
+            &none,
+        ));
+        doc.finish(sheets);
+        doc
+    }
+
+    /// Parses a page fetched from `page_url`, loading the style sheets it links
+    /// (`<link rel=stylesheet>`, `@import`) through `loader`, in document order with its
+    /// `<style>` elements. URLs are resolved against `<base href>` and `page_url`.
+    ///
+    /// ```
+    /// use frontdesk_core::dom::Document;
+    /// let loader = |url: &str| (url == "https://a.example/css/site.css").then(|| "p { color: #777 }".to_string());
+    /// let doc = Document::parse_with_loader(
+    ///     r#"<link rel="stylesheet" href="css/site.css"><p>Hi</p>"#,
+    ///     "https://a.example/index.html",
+    ///     &loader,
+    /// );
+    /// let p = doc.elements().find(|e| e.name() == "p").unwrap();
+    /// assert_eq!(p.style().color.to_string(), "#777777");
+    /// ```
+    pub fn parse_with_loader(
+        source: &str,
+        page_url: &str,
+        loader: &dyn ResourceLoader,
+    ) -> Document {
+        let mut doc = Document::parse_tree(source);
+        let base_href = doc
+            .elements()
+            .find(|e| e.is_html() && e.name() == "base" && e.attr("href").is_some());
+        let base = crate::style::base_url(page_url, base_href.and_then(|b| b.attr("href")));
+        let sheets = crate::style::load_sheets(doc.style_sources(true), base.as_ref(), loader);
+        doc.finish(sheets);
+        doc
+    }
+
+    fn parse_tree(source: &str) -> Document {
         let html = Html::parse_document(&limits::flatten_deep_nesting(source));
         let mut doc = Document {
             html,
             nodes: Vec::new(),
             ids: HashMap::new(),
+            duplicate_ids: Default::default(),
             labels: Vec::new(),
             names: Vec::new(),
             root: None,
             html_document: is_html_source(source),
+            gradients: Vec::new(),
+            text_colors: OnceCell::new(),
         };
         doc.build_tree();
-        let mut sheets = external;
-        sheets.extend(doc.style_elements());
+        doc
+    }
+
+    fn finish(&mut self, sheets: Vec<StyleSheet>) {
+        let doc = self;
         doc.compute_styles(Cascade::new(sheets));
         doc.compute_ids_and_labels();
         doc.compute_focus();
-        roles::compute_roles(&mut doc);
+        roles::compute_roles(doc);
         doc.names = (0..doc.nodes.len()).map(|_| OnceCell::new()).collect();
-        doc
     }
 
     fn build_tree(&mut self) {
@@ -168,6 +234,8 @@ impl Document {
                 first_child: None,
                 next_sibling: None,
                 subtree_end: index + 1,
+                position: 0,
+                element_children: 0,
                 is_text,
                 flags,
                 style: ComputedStyle::INITIAL,
@@ -180,6 +248,12 @@ impl Document {
                     None => self.nodes[p as usize].first_child = Some(index),
                 }
                 last_child[p as usize] = Some(index);
+                if !is_text {
+                    let parent = &mut self.nodes[p as usize];
+                    parent.element_children += 1;
+                    let position = parent.element_children;
+                    self.nodes[index as usize].position = position;
+                }
             } else if !is_text && self.root.is_none() {
                 self.root = Some(index);
             }
@@ -199,32 +273,63 @@ impl Document {
         }
     }
 
-    fn style_elements(&self) -> Vec<StyleSheet> {
-        self.elements()
-            .filter(|e| e.name() == "style" && e.is_html())
-            .filter(|e| crate::style::media::media_query_list_matches(e.attr("media").unwrap_or("")))
-            .map(|e| StyleSheet::parse(&e.text_content()))
-            .collect()
+    /// `<style>` elements (and, with `links`, `<link rel=stylesheet>`s) in document order.
+    fn style_sources(&self, links: bool) -> Vec<SheetSource<'_>> {
+        let mut out = Vec::new();
+        for e in self.elements().filter(|e| e.is_html()) {
+            match e.name() {
+                "style" => out.push(SheetSource::Inline {
+                    css: e.text_content(),
+                    media: e.attr("media").unwrap_or(""),
+                }),
+                "link"
+                    if links
+                        && crate::style::is_stylesheet_link(
+                            e.attr("rel"),
+                            e.attr("type"),
+                            e.attr("disabled").is_some(),
+                        ) =>
+                {
+                    if let Some(href) = e.attr("href") {
+                        out.push(SheetSource::Link {
+                            href,
+                            media: e.attr("media").unwrap_or(""),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     fn compute_styles(&mut self, mut cascade: Cascade) {
-        let has_rules = cascade.has_rules();
         for i in 0..self.nodes.len() {
             if self.nodes[i].is_text {
                 continue;
             }
             let parent = self.nodes[i].parent;
-            let parent_style = parent.map(|p| self.nodes[p as usize].style).unwrap_or(ComputedStyle::INITIAL);
             let element = self.element_ref(i as NodeIndex);
-            let ua_display = ua::default_display(element);
-            let style = if has_rules || element.value().attr("style").is_some() {
-                cascade.compute(element, &parent_style, ua_display)
-            } else {
-                ComputedStyle { display: ua_display, visibility: parent_style.visibility }
-            };
-            let parent_flags = parent.map(|p| self.nodes[p as usize].flags).unwrap_or_default();
+            let ua_style = ua::ua_style(element);
+            let style = cascade.compute(
+                element,
+                parent.map(|p| &self.nodes[p as usize].style),
+                &ua_style,
+            );
+            let parent_flags = parent
+                .map(|p| self.nodes[p as usize].flags)
+                .unwrap_or_default();
+            let parent_hides_content =
+                parent.is_some_and(|p| self.nodes[p as usize].style.hides_content());
+            let concealed = parent_flags.has(Flags::CONCEALED)
+                || parent_hides_content
+                || style.is_off_screen()
+                || style.is_clipped()
+                || style.opacity <= 0.0;
             let e = element.value();
-            let aria_hidden = e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            let aria_hidden = e
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
             let inert = e.attr("inert").is_some();
             let node = &mut self.nodes[i];
             node.style = style;
@@ -232,7 +337,9 @@ impl Document {
                 Flags::NOT_RENDERED,
                 parent_flags.has(Flags::NOT_RENDERED) || style.display == Display::None,
             );
-            node.flags.set(Flags::INVISIBLE, style.visibility != Visibility::Visible);
+            node.flags
+                .set(Flags::INVISIBLE, style.visibility != Visibility::Visible);
+            node.flags.set(Flags::CONCEALED, concealed);
             node.flags.set(
                 Flags::ARIA_HIDDEN,
                 parent_flags.has(Flags::ARIA_HIDDEN) || aria_hidden,
@@ -242,20 +349,30 @@ impl Document {
                 parent_flags.has(Flags::INERT) || (inert && node.flags.has(Flags::HTML)),
             );
         }
+        self.gradients = cascade.take_gradients();
     }
 
     fn compute_ids_and_labels(&mut self) {
         let mut ids = HashMap::new();
+        let mut duplicates = std::collections::HashSet::new();
         let mut labels = Vec::new();
         for el in self.elements() {
             if let Some(id) = el.attr("id") {
                 if !id.is_empty() {
-                    ids.entry(id.to_string()).or_insert(el.index);
+                    if ids.contains_key(id) {
+                        duplicates.insert(id.to_string());
+                    } else {
+                        ids.insert(id.to_string(), el.index);
+                    }
                 }
             }
         }
         self.ids = ids;
-        for el in self.elements().filter(|e| e.name() == "label" && e.is_html()) {
+        self.duplicate_ids = duplicates;
+        for el in self
+            .elements()
+            .filter(|e| e.name() == "label" && e.is_html())
+        {
             let control = match el.attr("for") {
                 Some(id) => self.element_by_id(id).filter(|c| c.is_labelable()),
                 None => el.descendants().find(|d| d.is_labelable()),
@@ -273,7 +390,10 @@ impl Document {
             if self.nodes[i].is_text {
                 continue;
             }
-            let el = El { doc: self, index: i as NodeIndex };
+            let el = El {
+                doc: self,
+                index: i as NodeIndex,
+            };
             let disabled = el.is_html() && ua::is_disabled(&el);
             let tabindex = el.attr("tabindex").and_then(parse_integer);
             let native = el.is_html() && !disabled && ua::is_natively_focusable(&el);
@@ -290,8 +410,13 @@ impl Document {
 
     fn element_ref(&self, index: NodeIndex) -> ElementRef<'_> {
         let id = self.nodes[index as usize].dom;
-        ElementRef::wrap(self.html.tree.get(id).expect("model nodes come from this tree"))
-            .expect("element index")
+        ElementRef::wrap(
+            self.html
+                .tree
+                .get(id)
+                .expect("model nodes come from this tree"),
+        )
+        .expect("element index")
     }
 
     /// The underlying parsed HTML.
@@ -320,6 +445,15 @@ impl Document {
     pub fn element(&self, index: NodeIndex) -> Option<El<'_>> {
         let node = self.nodes.get(index as usize)?;
         (!node.is_text).then_some(El { doc: self, index })
+    }
+
+    /// The colour stops of a gradient background
+    /// ([`crate::style::BackgroundImage::Gradient`]), `currentcolor` resolved.
+    pub fn gradient_stops(&self, index: u32) -> &[Rgba] {
+        self.gradients
+            .get(index as usize)
+            .map(|g| &g[..])
+            .unwrap_or(&[])
     }
 
     /// Whether the source is an HTML page rather than a standalone SVG or MathML document
@@ -419,7 +553,10 @@ impl<'d> El<'d> {
 
     /// The parent element.
     pub fn parent(&self) -> Option<El<'d>> {
-        self.data().parent.map(|index| El { doc: self.doc, index })
+        self.data().parent.map(|index| El {
+            doc: self.doc,
+            index,
+        })
     }
 
     /// Ancestors, nearest first.
@@ -438,8 +575,10 @@ impl<'d> El<'d> {
     /// Child elements and text nodes in order.
     pub fn child_nodes(&self) -> impl Iterator<Item = Child<'d>> + 'd {
         let doc = self.doc;
-        std::iter::successors(self.data().first_child, move |&i| doc.nodes[i as usize].next_sibling)
-            .map(move |i| doc.child(i))
+        std::iter::successors(self.data().first_child, move |&i| {
+            doc.nodes[i as usize].next_sibling
+        })
+        .map(move |i| doc.child(i))
     }
 
     /// Descendant elements in document order.
@@ -491,9 +630,18 @@ impl<'d> El<'d> {
         !self.is_hidden()
     }
 
-    /// Visible: rendered and not `visibility:hidden`.
+    /// Visible (ACT's "visible", as far as a static model can tell): rendered, not
+    /// `visibility:hidden`, and not [concealed](El::is_concealed).
     pub fn is_visible(&self) -> bool {
-        !self.is_not_rendered() && !self.is_invisible()
+        !self.is_not_rendered() && !self.is_invisible() && !self.is_concealed()
+    }
+
+    /// Rendered but not perceivable by sight: positioned or indented far off-screen, clipped
+    /// to nothing (`clip`, `clip-path`, 1px `overflow:hidden` boxes, the "visually hidden"
+    /// pattern), `opacity: 0`, or inside `content-visibility: hidden` — here or on an
+    /// ancestor. Such content is still in the accessibility tree.
+    pub fn is_concealed(&self) -> bool {
+        self.flag(Flags::CONCEALED)
     }
 
     /// Inside an `inert` subtree.
@@ -548,7 +696,9 @@ impl<'d> El<'d> {
         self.is_html()
             && match self.name() {
                 "button" | "meter" | "output" | "progress" | "select" | "textarea" => true,
-                "input" => !self.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
+                "input" => !self
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("hidden")),
                 _ => false,
             }
     }
@@ -568,8 +718,32 @@ impl<'d> El<'d> {
     /// in the order given; missing ids are skipped.
     pub fn referenced(&self, attribute: &str) -> Vec<El<'d>> {
         self.attr(attribute)
-            .map(|v| v.split_ascii_whitespace().filter_map(|id| self.doc.element_by_id(id)).collect())
+            .map(|v| {
+                v.split_ascii_whitespace()
+                    .filter_map(|id| self.doc.element_by_id(id))
+                    .collect()
+            })
             .unwrap_or_default()
+    }
+
+    /// The colours this element's own text is painted in, over what background, from the
+    /// computed styles of the element and its ancestors (computed on first use, then
+    /// cached).
+    ///
+    /// ```
+    /// use frontdesk_core::dom::Document;
+    /// use frontdesk_core::style::{Rgba, TextColors};
+    /// let doc = Document::parse(r#"<div style="background:#fff"><p style="color:#000; opacity:.3">Hi</p></div>"#);
+    /// let p = doc.elements().find(|e| e.name() == "p").unwrap();
+    /// let TextColors::Known(pairs) = p.text_colors() else { panic!() };
+    /// assert!((pairs[0].0.contrast(pairs[0].1) - 2.1).abs() < 0.1);
+    /// ```
+    pub fn text_colors(&self) -> &'d TextColors {
+        let cells = self
+            .doc
+            .text_colors
+            .get_or_init(|| (0..self.doc.nodes.len()).map(|_| OnceCell::new()).collect());
+        cells[self.index as usize].get_or_init(|| crate::style::text_colors(self))
     }
 
     /// Accessible name (W3C accname 1.2), whitespace collapsed and trimmed; empty if none.
@@ -586,6 +760,18 @@ impl<'d> El<'d> {
     /// Input `type`, lower-cased, `text` when absent or unknown (for `<input>` only).
     pub fn input_type(&self) -> &'static str {
         ua::input_type(self)
+    }
+
+    /// 1-based position among its parent's element children, and how many there are.
+    pub fn sibling_position(&self) -> (u32, u32) {
+        let siblings = self.parent().map_or(1, |p| p.data().element_children);
+        (self.data().position.max(1), siblings)
+    }
+
+    /// Whether this element's `id` is carried by no other element of the page.
+    pub fn has_unique_id(&self) -> bool {
+        self.attr("id")
+            .is_some_and(|id| !id.is_empty() && !self.doc.duplicate_ids.contains(id))
     }
 
     /// A CSS selector that matches exactly this element.
@@ -612,7 +798,11 @@ impl Document {
     fn child(&self, index: NodeIndex) -> Child<'_> {
         let node = &self.nodes[index as usize];
         if node.is_text {
-            let text = self.html.tree.get(node.dom).and_then(|n| n.value().as_text());
+            let text = self
+                .html
+                .tree
+                .get(node.dom)
+                .and_then(|n| n.value().as_text());
             Child::Text(text.map(|t| &*t.text).unwrap_or(""))
         } else {
             Child::Element(El { doc: self, index })
@@ -641,7 +831,11 @@ fn is_html_source(source: &str) -> bool {
             None => return true,
         }
     }
-    let lower: String = rest.chars().take(6).collect::<String>().to_ascii_lowercase();
+    let lower: String = rest
+        .chars()
+        .take(6)
+        .collect::<String>()
+        .to_ascii_lowercase();
     !(lower.starts_with("<svg") || lower.starts_with("<math"))
 }
 
@@ -653,7 +847,9 @@ pub fn parse_integer(value: &str) -> Option<i64> {
         Some(b'+') => (1, &v[1..]),
         _ => (1, v),
     };
-    let end = digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len());
+    let end = digits
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(digits.len());
     if end == 0 {
         return None;
     }
@@ -663,7 +859,10 @@ pub fn parse_integer(value: &str) -> Option<i64> {
 /// Collapses runs of ASCII whitespace to one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()) {
+    for word in s
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -9,7 +9,7 @@ pub(super) fn unique_selector(el: &El) -> String {
     let mut steps: Vec<String> = Vec::new();
     let mut current = Some(*el);
     while let Some(e) = current {
-        if let Some(id) = e.attr("id").filter(|id| is_css_ident(id) && id_is_unique(&e, id)) {
+        if let Some(id) = e.attr("id").filter(|id| is_css_ident(id) && e.has_unique_id()) {
             steps.push(format!("#{id}"));
             break;
         }
@@ -19,10 +19,10 @@ pub(super) fn unique_selector(el: &El) -> String {
                 steps.push(name);
                 break;
             }
-            Some(parent) => {
-                let siblings = parent.children().filter(|s| s.name() == e.name()).count();
+            Some(_) => {
+                // O(1) per step: positions are computed once when the model is built.
+                let (position, siblings) = e.sibling_position();
                 if siblings > 1 {
-                    let position = parent.children().position(|s| s == e).unwrap_or(0) + 1;
                     steps.push(format!("{name}:nth-child({position})"));
                 } else {
                     steps.push(name);
@@ -41,10 +41,6 @@ fn css_name(el: &El) -> String {
     } else {
         "*".to_string()
     }
-}
-
-fn id_is_unique(el: &El, id: &str) -> bool {
-    el.document().elements().filter(|e| e.attr("id") == Some(id)).nth(1).is_none()
 }
 
 fn is_css_ident(s: &str) -> bool {

@@ -4,7 +4,78 @@
 use scraper::ElementRef;
 
 use super::El;
-use crate::style::Display;
+use crate::style::{Display, Rgba, UaStyle};
+
+/// What the UA style sheet (and presentational attributes such as `bgcolor` and
+/// `<font color>`) give an element: default `display`, link and form-control colours,
+/// heading sizes and weights, `pre`'s no-wrap.
+pub(super) fn ua_style(element: ElementRef) -> UaStyle {
+    let mut ua = UaStyle::display(default_display(element));
+    let e = element.value();
+    if &*e.name.ns != "http://www.w3.org/1999/xhtml" {
+        return ua;
+    }
+    const BUTTON_FACE: Rgba = Rgba::rgb(0xef, 0xef, 0xef);
+    match e.name() {
+        "a" | "area" if e.attr("href").is_some() => ua.color = Some(Rgba::rgb(0, 0, 0xee)),
+        "h1" => (ua.font_size_em, ua.font_weight) = (Some(2.0), Some(700)),
+        "h2" => (ua.font_size_em, ua.font_weight) = (Some(1.5), Some(700)),
+        "h3" => (ua.font_size_em, ua.font_weight) = (Some(1.17), Some(700)),
+        "h4" => ua.font_weight = Some(700),
+        "h5" => (ua.font_size_em, ua.font_weight) = (Some(0.83), Some(700)),
+        "h6" => (ua.font_size_em, ua.font_weight) = (Some(0.67), Some(700)),
+        "b" | "strong" | "th" => ua.font_weight = Some(700),
+        "small" | "sub" | "sup" => ua.font_size_em = Some(1.0 / 1.2),
+        "big" => ua.font_size_em = Some(1.2),
+        "mark" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(Rgba::rgb(0xff, 0xff, 0))),
+        "button" | "select" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(BUTTON_FACE)),
+        "input" => {
+            let t = e.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+            ua.color = Some(Rgba::BLACK);
+            ua.background = Some(
+                if matches!(t.as_str(), "button" | "submit" | "reset" | "color" | "file") {
+                    BUTTON_FACE
+                } else {
+                    Rgba::WHITE
+                },
+            );
+        }
+        "textarea" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(Rgba::WHITE)),
+        "dialog" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(Rgba::WHITE)),
+        "pre" | "listing" | "xmp" | "plaintext" | "nobr" => ua.nowrap = true,
+        _ => {}
+    }
+    if matches!(e.name(), "th" | "td") && e.attr("nowrap").is_some() {
+        ua.nowrap = true;
+    }
+    // Presentational hints.
+    if e.name() == "font" {
+        if let Some(c) = e.attr("color").and_then(legacy_color) {
+            ua.color = Some(c);
+        }
+    }
+    if e.name() == "body" {
+        if let Some(c) = e.attr("text").and_then(legacy_color) {
+            ua.color = Some(c);
+        }
+    }
+    if matches!(e.name(), "body" | "table" | "tr" | "td" | "th") {
+        if let Some(c) = e.attr("bgcolor").and_then(legacy_color) {
+            ua.background = Some(c);
+        }
+    }
+    ua
+}
+
+/// HTML's "rules for parsing a legacy colour value", for the common cases: CSS colours and
+/// hex digits without `#`.
+fn legacy_color(value: &str) -> Option<Rgba> {
+    let v = value.trim();
+    Rgba::parse(v).or_else(|| {
+        let hex = v.len() == 6 && v.bytes().all(|b| b.is_ascii_hexdigit());
+        hex.then(|| Rgba::parse(&format!("#{v}"))).flatten()
+    })
+}
 
 /// Default `display` from HTML's rendering section (§15), enough to tell not-rendered,
 /// block and inline content apart.
@@ -29,36 +100,66 @@ pub(super) fn default_display(element: ElementRef) -> Display {
         "head" | "script" | "style" | "template" | "title" | "meta" | "link" | "base"
         | "datalist" | "noscript" | "param" | "source" | "track" | "rp" | "noembed"
         | "noframes" => Display::None,
-        "input" if e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => Display::None,
+        "input"
+            if e.attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) =>
+        {
+            Display::None
+        }
         "dialog" if e.attr("open").is_none() => Display::None,
         "html" | "body" | "address" | "blockquote" | "center" | "dialog" | "div" | "figure"
         | "figcaption" | "footer" | "form" | "header" | "hr" | "legend" | "listing" | "main"
         | "p" | "plaintext" | "pre" | "search" | "xmp" | "article" | "aside" | "h1" | "h2"
-        | "h3" | "h4" | "h5" | "h6" | "hgroup" | "nav" | "section" | "dir" | "dd" | "dl"
-        | "dt" | "menu" | "ol" | "ul" | "li" | "table" | "caption" | "colgroup" | "col"
-        | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th" | "fieldset" | "details"
-        | "summary" | "optgroup" | "option" | "frameset" | "frame" => Display::Block,
+        | "h3" | "h4" | "h5" | "h6" | "hgroup" | "nav" | "section" | "dir" | "dd" | "dl" | "dt"
+        | "menu" | "ol" | "ul" | "li" | "table" | "caption" | "colgroup" | "col" | "thead"
+        | "tbody" | "tfoot" | "tr" | "td" | "th" | "fieldset" | "details" | "summary"
+        | "optgroup" | "option" | "frameset" | "frame" => Display::Block,
         _ => Display::Inline,
     }
 }
 
 /// Input types HTML defines; anything else is `text`.
 const INPUT_TYPES: &[&str] = &[
-    "button", "checkbox", "color", "date", "datetime-local", "email", "file", "hidden", "image",
-    "month", "number", "password", "radio", "range", "reset", "search", "submit", "tel", "text",
-    "time", "url", "week",
+    "button",
+    "checkbox",
+    "color",
+    "date",
+    "datetime-local",
+    "email",
+    "file",
+    "hidden",
+    "image",
+    "month",
+    "number",
+    "password",
+    "radio",
+    "range",
+    "reset",
+    "search",
+    "submit",
+    "tel",
+    "text",
+    "time",
+    "url",
+    "week",
 ];
 
 pub(super) fn input_type(el: &El) -> &'static str {
     let t = el.attr("type").unwrap_or("").trim();
-    INPUT_TYPES.iter().find(|k| k.eq_ignore_ascii_case(t)).copied().unwrap_or("text")
+    INPUT_TYPES
+        .iter()
+        .find(|k| k.eq_ignore_ascii_case(t))
+        .copied()
+        .unwrap_or("text")
 }
 
 /// Disabled per HTML: the attribute on a form control, or a disabled `<fieldset>` ancestor
 /// unless the control is inside that fieldset's first `<legend>`.
 pub(super) fn is_disabled(el: &El) -> bool {
-    let form_control =
-        matches!(el.name(), "button" | "input" | "select" | "textarea" | "optgroup" | "option" | "fieldset");
+    let form_control = matches!(
+        el.name(),
+        "button" | "input" | "select" | "textarea" | "optgroup" | "option" | "fieldset"
+    );
     if !form_control {
         return false;
     }
@@ -66,13 +167,16 @@ pub(super) fn is_disabled(el: &El) -> bool {
         return true;
     }
     if el.name() == "option" {
-        return el.parent().is_some_and(|p| p.name() == "optgroup" && p.attr("disabled").is_some());
+        return el
+            .parent()
+            .is_some_and(|p| p.name() == "optgroup" && p.attr("disabled").is_some());
     }
     let mut child = *el;
     for ancestor in el.ancestors() {
         if ancestor.name() == "fieldset" && ancestor.attr("disabled").is_some() {
             let first_legend = ancestor.children().find(|c| c.name() == "legend");
-            let in_first_legend = first_legend.is_some_and(|l| l == child || child.is_descendant_of(&l));
+            let in_first_legend =
+                first_legend.is_some_and(|l| l == child || child.is_descendant_of(&l));
             if !in_first_legend {
                 return true;
             }
@@ -89,12 +193,15 @@ pub(super) fn is_natively_focusable(el: &El) -> bool {
         "area" => el.attr("href").is_some(),
         "button" | "select" | "textarea" => true,
         "input" => input_type(el) != "hidden",
-        "summary" => el
-            .parent()
-            .is_some_and(|p| p.name() == "details" && p.children().find(|c| c.name() == "summary") == Some(*el)),
+        "summary" => el.parent().is_some_and(|p| {
+            p.name() == "details" && p.children().find(|c| c.name() == "summary") == Some(*el)
+        }),
         "audio" | "video" => el.attr("controls").is_some(),
-        _ => el
-            .attr("contenteditable")
-            .is_some_and(|v| matches!(v.trim().to_ascii_lowercase().as_str(), "" | "true" | "plaintext-only")),
+        _ => el.attr("contenteditable").is_some_and(|v| {
+            matches!(
+                v.trim().to_ascii_lowercase().as_str(),
+                "" | "true" | "plaintext-only"
+            )
+        }),
     }
 }

@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::dom::{Document, El};
 use crate::report::Level;
 
 declare_rule! {
@@ -42,11 +42,7 @@ impl Rule for MetaRefreshNoDelay {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        // Browsers act on the first valid refresh only.
-        doc.elements()
-            .filter(|e| e.is_html() && e.name() == "meta")
-            .filter(|e| e.attr("http-equiv").is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh")))
-            .find(|e| e.attr("content").and_then(refresh_delay).is_some())
+        first_valid_refresh(doc)
             .map(Target::element)
             .into_iter()
             .collect()
@@ -58,9 +54,21 @@ impl Rule for MetaRefreshNoDelay {
     }
 }
 
+/// The first `<meta http-equiv="refresh">` with a valid `content`: browsers act on that one
+/// only.
+pub(super) fn first_valid_refresh(doc: &Document) -> Option<El<'_>> {
+    doc.elements()
+        .filter(|e| e.is_html() && e.name() == "meta")
+        .filter(|e| {
+            e.attr("http-equiv")
+                .is_some_and(|h| h.trim().eq_ignore_ascii_case("refresh"))
+        })
+        .find(|e| e.attr("content").and_then(refresh_delay).is_some())
+}
+
 /// The delay of a refresh `content` value, parsed as HTML's "shared declarative refresh
 /// steps" do; `None` when the value is not valid.
-fn refresh_delay(content: &str) -> Option<u64> {
+pub(super) fn refresh_delay(content: &str) -> Option<u64> {
     let s = content.trim_start_matches(|c: char| c.is_ascii_whitespace());
     let digits_end = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     let rest = &s[digits_end..];

@@ -10,27 +10,50 @@ use std::borrow::Cow;
 use crate::dom::{Document, El};
 use crate::report::{Impact, Level, Outcome};
 
+mod contrast;
 mod predicates;
+mod text;
 
 mod aria_attribute_defined;
 mod aria_hidden_no_focusable;
+mod aria_required_children;
+mod aria_required_id_references;
+mod aria_required_parent;
 mod aria_required_states;
 mod aria_state_permitted;
+mod aria_state_valid_value;
 mod autocomplete_valid;
 mod button_has_name;
+mod decorative_not_exposed;
 mod element_lang_valid;
 mod form_field_has_name;
 mod heading_has_name;
 mod html_has_lang;
 mod html_lang_valid;
 mod iframe_has_name;
+mod iframe_not_removed_from_tab_order;
 mod image_button_has_name;
 mod image_has_name;
+mod label_in_name;
+mod letter_spacing_adjustable;
+mod line_height_adjustable;
 mod link_has_name;
+mod menuitem_has_name;
 mod meta_refresh_no_delay;
+mod meta_refresh_no_delay_aaa;
 mod meta_viewport_allows_zoom;
+mod object_has_name;
+mod orientation_not_locked;
 mod page_has_title;
+mod presentational_children_not_focusable;
 mod role_valid;
+mod summary_has_name;
+mod svg_img_has_name;
+mod td_headers_valid;
+mod text_contrast_enhanced;
+mod text_contrast_minimum;
+mod th_has_data_cells;
+mod word_spacing_adjustable;
 
 /// A rule's identity and WCAG mapping.
 #[derive(Debug, Clone, Copy)]
@@ -160,23 +183,44 @@ pub(crate) use declare_rule;
 static REGISTRY: &[&dyn Rule] = &[
     &aria_attribute_defined::AriaAttributeDefined,
     &aria_hidden_no_focusable::AriaHiddenNoFocusable,
+    &aria_required_children::AriaRequiredChildren,
+    &aria_required_id_references::AriaRequiredIdReferences,
+    &aria_required_parent::AriaRequiredParent,
     &aria_required_states::AriaRequiredStates,
     &aria_state_permitted::AriaStatePermitted,
+    &aria_state_valid_value::AriaStateValidValue,
     &autocomplete_valid::AutocompleteValid,
     &button_has_name::ButtonHasName,
+    &decorative_not_exposed::DecorativeNotExposed,
     &element_lang_valid::ElementLangValid,
     &form_field_has_name::FormFieldHasName,
     &heading_has_name::HeadingHasName,
     &html_has_lang::HtmlHasLang,
     &html_lang_valid::HtmlLangValid,
     &iframe_has_name::IframeHasName,
+    &iframe_not_removed_from_tab_order::IframeNotRemovedFromTabOrder,
     &image_button_has_name::ImageButtonHasName,
     &image_has_name::ImageHasName,
+    &label_in_name::LabelInName,
+    &letter_spacing_adjustable::LetterSpacingAdjustable,
+    &line_height_adjustable::LineHeightAdjustable,
     &link_has_name::LinkHasName,
+    &menuitem_has_name::MenuitemHasName,
     &meta_refresh_no_delay::MetaRefreshNoDelay,
+    &meta_refresh_no_delay_aaa::MetaRefreshNoDelayAaa,
     &meta_viewport_allows_zoom::MetaViewportAllowsZoom,
+    &object_has_name::ObjectHasName,
+    &orientation_not_locked::OrientationNotLocked,
     &page_has_title::PageHasTitle,
+    &presentational_children_not_focusable::PresentationalChildrenNotFocusable,
     &role_valid::RoleValid,
+    &summary_has_name::SummaryHasName,
+    &svg_img_has_name::SvgImgHasName,
+    &td_headers_valid::TdHeadersValid,
+    &text_contrast_enhanced::TextContrastEnhanced,
+    &text_contrast_minimum::TextContrastMinimum,
+    &th_has_data_cells::ThHasDataCells,
+    &word_spacing_adjustable::WordSpacingAdjustable,
 ];
 
 /// Every rule, sorted by id.

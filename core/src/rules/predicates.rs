@@ -41,3 +41,231 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
     known_primary
         && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
+
+/// The ACT "explicit semantic role": the first token of the `role` attribute that names a
+/// non-abstract role, whether or not the presentational-role conflict resolution later
+/// overrides it (`<button role="none">` has the explicit role `none` but the role `button`).
+pub fn explicit_role(el: &El) -> Option<&'static str> {
+    el.attr("role")?
+        .split_ascii_whitespace()
+        .find_map(|t| crate::aria::role(&t.to_ascii_lowercase()).filter(|r| !r.is_abstract))
+        .map(|r| r.name)
+}
+
+/// ACT "marked as decorative": an explicit role of `none` or `presentation`, or an `<img>`
+/// with `alt=""` and no explicit role.
+pub fn is_marked_decorative(el: &El) -> bool {
+    match explicit_role(el) {
+        Some(role) => crate::dom::is_presentational_role(role),
+        None => el.is_html() && el.name() == "img" && el.attr("alt") == Some(""),
+    }
+}
+
+/// Whether the element or one of its ancestors has `aria-busy="true"`.
+pub fn is_aria_busy(el: &El) -> bool {
+    let busy = |e: &El| {
+        e.attr("aria-busy")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    };
+    busy(el) || el.ancestors().any(|a| busy(&a))
+}
+
+/// Whether the element has a global ARIA state or property other than `aria-hidden` (such an
+/// attribute puts even a generic element into the accessibility tree).
+pub fn has_global_aria_attribute(el: &El) -> bool {
+    el.attrs().any(|(name, _)| {
+        name != "aria-hidden" && name.starts_with("aria-") && crate::aria::is_global_attribute(name)
+    })
+}
+
+/// A node of the accessibility tree under an element: an exposed element, or text.
+#[derive(Debug, Clone, Copy)]
+pub enum AxNode<'d> {
+    /// An element included in the accessibility tree with a role of its own.
+    Element(El<'d>),
+    /// Non-blank text, with the element whose child it is.
+    Text(El<'d>),
+}
+
+/// owned element → owner, by model index.
+type OwnerIndex = std::collections::HashMap<crate::dom::NodeIndex, crate::dom::NodeIndex>;
+
+/// Identifies a live document (address and node count) well enough to reuse what a rule
+/// worked out in `applicability` in its `expectation` calls on the same document. Rules that
+/// keep such per-thread state refresh or clear it in `applicability`, so that a later document
+/// at the same address never sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocKey {
+    address: usize,
+    nodes: usize,
+}
+
+impl DocKey {
+    /// The key of `doc`.
+    pub fn of(doc: &Document) -> Self {
+        let nodes = doc
+            .root()
+            .and_then(|r| r.descendants().size_hint().1)
+            .unwrap_or(0);
+        DocKey {
+            address: doc as *const Document as usize,
+            nodes,
+        }
+    }
+}
+
+thread_local! {
+    /// The `aria-owns` index of the document last prepared on this thread (see
+    /// [`AxTree::prepare`]).
+    static PREPARED: std::cell::RefCell<Option<(DocKey, std::rc::Rc<OwnerIndex>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The accessibility tree's parent–child relation, as the ACT rules define "owned by": an
+/// element's children are its nearest exposed descendants — presentational, generic and
+/// role-less elements without global ARIA attributes are skipped over, hidden ones dropped —
+/// plus the elements it claims with `aria-owns`, which leave their DOM place.
+///
+/// Finding who claims an element takes an index of all `aria-owns` attributes: one pass over
+/// the document. A rule calls [`AxTree::prepare`] in `applicability` so that the index is
+/// built once per page and reused by each `expectation` (targets come from `applicability` on
+/// the same document); otherwise it is built on first need.
+pub struct AxTree<'d> {
+    doc: &'d Document,
+    owners: std::cell::OnceCell<std::rc::Rc<OwnerIndex>>,
+}
+
+impl<'d> AxTree<'d> {
+    /// The tree of one document.
+    pub fn new(doc: &'d Document) -> Self {
+        let owners = std::cell::OnceCell::new();
+        let key = DocKey::of(doc);
+        PREPARED.with(|p| {
+            if let Some((k, index)) = p.borrow().as_ref() {
+                if *k == key {
+                    let _ = owners.set(index.clone());
+                }
+            }
+        });
+        AxTree { doc, owners }
+    }
+
+    /// For a rule's `applicability`: builds the `aria-owns` index of `doc` for the `AxTree`s
+    /// of this thread's next calls when `needed` (the rule found targets), and otherwise drops
+    /// any index kept from an earlier document.
+    pub fn prepare(doc: &Document, needed: bool) {
+        let prepared = needed.then(|| (DocKey::of(doc), std::rc::Rc::new(build_owner_index(doc))));
+        PREPARED.with(|p| *p.borrow_mut() = prepared);
+    }
+
+    fn index(&self) -> &OwnerIndex {
+        self.owners
+            .get_or_init(|| std::rc::Rc::new(build_owner_index(self.doc)))
+    }
+
+    /// The element that claims `el` with `aria-owns`, if any.
+    pub fn aria_owner(&self, el: &El) -> Option<El<'d>> {
+        let id = el.non_empty_attr("id")?;
+        if self.doc.element_by_id(id).map(|e| e.index()) != Some(el.index()) {
+            return None;
+        }
+        self.index()
+            .get(&el.index())
+            .and_then(|&i| self.doc.element(i))
+    }
+
+    /// Whether an element passes its children up to its parent instead of appearing in the
+    /// accessibility tree itself: presentational elements, generic and role-less elements
+    /// that are not focusable and have no global ARIA attribute, and `visibility: hidden`
+    /// elements (whose visible descendants still show).
+    pub fn is_transparent(el: &El) -> bool {
+        match el.role() {
+            _ if el.is_invisible() => true,
+            Some(role) if crate::dom::is_presentational_role(role) => true,
+            None | Some("generic") => !el.is_focusable() && !has_global_aria_attribute(el),
+            Some(_) => false,
+        }
+    }
+
+    /// The children of `el` in the accessibility tree, in order (DOM children first, then
+    /// the elements it owns with `aria-owns`).
+    pub fn children(&self, el: &El<'d>) -> Vec<AxNode<'d>> {
+        let mut out = Vec::new();
+        self.push_dom_children(el, &mut out);
+        for owned in el.referenced("aria-owns") {
+            if self.aria_owner(&owned).as_ref() == Some(el) {
+                self.push_element(owned, &mut out);
+            }
+        }
+        out
+    }
+
+    fn push_dom_children(&self, parent: &El<'d>, out: &mut Vec<AxNode<'d>>) {
+        for child in parent.child_nodes() {
+            match child {
+                crate::dom::Child::Text(t) => {
+                    if !parent.is_invisible() && !t.trim().is_empty() {
+                        out.push(AxNode::Text(*parent));
+                    }
+                }
+                crate::dom::Child::Element(c) => {
+                    if self.aria_owner(&c).is_none() {
+                        self.push_element(c, out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn push_element(&self, el: El<'d>, out: &mut Vec<AxNode<'d>>) {
+        if el.is_not_rendered() || el.is_aria_hidden() {
+            return;
+        }
+        if Self::is_transparent(&el) {
+            self.push_dom_children(&el, out);
+        } else {
+            out.push(AxNode::Element(el));
+        }
+    }
+
+    /// The parent of `el` in the accessibility tree: its `aria-owns` owner, or its nearest
+    /// ancestor that is not skipped over.
+    pub fn parent(&self, el: &El<'d>) -> Option<El<'d>> {
+        let mut current = *el;
+        // Owner chains are acyclic by construction; the bound is a second guard.
+        for _ in 0..crate::dom::MAX_DEPTH * 2 {
+            let next = self.aria_owner(&current).or_else(|| current.parent())?;
+            if !Self::is_transparent(&next) {
+                return Some(next);
+            }
+            current = next;
+        }
+        None
+    }
+}
+
+/// The `<table>` a `<td>`/`<th>` (or row, row group) belongs to: its nearest `<table>`
+/// ancestor.
+pub fn owning_table<'d>(el: &El<'d>) -> Option<El<'d>> {
+    el.ancestors().find(|a| a.is_html() && a.name() == "table")
+}
+
+fn build_owner_index(doc: &Document) -> OwnerIndex {
+    let mut owners = OwnerIndex::new();
+    for owner in doc.elements().filter(|e| e.attr("aria-owns").is_some()) {
+        if owner.is_hidden() {
+            continue;
+        }
+        for owned in owner.referenced("aria-owns") {
+            // First claim wins; an element cannot own itself or its own ancestor, nor the
+            // element that already owns it.
+            let cyclic = owned == owner
+                || owner.is_descendant_of(&owned)
+                || owners.get(&owner.index()) == Some(&owned.index());
+            if !cyclic {
+                owners.entry(owned.index()).or_insert(owner.index());
+            }
+        }
+    }
+    owners
+}

@@ -1,6 +1,9 @@
 //! Media query evaluation for frontdesk's reference screen: a 1280×1024 CSS-pixel landscape
 //! colour screen with 16px root font size. Unknown features make a query false, so rules
 //! meant for unusual media are not applied.
+//!
+//! Queries are also evaluated for the same screen turned to portrait (1024×1280), so rules
+//! about orientation can compare both ([`MediaMask`]).
 
 /// Viewport width in CSS pixels.
 pub const VIEWPORT_WIDTH: f32 = 1280.0;
@@ -8,14 +11,95 @@ pub const VIEWPORT_WIDTH: f32 = 1280.0;
 pub const VIEWPORT_HEIGHT: f32 = 1024.0;
 const ROOT_FONT_SIZE: f32 = 16.0;
 
+/// The reference environments a media query list matches, as bits.
+///
+/// ```
+/// use frontdesk_core::style::media::{media_query_list_mask, MediaMask};
+/// assert_eq!(media_query_list_mask("(orientation: portrait)"), MediaMask::PORTRAIT);
+/// assert_eq!(media_query_list_mask("screen"), MediaMask::ALL);
+/// assert_eq!(media_query_list_mask("print"), MediaMask::NONE);
+/// assert!(media_query_list_mask("(min-width: 1200px)").landscape());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MediaMask(pub u8);
+
+impl MediaMask {
+    /// Matches neither environment.
+    pub const NONE: MediaMask = MediaMask(0);
+    /// The 1280×1024 landscape screen every audit uses.
+    pub const LANDSCAPE: MediaMask = MediaMask(1);
+    /// The same screen in portrait, 1024×1280.
+    pub const PORTRAIT: MediaMask = MediaMask(2);
+    /// Both.
+    pub const ALL: MediaMask = MediaMask(3);
+
+    /// Whether the landscape reference screen matches.
+    pub fn landscape(self) -> bool {
+        self.0 & 1 != 0
+    }
+    /// Whether the portrait screen matches.
+    pub fn portrait(self) -> bool {
+        self.0 & 2 != 0
+    }
+    /// Both environments' bits that are in `self` and in `other`.
+    pub fn and(self, other: MediaMask) -> MediaMask {
+        MediaMask(self.0 & other.0)
+    }
+    /// Whether no environment matches.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Env {
+    width: f32,
+    height: f32,
+}
+
+const ENVS: [(Env, MediaMask); 2] = [
+    (
+        Env {
+            width: VIEWPORT_WIDTH,
+            height: VIEWPORT_HEIGHT,
+        },
+        MediaMask::LANDSCAPE,
+    ),
+    (
+        Env {
+            width: VIEWPORT_HEIGHT,
+            height: VIEWPORT_WIDTH,
+        },
+        MediaMask::PORTRAIT,
+    ),
+];
+
 /// Whether a comma-separated media query list (the text after `@media`, or a `media`
 /// attribute) matches the reference screen. An empty list matches.
+///
+/// ```
+/// use frontdesk_core::style::media::media_query_list_matches;
+/// assert!(media_query_list_matches("screen and (min-width: 40em)"));
+/// assert!(!media_query_list_matches("print"));
+/// ```
 pub fn media_query_list_matches(list: &str) -> bool {
+    media_query_list_mask(list).landscape()
+}
+
+/// Which reference environments a media query list matches. An empty list matches both.
+pub fn media_query_list_mask(list: &str) -> MediaMask {
     let list = list.trim();
     if list.is_empty() {
-        return true;
+        return MediaMask::ALL;
     }
-    split_top_level_commas(list).iter().any(|q| query_matches(q))
+    let queries = split_top_level_commas(list);
+    let mut mask = 0;
+    for (env, bit) in ENVS {
+        if queries.iter().any(|q| query_matches(q, env)) {
+            mask |= bit.0;
+        }
+    }
+    MediaMask(mask)
 }
 
 fn split_top_level_commas(s: &str) -> Vec<&str> {
@@ -36,7 +120,7 @@ fn split_top_level_commas(s: &str) -> Vec<&str> {
     parts
 }
 
-fn query_matches(query: &str) -> bool {
+fn query_matches(query: &str, env: Env) -> bool {
     let lower = query.trim().to_ascii_lowercase();
     let mut words = tokenize(&lower).into_iter().peekable();
     let mut negate = false;
@@ -56,7 +140,7 @@ fn query_matches(query: &str) -> bool {
                 expect_operand = false;
             }
             Token::Group(g) if expect_operand => {
-                result &= feature_matches(&g);
+                result &= feature_matches(&g, env);
                 expect_operand = false;
             }
             _ => return false,
@@ -110,20 +194,20 @@ fn tokenize(s: &str) -> Vec<Token> {
 }
 
 /// Evaluates one `(feature: value)` or `(feature)` or range form `(width >= 40em)`.
-fn feature_matches(feature: &str) -> bool {
+fn feature_matches(feature: &str, env: Env) -> bool {
     let f = feature.trim();
     if f.starts_with("not ") || f.contains(" or ") || f.contains('(') {
         // Nested boolean conditions: evaluate the simple "not (x)" form, else unknown.
         if let Some(rest) = f.strip_prefix("not ") {
             let inner = rest.trim().trim_start_matches('(').trim_end_matches(')');
-            return !feature_matches(inner);
+            return !feature_matches(inner, env);
         }
         return false;
     }
     for op in [">=", "<=", ">", "<"] {
         if let Some((name, value)) = f.split_once(op) {
             let (name, value) = (name.trim(), value.trim());
-            let (Some(actual), Some(limit)) = (dimension_of(name), length_px(value)) else {
+            let (Some(actual), Some(limit)) = (dimension_of(name, env), length_px(value)) else {
                 return false;
             };
             return match op {
@@ -139,7 +223,13 @@ fn feature_matches(feature: &str) -> bool {
         None => (f, None),
     };
     match (name, value) {
-        ("orientation", Some(v)) => v == "landscape",
+        ("orientation", Some(v)) => {
+            v == if env.width >= env.height {
+                "landscape"
+            } else {
+                "portrait"
+            }
+        }
         ("color" | "hover" | "pointer" | "any-hover" | "any-pointer" | "grid", None) => {
             name != "grid"
         }
@@ -155,7 +245,7 @@ fn feature_matches(feature: &str) -> bool {
                 Some((p @ ("min" | "max"), d)) => (p, d),
                 _ => ("", name),
             };
-            let (Some(actual), Some(limit)) = (dimension_of(dim), length_px(v)) else {
+            let (Some(actual), Some(limit)) = (dimension_of(dim, env), length_px(v)) else {
                 return false;
             };
             match prefix {
@@ -168,10 +258,10 @@ fn feature_matches(feature: &str) -> bool {
     }
 }
 
-fn dimension_of(name: &str) -> Option<f32> {
+fn dimension_of(name: &str, env: Env) -> Option<f32> {
     match name {
-        "width" | "device-width" => Some(VIEWPORT_WIDTH),
-        "height" | "device-height" => Some(VIEWPORT_HEIGHT),
+        "width" | "device-width" => Some(env.width),
+        "height" | "device-height" => Some(env.height),
         "resolution" => Some(1.0),
         _ => None,
     }
@@ -179,7 +269,9 @@ fn dimension_of(name: &str) -> Option<f32> {
 
 fn length_px(value: &str) -> Option<f32> {
     let v = value.trim();
-    let split = v.find(|c: char| c.is_ascii_alphabetic() || c == '%').unwrap_or(v.len());
+    let split = v
+        .find(|c: char| c.is_ascii_alphabetic() || c == '%')
+        .unwrap_or(v.len());
     let number: f32 = v[..split].trim().parse().ok()?;
     match &v[split..] {
         "px" | "" => Some(number),
@@ -208,5 +300,16 @@ mod tests {
         assert!(!m("only screen and (max-width: 48em)"));
         assert!(m("(width >= 1000px)"));
         assert!(!m("speech"));
+    }
+
+    #[test]
+    fn both_orientations() {
+        use super::{media_query_list_mask as mask, MediaMask};
+        assert_eq!(mask("(orientation: landscape)"), MediaMask::LANDSCAPE);
+        assert_eq!(mask("(orientation:portrait)"), MediaMask::PORTRAIT);
+        assert_eq!(mask("(orientation: lanscape)"), MediaMask::NONE);
+        assert_eq!(mask("(min-width: 1100px)"), MediaMask::LANDSCAPE);
+        assert_eq!(mask("(max-width: 1100px)"), MediaMask::PORTRAIT);
+        assert_eq!(mask(""), MediaMask::ALL);
     }
 }

@@ -1,192 +1,1054 @@
 //! The CSS cascade for the properties accessibility depends on.
 //!
 //! Sources, lowest precedence first: user-agent defaults (HTML's rendering section, as far as
-//! the computed properties go), author style sheets in document order, inline `style`
-//! attributes; `!important` reverses author over inline as CSS Cascade 4 says. Media queries
-//! are evaluated for a 1280×1024 screen ([`media`]).
+//! the computed properties go, given per element as a [`UaStyle`]), author style sheets in
+//! document order, inline `style` attributes; `!important` reverses author over inline as CSS
+//! Cascade 4 says. Media queries are evaluated for a 1280×1024 screen ([`media`]); rules for
+//! the same screen in portrait are kept only for the rotation they set (orientation lock).
+//!
+//! Rules are bucketed by the id, class or tag of their rightmost compound selector, so each
+//! element is only matched against rules that can match it. Custom properties (`var()`) are
+//! substituted; relative units are resolved to px (16px root font size).
 
+mod color;
+mod loader;
 pub mod media;
+mod paint;
 mod properties;
 mod sheet;
 
-pub use properties::{Display, PropertyId, Visibility};
+pub use color::{parse_color, ColorValue, Rgba};
+pub(crate) use loader::{base_url, is_stylesheet_link, load_sheets, SheetSource};
+pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
+pub(crate) use paint::text_colors;
+pub use paint::TextColors;
+pub use properties::{Display, LineHeight, Overflow, Position, PropertyId, Visibility};
 pub use sheet::{parse_declarations, Declaration, StyleSheet};
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use precomputed_hash::PrecomputedHash;
+use scraper::selector::CssLocalName;
 use scraper::ElementRef;
+use selectors::bloom::{BloomFilter, BLOOM_HASH_MASK};
 use selectors::matching::{
     matches_selector, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags,
     QuirksMode, SelectorCaches,
 };
+use selectors::parser::{AncestorHashes, Component, Selector};
 
-/// Computed values of one element.
+use media::MediaMask;
+use properties::{
+    longhand_of_shorthand, parse_longhand, FontSizeSpec, FontWeightSpec, ImageSpec, Length,
+    LineHeightSpec, Value, Wide, LONGHANDS,
+};
+use sheet::StyleRule;
+
+/// What an element's `background-image` paints, as far as contrast goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackgroundImage {
+    /// `none`.
+    None,
+    /// An image (`url()`, `image-set()`, several layers…) whose colours are unknown.
+    Opaque,
+    /// One gradient; its colour stops are [`crate::dom::Document::gradient_stops`]`(index)`.
+    Gradient(u32),
+}
+
+/// Style bits kept per element.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct StyleFlags(u16);
+
+impl StyleFlags {
+    const TEXT_SHADOW: u16 = 1;
+    const ICON_FONT: u16 = 1 << 1;
+    const COLOR_UNKNOWN: u16 = 1 << 2;
+    const BACKGROUND_UNKNOWN: u16 = 1 << 3;
+    const NOWRAP: u16 = 1 << 4;
+    const OFF_SCREEN: u16 = 1 << 5;
+    const CLIPPED: u16 = 1 << 6;
+    const CONTENT_HIDDEN: u16 = 1 << 7;
+    const IMPORTANT_INLINE_LETTER: u16 = 1 << 8;
+    const IMPORTANT_INLINE_WORD: u16 = 1 << 9;
+    const IMPORTANT_INLINE_LINE: u16 = 1 << 10;
+    const ORIENTATION_ROTATION: u16 = 1 << 11;
+    const ROTATED: u16 = 1 << 12;
+    const LENGTH_UNKNOWN: u16 = 1 << 13;
+    /// Flags that inherit with their property.
+    const INHERITED: u16 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+    fn set(&mut self, bit: u16, on: bool) {
+        if on {
+            self.0 |= bit
+        } else {
+            self.0 &= !bit
+        }
+    }
+}
+
+/// Computed values of one element (kept compact: it is stored for every element).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ComputedStyle {
     /// `display`
     pub display: Display,
     /// `visibility` (inherited)
     pub visibility: Visibility,
+    /// `position`
+    pub position: Position,
+    /// `overflow-x`
+    pub overflow_x: Overflow,
+    /// `overflow-y`
+    pub overflow_y: Overflow,
+    /// `font-weight`, 1–1000 (inherited)
+    pub font_weight: u16,
+    /// `color` (inherited); see [`ComputedStyle::color_known`].
+    pub color: Rgba,
+    /// `background-color`; see [`ComputedStyle::background_known`].
+    pub background_color: Rgba,
+    /// `background-image`
+    pub background_image: BackgroundImage,
+    /// `font-size` in px (inherited)
+    pub font_size: f32,
+    /// `line-height` (inherited)
+    pub line_height: LineHeight,
+    /// `letter-spacing` in px, `normal` = 0; NaN when not computable (inherited)
+    pub letter_spacing: f32,
+    /// `word-spacing` in px, `normal` = 0; NaN when not computable (inherited)
+    pub word_spacing: f32,
+    /// `text-indent` in px (inherited)
+    pub text_indent: f32,
+    /// `opacity`, 0–1
+    pub opacity: f32,
+    /// Rotation about the z axis from `transform` and `rotate`, in degrees, on the landscape
+    /// reference screen.
+    pub rotation: f32,
+    /// The same on the portrait screen.
+    pub portrait_rotation: f32,
+    /// The widest a line of this element's text can be, in px, from `width`/`max-width`
+    /// given in absolute units; infinite when unknown or unconstrained.
+    pub max_line_width: f32,
+    flags: StyleFlags,
+    custom: u32,
 }
 
 impl ComputedStyle {
     /// Initial values, for the root's parent.
-    pub const INITIAL: ComputedStyle =
-        ComputedStyle { display: Display::Inline, visibility: Visibility::Visible };
+    pub const INITIAL: ComputedStyle = ComputedStyle {
+        display: Display::Inline,
+        visibility: Visibility::Visible,
+        position: Position::Static,
+        overflow_x: Overflow::Visible,
+        overflow_y: Overflow::Visible,
+        font_weight: 400,
+        color: Rgba::BLACK,
+        background_color: Rgba::TRANSPARENT,
+        background_image: BackgroundImage::None,
+        font_size: 16.0,
+        line_height: LineHeight::Normal,
+        letter_spacing: 0.0,
+        word_spacing: 0.0,
+        text_indent: 0.0,
+        opacity: 1.0,
+        rotation: 0.0,
+        portrait_rotation: 0.0,
+        max_line_width: f32::INFINITY,
+        flags: StyleFlags(0),
+        custom: 0,
+    };
+
+    /// A child's starting point: inherited properties from `self`, the rest initial.
+    fn inherit(&self) -> ComputedStyle {
+        ComputedStyle {
+            visibility: self.visibility,
+            font_weight: self.font_weight,
+            color: self.color,
+            font_size: self.font_size,
+            line_height: self.line_height,
+            letter_spacing: self.letter_spacing,
+            word_spacing: self.word_spacing,
+            text_indent: self.text_indent,
+            flags: StyleFlags(self.flags.0 & StyleFlags::INHERITED),
+            custom: self.custom,
+            ..ComputedStyle::INITIAL
+        }
+    }
+
+    /// Whether `color` is a colour the engine computed (not `color-mix()` and the like).
+    pub fn color_known(&self) -> bool {
+        !self.flags.has(StyleFlags::COLOR_UNKNOWN)
+    }
+    /// Whether `background-color` is a colour the engine computed.
+    pub fn background_known(&self) -> bool {
+        !self.flags.has(StyleFlags::BACKGROUND_UNKNOWN)
+    }
+    /// `text-shadow` is not `none`.
+    pub fn has_text_shadow(&self) -> bool {
+        self.flags.has(StyleFlags::TEXT_SHADOW)
+    }
+    /// `font-family` names an icon font (Material Icons, Font Awesome, …).
+    pub fn is_icon_font(&self) -> bool {
+        self.flags.has(StyleFlags::ICON_FONT)
+    }
+    /// `white-space` keeps lines from wrapping (`nowrap`, `pre`).
+    pub fn is_nowrap(&self) -> bool {
+        self.flags.has(StyleFlags::NOWRAP)
+    }
+    /// The box is positioned far off-screen (`left`/`top` far negative), or its text is
+    /// indented far off-screen (`text-indent`).
+    pub fn is_off_screen(&self) -> bool {
+        self.flags.has(StyleFlags::OFF_SCREEN)
+    }
+    /// The box clips its content to nothing: `clip: rect(0 0 0 0)`, `clip-path: inset(50%)`,
+    /// or `overflow: hidden` with a width or height of at most 1px.
+    pub fn is_clipped(&self) -> bool {
+        self.flags.has(StyleFlags::CLIPPED)
+    }
+    /// `content-visibility: hidden`: the element's contents are not rendered.
+    pub fn hides_content(&self) -> bool {
+        self.flags.has(StyleFlags::CONTENT_HIDDEN)
+    }
+    /// A `width`/`height`/`max-width` used a value the engine could not compute.
+    pub fn has_unknown_size(&self) -> bool {
+        self.flags.has(StyleFlags::LENGTH_UNKNOWN)
+    }
+    /// Whether the winning declaration of `property` is an `!important` one in the element's
+    /// own `style` attribute (not `inherit`/`unset`). Kept for `letter-spacing`,
+    /// `word-spacing` and `line-height` only.
+    pub fn is_important_inline(&self, property: PropertyId) -> bool {
+        let bit = match property {
+            PropertyId::LetterSpacing => StyleFlags::IMPORTANT_INLINE_LETTER,
+            PropertyId::WordSpacing => StyleFlags::IMPORTANT_INLINE_WORD,
+            PropertyId::LineHeight => StyleFlags::IMPORTANT_INLINE_LINE,
+            _ => return false,
+        };
+        self.flags.has(bit)
+    }
+    /// A `transform`/`rotate` with a rotation is set by a rule that applies in one screen
+    /// orientation only (so [`ComputedStyle::rotation`] and
+    /// [`ComputedStyle::portrait_rotation`] may differ).
+    pub fn has_orientation_rotation(&self) -> bool {
+        self.flags.has(StyleFlags::ORIENTATION_ROTATION)
+    }
+    /// `transform`/`rotate` include a rotation (on either screen).
+    pub fn is_rotated(&self) -> bool {
+        self.flags.has(StyleFlags::ROTATED)
+    }
+    /// Bold for WCAG's large-text definition: `font-weight` 700 or more.
+    pub fn is_bold(&self) -> bool {
+        self.font_weight >= 700
+    }
 }
+
+/// What the user agent's style sheet gives one element (HTML's rendering section), as
+/// declarations of the lowest precedence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UaStyle {
+    /// Default `display`.
+    pub display: Display,
+    /// `color` (links, form controls), if the UA sets one.
+    pub color: Option<Rgba>,
+    /// `background-color` (buttons, fields, `mark`), if the UA sets one.
+    pub background: Option<Rgba>,
+    /// `font-size` as a factor of the parent's (headings, `small`), if the UA sets one.
+    pub font_size_em: Option<f32>,
+    /// `font-weight`, if the UA sets one (`bold` = 700 for headings, `b`, `strong`, `th`).
+    pub font_weight: Option<u16>,
+    /// `white-space: pre`/`nowrap` (`pre`, `nobr`, `textarea`…).
+    pub nowrap: bool,
+}
+
+impl UaStyle {
+    /// Only a default `display`.
+    pub const fn display(display: Display) -> UaStyle {
+        UaStyle {
+            display,
+            color: None,
+            background: None,
+            font_size_em: None,
+            font_weight: None,
+            nowrap: false,
+        }
+    }
+}
+
+/// One rule in the cascade's flat list (index = cascade order).
+struct FlatRule {
+    selector: Selector<scraper::selector::Simple>,
+    hashes: AncestorHashes,
+    specificity: u32,
+    declarations: Arc<[sheet::Declaration]>,
+    mask: MediaMask,
+}
+
+type CustomMap = HashMap<Arc<str>, Arc<str>>;
 
 /// Author style sheets of one page, ready to compute styles element by element.
 #[derive(Default)]
 pub struct Cascade {
-    sheets: Vec<StyleSheet>,
+    rules: Vec<FlatRule>,
+    by_id: HashMap<String, Vec<u32>>,
+    by_class: HashMap<String, Vec<u32>>,
+    by_tag: HashMap<String, Vec<u32>>,
+    universal: Vec<u32>,
     caches: SelectorCaches,
+    customs: Vec<Arc<CustomMap>>,
+    gradients: Vec<Box<[Rgba]>>,
+    root_font_size: f32,
+    bucketing: bool,
+    candidates: Vec<u32>,
+    /// Ancestor bloom filter over the current element's ancestors (ids, classes, tags),
+    /// so rules needing an ancestor the element lacks are rejected without matching.
+    bloom: BloomFilter,
+    ancestors: Vec<(ego_tree::NodeId, Vec<u32>)>,
 }
 
-/// Where a matched declaration came from, for cascade order.
-#[derive(Clone, Copy)]
-struct Precedence {
-    important: bool,
+/// Where a matched declaration comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Origin {
     inline: bool,
-    specificity: u32,
-    order: u32,
-}
-
-impl Precedence {
-    fn key(&self) -> (bool, bool, u32, u32) {
-        // Important inline beats important sheets; normal inline beats normal sheets.
-        (self.important, self.inline, self.specificity, self.order)
-    }
+    important: bool,
 }
 
 impl Cascade {
     /// A cascade over author style sheets given in document order.
     pub fn new(sheets: Vec<StyleSheet>) -> Cascade {
-        Cascade { sheets, caches: SelectorCaches::default() }
+        let mut cascade = Cascade {
+            customs: vec![Arc::new(CustomMap::new())],
+            root_font_size: 16.0,
+            bucketing: true,
+            ..Cascade::default()
+        };
+        for sheet in sheets {
+            let sheet_mask = sheet.mask.unwrap_or(MediaMask::ALL);
+            for StyleRule {
+                selector,
+                specificity,
+                declarations,
+                mask,
+            } in sheet.rules
+            {
+                let mask = mask.and(sheet_mask);
+                let keep = mask.landscape()
+                    || (mask.portrait()
+                        && declarations.iter().any(|d| {
+                            matches!(d.property, PropertyId::Transform | PropertyId::Rotate)
+                        }));
+                if !keep {
+                    continue;
+                }
+                let index = cascade.rules.len() as u32;
+                match bucket_key(&selector) {
+                    Bucket::Id(id) => cascade.by_id.entry(id).or_default().push(index),
+                    Bucket::Class(c) => cascade.by_class.entry(c).or_default().push(index),
+                    Bucket::Tag(t) => cascade.by_tag.entry(t).or_default().push(index),
+                    Bucket::Universal => cascade.universal.push(index),
+                }
+                let hashes = AncestorHashes::new(&selector, QuirksMode::NoQuirks);
+                cascade.rules.push(FlatRule {
+                    selector,
+                    hashes,
+                    specificity,
+                    declarations,
+                    mask,
+                });
+            }
+        }
+        cascade
+    }
+
+    /// Turns rule bucketing off (every rule is tried on every element); for tests that
+    /// check bucketing changes nothing.
+    #[doc(hidden)]
+    pub fn without_bucketing(mut self) -> Cascade {
+        self.bucketing = false;
+        self
     }
 
     /// Whether any author rule exists (if not, only UA defaults and inline styles apply).
     pub fn has_rules(&self) -> bool {
-        self.sheets.iter().any(|s| !s.is_empty())
+        !self.rules.is_empty()
     }
 
-    /// Computes one element's style. `parent` is the parent element's computed style,
-    /// `ua_display` the user-agent default `display` for this element.
-    pub fn compute(
-        &mut self,
-        element: ElementRef,
-        parent: &ComputedStyle,
-        ua_display: Display,
-    ) -> ComputedStyle {
-        let mut matched: Vec<(Precedence, &Declaration)> = Vec::new();
-        let mut order = 0u32;
-        let mut context = MatchingContext::new(
-            MatchingMode::Normal,
-            None,
-            &mut self.caches,
-            QuirksMode::NoQuirks,
-            NeedsSelectorFlags::No,
-            MatchingForInvalidation::No,
-        );
-        for sheet in &self.sheets {
-            for rule in &sheet.rules {
-                order += 1;
-                if matches_selector(&rule.selector, 0, None, &element, &mut context) {
-                    for d in rule.declarations.iter() {
-                        let p = Precedence {
-                            important: d.important,
-                            inline: false,
-                            specificity: rule.specificity,
-                            order,
-                        };
-                        matched.push((p, d));
-                    }
+    /// Gradient colour stops referenced by [`BackgroundImage::Gradient`] indexes; call after
+    /// the last [`Cascade::compute`].
+    pub fn take_gradients(&mut self) -> Vec<Box<[Rgba]>> {
+        std::mem::take(&mut self.gradients)
+    }
+
+    /// Makes the bloom filter hold exactly the element's ancestors (elements arrive in
+    /// document order, so this is a few pushes and pops).
+    fn sync_bloom(&mut self, element: &ElementRef) {
+        let parent = element.parent().and_then(ElementRef::wrap);
+        let grandparent = parent.and_then(|p| p.parent()).and_then(ElementRef::wrap);
+        let (parent_id, grandparent_id) = (parent.map(|p| p.id()), grandparent.map(|g| g.id()));
+        // Leave the subtrees the previous elements were in.
+        while let Some((id, _)) = self.ancestors.last() {
+            if Some(*id) == parent_id || Some(*id) == grandparent_id {
+                break;
+            }
+            self.pop_bloom();
+        }
+        let top = self.ancestors.last().map(|(id, _)| *id);
+        match parent {
+            None => {}
+            Some(_) if top == parent_id => {}
+            Some(p) if top == grandparent_id && (top.is_some() || self.ancestors.is_empty()) => {
+                self.push_bloom(p)
+            }
+            Some(_) => {
+                // Elements out of document order: rebuild the chain.
+                while !self.ancestors.is_empty() {
+                    self.pop_bloom();
+                }
+                let mut chain: Vec<ElementRef> =
+                    element.ancestors().filter_map(ElementRef::wrap).collect();
+                chain.reverse();
+                for a in chain {
+                    self.push_bloom(a);
                 }
             }
         }
-        let inline = element.value().attr("style").map(parse_declarations).unwrap_or_default();
-        for d in &inline {
-            order += 1;
-            matched.push((Precedence { important: d.important, inline: true, specificity: 0, order }, d));
-        }
-        // Highest precedence first; the first valid value of each property wins.
-        matched.sort_by_key(|(p, _)| std::cmp::Reverse(p.key()));
+    }
 
-        let display = winning(&matched, PropertyId::Display, |v| match keyword(v) {
-            Some(Keyword::Inherit) => Some(parent.display),
-            Some(Keyword::Initial) | Some(Keyword::Unset) => Some(Display::Inline),
-            Some(Keyword::Revert) => Some(ua_display),
-            None => Display::parse(v),
-        })
-        .unwrap_or(ua_display);
-        let visibility = winning(&matched, PropertyId::Visibility, |v| match keyword(v) {
-            Some(Keyword::Initial) => Some(Visibility::Visible),
-            Some(_) => Some(parent.visibility),
-            None => Visibility::parse(v),
-        })
-        .unwrap_or(parent.visibility);
-        ComputedStyle { display, visibility }
+    fn push_bloom(&mut self, a: ElementRef) {
+        let e = a.value();
+        let mut hashes = vec![e.name.local.precomputed_hash() & BLOOM_HASH_MASK];
+        if let Some(id) = e.id() {
+            hashes.push(CssLocalName::from(id).precomputed_hash() & BLOOM_HASH_MASK);
+        }
+        for class in e.classes() {
+            hashes.push(CssLocalName::from(class).precomputed_hash() & BLOOM_HASH_MASK);
+        }
+        for &h in &hashes {
+            self.bloom.insert_hash(h);
+        }
+        self.ancestors.push((a.id(), hashes));
+    }
+
+    fn pop_bloom(&mut self) {
+        if let Some((_, hashes)) = self.ancestors.pop() {
+            for h in hashes {
+                self.bloom.remove_hash(h);
+            }
+        }
+    }
+
+    fn collect_candidates(&mut self, element: &ElementRef) {
+        self.candidates.clear();
+        if !self.bucketing {
+            self.candidates.extend(0..self.rules.len() as u32);
+            return;
+        }
+        let e = element.value();
+        if let Some(id) = e.id() {
+            if let Some(v) = self.by_id.get(id) {
+                self.candidates.extend_from_slice(v);
+            }
+        }
+        for class in e.classes() {
+            if let Some(v) = self.by_class.get(class) {
+                self.candidates.extend_from_slice(v);
+            }
+        }
+        let name = e.name();
+        let tag = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.by_tag.get(name.to_ascii_lowercase().as_str())
+        } else {
+            self.by_tag.get(name)
+        };
+        if let Some(v) = tag {
+            self.candidates.extend_from_slice(v);
+        }
+        self.candidates.extend_from_slice(&self.universal);
+        self.candidates.sort_unstable();
+        self.candidates.dedup();
+    }
+
+    /// Computes one element's style. `parent` is the parent element's computed style
+    /// (`None` for the root element), `ua` what the user agent gives the element.
+    pub fn compute(
+        &mut self,
+        element: ElementRef,
+        parent: Option<&ComputedStyle>,
+        ua: &UaStyle,
+    ) -> ComputedStyle {
+        // Matching, candidates only.
+        let mut matched: Vec<u32> = Vec::new();
+        if !self.rules.is_empty() {
+            self.collect_candidates(&element);
+            self.sync_bloom(&element);
+            let mut context = MatchingContext::new(
+                MatchingMode::Normal,
+                Some(&self.bloom),
+                &mut self.caches,
+                QuirksMode::NoQuirks,
+                NeedsSelectorFlags::No,
+                MatchingForInvalidation::No,
+            );
+            for &i in &self.candidates {
+                let rule = &self.rules[i as usize];
+                if matches_selector(
+                    &rule.selector,
+                    0,
+                    Some(&rule.hashes),
+                    &element,
+                    &mut context,
+                ) {
+                    matched.push(i);
+                }
+            }
+            matched.sort_by_key(|&i| (self.rules[i as usize].specificity, i));
+        }
+        let inline = element
+            .value()
+            .attr("style")
+            .map(parse_declarations)
+            .unwrap_or_default();
+        if matched.is_empty() && inline.is_empty() && *ua == UaStyle::display(ua.display) {
+            // Nothing declared: inherited values and initial ones.
+            let mut s = parent.copied().unwrap_or(ComputedStyle::INITIAL).inherit();
+            s.display = ua.display;
+            if parent.is_none() {
+                self.root_font_size = s.font_size;
+            }
+            return s;
+        }
+
+        // Winners, in increasing precedence: normal rules, normal inline, important rules,
+        // important inline. Later assignments win.
+        let mut winners: [Option<(&Value, Origin)>; LONGHANDS] = [None; LONGHANDS];
+        let mut portrait: [Option<&Value>; 2] = [None; 2];
+        let mut customs: Vec<(&Arc<str>, &Value)> = Vec::new();
+        let mut orientation_rotation = false;
+        for important in [false, true] {
+            for &i in &matched {
+                let rule = &self.rules[i as usize];
+                for d in rule
+                    .declarations
+                    .iter()
+                    .filter(|d| d.important == important)
+                {
+                    let rotation = matches!(d.property, PropertyId::Transform | PropertyId::Rotate);
+                    if rotation && rule.mask != MediaMask::ALL && rotates(&d.parsed) {
+                        orientation_rotation = true;
+                    }
+                    if rotation && rule.mask.portrait() {
+                        portrait[(d.property == PropertyId::Rotate) as usize] = Some(&d.parsed);
+                    }
+                    if !rule.mask.landscape() {
+                        continue;
+                    }
+                    if d.property == PropertyId::Custom {
+                        customs.push((&d.name, &d.parsed));
+                    } else {
+                        winners[d.property as usize] = Some((
+                            &d.parsed,
+                            Origin {
+                                inline: false,
+                                important,
+                            },
+                        ));
+                    }
+                }
+            }
+            for d in inline.iter().filter(|d| d.important == important) {
+                if d.property == PropertyId::Custom {
+                    customs.push((&d.name, &d.parsed));
+                } else {
+                    if matches!(d.property, PropertyId::Transform | PropertyId::Rotate) {
+                        portrait[(d.property == PropertyId::Rotate) as usize] = Some(&d.parsed);
+                    }
+                    winners[d.property as usize] = Some((
+                        &d.parsed,
+                        Origin {
+                            inline: true,
+                            important,
+                        },
+                    ));
+                }
+            }
+        }
+
+        let parent_style = parent.copied().unwrap_or(ComputedStyle::INITIAL);
+        let mut s = parent_style.inherit();
+
+        // Custom properties.
+        if !customs.is_empty() {
+            let mut map: CustomMap = (*self.customs[parent_style.custom as usize]).clone();
+            for (name, value) in customs {
+                match value {
+                    Value::Custom(v) => {
+                        map.insert(name.clone(), v.clone());
+                    }
+                    Value::Pending(_, v) => {
+                        map.insert(name.clone(), v.clone());
+                    }
+                    Value::Wide(Wide::Initial) => {
+                        map.remove(name);
+                    }
+                    Value::Wide(_) => match self.customs[parent_style.custom as usize].get(name) {
+                        Some(v) => {
+                            map.insert(name.clone(), v.clone());
+                        }
+                        None => {
+                            map.remove(name);
+                        }
+                    },
+                    _ => {}
+                }
+            }
+            s.custom = self.customs.len() as u32;
+            self.customs.push(Arc::new(map));
+        }
+        let custom_map = self.customs[s.custom as usize].clone();
+
+        let resolve = |id: PropertyId, value| resolve_pending(id, value, &custom_map);
+        // The winning value for a property: author, else the UA's.
+        let ua_value = |id: PropertyId| -> Option<Value> { ua_value(ua, id) };
+        let value_of = |id: PropertyId| -> Option<(Cow<'_, Value>, Option<Origin>)> {
+            match winners[id as usize] {
+                Some((v, origin)) => {
+                    let v = resolve(id, v).unwrap_or(Cow::Owned(Value::Wide(Wide::Unset)));
+                    if let Value::Wide(Wide::Revert) = &*v {
+                        return ua_value(id).map(|u| (Cow::Owned(u), None));
+                    }
+                    Some((v, Some(origin)))
+                }
+                None => ua_value(id).map(|u| (Cow::Owned(u), None)),
+            }
+        };
+
+        let is_root = parent.is_none();
+        let root_fs = if is_root { 16.0 } else { self.root_font_size };
+
+        // font-size first: other lengths depend on it.
+        if let Some((v, _)) = value_of(PropertyId::FontSize) {
+            match &*v {
+                Value::FontSize(FontSizeSpec::Length(l)) => {
+                    if let Some(px) = l
+                        .resolve(parent_style.font_size, root_fs, None)
+                        .filter(|px| *px >= 0.0)
+                    {
+                        s.font_size = px;
+                    }
+                }
+                Value::FontSize(FontSizeSpec::Factor(k)) => {
+                    s.font_size = parent_style.font_size * k
+                }
+                Value::Wide(Wide::Initial) => s.font_size = 16.0,
+                _ => {}
+            }
+        }
+        if is_root {
+            self.root_font_size = s.font_size;
+        }
+        let fs = s.font_size;
+        let rem = if is_root {
+            s.font_size
+        } else {
+            self.root_font_size
+        };
+        let px_of = |v: &Value, pct_basis: Option<f32>| -> Option<f32> {
+            match v {
+                Value::Length(l) => l.resolve(fs, rem, pct_basis),
+                _ => None,
+            }
+        };
+
+        for id in [
+            PropertyId::Display,
+            PropertyId::Visibility,
+            PropertyId::ContentVisibility,
+            PropertyId::Opacity,
+            PropertyId::Color,
+            PropertyId::FontWeight,
+            PropertyId::FontFamily,
+            PropertyId::LineHeight,
+            PropertyId::LetterSpacing,
+            PropertyId::WordSpacing,
+            PropertyId::TextIndent,
+            PropertyId::TextShadow,
+            PropertyId::WhiteSpace,
+            PropertyId::Position,
+            PropertyId::OverflowX,
+            PropertyId::OverflowY,
+        ] {
+            let Some((v, origin)) = value_of(id) else {
+                if id == PropertyId::Display {
+                    s.display = ua.display;
+                }
+                continue;
+            };
+            if let Value::Wide(w) = &*v {
+                let from = match w {
+                    Wide::Inherit => Some(&parent_style),
+                    Wide::Initial => Some(&ComputedStyle::INITIAL),
+                    Wide::Unset | Wide::Revert if id.inherited() => None,
+                    Wide::Unset | Wide::Revert => Some(&ComputedStyle::INITIAL),
+                };
+                if let Some(from) = from {
+                    copy_property(&mut s, from, id);
+                }
+                if *w == Wide::Initial {
+                    mark_important_inline(&mut s, id, origin);
+                }
+                continue;
+            }
+            match (id, &*v) {
+                (PropertyId::Display, Value::Display(d)) => s.display = *d,
+                (PropertyId::Visibility, Value::Visibility(x)) => s.visibility = *x,
+                (PropertyId::ContentVisibility, Value::Flag(hidden)) => {
+                    s.flags.set(StyleFlags::CONTENT_HIDDEN, *hidden)
+                }
+                (PropertyId::Opacity, Value::Number(n)) => s.opacity = *n,
+                (PropertyId::Color, Value::Color(ColorValue::Rgba(c))) => {
+                    s.color = *c;
+                    s.flags.set(StyleFlags::COLOR_UNKNOWN, false);
+                }
+                (PropertyId::Color, Value::Color(ColorValue::CurrentColor)) => {
+                    s.color = parent_style.color;
+                }
+                (PropertyId::Color, Value::UnknownColor) => {
+                    s.flags.set(StyleFlags::COLOR_UNKNOWN, true)
+                }
+                (PropertyId::FontWeight, Value::FontWeight(w)) => {
+                    s.font_weight = match w {
+                        FontWeightSpec::Absolute(n) => *n,
+                        FontWeightSpec::Bolder => bolder(parent_style.font_weight),
+                        FontWeightSpec::Lighter => lighter(parent_style.font_weight),
+                    }
+                }
+                (PropertyId::FontFamily, Value::Flag(icon)) => {
+                    s.flags.set(StyleFlags::ICON_FONT, *icon)
+                }
+                (PropertyId::LineHeight, Value::LineHeight(l)) => {
+                    s.line_height = match l {
+                        LineHeightSpec::Normal => LineHeight::Normal,
+                        LineHeightSpec::Number(n) => LineHeight::Number(*n),
+                        LineHeightSpec::Length(l) => match l.resolve(fs, rem, None) {
+                            Some(px) => LineHeight::Px(px),
+                            None => continue,
+                        },
+                    };
+                    mark_important_inline(&mut s, id, origin);
+                }
+                (PropertyId::LetterSpacing, v) => {
+                    s.letter_spacing = px_of(v, None).unwrap_or(f32::NAN);
+                    mark_important_inline(&mut s, id, origin);
+                }
+                (PropertyId::WordSpacing, v) => {
+                    s.word_spacing = px_of(v, None).unwrap_or(f32::NAN);
+                    mark_important_inline(&mut s, id, origin);
+                }
+                (PropertyId::TextIndent, v) => s.text_indent = px_of(v, None).unwrap_or(0.0),
+                (PropertyId::TextShadow, Value::Flag(on)) => {
+                    s.flags.set(StyleFlags::TEXT_SHADOW, *on)
+                }
+                (PropertyId::WhiteSpace, Value::Flag(wraps)) => {
+                    s.flags.set(StyleFlags::NOWRAP, !*wraps)
+                }
+                (PropertyId::Position, Value::Position(p)) => s.position = *p,
+                (PropertyId::OverflowX, Value::Overflow(o)) => s.overflow_x = *o,
+                (PropertyId::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
+                _ => {}
+            }
+        }
+
+        // Backgrounds (after colour, for `currentcolor`).
+        if let Some((v, _)) = value_of(PropertyId::BackgroundColor) {
+            match &*v {
+                Value::Color(ColorValue::Rgba(c)) => s.background_color = *c,
+                Value::Color(ColorValue::CurrentColor) => s.background_color = s.color,
+                Value::UnknownColor => s.flags.set(StyleFlags::BACKGROUND_UNKNOWN, true),
+                Value::Wide(Wide::Inherit) => {
+                    s.background_color = parent_style.background_color;
+                    s.flags.set(
+                        StyleFlags::BACKGROUND_UNKNOWN,
+                        !parent_style.background_known(),
+                    );
+                }
+                _ => {}
+            }
+        }
+        if let Some((v, _)) = value_of(PropertyId::BackgroundImage) {
+            s.background_image = match &*v {
+                Value::Image(ImageSpec::None) => BackgroundImage::None,
+                Value::Image(ImageSpec::Opaque) => BackgroundImage::Opaque,
+                Value::Image(ImageSpec::Gradient(stops)) => {
+                    let resolved: Box<[Rgba]> = stops
+                        .iter()
+                        .map(|c| match c {
+                            ColorValue::Rgba(c) => *c,
+                            ColorValue::CurrentColor => s.color,
+                        })
+                        .collect();
+                    self.gradients.push(resolved);
+                    BackgroundImage::Gradient(self.gradients.len() as u32 - 1)
+                }
+                Value::Wide(Wide::Inherit) => match parent_style.background_image {
+                    BackgroundImage::None => BackgroundImage::None,
+                    other => other,
+                },
+                _ => BackgroundImage::None,
+            };
+        }
+
+        // Geometry, kept only as derived facts.
+        let length = |id: PropertyId, pct_basis: Option<f32>| -> Option<Option<f32>> {
+            let (v, _) = value_of(id)?;
+            match &*v {
+                Value::Length(l) => Some(l.resolve(fs, rem, pct_basis)),
+                Value::UnknownLength => Some(None),
+                _ => None,
+            }
+        };
+        let left = length(PropertyId::Left, None).flatten();
+        let top = length(PropertyId::Top, None).flatten();
+        let width = length(PropertyId::Width, None);
+        let height = length(PropertyId::Height, None);
+        let max_width = length(PropertyId::MaxWidth, None);
+        if matches!(width, Some(None))
+            || matches!(height, Some(None))
+            || matches!(max_width, Some(None))
+        {
+            s.flags.set(StyleFlags::LENGTH_UNKNOWN, true);
+        }
+        let (width, height, max_width) = (width.flatten(), height.flatten(), max_width.flatten());
+        s.max_line_width = match (width, max_width) {
+            (Some(w), Some(m)) => w.min(m),
+            (Some(w), None) | (None, Some(w)) => w,
+            (None, None) => f32::INFINITY,
+        };
+        let positioned = matches!(
+            s.position,
+            Position::Absolute | Position::Fixed | Position::Relative
+        );
+        let far = |offset: Option<f32>, size: Option<f32>| match (offset, size) {
+            (Some(o), Some(size)) => o + size <= 0.0 && o < 0.0,
+            (Some(o), None) => o <= -999.0,
+            _ => false,
+        };
+        let off_screen =
+            (positioned && (far(left, width) || far(top, height))) || s.text_indent <= -999.0;
+        s.flags.set(StyleFlags::OFF_SCREEN, off_screen);
+        let mut clipped = false;
+        if let Some((v, _)) = value_of(PropertyId::Clip) {
+            clipped |= matches!(s.position, Position::Absolute | Position::Fixed)
+                && *v == Value::Flag(true);
+        }
+        if let Some((v, _)) = value_of(PropertyId::ClipPath) {
+            clipped |= *v == Value::Flag(true);
+        }
+        clipped |= s.overflow_x == Overflow::Hidden && width.is_some_and(|w| w <= 1.0);
+        clipped |= s.overflow_y == Overflow::Hidden && height.is_some_and(|h| h <= 1.0);
+        s.flags.set(StyleFlags::CLIPPED, clipped);
+
+        // Rotation, for both orientations.
+        let rotation_of = |v: Option<Cow<'_, Value>>| -> Option<f32> {
+            match v.as_deref() {
+                Some(Value::Rotation(r)) => *r,
+                _ => None,
+            }
+        };
+        let landscape_t = rotation_of(value_of(PropertyId::Transform).map(|(v, _)| v));
+        let landscape_r = rotation_of(value_of(PropertyId::Rotate).map(|(v, _)| v));
+        let portrait_t = rotation_of(portrait[0].and_then(|v| resolve(PropertyId::Transform, v)));
+        let portrait_r = rotation_of(portrait[1].and_then(|v| resolve(PropertyId::Rotate, v)));
+        s.rotation = landscape_t.unwrap_or(0.0) + landscape_r.unwrap_or(0.0);
+        s.portrait_rotation = portrait_t.unwrap_or(0.0) + portrait_r.unwrap_or(0.0);
+        let rotated = landscape_t
+            .or(landscape_r)
+            .or(portrait_t)
+            .or(portrait_r)
+            .is_some();
+        s.flags.set(StyleFlags::ROTATED, rotated);
+        s.flags
+            .set(StyleFlags::ORIENTATION_ROTATION, orientation_rotation);
+        s
     }
 }
 
-fn winning<T>(
-    matched: &[(Precedence, &Declaration)],
-    property: PropertyId,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<T> {
-    matched.iter().filter(|(_, d)| d.property == property).find_map(|(_, d)| parse(&d.value))
+/// Parses a `var()` value after substitution; other values pass through.
+fn resolve_pending<'v>(
+    id: PropertyId,
+    value: &'v Value,
+    vars: &CustomMap,
+) -> Option<Cow<'v, Value>> {
+    match value {
+        Value::Pending(shorthand, text) => {
+            let parsed = substitute(text, vars, 0).and_then(|substituted| match shorthand {
+                Some(sh) => longhand_of_shorthand(*sh, id, &substituted),
+                None => parse_longhand(id, &substituted),
+            });
+            // Invalid at computed-value time: as `unset`.
+            Some(Cow::Owned(parsed.unwrap_or(Value::Wide(Wide::Unset))))
+        }
+        v => Some(Cow::Borrowed(v)),
+    }
 }
 
-enum Keyword {
-    Inherit,
-    Initial,
-    Unset,
-    Revert,
+fn rotates(value: &Value) -> bool {
+    matches!(value, Value::Rotation(Some(_)) | Value::Pending(..))
 }
 
-fn keyword(value: &str) -> Option<Keyword> {
-    match value.to_ascii_lowercase().as_str() {
-        "inherit" => Some(Keyword::Inherit),
-        "initial" => Some(Keyword::Initial),
-        "unset" => Some(Keyword::Unset),
-        "revert" | "revert-layer" => Some(Keyword::Revert),
+fn mark_important_inline(s: &mut ComputedStyle, id: PropertyId, origin: Option<Origin>) {
+    let bit = match id {
+        PropertyId::LetterSpacing => StyleFlags::IMPORTANT_INLINE_LETTER,
+        PropertyId::WordSpacing => StyleFlags::IMPORTANT_INLINE_WORD,
+        PropertyId::LineHeight => StyleFlags::IMPORTANT_INLINE_LINE,
+        _ => return,
+    };
+    s.flags.set(
+        bit,
+        origin
+            == Some(Origin {
+                inline: true,
+                important: true,
+            }),
+    );
+}
+
+/// Copies one property's computed value (for `inherit` and `initial`).
+fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
+    use PropertyId::*;
+    let flag = |dst: &mut ComputedStyle, bit: u16| dst.flags.set(bit, src.flags.has(bit));
+    match id {
+        Display => dst.display = src.display,
+        Visibility => dst.visibility = src.visibility,
+        ContentVisibility => flag(dst, StyleFlags::CONTENT_HIDDEN),
+        Opacity => dst.opacity = src.opacity,
+        Color => {
+            dst.color = src.color;
+            flag(dst, StyleFlags::COLOR_UNKNOWN);
+        }
+        FontWeight => dst.font_weight = src.font_weight,
+        FontFamily => flag(dst, StyleFlags::ICON_FONT),
+        LineHeight => dst.line_height = src.line_height,
+        LetterSpacing => dst.letter_spacing = src.letter_spacing,
+        WordSpacing => dst.word_spacing = src.word_spacing,
+        TextIndent => dst.text_indent = src.text_indent,
+        TextShadow => flag(dst, StyleFlags::TEXT_SHADOW),
+        WhiteSpace => flag(dst, StyleFlags::NOWRAP),
+        Position => dst.position = src.position,
+        OverflowX => dst.overflow_x = src.overflow_x,
+        OverflowY => dst.overflow_y = src.overflow_y,
+        _ => {}
+    }
+}
+
+/// The UA's declared value for a property, if it declares one for this element.
+fn ua_value(ua: &UaStyle, id: PropertyId) -> Option<Value> {
+    match id {
+        PropertyId::Display => Some(Value::Display(ua.display)),
+        PropertyId::Color => ua.color.map(|c| Value::Color(ColorValue::Rgba(c))),
+        PropertyId::BackgroundColor => ua.background.map(|c| Value::Color(ColorValue::Rgba(c))),
+        PropertyId::FontSize => ua.font_size_em.map(|em| {
+            Value::FontSize(FontSizeSpec::Length(Length {
+                em,
+                ..Length::default()
+            }))
+        }),
+        PropertyId::FontWeight => ua
+            .font_weight
+            .map(|w| Value::FontWeight(FontWeightSpec::Absolute(w))),
+        PropertyId::WhiteSpace => ua.nowrap.then_some(Value::Flag(false)),
         _ => None,
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use scraper::{Html, Selector};
-
-    fn style_of(html: &str, css: &str, selector: &str) -> ComputedStyle {
-        let doc = Html::parse_document(html);
-        let mut cascade = Cascade::new(vec![StyleSheet::parse(css)]);
-        let target = doc.select(&Selector::parse(selector).unwrap()).next().unwrap();
-        // Walk from the root so inheritance is real.
-        let mut chain: Vec<ElementRef> = target.ancestors().filter_map(ElementRef::wrap).collect();
-        chain.reverse();
-        chain.push(target);
-        let mut style = ComputedStyle::INITIAL;
-        for el in chain {
-            style = cascade.compute(el, &style, Display::Block);
-        }
-        style
-    }
-
-    #[test]
-    fn specificity_importance_and_inline() {
-        let html = r#"<div id="a" class="b" style="display:block"><p class="c">x</p></div>"#;
-        assert_eq!(style_of(html, "#a{display:none}", "#a").display, Display::Block);
-        assert_eq!(style_of(html, "#a{display:none!important}", "#a").display, Display::None);
-        assert_eq!(style_of(html, ".c{display:inline} p{display:none}", "p").display, Display::Inline);
-        assert_eq!(style_of(html, "p{display:none} p{display:inline}", "p").display, Display::Inline);
-        assert_eq!(style_of(html, "p{display:bogus}", "p").display, Display::Block);
-    }
-
-    #[test]
-    fn visibility_inherits_and_can_be_overridden() {
-        let html = r#"<div class="h"><p>a</p><span class="v">b</span></div>"#;
-        let css = ".h{visibility:hidden} .v{visibility:visible}";
-        assert_eq!(style_of(html, css, "p").visibility, Visibility::Hidden);
-        assert_eq!(style_of(html, css, "span").visibility, Visibility::Visible);
-        assert_eq!(style_of(html, ".h{visibility:hidden} p{visibility:inherit}", "p").visibility, Visibility::Hidden);
+/// CSS Fonts 4 relative weights.
+fn bolder(parent: u16) -> u16 {
+    match parent {
+        0..350 => 400,
+        350..550 => 700,
+        550..900 => 900,
+        w => w,
     }
 }
+
+fn lighter(parent: u16) -> u16 {
+    match parent {
+        0..100 => parent,
+        100..550 => 100,
+        550..750 => 400,
+        _ => 700,
+    }
+}
+
+/// Substitutes `var(--name[, fallback])` references. `None`: a reference with neither a
+/// value nor a fallback (invalid at computed-value time), or nesting too deep.
+fn substitute(text: &str, vars: &CustomMap, depth: u32) -> Option<String> {
+    if depth > 16 {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let Some(start) = lower.find("var(") else {
+        return Some(text.to_string());
+    };
+    let bytes = text.as_bytes();
+    let open = start + 4;
+    let (mut level, mut comma, mut close) = (1, None, None);
+    for (i, &b) in bytes.iter().enumerate().skip(open) {
+        match b {
+            b'(' => level += 1,
+            b')' => {
+                level -= 1;
+                if level == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            b',' if level == 1 && comma.is_none() => comma = Some(i),
+            _ => {}
+        }
+    }
+    let close = close.unwrap_or(text.len());
+    let name = text[open..comma.unwrap_or(close)].trim();
+    let replacement = match vars.get(name) {
+        Some(v) => substitute(v, vars, depth + 1)?,
+        None => {
+            let fallback = comma.map(|c| &text[c + 1..close])?;
+            substitute(fallback.trim(), vars, depth + 1)?
+        }
+    };
+    let rest = if close < text.len() {
+        &text[close + 1..]
+    } else {
+        ""
+    };
+    let tail = substitute(rest, vars, depth + 1)?;
+    Some(format!("{}{}{}", &text[..start], replacement, tail))
+}
+
+enum Bucket {
+    Id(String),
+    Class(String),
+    Tag(String),
+    Universal,
+}
+
+/// The most selective key of a selector's rightmost compound: id, else class, else tag.
+fn bucket_key(selector: &Selector<scraper::selector::Simple>) -> Bucket {
+    let (mut class, mut tag) = (None, None);
+    for component in selector.iter() {
+        match component {
+            Component::ID(id) => return Bucket::Id(id.0.to_string()),
+            Component::Class(c) if class.is_none() => class = Some(c.0.to_string()),
+            Component::LocalName(l) if tag.is_none() => tag = Some(l.lower_name.0.to_string()),
+            _ => {}
+        }
+    }
+    match (class, tag) {
+        (Some(c), _) => Bucket::Class(c),
+        (None, Some(t)) => Bucket::Tag(t),
+        _ => Bucket::Universal,
+    }
+}
+
+#[cfg(test)]
+mod tests;

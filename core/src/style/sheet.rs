@@ -2,17 +2,20 @@
 //! pairs, `@media` blocks are kept only when they match frontdesk's reference screen, and
 //! only declarations of properties the engine computes are kept (the rest cost nothing later).
 
+use std::sync::Arc;
+
 use cssparser::{
     AtRuleParser, CowRcStr, DeclarationParser, ParseError, Parser, ParserState,
-    QualifiedRuleParser, RuleBodyItemParser, RuleBodyParser, StyleSheetParser,
+    QualifiedRuleParser, RuleBodyItemParser, RuleBodyParser, StyleSheetParser, Token,
 };
 use scraper::selector::{Parser as SelectorParser, Simple};
 use selectors::parser::{ParseRelative, Selector, SelectorList};
 
-use super::media::media_query_list_matches;
-use super::properties::PropertyId;
+use super::media::{media_query_list_mask, MediaMask};
+use super::properties::{parse_longhand, parse_shorthand, PropertyId, Shorthand, Value};
 
-/// One declaration of a property the engine computes.
+/// One declaration of a property the engine computes (shorthands arrive expanded into
+/// their longhands, each with the shorthand's text as `value`).
 #[derive(Debug, Clone)]
 pub struct Declaration {
     /// Which property.
@@ -21,6 +24,9 @@ pub struct Declaration {
     pub value: String,
     /// Whether it was marked `!important`.
     pub important: bool,
+    /// For custom properties: the name, with its `--`.
+    pub(crate) name: Arc<str>,
+    pub(crate) parsed: Value,
 }
 
 /// A style rule: a selector with its specificity, and the declarations it sets.
@@ -28,22 +34,47 @@ pub struct Declaration {
 pub struct StyleRule {
     pub(crate) selector: Selector<Simple>,
     pub(crate) specificity: u32,
-    pub(crate) declarations: std::sync::Arc<[Declaration]>,
+    pub(crate) declarations: Arc<[Declaration]>,
+    /// Reference screens (landscape, portrait) whose media queries the rule is under.
+    pub(crate) mask: MediaMask,
+}
+
+/// An `@import` found in a sheet: its URL as written and the media it applies to.
+#[derive(Debug, Clone)]
+pub(crate) struct Import {
+    pub url: String,
+    pub mask: MediaMask,
 }
 
 /// A parsed style sheet: rules in source order, one per selector of a selector list.
+///
+/// ```
+/// use frontdesk_core::style::StyleSheet;
+/// let sheet = StyleSheet::parse("p, .note { color: #333 } @media print { p { color: red } }");
+/// assert_eq!(sheet.len(), 2);
+/// ```
 #[derive(Debug, Default)]
 pub struct StyleSheet {
     pub(crate) rules: Vec<StyleRule>,
+    pub(crate) imports: Vec<Import>,
+    /// Media the whole sheet applies to (from `<link media>` / `@import … media`).
+    pub(crate) mask: Option<MediaMask>,
 }
 
 impl StyleSheet {
     /// Parses CSS text. Invalid rules and declarations are skipped as browsers skip them;
-    /// this never fails.
+    /// this never fails. `@import` rules are recorded but not followed (see
+    /// [`crate::audit_with_loader`]).
     pub fn parse(css: &str) -> StyleSheet {
         let mut sheet = StyleSheet::default();
         let mut parser = Parser::new(css);
-        collect_rules(&mut parser, &mut sheet.rules, true, 0);
+        let mut collector = RuleCollector {
+            rules: &mut sheet.rules,
+            imports: &mut sheet.imports,
+            depth: 0,
+            mask: MediaMask::ALL,
+        };
+        for _ in StyleSheetParser::new(&mut parser, &mut collector) {}
         sheet
     }
 
@@ -56,45 +87,56 @@ impl StyleSheet {
     pub fn is_empty(&self) -> bool {
         self.rules.is_empty()
     }
+
+    /// The `@import` URLs of this sheet, as written, in order (imports for media the
+    /// reference screen does not match, such as `print`, are left out).
+    ///
+    /// ```
+    /// use frontdesk_core::style::StyleSheet;
+    /// let sheet = StyleSheet::parse("@import url(base.css); @import 'print.css' print; p{}");
+    /// assert_eq!(sheet.import_urls(), vec!["base.css"]);
+    /// ```
+    pub fn import_urls(&self) -> Vec<&str> {
+        self.imports.iter().map(|i| i.url.as_str()).collect()
+    }
 }
 
 /// Parses the declarations of a `style` attribute (or a rule body).
+///
+/// ```
+/// use frontdesk_core::style::{parse_declarations, PropertyId};
+/// let d = parse_declarations("background: #fff url(x.png); color: red !important");
+/// let props: Vec<_> = d.iter().map(|d| d.property).collect();
+/// assert_eq!(props, [PropertyId::BackgroundColor, PropertyId::BackgroundImage, PropertyId::Color]);
+/// assert!(d[2].important);
+/// ```
 pub fn parse_declarations(css: &str) -> Vec<Declaration> {
     let mut parser = Parser::new(css);
     declarations_of(&mut parser)
 }
 
 fn declarations_of(input: &mut Parser) -> Vec<Declaration> {
-    let mut out = Vec::new();
-    let mut body = DeclarationsOnly;
-    for item in RuleBodyParser::new(input, &mut body).flatten() {
-        if let Some(declaration) = item {
-            out.push(declaration);
-        }
-    }
-    out
+    let mut body = DeclarationsOnly { out: Vec::new() };
+    for _ in RuleBodyParser::new(input, &mut body) {}
+    body.out
 }
 
 /// Nesting depth of `@media`/`@supports` blocks we follow; deeper ones are dropped.
 const MAX_NESTING: u32 = 16;
 
-fn collect_rules(input: &mut Parser, rules: &mut Vec<StyleRule>, top_level: bool, depth: u32) {
-    let mut collector = RuleCollector { rules, depth };
-    if top_level {
-        for _ in StyleSheetParser::new(input, &mut collector) {}
-    } else {
-        for _ in RuleBodyParser::new(input, &mut collector) {}
-    }
-}
-
 struct RuleCollector<'r> {
     rules: &'r mut Vec<StyleRule>,
+    imports: &'r mut Vec<Import>,
     depth: u32,
+    mask: MediaMask,
 }
 
 enum AtPrelude {
-    /// `@media` whose query matches, or `@supports`/`@layer`: keep the contents.
-    Keep,
+    /// `@media` (with the environments it matches), `@supports` or `@layer`: keep the
+    /// contents.
+    Keep(MediaMask),
+    /// `@import url media`.
+    Import(String, MediaMask),
     /// A block to skip.
     Skip,
 }
@@ -109,18 +151,58 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
         name: CowRcStr<'i>,
         input: &mut Parser<'i>,
     ) -> Result<AtPrelude, ParseError<()>> {
+        if name.eq_ignore_ascii_case("import") {
+            let url = match input.next()?.clone() {
+                Token::UnquotedUrl(u) | Token::QuotedString(u) => u.to_string(),
+                Token::Function(f) if f.eq_ignore_ascii_case("url") => {
+                    input.parse_nested_block(|i| {
+                        Ok::<_, ParseError<()>>(i.expect_string()?.to_string())
+                    })?
+                }
+                _ => return Ok(AtPrelude::Skip),
+            };
+            // `layer(…)` and `supports(…)` before the media list.
+            let _ = input.try_parse(|i| i.expect_ident_matching("layer"));
+            while input
+                .try_parse(|i| {
+                    let f = i.expect_function()?.clone();
+                    if f.eq_ignore_ascii_case("layer") || f.eq_ignore_ascii_case("supports") {
+                        i.parse_nested_block(|b| {
+                            while b.next().is_ok() {}
+                            Ok::<_, ParseError<()>>(())
+                        })
+                    } else {
+                        Err(cssparser::ParseError::custom(()))
+                    }
+                })
+                .is_ok()
+            {}
+            let start = input.position();
+            while input.next().is_ok() {}
+            let mask = media_query_list_mask(input.slice_from(start)).and(self.mask);
+            return Ok(AtPrelude::Import(url, mask));
+        }
         let keep = if name.eq_ignore_ascii_case("media") {
             let start = input.position();
             while input.next().is_ok() {}
-            media_query_list_matches(input.slice_from(start))
+            Some(media_query_list_mask(input.slice_from(start)).and(self.mask))
         } else {
             while input.next().is_ok() {}
-            name.eq_ignore_ascii_case("supports") || name.eq_ignore_ascii_case("layer")
+            (name.eq_ignore_ascii_case("supports") || name.eq_ignore_ascii_case("layer"))
+                .then_some(self.mask)
         };
-        Ok(if keep && self.depth < MAX_NESTING { AtPrelude::Keep } else { AtPrelude::Skip })
+        Ok(match keep {
+            Some(mask) if self.depth < MAX_NESTING && !mask.is_empty() => AtPrelude::Keep(mask),
+            _ => AtPrelude::Skip,
+        })
     }
 
-    fn rule_without_block(&mut self, _: AtPrelude, _: &ParserState) -> Result<(), ()> {
+    fn rule_without_block(&mut self, prelude: AtPrelude, _: &ParserState) -> Result<(), ()> {
+        if let AtPrelude::Import(url, mask) = prelude {
+            if self.depth == 0 && !mask.is_empty() {
+                self.imports.push(Import { url, mask });
+            }
+        }
         Ok(())
     }
 
@@ -130,8 +212,14 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
-        if let AtPrelude::Keep = prelude {
-            collect_rules(input, self.rules, true, self.depth + 1);
+        if let AtPrelude::Keep(mask) = prelude {
+            let mut inner = RuleCollector {
+                rules: &mut *self.rules,
+                imports: &mut *self.imports,
+                depth: self.depth + 1,
+                mask,
+            };
+            for _ in StyleSheetParser::new(input, &mut inner) {}
         } else {
             while input.next().is_ok() {}
         }
@@ -139,19 +227,69 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
     }
 }
 
+/// Pseudo-classes `scraper` cannot parse, rewritten before parsing: links are taken as
+/// unvisited.
+fn rewrite_selector(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if !lower.contains(":link") && !lower.contains(":any-link") {
+        return None;
+    }
+    Some(
+        text.replace(":any-link", "[href]")
+            .replace(":-webkit-any-link", "[href]")
+            .replace(":link", "[href]")
+            .replace(":LINK", "[href]"),
+    )
+}
+
+fn parse_selector_list(text: &str) -> Vec<Selector<Simple>> {
+    let rewritten = rewrite_selector(text);
+    let text = rewritten.as_deref().unwrap_or(text);
+    let mut parser = Parser::new(text);
+    if let Ok(list) = SelectorList::parse(&SelectorParser, &mut parser, ParseRelative::No) {
+        if parser.is_exhausted() {
+            return list.slice().to_vec();
+        }
+    }
+    // One unsupported selector (`:hover`, `::before`) invalidates the whole list for the
+    // parser, but browsers support them: keep the selectors that parse on their own.
+    let mut out = Vec::new();
+    for part in split_top_level_commas(text) {
+        let mut parser = Parser::new(part);
+        if let Ok(list) = SelectorList::parse(&SelectorParser, &mut parser, ParseRelative::No) {
+            out.extend(list.slice().iter().cloned());
+        }
+    }
+    out
+}
+
+fn split_top_level_commas(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&s[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&s[start..]);
+    parts
+}
+
 impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
-    type Prelude = Option<SelectorList<Simple>>;
+    type Prelude = Vec<Selector<Simple>>;
     type QualifiedRule = ();
     type Error = ();
 
-    fn parse_prelude(
-        &mut self,
-        input: &mut Parser<'i>,
-    ) -> Result<Self::Prelude, ParseError<()>> {
-        // An unsupported selector drops the rule, as in browsers; the block is still consumed.
-        let parsed = SelectorList::parse(&SelectorParser, input, ParseRelative::No).ok();
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Self::Prelude, ParseError<()>> {
+        let start = input.position();
         while input.next().is_ok() {}
-        Ok(parsed)
+        Ok(parse_selector_list(input.slice_from(start)))
     }
 
     fn parse_block(
@@ -160,17 +298,28 @@ impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
+        if prelude.is_empty() {
+            return Ok(());
+        }
         let declarations = declarations_of(input);
-        let Some(list) = prelude else { return Ok(()) };
         if declarations.is_empty() {
             return Ok(());
         }
-        let declarations: std::sync::Arc<[Declaration]> = declarations.into();
-        for selector in list.slice() {
+        // Rules only for the portrait screen matter only for rotation (orientation lock).
+        if !self.mask.landscape()
+            && !declarations
+                .iter()
+                .any(|d| matches!(d.property, PropertyId::Transform | PropertyId::Rotate))
+        {
+            return Ok(());
+        }
+        let declarations: Arc<[Declaration]> = declarations.into();
+        for selector in prelude {
             self.rules.push(StyleRule {
                 specificity: selector.specificity(),
-                selector: selector.clone(),
+                selector,
                 declarations: declarations.clone(),
+                mask: self.mask,
             });
         }
         Ok(())
@@ -192,10 +341,12 @@ impl<'i> RuleBodyItemParser<'i, (), ()> for RuleCollector<'_> {
 }
 
 /// Parses a declaration block, keeping the properties the engine computes.
-struct DeclarationsOnly;
+struct DeclarationsOnly {
+    out: Vec<Declaration>,
+}
 
 impl<'i> DeclarationParser<'i> for DeclarationsOnly {
-    type Declaration = Option<Declaration>;
+    type Declaration = ();
     type Error = ();
 
     fn parse_value(
@@ -203,17 +354,35 @@ impl<'i> DeclarationParser<'i> for DeclarationsOnly {
         name: CowRcStr<'i>,
         input: &mut Parser<'i>,
         _: &ParserState,
-    ) -> Result<Option<Declaration>, ParseError<()>> {
-        let property = PropertyId::from_name(&name);
+    ) -> Result<(), ParseError<()>> {
+        let custom = name.starts_with("--");
+        let longhand = if custom {
+            Some(PropertyId::Custom)
+        } else {
+            PropertyId::from_name(&name)
+        };
+        let shorthand = if longhand.is_none() {
+            Shorthand::from_name(&name)
+        } else {
+            None
+        };
         let start = input.position();
         let mut important = false;
-        let mut end = start;
+        let end;
         loop {
             let before = input.state();
-            match input.next() {
-                Err(_) => break,
-                Ok(cssparser::Token::Delim('!')) => {
-                    if input.try_parse(|i| i.expect_ident_matching("important")).is_ok() {
+            match input.next_including_whitespace() {
+                Err(_) => {
+                    // Blocks of function tokens are consumed by the next call, so the value
+                    // ends where the input does.
+                    end = input.position();
+                    break;
+                }
+                Ok(Token::Delim('!')) => {
+                    if input
+                        .try_parse(|i| i.expect_ident_matching("important"))
+                        .is_ok()
+                    {
                         important = true;
                         end = before.position();
                         while input.next().is_ok() {}
@@ -222,27 +391,49 @@ impl<'i> DeclarationParser<'i> for DeclarationsOnly {
                 }
                 Ok(_) => {}
             }
-            end = input.position();
         }
-        let Some(property) = property else { return Ok(None) };
-        let value = input.slice(start..end).trim().to_string();
-        Ok(Some(Declaration { property, value, important }))
+        let text = input.slice(start..end).trim();
+        if let Some(property) = longhand {
+            if let Some(parsed) = parse_longhand(property, text) {
+                let name: Arc<str> = if custom { (&*name).into() } else { "".into() };
+                self.out.push(Declaration {
+                    property,
+                    value: text.to_string(),
+                    important,
+                    name,
+                    parsed,
+                });
+            }
+        } else if let Some(sh) = shorthand {
+            if let Some(parts) = parse_shorthand(sh, text) {
+                for (property, parsed) in parts {
+                    self.out.push(Declaration {
+                        property,
+                        value: text.to_string(),
+                        important,
+                        name: "".into(),
+                        parsed,
+                    });
+                }
+            }
+        }
+        Ok(())
     }
 }
 
 impl<'i> AtRuleParser<'i> for DeclarationsOnly {
     type Prelude = ();
-    type AtRule = Option<Declaration>;
+    type AtRule = ();
     type Error = ();
 }
 
 impl<'i> QualifiedRuleParser<'i> for DeclarationsOnly {
     type Prelude = ();
-    type QualifiedRule = Option<Declaration>;
+    type QualifiedRule = ();
     type Error = ();
 }
 
-impl<'i> RuleBodyItemParser<'i, Option<Declaration>, ()> for DeclarationsOnly {
+impl<'i> RuleBodyItemParser<'i, (), ()> for DeclarationsOnly {
     fn parse_declarations(&self) -> bool {
         true
     }
@@ -257,8 +448,12 @@ mod tests {
 
     #[test]
     fn keeps_known_properties_and_importance() {
-        let d = parse_declarations("color: red; display: none !important; foo: bar; visibility:hidden");
-        let got: Vec<_> = d.iter().map(|d| (d.property, d.value.as_str(), d.important)).collect();
+        let d =
+            parse_declarations("color: red; display: none !important; foo: bar; visibility:hidden");
+        let got: Vec<_> = d
+            .iter()
+            .map(|d| (d.property, d.value.as_str(), d.important))
+            .collect();
         assert_eq!(
             got,
             vec![
@@ -279,8 +474,55 @@ mod tests {
     }
 
     #[test]
+    fn function_values_are_kept_whole() {
+        let d = parse_declarations(
+            "color: rgba(0, 0, 0, .3); transform: rotate(90deg) !important; width: min(10px, 2vw)",
+        );
+        let got: Vec<_> = d.iter().map(|d| (d.value.as_str(), d.important)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("rgba(0, 0, 0, .3)", false),
+                ("rotate(90deg)", true),
+                ("min(10px, 2vw)", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn unsupported_selectors_only_drop_themselves() {
+        let s = StyleSheet::parse(".btn:hover, .btn, a:link, p::before { color: red }");
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn orientation_rules_kept_only_for_rotation() {
+        let s = StyleSheet::parse(
+            "@media (orientation: portrait) { html { transform: rotate(90deg) } p { color: red } }",
+        );
+        assert_eq!(s.len(), 1);
+        assert_eq!(s.rules[0].mask, MediaMask::PORTRAIT);
+    }
+
+    #[test]
+    fn imports_are_recorded_with_their_media() {
+        let s = StyleSheet::parse("@import url('a.css'); @import \"b.css\" print; @import url(c.css) screen and (orientation: portrait);");
+        let got: Vec<_> = s.imports.iter().map(|i| (i.url.as_str(), i.mask)).collect();
+        assert_eq!(
+            got,
+            vec![("a.css", MediaMask::ALL), ("c.css", MediaMask::PORTRAIT)]
+        );
+    }
+
+    #[test]
     fn garbage_never_panics() {
-        for css in ["}}}{{{", "@media {", "a{display:", "\u{0}\u{1}!important;;", "@media screen { @media print { a { display:none } }"] {
+        for css in [
+            "}}}{{{",
+            "@media {",
+            "a{display:",
+            "\u{0}\u{1}!important;;",
+            "@media screen { @media print { a { display:none } }",
+        ] {
             let _ = StyleSheet::parse(css);
             let _ = parse_declarations(css);
         }

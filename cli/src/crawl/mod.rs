@@ -1,0 +1,892 @@
+//! `frontdesk crawl`: audit a whole site.
+//!
+//! Stages, one module each:
+//!
+//! - [`normalize`]: one spelling per URL, and which links may be followed at all;
+//! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
+//! - [`fetch`]: HTTP (politeness gates, retries, timeouts, capped streaming bodies) or
+//!   local files;
+//! - [`robots`] and [`sitemap`]: what the site allows, and the pages it lists;
+//! - [`frontier`]: every URL met, its state and referrers, and the queue;
+//! - [`page`]: decode, parse once, audit, extract links (on blocking threads);
+//! - [`report`]: the deterministic JSON and text reports.
+//!
+//! This file wires them together: a single coordinator task owns the frontier and hands
+//! jobs to at most `--concurrency` fetch tasks; each task returns an outcome (a page's
+//! findings and links, a document, a redirect, an error), which the coordinator records
+//! before handing out more work. Pages are audited as they arrive and their HTML dropped at
+//! once, so memory holds findings, not pages.
+
+mod fetch;
+mod frontier;
+mod normalize;
+mod page;
+mod report;
+mod robots;
+mod scope;
+mod sitemap;
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use tokio::sync::{mpsc, Semaphore};
+use tokio::task::JoinSet;
+use url::Url;
+
+use crate::args::{CrawlArgs, Format};
+use crate::decode::decode_html;
+use crate::output::{self, Destination, Style};
+use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
+
+use fetch::{looks_like_document, Body, FetchError, Fetcher, Http, HttpConfig, Method, Want};
+use frontier::{ExternalCheck, Frontier, Job, JobKind, State};
+use page::{Analysed, Analysis, StyleCache};
+use report::{http_message, PageRecord, PageStore};
+use robots::RobotsCache;
+use scope::Scope;
+
+/// Largest page read (after decompression). Bigger pages are reported, not audited.
+const MAX_PAGE_BYTES: usize = 10 * 1024 * 1024;
+/// Largest style sheet read.
+const MAX_SHEET_BYTES: usize = 2 * 1024 * 1024;
+/// Rounds of "audit, fetch the sheets it asked for, audit again" per page (a linked sheet
+/// can `@import` another, which is only discovered once the first is loaded).
+const MAX_STYLE_ROUNDS: usize = 3;
+const MAX_SHEET_REDIRECTS: usize = 5;
+
+/// Everything the fetch tasks share.
+struct Ctx {
+    fetcher: Fetcher,
+    robots: RobotsCache,
+    styles: StyleCache,
+    /// Audits running at once: one per core, so memory holds at most that many parsed
+    /// pages however high `--concurrency` is.
+    audit_slots: Semaphore,
+    /// The site folder, for folder crawls.
+    local_root: Option<Url>,
+}
+
+/// The command: parse the arguments, crawl, write the report. Returns the exit code.
+pub fn run(args: CrawlArgs) -> u8 {
+    let dest = match &args.output {
+        Some(path) => Destination::File {
+            path: path.clone(),
+            force: args.force,
+        },
+        None => Destination::Stdout,
+    };
+    if let Err(message) = output::check_destination(&dest) {
+        error(message);
+        return EXIT_ERROR;
+    }
+    let (start, local_root) = match start_of(&args.start) {
+        Ok(start) => start,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
+    let scope_root = local_root.clone().unwrap_or_else(|| start.clone());
+    let scope = match Scope::for_site(&scope_root, &args.include, &args.exclude) {
+        Ok(scope) => scope,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
+    let logging = init_logging();
+
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("frontdesk-crawl")
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            error(format_args!("cannot start the crawler: {e}"));
+            return EXIT_ERROR;
+        }
+    };
+    let progress = !args.quiet && !logging && std::io::stderr().is_terminal();
+    let crawled = runtime.block_on(crawl(&args, start, local_root, scope, progress));
+    // Tasks still running (only after an interrupt) are cancelled with the runtime.
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    let crawled = match crawled {
+        Ok(crawled) => crawled,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
+
+    let Crawled {
+        report,
+        mut store,
+        no_pages,
+    } = crawled;
+    let written = output::write_with(&dest, |out| match (args.format, &dest) {
+        (Format::Json, _) => report.write_json(out, &mut store),
+        (Format::Text, Destination::Stdout) => {
+            report.write_text(out, &mut store, Style::for_stdout())
+        }
+        (Format::Text, Destination::File { .. }) => {
+            report.write_text(out, &mut store, Style::plain())
+        }
+    });
+    if let Err(message) = written {
+        error(message);
+        return EXIT_ERROR;
+    }
+    if let Some(problem) = no_pages {
+        error(problem);
+        return EXIT_ERROR;
+    }
+    if report.site.interrupted {
+        error("the crawl was interrupted; the report is partial");
+        return EXIT_ERROR;
+    }
+    if report.gate_failed() {
+        EXIT_FAIL
+    } else {
+        EXIT_PASS
+    }
+}
+
+/// `RUST_LOG=frontdesk=debug` and the like; nothing is logged without it.
+fn init_logging() -> bool {
+    let Ok(filter) = tracing_subscriber::EnvFilter::try_from_env("RUST_LOG") else {
+        return false;
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
+        .try_init()
+        .is_ok()
+}
+
+/// The start URL, and the site folder for folder crawls.
+fn start_of(arg: &str) -> Result<(Url, Option<Url>), String> {
+    let path = Path::new(arg);
+    if path.exists() {
+        return local_start(path);
+    }
+    match Url::parse(arg) {
+        Ok(url) => match url.scheme() {
+            "http" | "https" => {
+                if url.host_str().is_none_or(str::is_empty) {
+                    return Err(format!("invalid URL '{arg}': no host"));
+                }
+                let mut url = url;
+                normalize::normalize(&mut url);
+                Ok((url, None))
+            }
+            "file" => match url.to_file_path() {
+                Ok(path) => local_start(&path),
+                Err(()) => Err(format!("invalid file URL '{arg}'")),
+            },
+            scheme => Err(format!(
+                "cannot crawl '{arg}': unsupported URL scheme '{scheme}:' (use http:// or https://, or give a folder)"
+            )),
+        },
+        Err(url::ParseError::RelativeUrlWithoutBase) if !arg.contains("://") => Err(format!(
+            "cannot crawl '{arg}': no such folder, and not a URL (URLs start with http:// or https://)"
+        )),
+        Err(e) => Err(format!("invalid URL '{arg}': {e}")),
+    }
+}
+
+fn local_start(path: &Path) -> Result<(Url, Option<Url>), String> {
+    let absolute = std::fs::canonicalize(path)
+        .map_err(|e| format!("cannot read '{}': {e}", path.display()))?;
+    let (folder, start) = if absolute.is_dir() {
+        let index = absolute.join("index.html");
+        if !index.is_file() {
+            return Err(format!(
+                "no index.html in '{}' (a folder is crawled from its index.html)",
+                path.display()
+            ));
+        }
+        (absolute.clone(), index)
+    } else {
+        let parent = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
+        (parent, absolute.clone())
+    };
+    let root = Url::from_directory_path(&folder)
+        .map_err(|()| format!("cannot make a file:// URL for '{}'", folder.display()))?;
+    let start = Url::from_file_path(&start)
+        .map_err(|()| format!("cannot make a file:// URL for '{}'", start.display()))?;
+    Ok((start, Some(root)))
+}
+
+struct Crawled {
+    report: report::CrawlReport,
+    /// The audited pages' findings, read back while the report is written.
+    store: PageStore,
+    /// Why no page at all could be audited (exit code 2).
+    no_pages: Option<String>,
+}
+
+/// What a fetch task found.
+enum Outcome {
+    Page {
+        status: Option<u16>,
+        content_type: Option<String>,
+        fetch_ms: u64,
+        /// Hash of the body as received, to spot the same page under two URLs.
+        digest: u64,
+        analysed: Analysed,
+    },
+    Document {
+        status: Option<u16>,
+        content_type: Option<String>,
+        length: Option<u64>,
+    },
+    Redirect {
+        status: Option<u16>,
+        target: Url,
+    },
+    Broken {
+        status: Option<u16>,
+        kind: &'static str,
+        message: String,
+    },
+    NotAudited {
+        status: Option<u16>,
+        content_type: Option<String>,
+        reason: &'static str,
+        message: String,
+    },
+    External(ExternalCheck),
+}
+
+impl Outcome {
+    fn from_error(e: FetchError) -> Self {
+        Outcome::Broken {
+            status: None,
+            kind: e.kind.as_str(),
+            message: e.message,
+        }
+    }
+}
+
+async fn crawl(
+    args: &CrawlArgs,
+    start: Url,
+    local_root: Option<Url>,
+    mut scope: Scope,
+    progress: bool,
+) -> Result<Crawled, String> {
+    let concurrency = args.concurrency as usize;
+    let fetcher = match local_root {
+        Some(_) => Fetcher::Local,
+        None => Fetcher::Http(Http::new(HttpConfig {
+            user_agent: args.user_agent.clone(),
+            timeout: Duration::from_secs_f64(args.timeout),
+            rate: args.rate,
+            host_concurrency: args.host_concurrency.unwrap_or(args.concurrency) as usize,
+        })?),
+    };
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let ctx = Arc::new(Ctx {
+        fetcher,
+        robots: RobotsCache::new(&args.user_agent),
+        styles: StyleCache::new(),
+        audit_slots: Semaphore::new(cores),
+        local_root: local_root.clone(),
+    });
+
+    // robots.txt of the start host first: if the site cannot be reached at all, say so
+    // now (exit 2) rather than write a report of one broken link.
+    let mut sitemap_rx = None;
+    let mut sitemap_task = None;
+    if let Some(http) = ctx.fetcher.http() {
+        let robots = ctx.robots.get(http, &start).await;
+        if let Some(e) = &robots.unreachable {
+            return Err(format!("cannot reach '{start}': {}", e.message));
+        }
+        let (tx, rx) = mpsc::channel(256);
+        sitemap_rx = Some(rx);
+        let listed = robots.sitemaps.clone();
+        let task_ctx = Arc::clone(&ctx);
+        let root = start.clone();
+        sitemap_task = Some(tokio::spawn(async move {
+            let http = task_ctx.fetcher.http().expect("HTTP crawl");
+            sitemap::discover(http, &task_ctx.robots, listed, &root, tx).await
+        }));
+    }
+
+    let mut frontier = Frontier::new(args.max_pages as usize, args.max_depth, args.check_external);
+    let start_id = frontier.start(start.clone());
+    let mut records: Vec<PageRecord> = Vec::new();
+    let mut store = PageStore::new()
+        .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?;
+    let mut tasks: JoinSet<Outcome> = JoinSet::new();
+    let mut running: HashMap<tokio::task::Id, Job> = HashMap::new();
+    let bar = progress.then(new_progress_bar);
+    let mut interrupted = false;
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+
+    loop {
+        while tasks.len() < concurrency {
+            let Some(job) = frontier.next_job() else {
+                break;
+            };
+            let handle = tasks.spawn(run_job(Arc::clone(&ctx), job.clone()));
+            running.insert(handle.id(), job);
+        }
+        // Once the page limit is reached, sitemaps can add nothing: let their task stop.
+        if frontier.full() {
+            sitemap_rx = None;
+        }
+        if tasks.is_empty() && sitemap_rx.is_none() {
+            break;
+        }
+        tokio::select! {
+            joined = tasks.join_next_with_id(), if !tasks.is_empty() => {
+                let (task_id, outcome) = match joined {
+                    Some(Ok((task_id, outcome))) => (task_id, outcome),
+                    Some(Err(e)) => (e.id(), Outcome::NotAudited {
+                        status: None,
+                        content_type: None,
+                        reason: "internal-error",
+                        message: "internal error while fetching or checking (a frontdesk bug: please report it)".into(),
+                    }),
+                    None => continue,
+                };
+                let job = running.remove(&task_id).expect("every task has its job");
+                record(&mut frontier, &mut scope, &mut records, &mut store, &job, outcome)
+                    .map_err(|e| format!("cannot write findings to a temporary file: {e}"))?;
+                if let Some(bar) = &bar {
+                    let waiting = frontier.queued() + tasks.len();
+                    bar.set_message(format!(
+                        "{} pages audited, {} URLs done, {} in progress or queued",
+                        records.len(),
+                        frontier.accepted.saturating_sub(waiting),
+                        waiting
+                    ));
+                }
+            }
+            url = next_seed(&mut sitemap_rx), if sitemap_rx.is_some() => match url {
+                Some(url) => frontier.offer_seed(url, &scope),
+                None => sitemap_rx = None,
+            },
+            _ = &mut ctrl_c => {
+                interrupted = true;
+                break;
+            }
+        }
+    }
+    tasks.abort_all();
+    drop(sitemap_rx);
+    let sitemaps = match sitemap_task {
+        Some(task) if interrupted => {
+            task.abort();
+            Vec::new()
+        }
+        Some(task) => task.await.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+
+    let no_pages = records
+        .is_empty()
+        .then(|| why_no_pages(&frontier, start_id, &start));
+    let report = report::build(
+        &frontier,
+        records,
+        report::Inputs {
+            root: start.to_string(),
+            scope: report::ScopeReport {
+                hosts: scope.hosts(),
+                include: scope.include_patterns.clone(),
+                exclude: scope.exclude_patterns.clone(),
+            },
+            max_pages: args.max_pages as usize,
+            max_depth: args.max_depth,
+            robots: ctx.robots.reports(),
+            sitemaps,
+            interrupted,
+            timings: args.timings,
+        },
+    );
+    Ok(Crawled {
+        report,
+        store,
+        no_pages,
+    })
+}
+
+async fn next_seed(rx: &mut Option<mpsc::Receiver<Url>>) -> Option<Url> {
+    match rx {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+fn new_progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+    );
+    bar.set_message("starting");
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// One line on why the crawl audited nothing, following the start URL's redirects.
+fn why_no_pages(frontier: &Frontier, start_id: frontier::Id, start: &Url) -> String {
+    let mut id = start_id;
+    for _ in 0..=frontier::MAX_REDIRECTS as usize + 1 {
+        let entry = &frontier.entries[id as usize];
+        match &entry.state {
+            State::Redirect { to, .. } => id = *to,
+            State::Broken { message, .. } => {
+                return format!("no page could be audited: '{}': {message}", entry.url)
+            }
+            State::NotAudited { message, .. } => {
+                return format!("no page could be audited: '{}': {message}", entry.url)
+            }
+            State::Document { content_type, .. } => {
+                return format!(
+                    "no page could be audited: '{}' is not an HTML page ({})",
+                    entry.url,
+                    content_type.as_deref().unwrap_or("unknown type")
+                )
+            }
+            State::NotCrawled { reason } => {
+                return format!(
+                    "no page could be audited: '{start}' redirects to '{}', which was not crawled ({reason})",
+                    entry.url
+                )
+            }
+            State::External { .. } => {
+                return format!(
+                    "no page could be audited: '{start}' redirects outside the site, to '{}'",
+                    entry.url
+                )
+            }
+            State::Queued | State::Page => break,
+        }
+    }
+    format!("no page could be audited starting from '{start}'")
+}
+
+/// Records a task's outcome in the frontier.
+fn record(
+    frontier: &mut Frontier,
+    scope: &mut Scope,
+    records: &mut Vec<PageRecord>,
+    store: &mut PageStore,
+    job: &Job,
+    outcome: Outcome,
+) -> std::io::Result<()> {
+    tracing::debug!(url = %job.url, "done");
+    match outcome {
+        Outcome::Page {
+            status,
+            content_type,
+            fetch_ms,
+            digest,
+            analysed,
+        } => {
+            frontier.set(job.id, State::Page);
+            let from = Arc::clone(frontier.url(job.id));
+            for link in analysed.links {
+                frontier.offer_link(link, &from, job.depth + 1, scope);
+            }
+            let _ = status;
+            records.push(PageRecord::new(
+                job.id,
+                &analysed.report,
+                store,
+                content_type,
+                fetch_ms,
+                digest,
+                analysed.canonical,
+            )?);
+        }
+        Outcome::Document {
+            status,
+            content_type,
+            length,
+        } => frontier.set(
+            job.id,
+            State::Document {
+                status,
+                content_type,
+                length,
+            },
+        ),
+        Outcome::Redirect { status, target } => frontier.redirect(job, status, target, scope),
+        Outcome::Broken {
+            status,
+            kind,
+            message,
+        } => frontier.set(
+            job.id,
+            State::Broken {
+                status,
+                kind,
+                message,
+            },
+        ),
+        Outcome::NotAudited {
+            status,
+            content_type,
+            reason,
+            message,
+        } => frontier.set(
+            job.id,
+            State::NotAudited {
+                status,
+                content_type,
+                reason,
+                message,
+            },
+        ),
+        Outcome::External(check) => frontier.set(
+            job.id,
+            State::External {
+                checked: Some(check),
+            },
+        ),
+    }
+    Ok(())
+}
+
+async fn run_job(ctx: Arc<Ctx>, job: Job) -> Outcome {
+    match job.kind {
+        JobKind::Fetch => fetch_page(&ctx, &job).await,
+        JobKind::CheckExternal => Outcome::External(check_external(&ctx, &job.url).await),
+    }
+}
+
+/// Whether robots.txt lets us fetch `url` (always, for local files).
+async fn allowed(ctx: &Ctx, url: &Url) -> bool {
+    match ctx.fetcher.http() {
+        Some(http) => ctx.robots.get(http, url).await.allows(url),
+        None => true,
+    }
+}
+
+async fn fetch_page(ctx: &Arc<Ctx>, job: &Job) -> Outcome {
+    if !allowed(ctx, &job.url).await {
+        return Outcome::NotAudited {
+            status: None,
+            content_type: None,
+            reason: "robots",
+            message: "disallowed by robots.txt".into(),
+        };
+    }
+    // Documents are only listed, so HEAD is enough when the URL says "document"; GET
+    // when the server refuses HEAD or the URL turns out to be a page after all.
+    let mut response = None;
+    if looks_like_document(&job.url) {
+        match ctx.fetcher.get(&job.url, Method::Head, Want::Nothing).await {
+            Ok(r) if matches!(r.status, Some(405 | 501)) || r.is_html() => {}
+            Ok(r) => response = Some(r),
+            Err(e) => return Outcome::from_error(e),
+        }
+    }
+    let response = match response {
+        Some(r) => r,
+        None => match ctx
+            .fetcher
+            .get(&job.url, Method::Get, Want::Html(MAX_PAGE_BYTES))
+            .await
+        {
+            Ok(r) => r,
+            Err(e) => return Outcome::from_error(e),
+        },
+    };
+    let status = response.status;
+    if let Some(target) = response.redirect_target() {
+        return match target {
+            Ok(mut target) => {
+                normalize::normalize(&mut target);
+                if target == job.url {
+                    Outcome::Broken {
+                        status,
+                        kind: "redirect-loop",
+                        message: "redirects to itself".into(),
+                    }
+                } else {
+                    Outcome::Redirect { status, target }
+                }
+            }
+            Err(message) => Outcome::Broken {
+                status,
+                kind: "bad-redirect",
+                message,
+            },
+        };
+    }
+    if let Some(code) = status.filter(|&s| s >= 400) {
+        return Outcome::Broken {
+            status,
+            kind: "http",
+            message: http_message(code),
+        };
+    }
+    let content_type = response.content_type.clone();
+    if !response.is_html() {
+        return Outcome::Document {
+            status,
+            content_type,
+            length: response.length,
+        };
+    }
+    let charset = response.charset();
+    let bytes = match response.body {
+        Body::Complete(bytes) => bytes,
+        Body::TooLarge => {
+            return Outcome::NotAudited {
+                status,
+                content_type,
+                reason: "too-large",
+                message: format!(
+                    "the page is larger than {} MB, the most frontdesk reads",
+                    MAX_PAGE_BYTES / (1024 * 1024)
+                ),
+            }
+        }
+        Body::NotRead => {
+            return Outcome::Document {
+                status,
+                content_type,
+                length: response.length,
+            }
+        }
+    };
+    let fetch_ms = response.elapsed.as_millis() as u64;
+    let digest = {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same bytes give the same digest within a run.
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        hasher.finish()
+    };
+    match audit_page(ctx, job, bytes, charset, status).await {
+        Some(analysed) => Outcome::Page {
+            status,
+            content_type,
+            fetch_ms,
+            digest,
+            analysed,
+        },
+        None => Outcome::NotAudited {
+            status,
+            content_type,
+            reason: "internal-error",
+            message: "internal error while checking the page (a frontdesk bug: please report it)"
+                .into(),
+        },
+    }
+}
+
+/// Decodes and audits a page on the blocking pool, fetching the style sheets it links
+/// between rounds. `None` if the engine failed.
+async fn audit_page(
+    ctx: &Arc<Ctx>,
+    job: &Job,
+    bytes: Vec<u8>,
+    charset: Option<String>,
+    status: Option<u16>,
+) -> Option<Analysed> {
+    let mut bytes = Some(bytes);
+    let mut text: Option<String> = None;
+    for round in 0..=MAX_STYLE_ROUNDS {
+        let permit = ctx.audit_slots.acquire().await.ok()?;
+        let fetch_missing = round < MAX_STYLE_ROUNDS;
+        let url = job.url.clone();
+        let charset = charset.clone();
+        let raw = bytes.take();
+        let previous = text.take();
+        let task_ctx = Arc::clone(ctx);
+        let analysed = tokio::task::spawn_blocking(move || {
+            let decoded = previous.unwrap_or_else(|| {
+                decode_html(raw.as_deref().unwrap_or_default(), charset.as_deref())
+            });
+            let analysis = page::analyse(
+                &decoded,
+                &url,
+                status,
+                &task_ctx.styles,
+                task_ctx.local_root.as_ref(),
+                fetch_missing,
+            );
+            (decoded, analysis)
+        })
+        .await;
+        let Ok((decoded, analysis)) = analysed else {
+            return None;
+        };
+        drop(permit);
+        match analysis {
+            Analysis::Done(analysed) => return Some(analysed),
+            Analysis::Panicked => return None,
+            Analysis::NeedSheets(urls) => {
+                text = Some(decoded);
+                for url in urls {
+                    ctx.styles
+                        .load(&url, || fetch_sheet(ctx, url.clone()))
+                        .await;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Fetches a style sheet for the cascade (following a few redirects, obeying robots.txt).
+/// `None` when it cannot be had: the page is then audited without it, as a browser renders
+/// a page whose sheet failed to load.
+async fn fetch_sheet(ctx: &Ctx, address: String) -> Option<String> {
+    let mut url = Url::parse(&address).ok()?;
+    for _ in 0..=MAX_SHEET_REDIRECTS {
+        if !allowed(ctx, &url).await {
+            return None;
+        }
+        let response = ctx
+            .fetcher
+            .get(&url, Method::Get, Want::Any(MAX_SHEET_BYTES))
+            .await
+            .ok()?;
+        if let Some(target) = response.redirect_target() {
+            url = target.ok()?;
+            continue;
+        }
+        if response.status.is_some_and(|s| !(200..300).contains(&s)) {
+            return None;
+        }
+        // Browsers ignore a sheet served with another type (standards mode).
+        if ctx.local_root.is_none() && response.essence().is_some_and(|e| e != "text/css") {
+            return None;
+        }
+        let charset = response.charset();
+        return match response.body {
+            Body::Complete(bytes) => Some(decode_css(&bytes, charset.as_deref())),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// CSS bytes → text: byte order mark, then the HTTP charset, then `@charset`, then UTF-8.
+fn decode_css(bytes: &[u8], transport: Option<&str>) -> String {
+    use encoding_rs::{Encoding, UTF_8};
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = transport
+        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
+        .or_else(|| {
+            let rest = bytes.strip_prefix(b"@charset \"")?;
+            let end = rest.iter().position(|&b| b == b'"')?;
+            Encoding::for_label(&rest[..end])
+        });
+    declared
+        .unwrap_or(UTF_8)
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+/// HEAD (or GET without reading the body, for servers that refuse HEAD) on an external
+/// link, following its redirects.
+async fn check_external(ctx: &Ctx, start: &Url) -> ExternalCheck {
+    let mut url = start.clone();
+    for _ in 0..=frontier::MAX_REDIRECTS {
+        if !allowed(ctx, &url).await {
+            return ExternalCheck {
+                status: None,
+                error: Some(("robots", "not checked: disallowed by robots.txt".into())),
+            };
+        }
+        let mut response = ctx.fetcher.get(&url, Method::Head, Want::Nothing).await;
+        if let Ok(r) = &response {
+            if matches!(r.status, Some(405 | 501)) {
+                response = ctx.fetcher.get(&url, Method::Get, Want::Nothing).await;
+            }
+        }
+        let response = match response {
+            Ok(r) => r,
+            Err(e) => {
+                return ExternalCheck {
+                    status: None,
+                    error: Some((e.kind.as_str(), e.message)),
+                }
+            }
+        };
+        match response.redirect_target() {
+            Some(Ok(target)) => url = target,
+            Some(Err(message)) => {
+                return ExternalCheck {
+                    status: response.status,
+                    error: Some(("bad-redirect", message)),
+                }
+            }
+            None => {
+                return ExternalCheck {
+                    status: response.status,
+                    error: None,
+                }
+            }
+        }
+    }
+    ExternalCheck {
+        status: None,
+        error: Some((
+            "too-many-redirects",
+            format!("more than {} redirects in a row", frontier::MAX_REDIRECTS),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn start_arguments() {
+        assert!(start_of("ftp://c.example/")
+            .unwrap_err()
+            .contains("unsupported URL scheme"));
+        assert!(start_of("http:///").unwrap_err().starts_with("invalid URL"));
+        assert!(start_of("no/such/folder")
+            .unwrap_err()
+            .contains("no such folder"));
+        let (url, root) = start_of("HTTPS://Council.Example/#top").unwrap();
+        assert_eq!(url.as_str(), "https://council.example/");
+        assert!(root.is_none());
+        let dir = tempfile::tempdir().unwrap();
+        assert!(start_of(dir.path().to_str().unwrap())
+            .unwrap_err()
+            .contains("no index.html"));
+        std::fs::write(dir.path().join("index.html"), "<p>").unwrap();
+        let (url, root) = start_of(dir.path().to_str().unwrap()).unwrap();
+        assert!(url.as_str().ends_with("/index.html"));
+        assert!(root.unwrap().as_str().ends_with('/'));
+    }
+
+    #[test]
+    fn css_charsets() {
+        assert!(
+            decode_css(b"@charset \"windows-1252\"; p:after{content:'\xA3'}", None).contains('£')
+        );
+        assert_eq!(decode_css(b"\xEF\xBB\xBFp{}", None), "p{}");
+        assert!(decode_css(b"p:after{content:'\xA3'}", Some("iso-8859-1")).contains('£'));
+    }
+}

@@ -1,0 +1,314 @@
+//! One fetched HTML page → findings and links, on a blocking thread (the engine is sync).
+//!
+//! The page is parsed once: the same [`Document`] serves the audit and the link
+//! extraction, and is dropped with the HTML before the next page, so only findings and
+//! link URLs outlive this stage.
+//!
+//! Style sheets: the engine asks a [`ResourceLoader`] for each sheet the page links. Ours
+//! answers from a shared cache and notes any sheet it does not have yet; when there are
+//! such misses the caller fetches them (once for the whole crawl) and runs the analysis
+//! again. Council sites share one or two sheets across every page, so after the first pages
+//! each page is parsed exactly once.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::{Arc, Mutex};
+
+use frontdesk_core::dom::Document;
+use frontdesk_core::{audit_document, Options, PageReport, ResourceLoader};
+use tokio::sync::OnceCell;
+use url::Url;
+
+use super::normalize::resolve_link;
+
+/// What the analysis of one page yields.
+pub struct Analysed {
+    pub report: PageReport,
+    /// Links to follow, absolute and normalised, each once, in document order.
+    pub links: Vec<Url>,
+    /// `<link rel=canonical>`, resolved.
+    pub canonical: Option<String>,
+}
+
+pub enum Analysis {
+    Done(Analysed),
+    /// Style sheets to fetch before the page can be audited with its full cascade.
+    NeedSheets(Vec<String>),
+    /// The engine panicked (a frontdesk bug): the page is reported as not audited.
+    Panicked,
+}
+
+/// Parses and audits a page. With `fetch_missing`, a page that links style sheets the cache
+/// does not hold yet comes back as [`Analysis::NeedSheets`] instead; without, it is audited
+/// with whatever the cache has.
+pub fn analyse(
+    html: &str,
+    url: &Url,
+    status: Option<u16>,
+    styles: &StyleCache,
+    local_root: Option<&Url>,
+    fetch_missing: bool,
+) -> Analysis {
+    let loader = CacheLoader {
+        cache: styles,
+        misses: RefCell::new(Vec::new()),
+        fetchable: |u: &str| match Url::parse(u) {
+            Ok(u) => match u.scheme() {
+                "http" | "https" => true,
+                "file" => local_root.is_some(),
+                _ => false,
+            },
+            Err(_) => false,
+        },
+    };
+    let result = panic::catch_unwind(AssertUnwindSafe(|| {
+        let doc = Document::parse_with_loader(html, url.as_str(), &loader);
+        let misses = std::mem::take(&mut *loader.misses.borrow_mut());
+        if fetch_missing && !misses.is_empty() {
+            return Analysis::NeedSheets(misses);
+        }
+        let options = match status {
+            Some(status) => Options::default().with_status(status),
+            None => Options::default(),
+        };
+        let report = audit_document(&doc, url.as_str(), &options);
+        let (links, canonical) = links(&doc, url, local_root);
+        Analysis::Done(Analysed {
+            report,
+            links,
+            canonical,
+        })
+    }));
+    result.unwrap_or(Analysis::Panicked)
+}
+
+/// Links a crawler follows: `<a href>`, `<area href>`, `<iframe src>`/`<frame src>` (framed
+/// pages are pages too) and `<meta http-equiv=refresh>` targets; resolved against the first
+/// `<base href>`. Only http(s) (and, for folders, file) URLs survive `resolve_link`; form
+/// actions are never links, so no form is ever submitted.
+fn links(doc: &Document, url: &Url, local_root: Option<&Url>) -> (Vec<Url>, Option<String>) {
+    let base = doc
+        .elements()
+        .find(|e| e.is_html() && e.name() == "base" && e.attr("href").is_some())
+        .and_then(|b| url.join(b.attr("href").unwrap_or("").trim()).ok())
+        .unwrap_or_else(|| url.clone());
+    let mut seen: HashSet<Url> = HashSet::new();
+    let mut out = Vec::new();
+    let mut canonical = None;
+    for el in doc.elements() {
+        if !el.is_html() {
+            continue;
+        }
+        let href = match el.name() {
+            "a" | "area" => el.attr("href"),
+            "iframe" | "frame" => el.attr("src"),
+            "meta"
+                if el
+                    .attr("http-equiv")
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh")) =>
+            {
+                el.attr("content").and_then(refresh_target)
+            }
+            "link" if canonical.is_none() && has_token(el.attr("rel"), "canonical") => {
+                canonical = el
+                    .attr("href")
+                    .and_then(|h| base.join(h.trim()).ok())
+                    .map(|mut u| {
+                        u.set_fragment(None);
+                        u.to_string()
+                    });
+                None
+            }
+            _ => None,
+        };
+        if let Some(link) = href.and_then(|h| resolve_link(&base, h, local_root)) {
+            if link != *url && seen.insert(link.clone()) {
+                out.push(link);
+            }
+        }
+    }
+    (out, canonical)
+}
+
+fn has_token(list: Option<&str>, token: &str) -> bool {
+    list.is_some_and(|l| {
+        l.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(token))
+    })
+}
+
+/// `5; url=/next` → `/next`.
+fn refresh_target(content: &str) -> Option<&str> {
+    let (_, rest) = content.split_once([';', ','])?;
+    let rest = rest.trim_start();
+    let value = if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("url") {
+        rest[3..].trim_start().strip_prefix('=')?.trim_start()
+    } else {
+        rest
+    };
+    let value = value.trim_matches(|c| c == '\'' || c == '"');
+    (!value.is_empty()).then_some(value)
+}
+
+/// Style sheets shared by the whole crawl, keyed by absolute URL. Each sheet is fetched at
+/// most once however many tasks need it at the same time (a `OnceCell` per URL); failures
+/// are cached too (`None`). Bounded by count and total size, oldest out first.
+pub struct StyleCache {
+    inner: Mutex<CacheInner>,
+}
+
+#[derive(Default)]
+struct CacheInner {
+    sheets: HashMap<String, Arc<OnceCell<Option<Arc<str>>>>>,
+    order: VecDeque<String>,
+}
+
+const MAX_CACHED_SHEETS: usize = 256;
+
+impl StyleCache {
+    pub fn new() -> Self {
+        StyleCache {
+            inner: Mutex::new(CacheInner::default()),
+        }
+    }
+
+    /// `Some(sheet)` when the URL has been loaded (the sheet, or `None` when it failed).
+    fn ready(&self, url: &str) -> Option<Option<Arc<str>>> {
+        let inner = self.inner.lock().expect("style cache lock");
+        inner.sheets.get(url).and_then(|cell| cell.get().cloned())
+    }
+
+    /// Loads a sheet through `load` unless it is cached or being loaded by another task.
+    pub async fn load<F, Fut>(&self, url: &str, load: F)
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = Option<String>>,
+    {
+        let cell = {
+            let mut inner = self.inner.lock().expect("style cache lock");
+            if let Some(cell) = inner.sheets.get(url) {
+                Arc::clone(cell)
+            } else {
+                if inner.order.len() >= MAX_CACHED_SHEETS {
+                    if let Some(old) = inner.order.pop_front() {
+                        inner.sheets.remove(&old);
+                    }
+                }
+                inner.order.push_back(url.to_string());
+                let cell = Arc::new(OnceCell::new());
+                inner.sheets.insert(url.to_string(), Arc::clone(&cell));
+                cell
+            }
+        };
+        cell.get_or_init(|| async { load().await.map(Arc::from) })
+            .await;
+    }
+}
+
+struct CacheLoader<'a, F: Fn(&str) -> bool> {
+    cache: &'a StyleCache,
+    misses: RefCell<Vec<String>>,
+    fetchable: F,
+}
+
+impl<F: Fn(&str) -> bool> ResourceLoader for CacheLoader<'_, F> {
+    fn stylesheet(&self, absolute_url: &str) -> Option<String> {
+        match self.cache.ready(absolute_url) {
+            Some(sheet) => sheet.map(|s| s.to_string()),
+            None => {
+                if (self.fetchable)(absolute_url) {
+                    let mut misses = self.misses.borrow_mut();
+                    if !misses.iter().any(|m| m == absolute_url) {
+                        misses.push(absolute_url.to_string());
+                    }
+                }
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn done(analysis: Analysis) -> Analysed {
+        match analysis {
+            Analysis::Done(a) => a,
+            _ => panic!("expected a finished analysis"),
+        }
+    }
+
+    #[test]
+    fn links_and_canonical() {
+        let html = r#"<html lang="en"><head><title>T</title>
+            <base href="https://c.example/base/">
+            <link rel="Canonical" href="/bins#top">
+            <meta http-equiv="refresh" content="30; URL='/later'">
+            </head><body>
+            <a href="a.html">A</a> <a href="a.html#x">A again</a>
+            <a href="mailto:x@c.example">mail</a> <a href="javascript:go()">js</a>
+            <a href="tel:01632960000">tel</a> <a>no href</a>
+            <form action="/submit" method="post"><button>Send</button></form>
+            <area href="/map"> <iframe src="https://maps.example/embed"></iframe>
+            <svg><a href="/svg-link">x</a></svg>
+            </body></html>"#;
+        let url = Url::parse("https://c.example/page").unwrap();
+        let a = done(analyse(
+            html,
+            &url,
+            Some(200),
+            &StyleCache::new(),
+            None,
+            false,
+        ));
+        let links: Vec<&str> = a.links.iter().map(Url::as_str).collect();
+        assert_eq!(
+            links,
+            [
+                "https://c.example/later",
+                "https://c.example/base/a.html",
+                "https://c.example/map",
+                "https://maps.example/embed",
+            ]
+        );
+        assert_eq!(a.canonical.as_deref(), Some("https://c.example/bins"));
+        assert_eq!(a.report.status, Some(200));
+        assert_eq!(a.report.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn missing_sheets_are_asked_for_then_used() {
+        let html = r#"<html lang="en"><title>T</title><link rel="stylesheet" href="/s.css">
+                      <p class="n">Text</p></html>"#;
+        let url = Url::parse("https://c.example/").unwrap();
+        let cache = StyleCache::new();
+        match analyse(html, &url, None, &cache, None, true) {
+            Analysis::NeedSheets(urls) => assert_eq!(urls, ["https://c.example/s.css"]),
+            _ => panic!("the sheet is not cached yet"),
+        }
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        rt.block_on(cache.load("https://c.example/s.css", || async {
+            Some(".n { color: #bbb; background: #fff }".to_string())
+        }));
+        let a = done(analyse(html, &url, None, &cache, None, true));
+        assert!(
+            a.report
+                .findings
+                .iter()
+                .any(|f| f.rule == "text-contrast-minimum"),
+            "{:?}",
+            a.report.findings
+        );
+    }
+
+    #[test]
+    fn refresh_targets() {
+        assert_eq!(refresh_target("0; url=/next"), Some("/next"));
+        assert_eq!(refresh_target("5;URL = 'x.html'"), Some("x.html"));
+        assert_eq!(refresh_target("30"), None);
+    }
+}

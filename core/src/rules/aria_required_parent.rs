@@ -1,0 +1,107 @@
+use super::predicates::{explicit_role, is_html_or_svg, AxTree};
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::aria;
+use crate::dom::{Document, El};
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that an element given a role that only makes sense inside a particular
+    /// container sits directly in such a container in the accessibility tree: a `listitem` in
+    /// a `list`, a `tab` in a `tablist`, an `option` in a `listbox` (or a group in one), a
+    /// `row` in a `table`, `grid` or row group, a `menuitem` in a `menu`, `menubar` or group.
+    /// Wrappers with no role of their own are looked through; `aria-owns` counts.
+    ///
+    /// ## Why it matters
+    /// Out of its container such an element loses its meaning: screen readers cannot say
+    /// "tab 2 of 5" or "item 3 of 8", and may not let people operate it at all.
+    ///
+    /// ## Example
+    /// ```html
+    /// <div><span role="tab">Council tax</span></div>                      <!-- fails -->
+    /// <div role="tablist"><span role="tab">Council tax</span></div>      <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.3.1 Info and Relationships (A); ACT rule ff89c9 "ARIA required context role".
+    pub struct AriaRequiredParent {
+        id: "aria-required-parent",
+        title: "Element with a role is inside its required container",
+        wcag: ["1.3.1"],
+        level: Some(Level::A),
+        act: ["ff89c9"],
+        impact: Critical,
+    }
+}
+
+const PASSED: &str = "The element sits directly in a container its role requires.";
+const FAILED_PREFIX: &str = "The element is not directly inside a container its role requires; its parent should have one of the roles: ";
+const SCRIPTED_OWNS: &str = "aria-owns names elements that are not in the page as loaded; the page's scripts may create them (for example in a shadow root, which aria-owns cannot reach): check that each owned element's role fits this container.";
+
+impl Rule for AriaRequiredParent {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        let scripted = doc.scripts_mention("");
+        let targets: Vec<Target<'d>> = doc
+            .elements()
+            .filter(is_html_or_svg)
+            .filter(|e| {
+                let applicable = e.has_explicit_role()
+                    && e.is_in_accessibility_tree()
+                    && e.implicit_role() != e.role()
+                    && explicit_role(e)
+                        .and_then(aria::role)
+                        .is_some_and(|r| !r.required_context.is_empty());
+                applicable || (scripted && owns_missing_elements(e))
+            })
+            .map(Target::element)
+            .collect();
+        AxTree::prepare(doc, !targets.is_empty());
+        targets
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = target.element;
+        let Some(info) = el
+            .role()
+            .and_then(aria::role)
+            .filter(|r| el.has_explicit_role() && !r.required_context.is_empty())
+        else {
+            // Only reached for an owner whose aria-owns points at elements scripts create.
+            return Expectation::cant_tell(SCRIPTED_OWNS);
+        };
+        let tree = AxTree::new(el.document());
+        let parent_role = tree.parent(&el).and_then(|p| p.role());
+        if parent_role.is_some_and(|r| info.required_context.contains(&r)) {
+            Expectation::passed(PASSED)
+        } else {
+            Expectation::failed(format!(
+                "{FAILED_PREFIX}{}.",
+                info.required_context.join(", ")
+            ))
+        }
+    }
+}
+
+/// An element in the accessibility tree whose role is the required context of other roles
+/// (a `list`, `menu`, `tablist`, …) and whose `aria-owns` names ids missing from the page.
+fn owns_missing_elements(el: &El) -> bool {
+    let Some(owns) = el.attr("aria-owns") else {
+        return false;
+    };
+    let is_context = || {
+        el.role().is_some_and(|r| {
+            aria::roles()
+                .iter()
+                .any(|info| info.required_context.contains(&r))
+        })
+    };
+    el.is_in_accessibility_tree()
+        && owns
+            .split_ascii_whitespace()
+            .any(|id| el.document().element_by_id(id).is_none())
+        && is_context()
+}

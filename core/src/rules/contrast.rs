@@ -1,0 +1,104 @@
+//! What the two text contrast rules share: applicability (visible text not in disabled
+//! widgets) and the expectation, with thresholds as parameters.
+
+use std::borrow::Cow;
+
+use super::text::{has_visible_text, is_large_text, own_text, DisabledText, TextColors};
+use super::{Expectation, Target};
+use crate::dom::Document;
+
+/// Targets: HTML elements with visible text node children, except text of disabled widgets
+/// and their labels, and text drawn in the background colour (not visible). Elements a
+/// script fills through a shadow root are targets too (their outcome is cantTell).
+pub fn applicability(doc: &Document) -> Vec<Target<'_>> {
+    let disabled = DisabledText::of(doc);
+    let shadow_script = doc.scripts_mention("attachShadow");
+    doc.elements()
+        .filter(|e| {
+            if has_visible_text(e) {
+                !e.is_inert() && !disabled.covers(e) && !invisible_text(e)
+            } else {
+                shadow_script && e.is_html() && e.is_visible() && filled_by_shadow_script(e)
+            }
+        })
+        .map(Target::element)
+        .collect()
+}
+
+/// Text whose colour equals its background everywhere is not visible (ACT).
+fn invisible_text(el: &crate::dom::El) -> bool {
+    match el.text_colors() {
+        TextColors::Known(pairs) => pairs.iter().all(|(fg, bg)| fg == bg),
+        TextColors::Unknown(_) => false,
+    }
+}
+
+fn filled_by_shadow_script(el: &crate::dom::El) -> bool {
+    let Some(id) = el.non_empty_attr("id") else {
+        return false;
+    };
+    let doc = el.document();
+    doc.scripts_mention(&format!("'{id}'"))
+        || doc.scripts_mention(&format!("\"{id}\""))
+        || doc.scripts_mention(&format!("#{id}"))
+}
+
+pub const SHADOW_DOM: &str =
+    "A script attaches a shadow root to this element; the text it adds is not in the page source, so check its contrast in a browser.";
+pub const SYMBOLS: &str =
+    "The text may not be in a human language (a symbol or a single letter used as an icon), where contrast requirements do not apply; check whether it conveys text.";
+
+/// The expectation: the contrast of every colour pair is at least `normal` (or `large` for
+/// large-scale text).
+pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation {
+    let el = target.element;
+    if !has_visible_text(&el) {
+        return Expectation::cant_tell(SHADOW_DOM);
+    }
+    let required = if is_large_text(&el) { large } else { normal };
+    let size = if is_large_text(&el) {
+        "large-scale text"
+    } else {
+        "text"
+    };
+    let pairs = match el.text_colors() {
+        TextColors::Known(pairs) => pairs,
+        TextColors::Unknown(reason) => return Expectation::cant_tell(*reason),
+    };
+    let ratios: Vec<f64> = pairs.iter().map(|(fg, bg)| fg.contrast(*bg)).collect();
+    let min = ratios.iter().cloned().fold(f64::INFINITY, f64::min);
+    let max = ratios.iter().cloned().fold(0.0, f64::max);
+    // Round down to two decimals like other checkers do (4.499 is not 4.5).
+    let ok = |r: f64| (r * 100.0).floor() / 100.0 >= required;
+    let (fg, bg) = pairs[0];
+    if ok(min) {
+        let message = if pairs.len() > 1 {
+            format!("The {size} has a contrast ratio of at least {min:.2}:1 on its gradient background (at least {required}:1 needed).")
+        } else {
+            format!("The {size} has a contrast ratio of {min:.2}:1 ({fg} on {bg}; at least {required}:1 needed).")
+        };
+        return Expectation::passed(message);
+    }
+    let text = own_text(&el);
+    let symbolic = !text.chars().any(char::is_alphanumeric)
+        || el.style().is_icon_font()
+        || (text.chars().count() == 1
+            && std::iter::once(el)
+                .chain(el.ancestors())
+                .take(3)
+                .any(|a| a.attr("aria-label").is_some() || a.attr("aria-labelledby").is_some()));
+    if symbolic {
+        return Expectation::cant_tell(SYMBOLS);
+    }
+    if ok(max) {
+        return Expectation::cant_tell(Cow::Owned(format!(
+            "The {size} is on a gradient: its contrast ratio ranges from {min:.2}:1 to {max:.2}:1 (at least {required}:1 needed); check the part behind the text."
+        )));
+    }
+    let message = if pairs.len() > 1 {
+        format!("The {size} has a contrast ratio of at most {max:.2}:1 on its gradient background; at least {required}:1 is needed. Darken the text or change the background.")
+    } else {
+        format!("The {size} has a contrast ratio of {min:.2}:1 ({fg} on {bg}); at least {required}:1 is needed. Darken the text or lighten the background (or the reverse).")
+    };
+    Expectation::failed(message)
+}

@@ -1,0 +1,121 @@
+use super::text::visible_text_content;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::{Document, El};
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a control named from its text but given a different name with
+    /// `aria-label` or `aria-labelledby` still contains its visible label in that name:
+    /// buttons, links, checkboxes, tabs, menu items and other widgets whose role takes its
+    /// name from content. Both texts are compared case-insensitively, word by word, with
+    /// punctuation ignored; the visible words must appear in the name in the same order.
+    /// Visible text drawn with an icon font is non-text content and is not required in the
+    /// name; a single character is "can't tell" (it may be an icon such as "X").
+    ///
+    /// ## Why it matters
+    /// Speech-input users say what they see: "click Search". If the button's accessible
+    /// name is "Find postcode", the command does nothing.
+    ///
+    /// ## Example
+    /// ```html
+    /// <button aria-label="Search bin collection days">Search</button>  <!-- passes -->
+    /// <a href="/pay" aria-label="Council tax">Pay online</a>            <!-- fails -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 2.5.3 Label in Name (A); ACT rule 2ee8b8 "Visible label is part of accessible name".
+    pub struct LabelInName {
+        id: "label-in-name",
+        title: "Visible label is part of the accessible name",
+        wcag: ["2.5.3"],
+        level: Some(Level::A),
+        act: ["2ee8b8"],
+        impact: Serious,
+    }
+}
+
+/// Widget roles that take their name from content.
+const NAME_FROM_CONTENT_WIDGETS: &[&str] = &[
+    "button",
+    "checkbox",
+    "gridcell",
+    "link",
+    "menuitem",
+    "menuitemcheckbox",
+    "menuitemradio",
+    "option",
+    "radio",
+    "switch",
+    "tab",
+    "treeitem",
+];
+
+const PASSED: &str = "The accessible name contains the visible label.";
+const ICON: &str = "The visible text is drawn with an icon font (non-text content), so it need not be in the accessible name.";
+const SINGLE: &str = "The visible text is a single character, which may be an icon rather than a label; check that the name matches what people see.";
+
+fn words(text: &str) -> Vec<String> {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+fn contains_sequence(haystack: &[String], needle: &[String]) -> bool {
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn is_target(el: &El) -> bool {
+    el.is_html()
+        && el
+            .role()
+            .is_some_and(|r| NAME_FROM_CONTENT_WIDGETS.contains(&r))
+        && (el.is_visible() || el.is_in_accessibility_tree())
+        && (el.non_empty_attr("aria-label").is_some()
+            || el.non_empty_attr("aria-labelledby").is_some())
+        && !visible_text_content(el).is_empty()
+}
+
+impl Rule for LabelInName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(is_target)
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = target.element;
+        let visible = visible_text_content(&el);
+        let name = el.accessible_name();
+        if contains_sequence(&words(name), &words(&visible)) {
+            return Expectation::passed(PASSED);
+        }
+        if el.style().is_icon_font()
+            || el
+                .descendants()
+                .any(|d| d.style().is_icon_font() && !d.text_content().trim().is_empty())
+        {
+            return Expectation::passed(ICON);
+        }
+        if visible.chars().filter(|c| !c.is_whitespace()).count() == 1 {
+            return Expectation::cant_tell(SINGLE);
+        }
+        Expectation::failed(format!(
+            "The visible label \"{visible}\" is not part of the accessible name \"{name}\"; speech-input users who say what they see cannot activate it. Start the aria-label with the visible text."
+        ))
+    }
+}

@@ -1,0 +1,71 @@
+use super::text::{line_height_ratio, spacing_target, wraps, Wrap};
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+use crate::style::PropertyId;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that a `style` attribute does not lock `line-height` with `!important` below
+    /// 1.5 times the font size, for text that wraps onto several lines. Applies to elements
+    /// with visible text whose winning `line-height` declaration is an inline `!important`
+    /// one (`normal` and `initial` count as about 1.2).
+    ///
+    /// Line wrapping needs layout, which a static check does not do: frontdesk estimates
+    /// the text's width (about half an em per character) against the widths set in CSS.
+    /// Text that cannot wrap (one word, `white-space: nowrap`, or short enough for a fixed
+    /// width) is not checked; a too-small line height on text that may wrap only on narrow
+    /// screens, or where the estimate is too close to call, is "can't tell".
+    ///
+    /// ## Why it matters
+    /// People with dyslexia or low vision often increase line spacing to keep their place
+    /// in a paragraph. An inline `!important` line height overrides their setting.
+    ///
+    /// ## Example
+    /// ```html
+    /// <p style="line-height: 1.2 !important; max-width: 200px">Garden waste collections restart in March.</p>  <!-- fails -->
+    /// <p style="line-height: 1.6 !important; max-width: 200px">Garden waste collections restart in March.</p>  <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.4.12 Text Spacing (AA); ACT rule 78fd32 "Important line height in style attributes is wide enough".
+    pub struct LineHeightAdjustable {
+        id: "line-height-adjustable",
+        title: "Important line height in style attributes is wide enough",
+        wcag: ["1.4.12"],
+        level: Some(Level::AA),
+        act: ["78fd32"],
+        impact: Moderate,
+    }
+}
+
+impl Rule for LineHeightAdjustable {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| spacing_target(e, PropertyId::LineHeight) && wraps(e) != Wrap::Never)
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = target.element;
+        let ratio = line_height_ratio(&el);
+        if ratio >= 1.5 - 1e-3 {
+            return Expectation::passed(format!(
+                "line-height is {ratio:.2} times the font size (at least 1.5 needed)."
+            ));
+        }
+        match wraps(&el) {
+            Wrap::Yes => Expectation::failed(format!(
+                "line-height is locked with !important at {ratio:.2} times the font size; users cannot increase it. Remove !important or use at least 1.5."
+            )),
+            _ => Expectation::cant_tell(format!(
+                "line-height is locked with !important at {ratio:.2} times the font size, below 1.5; this matters only if the text wraps, which depends on the screen width. Check on a narrow screen."
+            )),
+        }
+    }
+}

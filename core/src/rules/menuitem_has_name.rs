@@ -1,0 +1,55 @@
+use super::predicates::{has_accessible_name, included_with_role};
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every menu item (an element with `role="menuitem"`) has a non-empty
+    /// accessible name: its text, or `aria-label`, `aria-labelledby` or `title` when it shows
+    /// only an icon.
+    ///
+    /// ## Why it matters
+    /// Screen readers announce an unnamed menu item as just "menu item": people cannot tell
+    /// "Report a missed bin" from "Pay a parking fine", and voice control users cannot say
+    /// which one to open.
+    ///
+    /// ## Example
+    /// ```html
+    /// <div role="menu">
+    ///   <button role="menuitem"><img src="print.svg" alt=""></button>                   <!-- fails -->
+    ///   <button role="menuitem" aria-label="Print"><img src="print.svg" alt=""></button> <!-- passes -->
+    /// </div>
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule m6b1q3 "Menuitem has non-empty accessible name".
+    pub struct MenuitemHasName {
+        id: "menuitem-has-name",
+        title: "Menu item has a non-empty accessible name",
+        wcag: ["4.1.2"],
+        level: Some(Level::A),
+        act: ["m6b1q3"],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The menu item has an accessible name.";
+const FAILED: &str = "The menu item has no accessible name: give it text, or an aria-label if it shows only an icon.";
+
+impl Rule for MenuitemHasName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        included_with_role(doc, "menuitem")
+            .filter(|e| e.is_html())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+    }
+}

@@ -1,0 +1,168 @@
+//! A static painting model for text colours: the backgrounds of an element's ancestors are
+//! painted from the root down over a white canvas, `opacity` makes groups that are
+//! composited as a whole, and the text colour is painted last. Where the result depends on
+//! something the model does not know (images, shadows, out-of-flow boxes), it says why.
+
+use crate::dom::El;
+
+use super::{BackgroundImage, Position, Rgba};
+
+/// What a static model can say about the colours of an element's text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextColors {
+    /// Foreground and background, composited to opaque colours; more than one pair when
+    /// the background is a gradient (one per colour stop).
+    Known(Vec<(Rgba, Rgba)>),
+    /// The colours cannot be computed; the message says why.
+    Unknown(&'static str),
+}
+
+pub(crate) const SHADOW: &str = "The text has a text-shadow, which changes the colours around the letters; check the contrast by eye.";
+pub(crate) const IMAGE: &str = "The text is over a background image; check the contrast against the darkest and lightest parts of the image.";
+pub(crate) const POSITIONED: &str = "The text (or a box it is in) is positioned out of the normal flow without a background of its own, so what it sits on cannot be known without rendering; check the contrast by eye.";
+pub(crate) const UNKNOWN_COLOR: &str = "The text or background colour uses CSS the engine cannot compute (e.g. color-mix() or an unsupported colour space); check the contrast by eye.";
+pub(crate) const MANY_GRADIENTS: &str =
+    "The background combines several gradients; check the contrast by eye.";
+
+#[derive(Clone, Copy)]
+struct Layer {
+    /// Premultiplied colour.
+    color: [f64; 4],
+    opacity: f64,
+    uncertain: Option<&'static str>,
+}
+
+impl Layer {
+    fn paint(&mut self, c: Rgba) {
+        let a = c.alpha();
+        let src = [
+            c.r as f64 / 255.0 * a,
+            c.g as f64 / 255.0 * a,
+            c.b as f64 / 255.0 * a,
+            a,
+        ];
+        for i in 0..4 {
+            self.color[i] = src[i] + self.color[i] * (1.0 - a);
+        }
+        if a >= 1.0 {
+            self.uncertain = None;
+        }
+    }
+    fn to_rgba(self) -> Rgba {
+        let a = self.color[3];
+        if a <= 0.0 {
+            return Rgba::TRANSPARENT;
+        }
+        let ch = |v: f64| ((v / a) * 255.0).round().clamp(0.0, 255.0) as u8;
+        Rgba {
+            r: ch(self.color[0]),
+            g: ch(self.color[1]),
+            b: ch(self.color[2]),
+            a: (a * 255.0).round() as u8,
+        }
+    }
+}
+
+fn flatten(mut stack: Vec<Layer>) -> (Rgba, Option<&'static str>) {
+    while stack.len() > 1 {
+        let top = stack.pop().expect("len > 1");
+        let parent = stack.last_mut().expect("len > 0");
+        let k = top.opacity;
+        for i in 0..4 {
+            parent.color[i] = top.color[i] * k + parent.color[i] * (1.0 - top.color[3] * k);
+        }
+        parent.uncertain = parent.uncertain.or(top.uncertain);
+    }
+    let base = stack[0];
+    // The canvas is opaque white under everything.
+    let mut canvas = Layer {
+        color: [1.0, 1.0, 1.0, 1.0],
+        opacity: 1.0,
+        uncertain: None,
+    };
+    let c = base.to_rgba();
+    canvas.paint(c);
+    (canvas.to_rgba(), base.uncertain)
+}
+
+/// Paints the element's ancestors' backgrounds and then its text, with group opacity, and
+/// returns the text and background colours where the text is.
+pub(crate) fn text_colors(el: &El) -> TextColors {
+    let style = el.style();
+    if !style.color_known() {
+        return TextColors::Unknown(UNKNOWN_COLOR);
+    }
+    if style.has_text_shadow() {
+        return TextColors::Unknown(SHADOW);
+    }
+    let mut chain: Vec<El> = el.ancestors().collect();
+    chain.reverse();
+    chain.push(*el);
+    let gradients: Vec<(usize, u32)> = chain
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| match e.style().background_image {
+            BackgroundImage::Gradient(g) => Some((i, g)),
+            _ => None,
+        })
+        .collect();
+    if gradients.len() > 1 {
+        return TextColors::Unknown(MANY_GRADIENTS);
+    }
+    let stops: Vec<Option<Rgba>> = match gradients.first() {
+        Some(&(_, g)) => el
+            .document()
+            .gradient_stops(g)
+            .iter()
+            .map(|c| Some(*c))
+            .collect(),
+        None => vec![None],
+    };
+    let mut pairs = Vec::new();
+    for stop in stops {
+        let mut stack = vec![Layer {
+            color: [0.0; 4],
+            opacity: 1.0,
+            uncertain: None,
+        }];
+        for (i, e) in chain.iter().enumerate() {
+            let s = e.style();
+            if s.opacity < 1.0 {
+                stack.push(Layer {
+                    color: [0.0; 4],
+                    opacity: s.opacity as f64,
+                    uncertain: None,
+                });
+            }
+            let out_of_flow = matches!(s.position, Position::Absolute | Position::Fixed) && i > 1;
+            if out_of_flow {
+                for layer in stack.iter_mut() {
+                    layer.uncertain = Some(POSITIONED);
+                }
+            }
+            let top = stack.last_mut().expect("non-empty");
+            if !s.background_known() {
+                return TextColors::Unknown(UNKNOWN_COLOR);
+            }
+            top.paint(s.background_color);
+            match s.background_image {
+                BackgroundImage::None => {}
+                BackgroundImage::Opaque => top.uncertain = Some(IMAGE),
+                BackgroundImage::Gradient(_) => {
+                    if let Some(c) = stop {
+                        top.paint(c);
+                    }
+                }
+            }
+        }
+        let (bg, uncertain_bg) = flatten(stack.clone());
+        let mut with_text = stack;
+        with_text.last_mut().expect("non-empty").paint(style.color);
+        let (fg, _) = flatten(with_text);
+        if let Some(reason) = uncertain_bg {
+            return TextColors::Unknown(reason);
+        }
+        pairs.push((fg, bg));
+    }
+    TextColors::Known(pairs)
+}

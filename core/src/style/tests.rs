@@ -1,0 +1,288 @@
+use super::*;
+use scraper::{Html, Selector};
+
+fn style_of(html: &str, css: &str, selector: &str) -> ComputedStyle {
+    let doc = Html::parse_document(html);
+    let mut cascade = Cascade::new(vec![StyleSheet::parse(css)]);
+    let target = doc
+        .select(&Selector::parse(selector).unwrap())
+        .next()
+        .unwrap();
+    // Walk from the root so inheritance is real.
+    let mut chain: Vec<ElementRef> = target.ancestors().filter_map(ElementRef::wrap).collect();
+    chain.reverse();
+    chain.push(target);
+    let mut style: Option<ComputedStyle> = None;
+    for el in chain {
+        style = Some(cascade.compute(el, style.as_ref(), &UaStyle::display(Display::Block)));
+    }
+    style.unwrap()
+}
+
+#[test]
+fn specificity_importance_and_inline() {
+    let html = r#"<div id="a" class="b" style="display:block"><p class="c">x</p></div>"#;
+    assert_eq!(
+        style_of(html, "#a{display:none}", "#a").display,
+        Display::Block
+    );
+    assert_eq!(
+        style_of(html, "#a{display:none!important}", "#a").display,
+        Display::None
+    );
+    assert_eq!(
+        style_of(html, ".c{display:inline} p{display:none}", "p").display,
+        Display::Inline
+    );
+    assert_eq!(
+        style_of(html, "p{display:none} p{display:inline}", "p").display,
+        Display::Inline
+    );
+    assert_eq!(
+        style_of(html, "p{display:bogus}", "p").display,
+        Display::Block
+    );
+}
+
+#[test]
+fn visibility_inherits_and_can_be_overridden() {
+    let html = r#"<div class="h"><p>a</p><span class="v">b</span></div>"#;
+    let css = ".h{visibility:hidden} .v{visibility:visible}";
+    assert_eq!(style_of(html, css, "p").visibility, Visibility::Hidden);
+    assert_eq!(style_of(html, css, "span").visibility, Visibility::Visible);
+    assert_eq!(
+        style_of(html, ".h{visibility:hidden} p{visibility:inherit}", "p").visibility,
+        Visibility::Hidden
+    );
+}
+
+fn ua() -> UaStyle {
+    UaStyle::display(Display::Block)
+}
+
+#[test]
+fn font_sizes_resolve_em_rem_percent_and_keywords() {
+    let html = r#"<html><body><div class="a"><p class="b"><span class="c">x</span></p></div></body></html>"#;
+    let css = "html { font-size: 20px } .a { font-size: 1.5em } .b { font-size: 50% } .c { font-size: 2rem }";
+    assert_eq!(style_of(html, css, "div").font_size, 30.0);
+    assert_eq!(style_of(html, css, "p").font_size, 15.0);
+    assert_eq!(style_of(html, css, "span").font_size, 40.0);
+    assert_eq!(
+        style_of(
+            html,
+            ".a { font-size: x-large } .b { font-size: smaller }",
+            "div"
+        )
+        .font_size,
+        24.0
+    );
+    assert_eq!(
+        style_of(html, ".a { font-size: 12pt }", "span").font_size,
+        16.0
+    );
+    assert_eq!(
+        style_of(html, ".a { font-size: calc(1em + 4px) }", "div").font_size,
+        20.0
+    );
+    assert_eq!(
+        style_of(
+            html,
+            ".a { font-size: 20px } .b { font-size: inherit }",
+            "p"
+        )
+        .font_size,
+        20.0
+    );
+    assert_eq!(
+        style_of(
+            html,
+            ".a { font-size: 20px } .b { font-size: initial }",
+            "p"
+        )
+        .font_size,
+        16.0
+    );
+    // Invalid values are dropped: the earlier declaration stays.
+    assert_eq!(
+        style_of(html, ".a { font-size: 20px } .a { font-size: -3px }", "div").font_size,
+        20.0
+    );
+}
+
+#[test]
+fn inheritance_of_text_properties_and_not_of_boxes() {
+    let html = r#"<div class="a"><p>x</p></div>"#;
+    let css = ".a { color: #333; background: #eee; letter-spacing: 0.1em; font-size: 20px; opacity: .5; font-weight: bold; line-height: 1.5 }";
+    let p = style_of(html, css, "p");
+    assert_eq!(p.color, Rgba::rgb(0x33, 0x33, 0x33));
+    assert_eq!(p.background_color, Rgba::TRANSPARENT);
+    assert_eq!(p.letter_spacing, 2.0); // computed on the div (0.1 × 20px), inherited as px
+    assert_eq!(p.opacity, 1.0);
+    assert_eq!(p.font_weight, 700);
+    assert_eq!(p.line_height, LineHeight::Number(1.5));
+    let p = style_of(
+        html,
+        ".a { line-height: 150%; font-size: 10px } p { font-size: 20px }",
+        "p",
+    );
+    assert_eq!(p.line_height, LineHeight::Px(15.0)); // percentages compute on the div
+    let p = style_of(html, ".a { color: red } p { color: unset }", "p");
+    assert_eq!(p.color, Rgba::rgb(255, 0, 0));
+    let p = style_of(
+        html,
+        ".a { background-color: red } p { background-color: inherit }",
+        "p",
+    );
+    assert_eq!(p.background_color, Rgba::rgb(255, 0, 0));
+    let p = style_of(
+        html,
+        ".a { font-weight: 400 } p { font-weight: bolder }",
+        "p",
+    );
+    assert_eq!(p.font_weight, 700);
+}
+
+#[test]
+fn colours_currentcolor_and_custom_properties() {
+    let html = r#"<div class="a"><p>x</p></div>"#;
+    let p = style_of(
+        html,
+        ".a { color: #0000ee } p { background-color: currentcolor }",
+        "p",
+    );
+    assert_eq!(p.background_color, Rgba::rgb(0, 0, 0xee));
+    let css = ":root { --ink: #222; --paper: hsl(0 0% 100%) } .a { --ink: rgb(90 90 90 / 80%) } p { color: var(--ink); background: var(--paper) }";
+    let p = style_of(html, css, "p");
+    assert_eq!(
+        p.color,
+        Rgba {
+            r: 90,
+            g: 90,
+            b: 90,
+            a: 204
+        }
+    );
+    assert_eq!(p.background_color, Rgba::WHITE);
+    let p = style_of(html, "p { color: var(--missing, #123456) }", "p");
+    assert_eq!(p.color, Rgba::rgb(0x12, 0x34, 0x56));
+    // Invalid at computed-value time: `color` inherits.
+    let p = style_of(html, ".a { color: red } p { color: var(--missing) }", "p");
+    assert_eq!(p.color, Rgba::rgb(255, 0, 0));
+    let p = style_of(html, "p { color: color-mix(in srgb, red, blue) }", "p");
+    assert!(!p.color_known());
+}
+
+#[test]
+fn important_inline_spacing_is_tracked() {
+    let html = r#"<p style="letter-spacing: 0.1em !important; word-spacing: inherit !important; line-height: initial !important">x</p>"#;
+    let p = style_of(html, "", "p");
+    assert!(p.is_important_inline(PropertyId::LetterSpacing));
+    assert!(!p.is_important_inline(PropertyId::WordSpacing));
+    assert!(p.is_important_inline(PropertyId::LineHeight));
+    assert_eq!(p.line_height, LineHeight::Normal);
+    let p = style_of(
+        r#"<p style="letter-spacing: 0.15em">x</p>"#,
+        "p { letter-spacing: 0.1em !important }",
+        "p",
+    );
+    assert!(!p.is_important_inline(PropertyId::LetterSpacing));
+    assert!((p.letter_spacing - 1.6).abs() < 1e-4);
+}
+
+#[test]
+fn visually_hidden_patterns() {
+    let html = r#"<p class="a">x</p>"#;
+    assert!(style_of(html, ".a { position: absolute; left: -9999px }", "p").is_off_screen());
+    assert!(style_of(html, ".a { position: absolute; top: -999em }", "p").is_off_screen());
+    assert!(!style_of(html, ".a { left: -9999px }", "p").is_off_screen());
+    assert!(style_of(html, ".a { text-indent: -9999px }", "p").is_off_screen());
+    let sr_only = ".a { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0) }";
+    assert!(style_of(html, sr_only, "p").is_clipped());
+    assert!(style_of(html, ".a { clip-path: inset(50%) }", "p").is_clipped());
+    assert!(!style_of(html, ".a { overflow: hidden; width: 100px }", "p").is_clipped());
+}
+
+#[test]
+fn orientation_media_queries_give_both_rotations() {
+    let html = r#"<body><main>x</main></body>"#;
+    let css = "body { transform: rotate(2.5deg) } @media (orientation: landscape) { body { transform: rotate(92.5deg) } }";
+    let body = style_of(html, css, "body");
+    assert!(body.has_orientation_rotation());
+    assert_eq!((body.rotation, body.portrait_rotation), (92.5, 2.5));
+    let body = style_of(html, "body { transform: rotate(90deg) }", "body");
+    assert!(!body.has_orientation_rotation());
+    assert_eq!((body.rotation, body.portrait_rotation), (90.0, 90.0));
+}
+
+#[test]
+fn ua_defaults_lose_to_author_styles_and_revert_restores_them() {
+    let doc = Html::parse_document(r#"<a href="/">x</a>"#);
+    let a = doc.select(&Selector::parse("a").unwrap()).next().unwrap();
+    let link = UaStyle {
+        color: Some(Rgba::rgb(0, 0, 0xee)),
+        ..UaStyle::display(Display::Inline)
+    };
+    let mut plain = Cascade::new(vec![]);
+    assert_eq!(plain.compute(a, None, &link).color, Rgba::rgb(0, 0, 0xee));
+    let mut author = Cascade::new(vec![StyleSheet::parse("a { color: #333 }")]);
+    assert_eq!(
+        author.compute(a, None, &link).color,
+        Rgba::rgb(0x33, 0x33, 0x33)
+    );
+    let mut revert = Cascade::new(vec![StyleSheet::parse(
+        "a { color: #333 } a { color: revert }",
+    )]);
+    assert_eq!(revert.compute(a, None, &link).color, Rgba::rgb(0, 0, 0xee));
+}
+
+/// Every element's style with and without rule bucketing, over a page with ids, classes,
+/// tags, attribute and structural selectors, combinators and media queries.
+#[test]
+fn bucketing_matches_unbucketed_matching() {
+    let html = r#"<html><body class="home"><header id="top" class="banner dark"><nav><a href="/" class="Nav-link">Home</a>
+        <a class="nav-link active" href="/bins">Bins</a></nav></header><main><h1 id="title">Bins</h1>
+        <p class="lead note">Collections <em>move</em> to <strong class="x y">Tuesday</strong>.</p>
+        <ul><li>One</li><li class="odd">Two</li><li>Three</li></ul><svg><circle class="dot"/></svg>
+        <input type="text" disabled><button class="btn primary">Go</button></main></body></html>"#;
+    let css = "* { letter-spacing: 0 } body.home p { color: #333 } #top .nav-link { color: #fff; background: #036 }
+        a[href='/'] { font-weight: 700 } .lead.note > em { color: #777 } li:nth-child(2n+1) { color: red }
+        ul li + li { font-size: 1.2em } header#top { background: black } .dark a:not(.active) { opacity: .8 }
+        h1, .btn.primary { font-size: 2rem } @media (min-width: 1000px) { .btn { color: white; background: #0050a0 } }
+        :root main :is(em, strong) { text-decoration: underline; color: #444 } circle.dot { opacity: .5 }
+        input:not([type=checkbox]) { background-color: #eee } .x.y { color: green } .NAV-LINK { color: pink }";
+    let doc = Html::parse_document(html);
+    let mut bucketed = Cascade::new(vec![StyleSheet::parse(css)]);
+    let mut plain = Cascade::new(vec![StyleSheet::parse(css)]).without_bucketing();
+    let mut styles: Vec<(ego_tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
+    let mut compared = 0;
+    for node in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let parent = node.parent().and_then(|p| {
+            styles
+                .iter()
+                .find(|(id, _, _)| *id == p.id())
+                .map(|(_, a, b)| (*a, *b))
+        });
+        let a = bucketed.compute(el, parent.as_ref().map(|p| &p.0), &ua());
+        let b = plain.compute(el, parent.as_ref().map(|p| &p.1), &ua());
+        assert_eq!(a, b, "<{}>", el.value().name());
+        styles.push((node.id(), a, b));
+        compared += 1;
+    }
+    assert!(compared >= 15, "{compared}");
+    // And the rules did apply.
+    let strong = styles
+        .iter()
+        .find(|(id, _, _)| {
+            doc.tree
+                .get(*id)
+                .unwrap()
+                .value()
+                .as_element()
+                .is_some_and(|e| e.name() == "strong")
+        })
+        .unwrap();
+    assert_eq!(strong.1.color, Rgba::rgb(0, 128, 0));
+}
