@@ -17,7 +17,9 @@ const ROUNDS: usize = 5;
 fn corpus_dir() -> PathBuf {
     std::env::var("FRONTDESK_BENCH_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench-corpus"))
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bench-corpus")
+        })
 }
 
 fn best_of(mut f: impl FnMut() -> Duration) -> Duration {
@@ -34,17 +36,29 @@ fn peak_rss_mb() -> Option<f64> {
 fn main() {
     let dir = corpus_dir();
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        println!("SKIPPED: bench corpus not found at {} (set FRONTDESK_BENCH_CORPUS)", dir.display());
+        println!(
+            "SKIPPED: bench corpus not found at {} (set FRONTDESK_BENCH_CORPUS)",
+            dir.display()
+        );
         return;
     };
-    let mut paths: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect();
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "html"))
+        .collect();
     paths.sort();
-    let pages: Vec<String> =
-        paths.iter().map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned()).collect();
+    let pages: Vec<String> = paths
+        .iter()
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned())
+        .collect();
     let bytes: usize = pages.iter().map(String::len).sum();
     let n = pages.len() as f64;
-    println!("corpus: {} pages, {:.2} MB, from {}", pages.len(), bytes as f64 / 1e6, dir.display());
+    println!(
+        "corpus: {} pages, {:.2} MB, from {}",
+        pages.len(),
+        bytes as f64 / 1e6,
+        dir.display()
+    );
 
     let parse = best_of(|| {
         let t = Instant::now();
@@ -93,13 +107,26 @@ fn main() {
     println!("parse only (scraper):   {:>8.0} pages/s", rate(parse));
     println!("parse + document model: {:>8.0} pages/s", rate(model));
     println!("full audit:             {:>8.0} pages/s", rate(full));
-    println!("ratio full/parse:       {:>8.2}  (target >= 0.70)", parse.as_secs_f64() / full.as_secs_f64());
-    println!("rules alone:            {:>8.1} ms for the corpus", rules_total.as_secs_f64() * 1e3);
+    println!(
+        "ratio full/parse:       {:>8.2}  (target >= 0.70)",
+        parse.as_secs_f64() / full.as_secs_f64()
+    );
+    println!(
+        "rules alone:            {:>8.1} ms for the corpus",
+        rules_total.as_secs_f64() * 1e3
+    );
     println!("most expensive rules:");
     for (id, d) in per_rule.iter().take(10) {
-        println!("  {id:<32} {:>7.2} ms  {:>5.1}%", d.as_secs_f64() * 1e3, 100.0 * d.as_secs_f64() / rules_total.as_secs_f64());
+        println!(
+            "  {id:<32} {:>7.2} ms  {:>5.1}%",
+            d.as_secs_f64() * 1e3,
+            100.0 * d.as_secs_f64() / rules_total.as_secs_f64()
+        );
     }
     if let Some(mb) = peak_rss_mb() {
-        println!("peak RSS: {mb:.1} MB (all {} documents held at once for the per-rule pass)", docs.len());
+        println!(
+            "peak RSS: {mb:.1} MB (all {} documents held at once for the per-rule pass)",
+            docs.len()
+        );
     }
 }

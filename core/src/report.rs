@@ -136,7 +136,10 @@ pub struct ToolInfo {
 
 impl Default for ToolInfo {
     fn default() -> Self {
-        ToolInfo { name: "frontdesk".into(), version: env!("CARGO_PKG_VERSION").into() }
+        ToolInfo {
+            name: "frontdesk".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+        }
     }
 }
 
@@ -161,7 +164,11 @@ pub struct Report {
 impl Report {
     /// A report over the given pages.
     pub fn new(pages: Vec<PageReport>) -> Self {
-        Report { schema_version: SCHEMA_VERSION, tool: ToolInfo::default(), pages }
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: ToolInfo::default(),
+            pages,
+        }
     }
 
     /// Compact JSON (one line).

@@ -23,17 +23,37 @@ struct State {
 const MAX_RECURSION: u16 = 1024;
 
 pub(super) fn name(el: &El) -> String {
-    let state = State { root: el.index, in_labelledby: false, in_content: false, hidden_ok: false, depth: 0 };
+    let state = State {
+        root: el.index,
+        in_labelledby: false,
+        in_content: false,
+        hidden_ok: false,
+        depth: 0,
+    };
     collapse_whitespace(&compute(el, state))
 }
 
 pub(super) fn description(el: &El) -> String {
     let described = el.referenced("aria-describedby");
     if !described.is_empty() {
-        let state = State { root: el.index, in_labelledby: true, in_content: true, hidden_ok: false, depth: 0 };
+        let state = State {
+            root: el.index,
+            in_labelledby: true,
+            in_content: true,
+            hidden_ok: false,
+            depth: 0,
+        };
         let text: Vec<String> = described
             .iter()
-            .map(|r| compute(r, State { hidden_ok: r.is_hidden(), ..state }))
+            .map(|r| {
+                compute(
+                    r,
+                    State {
+                        hidden_ok: r.is_hidden(),
+                        ..state
+                    },
+                )
+            })
             .collect();
         let text = collapse_whitespace(&text.join(" "));
         if !text.is_empty() {
@@ -64,7 +84,10 @@ fn compute(el: &El, state: State) -> String {
     if is_root && state.depth > 0 && !state.in_labelledby {
         return String::new();
     }
-    let next = State { depth: state.depth + 1, ..state };
+    let next = State {
+        depth: state.depth + 1,
+        ..state
+    };
 
     // 2B: aria-labelledby.
     if !state.in_labelledby {
@@ -112,9 +135,18 @@ fn compute(el: &El, state: State) -> String {
     }
 
     // 2F: name from content.
-    let role_allows = el.role().and_then(aria::role).is_some_and(|r| r.name_from == NameFrom::Contents);
+    let role_allows = el
+        .role()
+        .and_then(aria::role)
+        .is_some_and(|r| r.name_from == NameFrom::Contents);
     if role_allows || state.in_content {
-        let text = from_content(el, State { in_content: true, ..next });
+        let text = from_content(
+            el,
+            State {
+                in_content: true,
+                ..next
+            },
+        );
         if !text.trim().is_empty() {
             return text;
         }
@@ -146,7 +178,8 @@ fn from_content(el: &El, state: State) -> String {
                     continue;
                 }
                 let text = compute(&c, state);
-                let block = c.style().display != Display::Inline && c.style().display != Display::Contents;
+                let block =
+                    c.style().display != Display::Inline && c.style().display != Display::Contents;
                 if block {
                     out.push(' ');
                 }
@@ -171,11 +204,18 @@ fn embedded_control_value(el: &El) -> Option<String> {
             if el.name() == "input" {
                 return Some(el.attr("value").unwrap_or("").to_string());
             }
-            let options: Vec<El> = el.descendants().filter(|d| d.role() == Some("option")).collect();
+            let options: Vec<El> = el
+                .descendants()
+                .filter(|d| d.role() == Some("option"))
+                .collect();
             let selected = options
                 .iter()
                 .find(|o| o.attr("selected").is_some() || o.attr("aria-selected") == Some("true"))
-                .or(if el.name() == "select" { options.first() } else { None });
+                .or(if el.name() == "select" {
+                    options.first()
+                } else {
+                    None
+                });
             Some(selected.map(|o| o.text_content()).unwrap_or_default())
         }
         "slider" | "spinbutton" | "progressbar" | "meter" | "scrollbar" => Some(
@@ -197,7 +237,10 @@ fn native_text_alternative(el: &El, state: State) -> Option<String> {
     if !el.is_html() {
         return None;
     }
-    let content_state = State { in_content: true, ..state };
+    let content_state = State {
+        in_content: true,
+        ..state
+    };
     let child_text = |name: &str| -> Option<String> {
         el.children()
             .find(|c| c.name() == name)
@@ -210,12 +253,19 @@ fn native_text_alternative(el: &El, state: State) -> Option<String> {
         (!joined.trim().is_empty()).then_some(joined)
     };
     match el.name() {
-        "img" | "area" => el.attr("alt").filter(|a| !a.trim().is_empty()).map(str::to_string),
+        "img" | "area" => el
+            .attr("alt")
+            .filter(|a| !a.trim().is_empty())
+            .map(str::to_string),
         "input" => {
             let t = el.input_type();
             match t {
                 "button" | "submit" | "reset" => from_labels()
-                    .or_else(|| el.attr("value").filter(|v| !v.trim().is_empty()).map(str::to_string))
+                    .or_else(|| {
+                        el.attr("value")
+                            .filter(|v| !v.trim().is_empty())
+                            .map(str::to_string)
+                    })
                     .or_else(|| match t {
                         "submit" => Some("Submit".to_string()),
                         "reset" => Some("Reset".to_string()),

@@ -14,10 +14,42 @@ pub const MAX_SOURCE_DEPTH: usize = 256;
 /// on their own, since a new one closes the previous).
 fn is_uncounted(name: &[u8]) -> bool {
     const NAMES: &[&[u8]] = &[
-        b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
-        b"source", b"track", b"wbr", b"param", b"keygen", b"p", b"li", b"dt", b"dd", b"option",
-        b"optgroup", b"tr", b"td", b"th", b"thead", b"tbody", b"tfoot", b"rb", b"rt", b"rp",
-        b"rtc", b"colgroup", b"caption", b"html", b"head", b"body",
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"source",
+        b"track",
+        b"wbr",
+        b"param",
+        b"keygen",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"optgroup",
+        b"tr",
+        b"td",
+        b"th",
+        b"thead",
+        b"tbody",
+        b"tfoot",
+        b"rb",
+        b"rt",
+        b"rp",
+        b"rtc",
+        b"colgroup",
+        b"caption",
+        b"html",
+        b"head",
+        b"body",
     ];
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
@@ -25,7 +57,14 @@ fn is_uncounted(name: &[u8]) -> bool {
 /// Elements whose content is raw text: tags inside them are not tags.
 fn is_raw_text(name: &[u8]) -> bool {
     const NAMES: &[&[u8]] = &[
-        b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed", b"noframes",
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
         b"plaintext",
     ];
     NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
@@ -80,7 +119,10 @@ fn find_cuts(b: &[u8], max_depth: usize) -> Vec<(usize, usize)> {
         let self_closing = tag_end >= 2 && b[tag_end - 2] == b'/';
         i = tag_end;
         if is_end {
-            if let Some(entry) = dropped.iter_mut().find(|(n, c)| *c > 0 && n.eq_ignore_ascii_case(name)) {
+            if let Some(entry) = dropped
+                .iter_mut()
+                .find(|(n, c)| *c > 0 && n.eq_ignore_ascii_case(name))
+            {
                 entry.1 -= 1;
                 cuts.push((start, tag_end));
             } else if !is_uncounted(name) {
@@ -99,7 +141,10 @@ fn find_cuts(b: &[u8], max_depth: usize) -> Vec<(usize, usize)> {
         }
         if depth >= max_depth {
             cuts.push((start, tag_end));
-            match dropped.iter_mut().find(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            match dropped
+                .iter_mut()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            {
                 Some(entry) => entry.1 += 1,
                 None => dropped.push((name.to_vec(), 1)),
             }
@@ -126,11 +171,17 @@ fn tag_end(b: &[u8], from: usize) -> usize {
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
 }
 
 fn find_ignore_case(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| from + p)
+    b.get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
 }
 
 #[cfg(test)]
@@ -155,7 +206,10 @@ mod tests {
 
     #[test]
     fn quoted_brackets_and_unterminated_tags() {
-        let page = format!("{}<a title=\"x>y\">t</a><div", "<span>".repeat(MAX_SOURCE_DEPTH - 1));
+        let page = format!(
+            "{}<a title=\"x>y\">t</a><div",
+            "<span>".repeat(MAX_SOURCE_DEPTH - 1)
+        );
         let out = flatten_deep_nesting(&page);
         assert!(out.contains("<a title=\"x>y\">t</a>"));
         let _ = flatten_deep_nesting("<");

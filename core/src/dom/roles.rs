@@ -15,18 +15,24 @@ pub(super) fn compute_roles(doc: &mut Document) {
             continue;
         }
         let (role, explicit, presentational_child) = {
-            let el = El { doc: &*doc, index: i as NodeIndex };
+            let el = El {
+                doc: &*doc,
+                index: i as NodeIndex,
+            };
             let (role, explicit) = resolve(&el);
             let presentational_child = el.parent().is_some_and(|p| {
                 p.flag(Flags::PRESENTATIONAL_CHILD)
-                    || p.role().and_then(aria::role).is_some_and(|r| r.children_presentational)
+                    || p.role()
+                        .and_then(aria::role)
+                        .is_some_and(|r| r.children_presentational)
             });
             (role, explicit, presentational_child)
         };
         let node = &mut doc.nodes[i];
         node.role = role;
         node.flags.set(Flags::EXPLICIT_ROLE, explicit);
-        node.flags.set(Flags::PRESENTATIONAL_CHILD, presentational_child);
+        node.flags
+            .set(Flags::PRESENTATIONAL_CHILD, presentational_child);
     }
 }
 
@@ -62,9 +68,9 @@ fn resolve(el: &El) -> (Option<&'static str>, bool) {
 /// elements with a global ARIA state or property.
 fn presentational_conflict(el: &El) -> bool {
     el.is_focusable()
-        || el.attrs().any(|(name, _)| {
-            name.starts_with("aria-") && aria::is_global_attribute(name)
-        })
+        || el
+            .attrs()
+            .any(|(name, _)| name.starts_with("aria-") && aria::is_global_attribute(name))
 }
 
 /// Owned elements of a presentational list or table lose their implicit role too
@@ -73,9 +79,8 @@ fn inherits_presentation(el: &El) -> bool {
     if !el.is_html() || el.has_explicit_role() {
         return false;
     }
-    let presentational_owner = |owner: Option<El>| {
-        owner.is_some_and(|o| o.has_explicit_role() && o.is_presentational())
-    };
+    let presentational_owner =
+        |owner: Option<El>| owner.is_some_and(|o| o.has_explicit_role() && o.is_presentational());
     match el.name() {
         "li" => presentational_owner(el.parent()),
         "dt" | "dd" => presentational_owner(el.parent()),
@@ -106,8 +111,11 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
             _ => None,
         };
     }
-    let has_name_attr =
-        || el.non_empty_attr("aria-label").is_some() || el.non_empty_attr("aria-labelledby").is_some() || el.non_empty_attr("title").is_some();
+    let has_name_attr = || {
+        el.non_empty_attr("aria-label").is_some()
+            || el.non_empty_attr("aria-labelledby").is_some()
+            || el.non_empty_attr("title").is_some()
+    };
     Some(match el.name() {
         "a" | "area" => {
             if el.attr("href").is_some() {
@@ -144,7 +152,10 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
             let scoped = el.ancestors().any(|a| {
                 matches!(a.name(), "article" | "aside" | "main" | "nav" | "section")
                     || a.role().is_some_and(|r| {
-                        matches!(r, "article" | "complementary" | "main" | "navigation" | "region")
+                        matches!(
+                            r,
+                            "article" | "complementary" | "main" | "navigation" | "region"
+                        )
                     })
             });
             match (scoped, el.name()) {
@@ -236,7 +247,11 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
 }
 
 fn header_cell_role(el: &El) -> &'static str {
-    match el.attr("scope").map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+    match el
+        .attr("scope")
+        .map(|s| s.trim().to_ascii_lowercase())
+        .as_deref()
+    {
         Some("col") | Some("colgroup") => return "columnheader",
         Some("row") | Some("rowgroup") => return "rowheader",
         _ => {}

@@ -9,7 +9,10 @@ pub(super) fn unique_selector(el: &El) -> String {
     let mut steps: Vec<String> = Vec::new();
     let mut current = Some(*el);
     while let Some(e) = current {
-        if let Some(id) = e.attr("id").filter(|id| is_css_ident(id) && e.has_unique_id()) {
+        if let Some(id) = e
+            .attr("id")
+            .filter(|id| is_css_ident(id) && e.has_unique_id())
+        {
             steps.push(format!("#{id}"));
             break;
         }

@@ -5,7 +5,9 @@ fn doc(html: &str) -> Document {
 }
 
 fn first<'d>(d: &'d Document, name: &str) -> El<'d> {
-    d.elements().find(|e| e.name() == name).unwrap_or_else(|| panic!("no <{name}>"))
+    d.elements()
+        .find(|e| e.name() == name)
+        .unwrap_or_else(|| panic!("no <{name}>"))
 }
 
 #[test]
@@ -31,14 +33,19 @@ fn hidden_content_does_not_leak_into_names_unless_referenced() {
         <a href="/" id="a">Bins<span class="vh"> secret</span><span hidden> more</span></a>
         <span id="h" hidden>Hidden label</span><button id="b" aria-labelledby="h"></button>"#);
     assert_eq!(d.element_by_id("a").unwrap().accessible_name(), "Bins");
-    assert_eq!(d.element_by_id("b").unwrap().accessible_name(), "Hidden label");
+    assert_eq!(
+        d.element_by_id("b").unwrap().accessible_name(),
+        "Hidden label"
+    );
 }
 
 #[test]
 fn roles_and_presentational_conflicts() {
-    let d = doc(r#"<img id="i1" alt="" src=a><img id="i2" role="none" tabindex="0" src=b>
+    let d = doc(
+        r#"<img id="i1" alt="" src=a><img id="i2" role="none" tabindex="0" src=b>
         <div role="foo button" id="d"></div><ul role="none"><li id="li">x</li></ul>
-        <footer id="f"></footer><article><footer id="f2"></footer></article>"#);
+        <footer id="f"></footer><article><footer id="f2"></footer></article>"#,
+    );
     let role = |id: &str| d.element_by_id(id).unwrap().role();
     assert_eq!(role("i1"), Some("presentation"));
     assert_eq!(role("i2"), Some("img"));
@@ -69,7 +76,10 @@ fn selectors_are_unique_and_snippets_short() {
     let img = first(&d, "img");
     assert_eq!(img.unique_selector(), "#m > p:nth-child(2) > img");
     assert_eq!(img.snippet(), r#"<img src="x.png">"#);
-    let matched = d.html().select(&scraper::Selector::parse(&img.unique_selector()).unwrap()).count();
+    let matched = d
+        .html()
+        .select(&scraper::Selector::parse(&img.unique_selector()).unwrap())
+        .count();
     assert_eq!(matched, 1);
 }
 

@@ -32,7 +32,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The aria- attribute is defined in WAI-ARIA.";
-const FAILED: &str = "This aria- attribute is not defined in WAI-ARIA (misspelt?), so browsers ignore it.";
+const FAILED: &str =
+    "This aria- attribute is not defined in WAI-ARIA (misspelt?), so browsers ignore it.";
 
 impl Rule for AriaAttributeDefined {
     fn meta(&self) -> &'static RuleMeta {
@@ -43,7 +44,9 @@ impl Rule for AriaAttributeDefined {
         doc.elements()
             .filter(is_html_or_svg)
             .flat_map(|e| {
-                e.attrs().filter(|(n, _)| n.starts_with("aria-")).map(move |(n, _)| Target::attribute(e, n))
+                e.attrs()
+                    .filter(|(n, _)| n.starts_with("aria-"))
+                    .map(move |(n, _)| Target::attribute(e, n))
             })
             .collect()
     }

@@ -41,7 +41,10 @@ impl Rule for AriaHiddenNoFocusable {
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements()
-            .filter(|e| e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")))
+            .filter(|e| {
+                e.attr("aria-hidden")
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            })
             .map(Target::element)
             .collect()
     }

@@ -55,7 +55,11 @@ impl Rule for AriaRequiredStates {
         let Some(info) = el.role().and_then(aria::role) else {
             return Expectation::passed(PASSED);
         };
-        let when_focusable = if el.is_focusable() { aria::required_attributes_if_focusable(info.name) } else { &[] };
+        let when_focusable = if el.is_focusable() {
+            aria::required_attributes_if_focusable(info.name)
+        } else {
+            &[]
+        };
         let missing: Vec<&str> = info
             .required_attributes
             .iter()

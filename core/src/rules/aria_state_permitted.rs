@@ -35,7 +35,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The state or property is allowed on this role.";
-const NOT_SUPPORTED: &str = "This state or property is not supported by the element's role, so browsers ignore it.";
+const NOT_SUPPORTED: &str =
+    "This state or property is not supported by the element's role, so browsers ignore it.";
 const PROHIBITED: &str = "This state or property is prohibited on the element's role (e.g. aria-label on a generic element).";
 
 impl Rule for AriaStatePermitted {
@@ -56,7 +57,10 @@ impl Rule for AriaStatePermitted {
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let attr = target.attribute.unwrap_or("");
-        let role = target.element.role().filter(|r| !crate::dom::is_presentational_role(r));
+        let role = target
+            .element
+            .role()
+            .filter(|r| !crate::dom::is_presentational_role(r));
         let Some(role) = role else {
             // Without a role only global states and properties apply.
             return Expectation::check(aria::is_global_attribute(attr), PASSED, NOT_SUPPORTED);
@@ -65,6 +69,10 @@ impl Rule for AriaStatePermitted {
         if info.is_some_and(|i| i.prohibited_attributes.contains(&attr)) {
             return Expectation::failed(PROHIBITED);
         }
-        Expectation::check(aria::role_supports_attribute(role, attr), PASSED, NOT_SUPPORTED)
+        Expectation::check(
+            aria::role_supports_attribute(role, attr),
+            PASSED,
+            NOT_SUPPORTED,
+        )
     }
 }

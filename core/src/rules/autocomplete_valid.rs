@@ -35,10 +35,13 @@ declare_rule! {
 
 const PASSED: &str = "The autocomplete value is valid for this field.";
 const INVALID: &str = "The autocomplete value is not a valid autofill token list (e.g. use postal-code, not postcode).";
-const WRONG_TYPE: &str = "The autocomplete token does not suit this type of field (e.g. email on a number field).";
+const WRONG_TYPE: &str =
+    "The autocomplete token does not suit this type of field (e.g. email on a number field).";
 
 /// Input types whose `autocomplete` is not about the user's data.
-const EXCLUDED_TYPES: &[&str] = &["button", "checkbox", "file", "image", "radio", "reset", "submit", "hidden"];
+const EXCLUDED_TYPES: &[&str] = &[
+    "button", "checkbox", "file", "image", "radio", "reset", "submit", "hidden",
+];
 
 impl Rule for AutocompleteValid {
     fn meta(&self) -> &'static RuleMeta {
@@ -49,7 +52,11 @@ impl Rule for AutocompleteValid {
         doc.elements()
             .filter(|e| e.is_html() && matches!(e.name(), "input" | "select" | "textarea"))
             .filter(|e| !(e.name() == "input" && EXCLUDED_TYPES.contains(&e.input_type())))
-            .filter(|e| !e.is_disabled() && e.attr("aria-disabled").is_none_or(|v| !v.trim().eq_ignore_ascii_case("true")))
+            .filter(|e| {
+                !e.is_disabled()
+                    && e.attr("aria-disabled")
+                        .is_none_or(|v| !v.trim().eq_ignore_ascii_case("true"))
+            })
             .filter(|e| e.is_visible() || e.is_in_accessibility_tree())
             .filter(|e| {
                 e.attr("autocomplete").is_some_and(|v| {
@@ -62,10 +69,16 @@ impl Rule for AutocompleteValid {
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let value = target.element.attr("autocomplete").unwrap_or("").to_ascii_lowercase();
+        let value = target
+            .element
+            .attr("autocomplete")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         match field_name(&value) {
             None => Expectation::failed(INVALID),
-            Some(field) if !suits_control(field, &target.element) => Expectation::failed(WRONG_TYPE),
+            Some(field) if !suits_control(field, &target.element) => {
+                Expectation::failed(WRONG_TYPE)
+            }
             Some(_) => Expectation::passed(PASSED),
         }
     }
@@ -73,26 +86,60 @@ impl Rule for AutocompleteValid {
 
 /// Autofill field names and the control group HTML puts them in.
 const FIELDS: &[(&str, Group)] = &[
-    ("name", Group::Text), ("honorific-prefix", Group::Text), ("given-name", Group::Text),
-    ("additional-name", Group::Text), ("family-name", Group::Text), ("honorific-suffix", Group::Text),
-    ("nickname", Group::Text), ("organization-title", Group::Text), ("username", Group::Text),
-    ("new-password", Group::Password), ("current-password", Group::Password),
-    ("one-time-code", Group::Password), ("organization", Group::Text),
-    ("street-address", Group::Multiline), ("address-line1", Group::Text),
-    ("address-line2", Group::Text), ("address-line3", Group::Text), ("address-level4", Group::Text),
-    ("address-level3", Group::Text), ("address-level2", Group::Text), ("address-level1", Group::Text),
-    ("country", Group::Text), ("country-name", Group::Text), ("postal-code", Group::Text),
-    ("cc-name", Group::Text), ("cc-given-name", Group::Text), ("cc-additional-name", Group::Text),
-    ("cc-family-name", Group::Text), ("cc-number", Group::Text), ("cc-exp", Group::Month),
-    ("cc-exp-month", Group::Numeric), ("cc-exp-year", Group::Numeric), ("cc-csc", Group::Text),
-    ("cc-type", Group::Text), ("transaction-currency", Group::Text),
-    ("transaction-amount", Group::Numeric), ("language", Group::Text), ("bday", Group::Date),
-    ("bday-day", Group::Numeric), ("bday-month", Group::Numeric), ("bday-year", Group::Numeric),
-    ("sex", Group::Text), ("url", Group::Url), ("photo", Group::Url),
+    ("name", Group::Text),
+    ("honorific-prefix", Group::Text),
+    ("given-name", Group::Text),
+    ("additional-name", Group::Text),
+    ("family-name", Group::Text),
+    ("honorific-suffix", Group::Text),
+    ("nickname", Group::Text),
+    ("organization-title", Group::Text),
+    ("username", Group::Text),
+    ("new-password", Group::Password),
+    ("current-password", Group::Password),
+    ("one-time-code", Group::Password),
+    ("organization", Group::Text),
+    ("street-address", Group::Multiline),
+    ("address-line1", Group::Text),
+    ("address-line2", Group::Text),
+    ("address-line3", Group::Text),
+    ("address-level4", Group::Text),
+    ("address-level3", Group::Text),
+    ("address-level2", Group::Text),
+    ("address-level1", Group::Text),
+    ("country", Group::Text),
+    ("country-name", Group::Text),
+    ("postal-code", Group::Text),
+    ("cc-name", Group::Text),
+    ("cc-given-name", Group::Text),
+    ("cc-additional-name", Group::Text),
+    ("cc-family-name", Group::Text),
+    ("cc-number", Group::Text),
+    ("cc-exp", Group::Month),
+    ("cc-exp-month", Group::Numeric),
+    ("cc-exp-year", Group::Numeric),
+    ("cc-csc", Group::Text),
+    ("cc-type", Group::Text),
+    ("transaction-currency", Group::Text),
+    ("transaction-amount", Group::Numeric),
+    ("language", Group::Text),
+    ("bday", Group::Date),
+    ("bday-day", Group::Numeric),
+    ("bday-month", Group::Numeric),
+    ("bday-year", Group::Numeric),
+    ("sex", Group::Text),
+    ("url", Group::Url),
+    ("photo", Group::Url),
     // Contact fields (may follow home/work/mobile/fax/pager).
-    ("tel", Group::Tel), ("tel-country-code", Group::Text), ("tel-national", Group::Tel),
-    ("tel-area-code", Group::Text), ("tel-local", Group::Tel), ("tel-local-prefix", Group::Text),
-    ("tel-local-suffix", Group::Text), ("tel-extension", Group::Text), ("email", Group::Email),
+    ("tel", Group::Tel),
+    ("tel-country-code", Group::Text),
+    ("tel-national", Group::Tel),
+    ("tel-area-code", Group::Text),
+    ("tel-local", Group::Tel),
+    ("tel-local-prefix", Group::Text),
+    ("tel-local-suffix", Group::Text),
+    ("tel-extension", Group::Text),
+    ("email", Group::Email),
     ("impp", Group::Url),
 ];
 
@@ -126,10 +173,16 @@ fn field_name(value: &str) -> Option<&'static str> {
     if rest.peek().is_some_and(|t| t.starts_with("section-")) {
         rest.next();
     }
-    if rest.peek().is_some_and(|t| matches!(**t, "shipping" | "billing")) {
+    if rest
+        .peek()
+        .is_some_and(|t| matches!(**t, "shipping" | "billing"))
+    {
         rest.next();
     }
-    if rest.peek().is_some_and(|t| matches!(**t, "home" | "work" | "mobile" | "fax" | "pager")) {
+    if rest
+        .peek()
+        .is_some_and(|t| matches!(**t, "home" | "work" | "mobile" | "fax" | "pager"))
+    {
         if !is_contact_field(field) {
             return None;
         }
@@ -140,7 +193,11 @@ fn field_name(value: &str) -> Option<&'static str> {
 
 /// HTML's table of which input types each control group is appropriate for.
 fn suits_control(field: &str, el: &El) -> bool {
-    let group = FIELDS.iter().find(|(n, _)| *n == field).map(|(_, g)| *g).unwrap_or(Group::Text);
+    let group = FIELDS
+        .iter()
+        .find(|(n, _)| *n == field)
+        .map(|(_, g)| *g)
+        .unwrap_or(Group::Text);
     if el.name() != "input" {
         return true; // textarea and select accept every group
     }
@@ -164,7 +221,10 @@ mod tests {
     #[test]
     fn token_grammar() {
         assert_eq!(field_name("postal-code"), Some("postal-code"));
-        assert_eq!(field_name("section-a shipping postal-code"), Some("postal-code"));
+        assert_eq!(
+            field_name("section-a shipping postal-code"),
+            Some("postal-code")
+        );
         assert_eq!(field_name("work email"), Some("email"));
         assert_eq!(field_name("work postal-code"), None);
         assert_eq!(field_name("postcode"), None);

@@ -32,7 +32,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The button has an accessible name.";
-const FAILED: &str = "The button has no accessible name: give it text, aria-label or aria-labelledby.";
+const FAILED: &str =
+    "The button has no accessible name: give it text, aria-label or aria-labelledby.";
 
 impl Rule for ButtonHasName {
     fn meta(&self) -> &'static RuleMeta {

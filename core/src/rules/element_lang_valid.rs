@@ -31,7 +31,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The lang attribute is a valid language tag.";
-const FAILED: &str = "The lang attribute is not a valid language tag: use a code such as \"cy\" or \"fr\".";
+const FAILED: &str =
+    "The lang attribute is not a valid language tag: use a code such as \"cy\" or \"fr\".";
 
 impl Rule for ElementLangValid {
     fn meta(&self) -> &'static RuleMeta {

@@ -33,8 +33,17 @@ declare_rule! {
 }
 
 const FIELD_ROLES: &[&str] = &[
-    "checkbox", "combobox", "listbox", "menuitemcheckbox", "menuitemradio", "radio", "searchbox",
-    "slider", "spinbutton", "switch", "textbox",
+    "checkbox",
+    "combobox",
+    "listbox",
+    "menuitemcheckbox",
+    "menuitemradio",
+    "radio",
+    "searchbox",
+    "slider",
+    "spinbutton",
+    "switch",
+    "textbox",
 ];
 
 const PASSED: &str = "The form field has an accessible name.";

@@ -40,7 +40,9 @@ impl Rule for HeadingHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        included_with_role(doc, "heading").map(Target::element).collect()
+        included_with_role(doc, "heading")
+            .map(Target::element)
+            .collect()
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {

@@ -39,10 +39,18 @@ impl Rule for HtmlHasLang {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.root().filter(is_document_element).map(Target::element).into_iter().collect()
+        doc.root()
+            .filter(is_document_element)
+            .map(Target::element)
+            .into_iter()
+            .collect()
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        Expectation::check(target.element.non_empty_attr("lang").is_some(), PASSED, FAILED)
+        Expectation::check(
+            target.element.non_empty_attr("lang").is_some(),
+            PASSED,
+            FAILED,
+        )
     }
 }

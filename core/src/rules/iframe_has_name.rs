@@ -31,7 +31,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The iframe has an accessible name.";
-const FAILED: &str = "The iframe has no accessible name: add a title attribute that says what the frame contains.";
+const FAILED: &str =
+    "The iframe has no accessible name: add a title attribute that says what the frame contains.";
 
 impl Rule for IframeHasName {
     fn meta(&self) -> &'static RuleMeta {
@@ -43,7 +44,11 @@ impl Rule for IframeHasName {
             .filter(|e| e.is_html() && e.name() == "iframe" && e.is_in_accessibility_tree())
             .filter(|e| !e.is_presentational())
             // Frames taken out of the tab order are not announced when tabbing.
-            .filter(|e| e.attr("tabindex").and_then(parse_integer).is_none_or(|t| t >= 0))
+            .filter(|e| {
+                e.attr("tabindex")
+                    .and_then(parse_integer)
+                    .is_none_or(|t| t >= 0)
+            })
             .map(Target::element)
             .collect()
     }

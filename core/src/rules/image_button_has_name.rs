@@ -32,7 +32,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The image button has an accessible name.";
-const FAILED: &str = "The image button has no accessible name: add alt text that says what the button does.";
+const FAILED: &str =
+    "The image button has no accessible name: add alt text that says what the button does.";
 
 impl Rule for ImageButtonHasName {
     fn meta(&self) -> &'static RuleMeta {

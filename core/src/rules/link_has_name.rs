@@ -33,7 +33,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The link has an accessible name.";
-const FAILED: &str = "The link has no accessible name: give it text, or alt text on the image it wraps.";
+const FAILED: &str =
+    "The link has no accessible name: give it text, or alt text on the image it wraps.";
 
 impl Rule for LinkHasName {
     fn meta(&self) -> &'static RuleMeta {

@@ -49,7 +49,11 @@ impl Rule for MetaRefreshNoDelay {
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let delay = target.element.attr("content").and_then(refresh_delay).unwrap_or(0);
+        let delay = target
+            .element
+            .attr("content")
+            .and_then(refresh_delay)
+            .unwrap_or(0);
         Expectation::check(delay == 0 || delay > TWENTY_HOURS, PASSED, FAILED)
     }
 }
@@ -81,7 +85,11 @@ pub(super) fn refresh_delay(content: &str) -> Option<u64> {
         Some(c) if c.is_ascii_whitespace() => {}
         Some(_) => return None,
     }
-    Some(s[..digits_end].parse().unwrap_or(if digits_end == 0 { 0 } else { u64::MAX }))
+    Some(
+        s[..digits_end]
+            .parse()
+            .unwrap_or(if digits_end == 0 { 0 } else { u64::MAX }),
+    )
 }
 
 #[cfg(test)]

@@ -30,7 +30,8 @@ declare_rule! {
 }
 
 const PASSED: &str = "The viewport lets people zoom.";
-const NOT_SCALABLE: &str = "The viewport sets user-scalable=no, which stops people zooming: remove it.";
+const NOT_SCALABLE: &str =
+    "The viewport sets user-scalable=no, which stops people zooming: remove it.";
 const MAX_SCALE: &str = "The viewport's maximum-scale is below 2, which limits zoom: remove it.";
 
 impl Rule for MetaViewportAllowsZoom {
@@ -41,17 +42,26 @@ impl Rule for MetaViewportAllowsZoom {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements()
             .filter(|e| e.is_html() && e.name() == "meta")
-            .filter(|e| e.attr("name").is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport")))
+            .filter(|e| {
+                e.attr("name")
+                    .is_some_and(|n| n.trim().eq_ignore_ascii_case("viewport"))
+            })
             .filter(|e| {
                 let content = e.attr("content").unwrap_or("").to_ascii_lowercase();
-                viewport_properties(&content).iter().any(|(k, _)| matches!(*k, "user-scalable" | "maximum-scale"))
+                viewport_properties(&content)
+                    .iter()
+                    .any(|(k, _)| matches!(*k, "user-scalable" | "maximum-scale"))
             })
             .map(Target::element)
             .collect()
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let content = target.element.attr("content").unwrap_or("").to_ascii_lowercase();
+        let content = target
+            .element
+            .attr("content")
+            .unwrap_or("")
+            .to_ascii_lowercase();
         for (key, value) in viewport_properties(&content) {
             match key {
                 "user-scalable" => {

@@ -99,11 +99,17 @@ pub struct Target<'d> {
 impl<'d> Target<'d> {
     /// An element target.
     pub fn element(element: El<'d>) -> Self {
-        Target { element, attribute: None }
+        Target {
+            element,
+            attribute: None,
+        }
     }
     /// An attribute target.
     pub fn attribute(element: El<'d>, attribute: &'d str) -> Self {
-        Target { element, attribute: Some(attribute) }
+        Target {
+            element,
+            attribute: Some(attribute),
+        }
     }
 }
 
@@ -119,15 +125,24 @@ pub struct Expectation {
 impl Expectation {
     /// A passed outcome.
     pub fn passed(message: impl Into<Cow<'static, str>>) -> Self {
-        Expectation { outcome: Outcome::Passed, message: message.into() }
+        Expectation {
+            outcome: Outcome::Passed,
+            message: message.into(),
+        }
     }
     /// A failed outcome.
     pub fn failed(message: impl Into<Cow<'static, str>>) -> Self {
-        Expectation { outcome: Outcome::Failed, message: message.into() }
+        Expectation {
+            outcome: Outcome::Failed,
+            message: message.into(),
+        }
     }
     /// A cantTell outcome; the message says what the engine could not decide.
     pub fn cant_tell(message: impl Into<Cow<'static, str>>) -> Self {
-        Expectation { outcome: Outcome::CantTell, message: message.into() }
+        Expectation {
+            outcome: Outcome::CantTell,
+            message: message.into(),
+        }
     }
     /// Passed when `ok`, else failed, with the matching message.
     pub fn check(ok: bool, pass: &'static str, fail: &'static str) -> Self {

@@ -32,7 +32,8 @@ declare_rule! {
 
 const PASSED: &str = "The page has a title.";
 const MISSING: &str = "The page has no <title> element: add one that says what the page is for.";
-const EMPTY: &str = "The page's first <title> element is empty: give it text that says what the page is for.";
+const EMPTY: &str =
+    "The page's first <title> element is empty: give it text that says what the page is for.";
 
 impl Rule for PageHasTitle {
     fn meta(&self) -> &'static RuleMeta {
@@ -40,11 +41,18 @@ impl Rule for PageHasTitle {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.root().filter(is_document_element).map(Target::element).into_iter().collect()
+        doc.root()
+            .filter(is_document_element)
+            .map(Target::element)
+            .into_iter()
+            .collect()
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let first_title = target.element.descendants().find(|e| e.is_html() && e.name() == "title");
+        let first_title = target
+            .element
+            .descendants()
+            .find(|e| e.is_html() && e.name() == "title");
         match first_title {
             None => Expectation::failed(MISSING),
             Some(t) if t.text_content().trim().is_empty() => Expectation::failed(EMPTY),

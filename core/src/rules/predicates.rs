@@ -3,8 +3,12 @@
 use crate::dom::{Document, El};
 
 /// Elements included in the accessibility tree whose role is `role` (exactly).
-pub fn included_with_role<'d>(doc: &'d Document, role: &'d str) -> impl Iterator<Item = El<'d>> + 'd {
-    doc.elements().filter(move |e| e.role() == Some(role) && e.is_in_accessibility_tree())
+pub fn included_with_role<'d>(
+    doc: &'d Document,
+    role: &'d str,
+) -> impl Iterator<Item = El<'d>> + 'd {
+    doc.elements()
+        .filter(move |e| e.role() == Some(role) && e.is_in_accessibility_tree())
 }
 
 /// Non-empty accessible name (after whitespace collapsing).
@@ -39,7 +43,8 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
         _ => false,
     };
     known_primary
-        && subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        && subtags
+            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// The ACT "explicit semantic role": the first token of the `role` attribute that names a
