@@ -25,6 +25,8 @@ pub use roles::is_presentational_role;
 /// Index of a node (element or text) in a [`Document`], in document order.
 pub type NodeIndex = u32;
 
+static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Per-element facts, bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Flags(u16);
@@ -112,6 +114,10 @@ pub struct Document {
     names: Vec<OnceCell<String>>,
     root: Option<NodeIndex>,
     html_document: bool,
+    /// Unique per parsed document in this process (see [`Document::serial`]).
+    serial: u64,
+    /// owned element → owner, from `aria-owns`; built on first use.
+    aria_owners: OnceCell<HashMap<NodeIndex, NodeIndex>>,
     gradients: Vec<Box<[Rgba]>>,
     /// Text colours, computed on first use (by the contrast rules).
     text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
@@ -189,6 +195,8 @@ impl Document {
             names: Vec::new(),
             root: None,
             html_document: is_html_source(source),
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            aria_owners: OnceCell::new(),
             gradients: Vec::new(),
             text_colors: OnceCell::new(),
         };
@@ -454,6 +462,35 @@ impl Document {
             .get(index as usize)
             .map(|g| &g[..])
             .unwrap_or(&[])
+    }
+
+    /// A number no other document parsed by this process shares, so per-document results can
+    /// be cached by it without ever being mistaken for another page's.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+
+    /// The element that claims `el` with `aria-owns` (the first claim wins; an element cannot
+    /// own itself, an ancestor, or its own owner). Hidden owners claim nothing.
+    pub fn aria_owner(&self, el: &El) -> Option<El<'_>> {
+        let owners = self.aria_owners.get_or_init(|| {
+            let mut owners = HashMap::new();
+            for owner in self
+                .elements()
+                .filter(|e| e.attr("aria-owns").is_some() && !e.is_hidden())
+            {
+                for owned in owner.referenced("aria-owns") {
+                    let cyclic = owned == owner
+                        || owner.is_descendant_of(&owned)
+                        || owners.get(&owner.index) == Some(&owned.index);
+                    if !cyclic {
+                        owners.entry(owned.index).or_insert(owner.index);
+                    }
+                }
+            }
+            owners
+        });
+        owners.get(&el.index).map(|&index| El { doc: self, index })
     }
 
     /// Whether the source is an HTML page rather than a standalone SVG or MathML document

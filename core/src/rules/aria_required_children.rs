@@ -57,7 +57,6 @@ impl Rule for AriaRequiredChildren {
             .filter(|e| !is_aria_busy(e))
             .map(Target::element)
             .collect();
-        AxTree::prepare(doc, !targets.is_empty());
         targets
     }
 

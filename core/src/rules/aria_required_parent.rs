@@ -59,7 +59,6 @@ impl Rule for AriaRequiredParent {
             })
             .map(Target::element)
             .collect();
-        AxTree::prepare(doc, !targets.is_empty());
         targets
     }
 

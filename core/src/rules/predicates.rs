@@ -92,38 +92,16 @@ pub enum AxNode<'d> {
     Text(El<'d>),
 }
 
-/// owned element → owner, by model index.
-type OwnerIndex = std::collections::HashMap<crate::dom::NodeIndex, crate::dom::NodeIndex>;
-
-/// Identifies a live document (address and node count) well enough to reuse what a rule
-/// worked out in `applicability` in its `expectation` calls on the same document. Rules that
-/// keep such per-thread state refresh or clear it in `applicability`, so that a later document
-/// at the same address never sees it.
+/// Identifies a parsed document (by its process-unique serial), so a rule can keep what it
+/// worked out for one page between its `expectation` calls without ever confusing pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocKey {
-    address: usize,
-    nodes: usize,
-}
+pub struct DocKey(u64);
 
 impl DocKey {
     /// The key of `doc`.
     pub fn of(doc: &Document) -> Self {
-        let nodes = doc
-            .root()
-            .and_then(|r| r.descendants().size_hint().1)
-            .unwrap_or(0);
-        DocKey {
-            address: doc as *const Document as usize,
-            nodes,
-        }
+        DocKey(doc.serial())
     }
-}
-
-thread_local! {
-    /// The `aria-owns` index of the document last prepared on this thread (see
-    /// [`AxTree::prepare`]).
-    static PREPARED: std::cell::RefCell<Option<(DocKey, std::rc::Rc<OwnerIndex>)>> =
-        const { std::cell::RefCell::new(None) };
 }
 
 /// The accessibility tree's parent–child relation, as the ACT rules define "owned by": an
@@ -131,41 +109,16 @@ thread_local! {
 /// role-less elements without global ARIA attributes are skipped over, hidden ones dropped —
 /// plus the elements it claims with `aria-owns`, which leave their DOM place.
 ///
-/// Finding who claims an element takes an index of all `aria-owns` attributes: one pass over
-/// the document. A rule calls [`AxTree::prepare`] in `applicability` so that the index is
-/// built once per page and reused by each `expectation` (targets come from `applicability` on
-/// the same document); otherwise it is built on first need.
+/// Who claims an element with `aria-owns` comes from the document model's index
+/// ([`Document::aria_owner`]), built once per page.
 pub struct AxTree<'d> {
     doc: &'d Document,
-    owners: std::cell::OnceCell<std::rc::Rc<OwnerIndex>>,
 }
 
 impl<'d> AxTree<'d> {
     /// The tree of one document.
     pub fn new(doc: &'d Document) -> Self {
-        let owners = std::cell::OnceCell::new();
-        let key = DocKey::of(doc);
-        PREPARED.with(|p| {
-            if let Some((k, index)) = p.borrow().as_ref() {
-                if *k == key {
-                    let _ = owners.set(index.clone());
-                }
-            }
-        });
-        AxTree { doc, owners }
-    }
-
-    /// For a rule's `applicability`: builds the `aria-owns` index of `doc` for the `AxTree`s
-    /// of this thread's next calls when `needed` (the rule found targets), and otherwise drops
-    /// any index kept from an earlier document.
-    pub fn prepare(doc: &Document, needed: bool) {
-        let prepared = needed.then(|| (DocKey::of(doc), std::rc::Rc::new(build_owner_index(doc))));
-        PREPARED.with(|p| *p.borrow_mut() = prepared);
-    }
-
-    fn index(&self) -> &OwnerIndex {
-        self.owners
-            .get_or_init(|| std::rc::Rc::new(build_owner_index(self.doc)))
+        AxTree { doc }
     }
 
     /// The element that claims `el` with `aria-owns`, if any.
@@ -174,9 +127,7 @@ impl<'d> AxTree<'d> {
         if self.doc.element_by_id(id).map(|e| e.index()) != Some(el.index()) {
             return None;
         }
-        self.index()
-            .get(&el.index())
-            .and_then(|&i| self.doc.element(i))
+        self.doc.aria_owner(el)
     }
 
     /// Whether an element passes its children up to its parent instead of appearing in the
@@ -253,24 +204,4 @@ impl<'d> AxTree<'d> {
 /// ancestor.
 pub fn owning_table<'d>(el: &El<'d>) -> Option<El<'d>> {
     el.ancestors().find(|a| a.is_html() && a.name() == "table")
-}
-
-fn build_owner_index(doc: &Document) -> OwnerIndex {
-    let mut owners = OwnerIndex::new();
-    for owner in doc.elements().filter(|e| e.attr("aria-owns").is_some()) {
-        if owner.is_hidden() {
-            continue;
-        }
-        for owned in owner.referenced("aria-owns") {
-            // First claim wins; an element cannot own itself or its own ancestor, nor the
-            // element that already owns it.
-            let cyclic = owned == owner
-                || owner.is_descendant_of(&owned)
-                || owners.get(&owner.index()) == Some(&owned.index());
-            if !cyclic {
-                owners.entry(owned.index()).or_insert(owner.index());
-            }
-        }
-    }
-    owners
 }

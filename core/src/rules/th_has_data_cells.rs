@@ -60,7 +60,6 @@ impl Rule for ThHasDataCells {
             .filter(|e| semantic_table(e).is_some_and(|t| t.is_in_accessibility_tree()))
             .map(Target::element)
             .collect();
-        AxTree::prepare(doc, !targets.is_empty());
         targets
     }
 
