@@ -12,12 +12,13 @@ mod fetch;
 mod input;
 mod output;
 mod rules;
+mod sheets;
 
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use clap::Parser;
-use frontdesk_core::{audit, Options, PageReport};
+use frontdesk_core::{audit_with_loader, Options, PageReport};
 
 use args::{CheckArgs, Cli, Command, Format, RulesArgs};
 use output::{Destination, Style};
@@ -60,6 +61,7 @@ fn check(args: CheckArgs) -> u8 {
     // memory stays at one page whatever the number of inputs. A bad input is reported
     // and skipped: the others are still checked.
     let mut fetcher = fetch::Fetcher::new();
+    let sheets = sheets::FileSheets::default();
     let mut pages: Vec<PageReport> = Vec::new();
     let mut input_errors = false;
     for arg in &args.inputs {
@@ -81,7 +83,7 @@ fn check(args: CheckArgs) -> u8 {
                     // The engine promises never to panic; if a bug breaks that promise on
                     // one page, the other pages' results are still worth reporting.
                     let audited = panic::catch_unwind(AssertUnwindSafe(|| {
-                        audit(&page.html, &page.url, &options)
+                        audit_with_loader(&page.html, &page.url, &options, &sheets)
                     }));
                     match audited {
                         Ok(report) => pages.push(report),

@@ -1,0 +1,72 @@
+//! Style sheets for `check`: the engine asks for each sheet a page links (and each
+//! `@import`); sheets of local files are read from disk, each once per run. Pages fetched by
+//! URL are audited with their own `<style>` elements only — `crawl` fetches linked sheets.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use frontdesk_core::ResourceLoader;
+use url::Url;
+
+/// Sheets larger than this are ignored (a style sheet is rarely over 1 MB).
+const MAX_SHEET_BYTES: u64 = 5 * 1024 * 1024;
+
+/// Reads `file://` style sheets from disk, caching them for the whole run.
+#[derive(Default)]
+pub struct FileSheets {
+    cache: RefCell<HashMap<String, Option<String>>>,
+}
+
+impl ResourceLoader for FileSheets {
+    fn stylesheet(&self, absolute_url: &str) -> Option<String> {
+        if let Some(cached) = self.cache.borrow().get(absolute_url) {
+            return cached.clone();
+        }
+        let sheet = read_local(absolute_url);
+        self.cache
+            .borrow_mut()
+            .insert(absolute_url.to_string(), sheet.clone());
+        sheet
+    }
+}
+
+fn read_local(absolute_url: &str) -> Option<String> {
+    let url = Url::parse(absolute_url).ok()?;
+    if url.scheme() != "file" {
+        return None;
+    }
+    let path = url.to_file_path().ok()?;
+    let metadata = std::fs::metadata(&path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_SHEET_BYTES {
+        return None;
+    }
+    let bytes = std::fs::read(&path).ok()?;
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    Some(String::from_utf8_lossy(text).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_file_sheets_and_ignores_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("site.css");
+        std::fs::write(&path, "\u{feff}a { color: red }").unwrap();
+        let url = Url::from_file_path(&path).unwrap();
+        let sheets = FileSheets::default();
+        assert_eq!(
+            sheets.stylesheet(url.as_str()).as_deref(),
+            Some("a { color: red }")
+        );
+        std::fs::remove_file(&path).unwrap();
+        // Cached: the same answer for the rest of the run.
+        assert_eq!(
+            sheets.stylesheet(url.as_str()).as_deref(),
+            Some("a { color: red }")
+        );
+        assert_eq!(sheets.stylesheet("https://council.example/site.css"), None);
+        assert_eq!(sheets.stylesheet("file:///no/such/sheet.css"), None);
+    }
+}
