@@ -241,7 +241,36 @@ pub fn is_value_valid(attr: &str, value: &str) -> bool {
 /// other superclasses (`role_is_a("switch", "input")`, `role_is_a("doc-toc", "landmark")`).
 #[must_use]
 pub fn role_is_a(role_name: &str, ancestor: &str) -> bool {
-    is_a(role_name, ancestor, 0)
+    if role_name == ancestor {
+        return true;
+    }
+    // Rules ask this for every element: answer from a precomputed ancestor bit set instead
+    // of walking the superclass names each time.
+    let index = |name: &str| ROLES.binary_search_by(|r| r.name.cmp(name)).ok();
+    let (Some(r), Some(a)) = (index(role_name), index(ancestor)) else {
+        return false;
+    };
+    ancestor_sets()[r][a / 64] >> (a % 64) & 1 == 1
+}
+
+/// For each role (by index in `ROLES`), the set of roles it is, itself included.
+fn ancestor_sets() -> &'static [Vec<u64>] {
+    static SETS: std::sync::OnceLock<Vec<Vec<u64>>> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        let words = ROLES.len().div_ceil(64);
+        ROLES
+            .iter()
+            .map(|role| {
+                let mut set = vec![0u64; words];
+                for (a, ancestor) in ROLES.iter().enumerate() {
+                    if is_a(role.name, ancestor.name, 0) {
+                        set[a / 64] |= 1 << (a % 64);
+                    }
+                }
+                set
+            })
+            .collect()
+    })
 }
 
 /// True for the concrete roles that make their element a widget (an interactive element): the

@@ -50,6 +50,8 @@ pub const SYMBOLS: &str =
 
 /// The expectation: the contrast of every colour pair is at least `normal` (or `large` for
 /// large-scale text).
+const PASSED: &str = "The text's contrast ratio with its background meets the requirement.";
+
 pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation {
     let el = target.element;
     if !has_visible_text(&el) {
@@ -72,12 +74,9 @@ pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation 
     let ok = |r: f64| (r * 100.0).floor() / 100.0 >= required;
     let (fg, bg) = pairs[0];
     if ok(min) {
-        let message = if pairs.len() > 1 {
-            format!("The {size} has a contrast ratio of at least {min:.2}:1 on its gradient background (at least {required}:1 needed).")
-        } else {
-            format!("The {size} has a contrast ratio of {min:.2}:1 ({fg} on {bg}; at least {required}:1 needed).")
-        };
-        return Expectation::passed(message);
+        // A fixed message: most text passes, and formatting ratios for every text element
+        // cost a tenth of a full audit.
+        return Expectation::passed(PASSED);
     }
     let text = own_text(&el);
     let symbolic = !text.chars().any(char::is_alphanumeric)

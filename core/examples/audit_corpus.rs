@@ -1,0 +1,45 @@
+//! Audits every `.html` file of a folder once and prints pages/s: a workload for profilers
+//! (`valgrind --tool=callgrind`), where the bench's repeated rounds would only add time.
+//!
+//! ```text
+//! cargo run --release -p frontdesk-core --example audit_corpus -- ../shared/bench-corpus
+//! ```
+
+use frontdesk_core::{audit, Options};
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: audit_corpus <folder>");
+        std::process::exit(2);
+    };
+    let mut pages = Vec::new();
+    match std::fs::read_dir(&dir) {
+        Ok(entries) => {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "html") {
+                    if let Ok(bytes) = std::fs::read(&path) {
+                        pages.push(String::from_utf8_lossy(&bytes).into_owned());
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("audit_corpus: cannot read '{dir}': {e}");
+            std::process::exit(2);
+        }
+    }
+    let start = std::time::Instant::now();
+    let mut findings = 0;
+    for page in &pages {
+        findings += audit(page, "https://bench.example/", &Options::default())
+            .findings
+            .len();
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "{} pages, {findings} findings, {:.0} pages/s",
+        pages.len(),
+        pages.len() as f64 / secs
+    );
+}
