@@ -260,9 +260,14 @@ fn header_cell_role(el: &El) -> &'static str {
     if row.is_some_and(|r| r.parent().is_some_and(|g| g.name() == "thead")) {
         return "columnheader";
     }
-    // A row of only header cells heads columns; a header beside data cells heads its row.
+    // A row without data heads columns (an empty corner cell is not data); a header beside
+    // data cells heads its row.
+    let has_data = |cell: El| {
+        cell.name() == "td"
+            && (cell.children().next().is_some() || !cell.text_content().trim().is_empty())
+    };
     match row {
-        Some(r) if r.children().any(|c| c.name() == "td") => "rowheader",
+        Some(r) if r.children().any(has_data) => "rowheader",
         _ => "columnheader",
     }
 }

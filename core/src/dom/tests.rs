@@ -91,3 +91,12 @@ fn deep_nesting_is_bounded() {
     assert!(deepest.ancestors().count() < MAX_DEPTH + 2);
     assert_eq!(d.root().unwrap().accessible_name(), "");
 }
+
+#[test]
+fn header_cells_with_an_empty_corner_head_columns() {
+    let d = doc(
+        r#"<table><tr><td></td><th id="c">Task</th></tr><tr><th id="r">General</th><td>2</td></tr></table>"#,
+    );
+    assert_eq!(d.element_by_id("c").unwrap().role(), Some("columnheader"));
+    assert_eq!(d.element_by_id("r").unwrap().role(), Some("rowheader"));
+}
