@@ -45,8 +45,26 @@ impl Fetcher {
         Self::default()
     }
 
-    /// One GET. The error is a message for people, without the URL (the caller adds it).
+    /// One GET of an HTML page. The error is a message for people, without the URL (the
+    /// caller adds it).
     pub fn get(&mut self, url: &Url) -> Result<Fetched, String> {
+        self.fetch(url, Expect::Html)
+    }
+
+    /// One GET of a style sheet a page links: `text/css` (or unlabelled), status 2xx.
+    pub fn get_stylesheet(&mut self, url: &Url) -> Result<String, String> {
+        let fetched = self.fetch(url, Expect::Stylesheet)?;
+        if !(200..300).contains(&fetched.status) {
+            return Err(format!("HTTP status {}", fetched.status));
+        }
+        let body = fetched
+            .body
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&fetched.body);
+        Ok(String::from_utf8_lossy(body).into_owned())
+    }
+
+    fn fetch(&mut self, url: &Url, expect: Expect) -> Result<Fetched, String> {
         let client = match &self.client {
             Some(client) => client,
             None => {
@@ -72,8 +90,14 @@ impl Fetcher {
             None => None,
             Some(ct) => {
                 let (essence, charset) = parse_content_type(ct);
-                if !is_html(&essence) {
-                    return Err(format!("the server sent '{}', not an HTML page", essence));
+                match expect {
+                    Expect::Html if !is_html(&essence) => {
+                        return Err(format!("the server sent '{}', not an HTML page", essence));
+                    }
+                    Expect::Stylesheet if essence != "text/css" => {
+                        return Err(format!("the server sent '{}', not a style sheet", essence));
+                    }
+                    _ => {}
                 }
                 charset
             }
@@ -103,6 +127,13 @@ impl Fetcher {
             body,
         })
     }
+}
+
+/// What a GET is for, which decides the content types accepted.
+#[derive(Clone, Copy)]
+enum Expect {
+    Html,
+    Stylesheet,
 }
 
 fn too_large() -> String {

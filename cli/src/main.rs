@@ -61,7 +61,7 @@ fn check(args: CheckArgs) -> u8 {
     // memory stays at one page whatever the number of inputs. A bad input is reported
     // and skipped: the others are still checked.
     let mut fetcher = fetch::Fetcher::new();
-    let sheets = sheets::FileSheets::default();
+    let sheets = sheets::Sheets::default();
     let mut pages: Vec<PageReport> = Vec::new();
     let mut input_errors = false;
     for arg in &args.inputs {

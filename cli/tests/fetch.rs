@@ -89,6 +89,18 @@ fn routes(path: &str) -> Reply {
     match path {
         "/bins.html" => reply("200 OK", "text/html; charset=utf-8", FAILING_PAGE),
         "/clean.html" => reply("200 OK", "text/html", CLEAN_PAGE),
+        "/styled.html" => reply(
+            "200 OK",
+            "text/html",
+            r#"<html lang="en"><head><title>Styled</title>
+            <link rel="stylesheet" href="/css/site.css"><link rel="stylesheet" href="/css/missing.css">
+            </head><body><p class="faint">Bins are collected on Tuesdays.</p></body></html>"#,
+        ),
+        "/css/site.css" => reply(
+            "200 OK",
+            "text/css",
+            ".faint { color: #aaaaaa; background: #ffffff }",
+        ),
         "/gone" => reply("404 Not Found", "text/html; charset=utf-8", FAILING_PAGE),
         "/report.pdf" => reply("200 OK", "application/pdf", "%PDF-1.4\n%%EOF\n"),
         "/old-bins" => Reply {
@@ -153,6 +165,31 @@ fn page_is_fetched_once_and_audited_with_status_200() {
         env!("CARGO_PKG_VERSION")
     );
     assert!(seen.contains(&ua), "{seen:?}");
+}
+
+#[test]
+fn linked_style_sheets_are_fetched_and_applied() {
+    let (base, seen) = serve(routes);
+    let url = format!("{base}/styled.html");
+    let output = run(&["check", "--format", "json", &url]);
+    assert_eq!(code(&output), 1, "stderr: {}", stderr(&output));
+    let report = json(&output);
+    let failures = failed(&report["pages"][0]);
+    // #aaaaaa on white is 2.32:1, below 4.5:1: only visible through the linked sheet.
+    assert!(
+        failures.iter().any(|f| f.0 == "text-contrast-minimum"),
+        "{failures:?}"
+    );
+    let seen = seen.lock().unwrap().clone();
+    assert!(
+        seen.contains(&"GET /css/site.css HTTP/1.1".to_string()),
+        "{seen:?}"
+    );
+    // The missing sheet (answered 500 here) is skipped, not fatal.
+    assert!(
+        seen.contains(&"GET /css/missing.css HTTP/1.1".to_string()),
+        "{seen:?}"
+    );
 }
 
 #[test]

@@ -146,4 +146,288 @@ mod tests {
             "file:///srv/site/contact.html"
         );
     }
+
+    // Property tests (proptest). The crawler lives in the binary crate, so these stand in
+    // for cargo-fuzz targets over normalisation, scope, robots.txt and sitemap parsing
+    // (docs/FUZZING.md). `PROPTEST_CASES=10000` runs more.
+    mod properties {
+        use super::super::super::robots::product_token;
+        use super::super::super::scope::{InScope, Scope};
+        use super::super::super::sitemap::{self, MAX_URLS_PER_SITEMAP};
+        use super::*;
+        use proptest::prelude::*;
+
+        fn config() -> ProptestConfig {
+            ProptestConfig {
+                cases: std::env::var("PROPTEST_CASES")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(256),
+                ..ProptestConfig::default()
+            }
+        }
+
+        fn pick(items: &'static [&'static str]) -> impl Strategy<Value = String> {
+            prop::sample::select(items).prop_map(str::to_string)
+        }
+
+        fn path() -> impl Strategy<Value = String> {
+            prop::collection::vec(
+                prop_oneof![
+                    pick(&[
+                        "",
+                        ".",
+                        "..",
+                        "%2e",
+                        "%2E%2e",
+                        "bins",
+                        "Bins",
+                        "index.html",
+                        "a b",
+                        "caf\u{e9}",
+                        "%41",
+                        "~x",
+                        ";p=1",
+                        "%00",
+                        "\\",
+                        "%2F",
+                        "x.pdf",
+                        "news",
+                        "search",
+                        "**",
+                        "[x]",
+                        "%",
+                    ]),
+                    "[a-zA-Z0-9%._~:@!$&'()*+,;= -]{0,6}",
+                ],
+                0..6,
+            )
+            .prop_map(|segments| format!("/{}", segments.join("/")))
+        }
+
+        fn query() -> impl Strategy<Value = String> {
+            prop_oneof![
+                pick(&["", "?", "??", "?a=1&b", "?b=2&a=1", "?q=%20 x", "?=", "?#"]),
+                "\\?[a-zA-Z0-9=&%+ ]{0,8}",
+            ]
+        }
+
+        fn fragment() -> impl Strategy<Value = String> {
+            pick(&["", "#", "#top", "#a#b", "#/news/", "#?q", "# x"])
+        }
+
+        fn host() -> impl Strategy<Value = String> {
+            pick(&[
+                "council.example",
+                "Council.Example",
+                "www.council.example",
+                "WWW.COUNCIL.EXAMPLE",
+                "payments.council.example",
+                "other.example",
+                "council.example.",
+                "127.0.0.1",
+                "0x7f.1",
+                "[::1]",
+                "[0:0::1]",
+                "b\u{fc}cher.example",
+                "xn--bcher-kva.example",
+            ])
+        }
+
+        fn port() -> impl Strategy<Value = String> {
+            pick(&["", ":", ":80", ":443", ":8080", ":0", ":080"])
+        }
+
+        /// Web URLs as links and sitemaps spell them; `None` when the text does not parse.
+        fn web_url() -> impl Strategy<Value = String> {
+            (
+                pick(&["http", "https", "HTTP", "hTTps"]),
+                pick(&["", "user@", "u:p@"]),
+                host(),
+                port(),
+                path(),
+                query(),
+                fragment(),
+            )
+                .prop_map(|(s, u, h, p, path, q, f)| format!("{s}://{u}{h}{p}{path}{q}{f}"))
+        }
+
+        fn file_url() -> impl Strategy<Value = String> {
+            (
+                pick(&[
+                    "file:///srv/site",
+                    "file:///srv/other",
+                    "file://host/srv/site",
+                    "file:///srv/site/..",
+                ]),
+                path(),
+                query(),
+                fragment(),
+            )
+                .prop_map(|(root, path, q, f)| format!("{root}{path}{q}{f}"))
+        }
+
+        fn any_url() -> impl Strategy<Value = Url> {
+            prop_oneof![3 => web_url(), 1 => file_url()]
+                .prop_filter_map("parses", |s| Url::parse(&s).ok())
+        }
+
+        fn normalized(url: &Url) -> Url {
+            let mut url = url.clone();
+            normalize(&mut url);
+            url
+        }
+
+        fn starts() -> impl Strategy<Value = Url> {
+            pick(&[
+                "https://council.example/",
+                "https://www.council.example/bins/",
+                "http://council.example:8080/",
+                "https://127.0.0.1/",
+                "https://[::1]/",
+                "https://xn--bcher-kva.example/",
+                "file:///srv/site/",
+            ])
+            .prop_map(|s| Url::parse(&s).unwrap())
+        }
+
+        proptest! {
+            #![proptest_config(config())]
+
+            #[test]
+            fn normalisation_is_idempotent_and_drops_fragments(url in any_url()) {
+                let once = normalized(&url);
+                prop_assert_eq!(&normalized(&once), &once, "from {}", url);
+                // Also through the text form, as the frontier and reports store URLs.
+                let reparsed = Url::parse(once.as_str()).expect("a normalised URL parses");
+                prop_assert_eq!(&normalized(&reparsed), &once, "from {}", url);
+                prop_assert_eq!(once.fragment(), None);
+                prop_assert!(!once.as_str().contains('#'), "{}", once);
+                prop_assert_ne!(once.query(), Some(""));
+            }
+
+            #[test]
+            fn normalisation_never_changes_scheme_host_or_port(url in any_url()) {
+                let once = normalized(&url);
+                prop_assert_eq!(once.scheme(), url.scheme());
+                prop_assert_eq!(once.host(), url.host());
+                prop_assert_eq!(once.port_or_known_default(), url.port_or_known_default());
+                prop_assert_eq!(once.username(), url.username());
+            }
+
+            #[test]
+            fn normalisation_never_widens_scope(
+                start in starts(),
+                exclude in prop::collection::vec(pick(&["/news/**", "/search*", "/**/*.pdf", "/bins"]), 0..3),
+                url in any_url(),
+            ) {
+                let scope = Scope::for_site(&start, &[], &exclude).unwrap();
+                let before = scope.check(&url);
+                let after = scope.check(&normalized(&url));
+                if before != InScope::Yes {
+                    prop_assert_ne!(after, InScope::Yes, "{} widened into {} ({:?})", url, start, exclude);
+                }
+                if exclude.is_empty() {
+                    // Without globs, scope depends only on what normalisation keeps.
+                    prop_assert_eq!(before, after, "{} for {}", url, start);
+                }
+            }
+
+            #[test]
+            fn resolved_links_are_normalised_and_fetchable(
+                base in any_url(),
+                href in prop_oneof![
+                    web_url(),
+                    file_url(),
+                    (path(), query(), fragment()).prop_map(|(p, q, f)| format!("{p}{q}{f}")),
+                    (path(), query(), fragment()).prop_map(|(p, q, f)| format!(" ..{p}{q}{f}\n")),
+                    (host(), path()).prop_map(|(h, p)| format!("//{h}{p}")),
+                    pick(&["javascript:void(0)", "mailto:x@c.example", "data:,x", "#top", "?q", "http://", "https:x", "\t"]),
+                ],
+                local in any::<bool>(),
+            ) {
+                let root = Url::parse("file:///srv/site/").unwrap();
+                let local_root = (local && base.scheme() == "file").then_some(&root);
+                if let Some(url) = resolve_link(&base, &href, local_root) {
+                    prop_assert_eq!(url.fragment(), None);
+                    prop_assert_eq!(&normalized(&url), &url, "{} + {:?}", base, href);
+                    match url.scheme() {
+                        "http" | "https" => prop_assert!(url.host_str().is_some_and(|h| !h.is_empty())),
+                        "file" => prop_assert!(local_root.is_some()),
+                        other => prop_assert!(false, "unfetchable scheme {}", other),
+                    }
+                }
+            }
+
+            #[test]
+            fn robots_txt_never_panics(
+                lines in prop::collection::vec(
+                    prop_oneof![
+                        pick(&[
+                            "User-agent: *", "User-agent: frontdesk", "user-AGENT:FrontDesk/1.0",
+                            "Disallow: /", "Disallow:", "Allow: /bins", "Disallow: /*.pdf$",
+                            "Disallow: /news/*?", "Allow: /$", "Crawl-delay: 5", "Crawl-delay: -1e999",
+                            "Sitemap: https://council.example/sitemap.xml", "Sitemap: not a url",
+                            "# comment", "", "\u{feff}User-agent: *", "Disallow: /%E9", "Disallow: /\u{e9}",
+                            "Disallow: ****$$$", "Allow: \u{0}", ":", "::::",
+                        ]),
+                        "[ -~]{0,20}",
+                    ],
+                    0..16,
+                ),
+                agent in "[ -~]{0,20}",
+                url in any_url(),
+            ) {
+                let token = product_token(&agent);
+                prop_assert!(!token.is_empty());
+                prop_assert!(token.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+                let text = lines.join("\n");
+                if let Ok(robot) = texting_robots::Robot::new(&token, text.as_bytes()) {
+                    let _ = robot.allowed(url.as_str());
+                    let _ = robot.allowed(normalized(&url).as_str());
+                }
+            }
+
+            #[test]
+            fn sitemaps_never_panic_and_stay_bounded(
+                parts in prop::collection::vec(
+                    prop_oneof![
+                        pick(&[
+                            "<?xml version=\"1.0\"?>", "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">",
+                            "</urlset>", "<url>", "</url>", "<loc>", "</loc>", "<sitemapindex>", "<sitemap>",
+                            "</sitemap>", "<s:loc>", "</s:loc>", "<LOC>", "&amp;", "&#x41;", "&#0;", "&bogus;",
+                            "<![CDATA[https://c.example/?a=1&b=2]]>", "https://council.example/bins",
+                            "\n", " ", "<!-- -->", "<!DOCTYPE x [<!ENTITY e \"x\">]>", "<", ">", "\u{feff}",
+                            "http://c.example/\u{e9}",
+                        ]),
+                        "[ -~]{0,12}",
+                    ],
+                    0..40,
+                ),
+                gzip in any::<bool>(),
+            ) {
+                let text = parts.concat();
+                let bytes = if gzip {
+                    use std::io::Write;
+                    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                    gz.write_all(text.as_bytes()).unwrap();
+                    gz.finish().unwrap()
+                } else {
+                    text.into_bytes()
+                };
+                let parsed = sitemap::parse(&bytes);
+                prop_assert!(parsed.pages.len() <= MAX_URLS_PER_SITEMAP);
+                prop_assert!(parsed.sitemaps.len() <= MAX_URLS_PER_SITEMAP);
+                prop_assert!(parsed.pages.iter().chain(&parsed.sitemaps).all(|u| !u.is_empty() && u.len() <= 8 * 1024));
+            }
+
+            #[test]
+            fn sitemaps_of_arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+                let _ = sitemap::parse(&bytes);
+                let mut gz = vec![0x1f, 0x8b];
+                gz.extend_from_slice(&bytes);
+                let _ = sitemap::parse(&gz);
+            }
+        }
+    }
 }
