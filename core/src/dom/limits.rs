@@ -13,61 +13,74 @@ pub const MAX_SOURCE_DEPTH: usize = 256;
 /// Elements with no end tag, or whose end tag may be omitted (they cannot build deep stacks
 /// on their own, since a new one closes the previous).
 fn is_uncounted(name: &[u8]) -> bool {
-    const NAMES: &[&[u8]] = &[
-        b"area",
-        b"base",
-        b"br",
-        b"col",
-        b"embed",
-        b"hr",
-        b"img",
-        b"input",
-        b"link",
-        b"meta",
-        b"source",
-        b"track",
-        b"wbr",
-        b"param",
-        b"keygen",
-        b"p",
-        b"li",
-        b"dt",
-        b"dd",
-        b"option",
-        b"optgroup",
-        b"tr",
-        b"td",
-        b"th",
-        b"thead",
-        b"tbody",
-        b"tfoot",
-        b"rb",
-        b"rt",
-        b"rp",
-        b"rtc",
-        b"colgroup",
-        b"caption",
-        b"html",
-        b"head",
-        b"body",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    matches!(
+        lowercase(name).as_ref().map(|(buf, len)| &buf[..*len]),
+        Some(
+            b"area"
+                | b"base"
+                | b"br"
+                | b"col"
+                | b"embed"
+                | b"hr"
+                | b"img"
+                | b"input"
+                | b"link"
+                | b"meta"
+                | b"source"
+                | b"track"
+                | b"wbr"
+                | b"param"
+                | b"keygen"
+                | b"p"
+                | b"li"
+                | b"dt"
+                | b"dd"
+                | b"option"
+                | b"optgroup"
+                | b"tr"
+                | b"td"
+                | b"th"
+                | b"thead"
+                | b"tbody"
+                | b"tfoot"
+                | b"rb"
+                | b"rt"
+                | b"rp"
+                | b"rtc"
+                | b"colgroup"
+                | b"caption"
+                | b"html"
+                | b"head"
+                | b"body"
+        )
+    )
 }
 
 /// Elements whose content is raw text: tags inside them are not tags.
 fn is_raw_text(name: &[u8]) -> bool {
-    const NAMES: &[&[u8]] = &[
-        b"script",
-        b"style",
-        b"textarea",
-        b"title",
-        b"xmp",
-        b"iframe",
-        b"noembed",
-        b"noframes",
-        b"plaintext",
-    ];
-    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+    matches!(
+        lowercase(name).as_ref().map(|(buf, len)| &buf[..*len]),
+        Some(
+            b"script"
+                | b"style"
+                | b"textarea"
+                | b"title"
+                | b"xmp"
+                | b"iframe"
+                | b"noembed"
+                | b"noframes"
+                | b"plaintext"
+        )
+    )
+}
+
+/// A tag name lower-cased into a small buffer (no allocation; every name that matters is
+/// short). `None` for longer names, which are none of the special ones.
+fn lowercase(name: &[u8]) -> Option<([u8; 12], usize)> {
+    let mut buf = [0u8; 12];
+    buf.get_mut(..name.len())?.copy_from_slice(name);
+    buf.make_ascii_lowercase();
+    Some((buf, name.len()))
 }
 
 /// Returns the source unchanged (borrowed) unless it nests deeper than the limit.
@@ -170,18 +183,32 @@ fn tag_end(b: &[u8], from: usize) -> usize {
     b.len()
 }
 
+/// Needles here start with a byte that is rare in text (`<`, `-`, `>`): jump between its
+/// occurrences instead of comparing at every position (scripts and styles can be large).
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    find_by(b, from, needle, |w, n| w == n)
 }
 
 fn find_ignore_case(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle))
-        .map(|p| from + p)
+    find_by(b, from, needle, |w, n| w.eq_ignore_ascii_case(n))
+}
+
+fn find_by(
+    b: &[u8],
+    from: usize,
+    needle: &[u8],
+    eq: impl Fn(&[u8], &[u8]) -> bool,
+) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut at = from;
+    while at < b.len() {
+        let p = at + b[at..].iter().position(|&c| c == first)?;
+        if b.len() - p >= needle.len() && eq(&b[p..p + needle.len()], needle) {
+            return Some(p);
+        }
+        at = p + 1;
+    }
+    None
 }
 
 #[cfg(test)]
