@@ -12,9 +12,11 @@
 //!               <img src="bin.png"></html>"#;
 //! let report = audit(html, "https://council.example/bins", &Options::default());
 //! assert_eq!(report.title.as_deref(), Some("Bins"));
-//! let failed: Vec<_> = report.findings.iter().filter(|f| f.outcome == Outcome::Failed).collect();
+//! // WCAG A/AA failures (best-practice rules such as page-has-h1 report too, but never fail).
+//! let failed: Vec<_> = report.failed_a_aa().collect();
 //! assert_eq!(failed.len(), 1);
 //! assert_eq!(failed[0].rule, "image-has-name");
+//! assert_eq!(failed[0].outcome, Outcome::Failed);
 //! ```
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]

@@ -25,9 +25,12 @@ mod aria_state_valid_value;
 mod autocomplete_valid;
 mod button_has_name;
 mod decorative_not_exposed;
+mod dl_structure;
+mod duplicate_id_referenced;
 mod element_lang_valid;
 mod form_field_has_name;
 mod heading_has_name;
+mod heading_order;
 mod html_has_lang;
 mod html_lang_valid;
 mod iframe_has_name;
@@ -38,12 +41,16 @@ mod label_in_name;
 mod letter_spacing_adjustable;
 mod line_height_adjustable;
 mod link_has_name;
+mod list_structure;
+mod listitem_in_list;
 mod menuitem_has_name;
 mod meta_refresh_no_delay;
 mod meta_refresh_no_delay_aaa;
 mod meta_viewport_allows_zoom;
 mod object_has_name;
 mod orientation_not_locked;
+mod page_has_h1;
+mod page_has_one_main;
 mod page_has_title;
 mod presentational_children_not_focusable;
 mod role_valid;
@@ -207,9 +214,12 @@ static REGISTRY: &[&dyn Rule] = &[
     &autocomplete_valid::AutocompleteValid,
     &button_has_name::ButtonHasName,
     &decorative_not_exposed::DecorativeNotExposed,
+    &dl_structure::DlStructure,
+    &duplicate_id_referenced::DuplicateIdReferenced,
     &element_lang_valid::ElementLangValid,
     &form_field_has_name::FormFieldHasName,
     &heading_has_name::HeadingHasName,
+    &heading_order::HeadingOrder,
     &html_has_lang::HtmlHasLang,
     &html_lang_valid::HtmlLangValid,
     &iframe_has_name::IframeHasName,
@@ -220,12 +230,16 @@ static REGISTRY: &[&dyn Rule] = &[
     &letter_spacing_adjustable::LetterSpacingAdjustable,
     &line_height_adjustable::LineHeightAdjustable,
     &link_has_name::LinkHasName,
+    &list_structure::ListStructure,
+    &listitem_in_list::ListitemInList,
     &menuitem_has_name::MenuitemHasName,
     &meta_refresh_no_delay::MetaRefreshNoDelay,
     &meta_refresh_no_delay_aaa::MetaRefreshNoDelayAaa,
     &meta_viewport_allows_zoom::MetaViewportAllowsZoom,
     &object_has_name::ObjectHasName,
     &orientation_not_locked::OrientationNotLocked,
+    &page_has_h1::PageHasH1,
+    &page_has_one_main::PageHasOneMain,
     &page_has_title::PageHasTitle,
     &presentational_children_not_focusable::PresentationalChildrenNotFocusable,
     &role_valid::RoleValid,

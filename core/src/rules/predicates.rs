@@ -205,3 +205,18 @@ impl<'d> AxTree<'d> {
 pub fn owning_table<'d>(el: &El<'d>) -> Option<El<'d>> {
     el.ancestors().find(|a| a.is_html() && a.name() == "table")
 }
+
+/// A heading's level: a valid `aria-level`, else N for `<hN>`, else 2 (ARIA's default).
+pub fn heading_level(el: &El) -> i64 {
+    if let Some(level) = el
+        .attr("aria-level")
+        .and_then(crate::dom::parse_integer)
+        .filter(|&l| l >= 1)
+    {
+        return level;
+    }
+    match el.name().as_bytes() {
+        [b'h', d @ b'1'..=b'6'] if el.is_html() => i64::from(d - b'0'),
+        _ => 2,
+    }
+}

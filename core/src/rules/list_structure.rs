@@ -1,0 +1,108 @@
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::{Child, Document, El};
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every list (`<ul>` or `<ol>` with its own list role, rendered and in the
+    /// accessibility tree) contains only `<li>` elements, plus `<script>` and `<template>`
+    /// elements, as its children. Text directly inside the list, or any other element,
+    /// fails.
+    ///
+    /// ## Why it matters
+    /// Screen readers announce a list with its number of items ("list, 4 items") and let
+    /// people move from item to item. Content placed between the items is not counted or
+    /// reached that way, so the list is read out wrongly or some of it is missed.
+    ///
+    /// ## Example
+    /// ```html
+    /// <ul>
+    ///   <li>Paper</li>
+    ///   <p>Glass</p>  <!-- fails: not a list item -->
+    /// </ul>
+    /// <ul><li>Paper</li><li>Glass</li></ul>  <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.3.1 Info and Relationships (A); HTML "The ul element" content model.
+    pub struct ListStructure {
+        id: "list-structure",
+        title: "List contains only list items",
+        wcag: ["1.3.1"],
+        level: Some(Level::A),
+        act: [],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The list contains only list items.";
+const FAILED: &str = "The list has children other than <li> (or text directly inside it): wrap every item in an <li>.";
+
+impl Rule for ListStructure {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.is_html() && matches!(e.name(), "ul" | "ol"))
+            .filter(|e| !e.has_explicit_role() && e.role() == Some("list"))
+            .filter(|e| !e.is_not_rendered() && e.is_in_accessibility_tree())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        Expectation::check(only_list_items(&target.element), PASSED, FAILED)
+    }
+}
+
+/// Whether every child is an `<li>`, `<script>`, `<template>` or whitespace text.
+fn only_list_items(list: &El) -> bool {
+    list.child_nodes().all(|c| match c {
+        Child::Text(t) => t.trim().is_empty(),
+        Child::Element(e) => e.is_html() && matches!(e.name(), "li" | "script" | "template"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::{audit, Options};
+
+    fn outcomes(body: &str) -> Vec<Outcome> {
+        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
+        let options = Options::default()
+            .with_passed(true)
+            .with_rules(["list-structure"]);
+        audit(&html, "file:///t.html", &options)
+            .findings
+            .into_iter()
+            .map(|f| f.outcome)
+            .collect()
+    }
+
+    #[test]
+    fn lists_of_items_pass() {
+        assert_eq!(
+            outcomes("<ul>\n <li>a</li>\n <script></script><template></template></ul><ol><li>b</li></ol>"),
+            vec![Outcome::Passed, Outcome::Passed]
+        );
+    }
+
+    #[test]
+    fn other_children_and_text_fail() {
+        assert_eq!(
+            outcomes("<ul><li>a</li><p>b</p></ul><ol><li>a</li>loose text</ol><ul><div><li>c</li></div></ul>"),
+            vec![Outcome::Failed, Outcome::Failed, Outcome::Failed]
+        );
+    }
+
+    #[test]
+    fn hidden_and_re_roled_lists_are_not_checked() {
+        assert!(outcomes(
+            r#"<ul hidden><p>a</p></ul><ul aria-hidden="true"><p>a</p></ul><ul role="menu"><p>a</p></ul><ul style="display:none"><p>a</p></ul>"#
+        )
+        .is_empty());
+    }
+}

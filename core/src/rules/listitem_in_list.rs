@@ -1,0 +1,100 @@
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::Document;
+use crate::report::Level;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that every list item (`<li>` with its own listitem role, in the accessibility
+    /// tree) sits directly in a list: a `<ul>`, `<ol>` or `<menu>`, or an element with
+    /// `role="list"`.
+    ///
+    /// ## Why it matters
+    /// A list item outside a list is announced without its list: people hear no item count
+    /// and cannot move between items, and the grouping the bullets show is lost.
+    ///
+    /// ## Example
+    /// ```html
+    /// <div><li>Paper</li></div>  <!-- fails -->
+    /// <ul><li>Paper</li></ul>    <!-- passes -->
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.3.1 Info and Relationships (A); HTML "The li element" contexts.
+    pub struct ListitemInList {
+        id: "listitem-in-list",
+        title: "List item is contained in a list",
+        wcag: ["1.3.1"],
+        level: Some(Level::A),
+        act: [],
+        impact: Serious,
+    }
+}
+
+const PASSED: &str = "The list item is inside a list.";
+const FAILED: &str =
+    "The list item is not directly inside a <ul>, <ol> or <menu>: put it in a list.";
+
+impl Rule for ListitemInList {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        doc.elements()
+            .filter(|e| e.is_html() && e.name() == "li")
+            .filter(|e| !e.has_explicit_role() && e.role() == Some("listitem"))
+            .filter(|e| e.is_in_accessibility_tree())
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let in_list = target.element.parent().is_some_and(|p| {
+            (p.is_html() && matches!(p.name(), "ul" | "ol" | "menu")) || p.role() == Some("list")
+        });
+        Expectation::check(in_list, PASSED, FAILED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::{audit, Options};
+
+    fn outcomes(body: &str) -> Vec<Outcome> {
+        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
+        let options = Options::default()
+            .with_passed(true)
+            .with_rules(["listitem-in-list"]);
+        audit(&html, "file:///t.html", &options)
+            .findings
+            .into_iter()
+            .map(|f| f.outcome)
+            .collect()
+    }
+
+    #[test]
+    fn items_in_lists_pass() {
+        assert_eq!(
+            outcomes(
+                r#"<ul><li>a</li></ul><ol><li>b</li></ol><menu><li>c</li></menu><div role="list"><li>d</li></div>"#
+            ),
+            vec![Outcome::Passed; 4]
+        );
+    }
+
+    #[test]
+    fn items_outside_lists_fail() {
+        assert_eq!(
+            outcomes("<div><li>a</li></div><ul><div><li>b</li></div></ul>"),
+            vec![Outcome::Failed, Outcome::Failed]
+        );
+    }
+
+    #[test]
+    fn hidden_items_are_not_checked() {
+        assert!(
+            outcomes(r#"<div><li hidden>a</li><li aria-hidden="true">b</li></div>"#).is_empty()
+        );
+    }
+}
