@@ -1,4 +1,4 @@
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::Document;
@@ -56,9 +56,22 @@ impl Rule for DuplicateIdReferenced {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        // The model already knows which ids repeat; most pages have none, and then the
+        // references need not be collected at all.
+        let later_duplicates: Vec<_> = doc
+            .elements()
+            .filter(|el| {
+                el.attr("id").is_some_and(|id| {
+                    !id.is_empty()
+                        && !el.has_unique_id()
+                        && doc.element_by_id(id).is_some_and(|first| first != *el)
+                })
+            })
+            .collect();
+        if later_duplicates.is_empty() {
+            return Vec::new();
+        }
         let mut referenced: HashSet<&str> = HashSet::new();
-        let mut count: HashMap<&str, usize> = HashMap::new();
-        let mut first: HashMap<&str, crate::dom::NodeIndex> = HashMap::new();
         for el in doc.elements() {
             for &attr in REFERENCE_ATTRIBUTES {
                 if let Some(value) = el.attr(attr) {
@@ -70,19 +83,10 @@ impl Rule for DuplicateIdReferenced {
                     referenced.insert(id);
                 }
             }
-            if let Some(id) = el.attr("id").filter(|v| !v.is_empty()) {
-                *count.entry(id).or_default() += 1;
-                first.entry(id).or_insert(el.index());
-            }
         }
-        doc.elements()
-            .filter(|el| {
-                el.attr("id").is_some_and(|id| {
-                    count.get(id).is_some_and(|&n| n > 1)
-                        && referenced.contains(id)
-                        && first.get(id) != Some(&el.index())
-                })
-            })
+        later_duplicates
+            .into_iter()
+            .filter(|el| el.attr("id").is_some_and(|id| referenced.contains(id)))
             .map(Target::element)
             .collect()
     }
