@@ -714,6 +714,13 @@ impl<'d> El<'d> {
         self.data().role
     }
 
+    /// The first token of the `role` attribute that names a concrete ARIA role, whatever
+    /// role the element ended up with (presentational conflict resolution may have
+    /// discarded it).
+    pub fn explicit_role(&self) -> Option<&'static str> {
+        roles::explicit_role(self)
+    }
+
     /// Whether the role came from the `role` attribute.
     pub fn has_explicit_role(&self) -> bool {
         self.flag(Flags::EXPLICIT_ROLE)

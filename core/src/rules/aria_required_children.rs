@@ -1,4 +1,4 @@
-use super::predicates::{explicit_role, is_aria_busy, is_html_or_svg, AxNode, AxTree};
+use super::predicates::{is_aria_busy, is_html_or_svg, AxNode, AxTree};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::aria;
 use crate::dom::{Document, El};
@@ -50,7 +50,7 @@ impl Rule for AriaRequiredChildren {
             .filter(is_html_or_svg)
             .filter(|e| e.has_explicit_role() && e.is_in_accessibility_tree())
             .filter(|e| {
-                explicit_role(e)
+                e.explicit_role()
                     .and_then(aria::role)
                     .is_some_and(|r| !r.required_owned.is_empty())
             })

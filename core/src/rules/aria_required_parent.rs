@@ -1,4 +1,4 @@
-use super::predicates::{explicit_role, is_html_or_svg, AxTree};
+use super::predicates::{is_html_or_svg, AxTree};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::aria;
 use crate::dom::{Document, El};
@@ -52,7 +52,7 @@ impl Rule for AriaRequiredParent {
                 let applicable = e.has_explicit_role()
                     && e.is_in_accessibility_tree()
                     && e.implicit_role() != e.role()
-                    && explicit_role(e)
+                    && e.explicit_role()
                         .and_then(aria::role)
                         .is_some_and(|r| !r.required_context.is_empty());
                 applicable || (scripted && owns_missing_elements(e))

@@ -1,4 +1,4 @@
-use super::predicates::{explicit_role, has_accessible_name};
+use super::predicates::has_accessible_name;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::{Document, El};
 use crate::report::Level;
@@ -59,7 +59,7 @@ impl Rule for ObjectHasName {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements()
             .filter(|e| e.is_html() && e.name() == "object")
-            .filter(|e| e.is_in_accessibility_tree() && explicit_role(e).is_none())
+            .filter(|e| e.is_in_accessibility_tree() && e.explicit_role().is_none())
             .filter(|e| embedded(e) != Embedded::Other)
             .map(Target::element)
             .collect()

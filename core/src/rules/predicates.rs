@@ -47,20 +47,10 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
             .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// The ACT "explicit semantic role": the first token of the `role` attribute that names a
-/// non-abstract role, whether or not the presentational-role conflict resolution later
-/// overrides it (`<button role="none">` has the explicit role `none` but the role `button`).
-pub fn explicit_role(el: &El) -> Option<&'static str> {
-    el.attr("role")?
-        .split_ascii_whitespace()
-        .find_map(|t| crate::aria::role(&t.to_ascii_lowercase()).filter(|r| !r.is_abstract))
-        .map(|r| r.name)
-}
-
 /// ACT "marked as decorative": an explicit role of `none` or `presentation`, or an `<img>`
 /// with `alt=""` and no explicit role.
 pub fn is_marked_decorative(el: &El) -> bool {
-    match explicit_role(el) {
+    match el.explicit_role() {
         Some(role) => crate::dom::is_presentational_role(role),
         None => el.is_html() && el.name() == "img" && el.attr("alt") == Some(""),
     }

@@ -1,4 +1,4 @@
-use super::predicates::{explicit_role, has_accessible_name};
+use super::predicates::has_accessible_name;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::Document;
 use crate::report::Level;
@@ -47,7 +47,7 @@ impl Rule for SvgImgHasName {
             .filter(|e| e.is_svg() && e.is_in_accessibility_tree())
             .filter(|e| {
                 matches!(
-                    explicit_role(e),
+                    e.explicit_role(),
                     Some("img" | "graphics-document" | "graphics-symbol")
                 )
             })
