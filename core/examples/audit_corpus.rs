@@ -2,9 +2,13 @@
 //! (`valgrind --tool=callgrind`), where the bench's repeated rounds would only add time.
 //!
 //! ```text
-//! cargo run --release -p frontdesk-core --example audit_corpus -- ../shared/bench-corpus
+//! cargo run --release -p frontdesk-core --example audit_corpus -- ../shared/bench-corpus [parse|model|audit]
 //! ```
+//!
+//! The optional stage (default `audit`) stops after scraper's parse or after the document
+//! model, so the profiles of the three stages can be compared instruction for instruction.
 
+use frontdesk_core::dom::Document;
 use frontdesk_core::{audit, Options};
 
 fn main() {
@@ -29,12 +33,23 @@ fn main() {
             std::process::exit(2);
         }
     }
+    let stage = std::env::args().nth(2).unwrap_or_else(|| "audit".into());
     let start = std::time::Instant::now();
     let mut findings = 0;
     for page in &pages {
-        findings += audit(page, "https://bench.example/", &Options::default())
-            .findings
-            .len();
+        match stage.as_str() {
+            "parse" => drop(std::hint::black_box(scraper::Html::parse_document(page))),
+            "model" => drop(std::hint::black_box(Document::parse(page))),
+            "audit" => {
+                findings += audit(page, "https://bench.example/", &Options::default())
+                    .findings
+                    .len()
+            }
+            other => {
+                eprintln!("audit_corpus: unknown stage '{other}' (parse, model or audit)");
+                std::process::exit(2);
+            }
+        }
     }
     let secs = start.elapsed().as_secs_f64();
     println!(

@@ -26,6 +26,7 @@ mod audit;
 pub mod dom;
 mod report;
 pub mod rules;
+mod short_hash;
 pub mod style;
 
 pub use audit::{audit, audit_document, audit_with_loader, Options};

@@ -9,6 +9,7 @@ mod roles;
 mod selector;
 mod ua;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -57,6 +58,8 @@ impl Flags {
     /// Rendered, but not perceivable by sight: off-screen, clipped to nothing, `opacity: 0`,
     /// or inside `content-visibility: hidden` (here or on an ancestor).
     const CONCEALED: u16 = 1 << 11;
+    /// Has a text node child with something other than whitespace.
+    const HAS_TEXT: u16 = 1 << 12;
 
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -119,8 +122,104 @@ pub struct Document {
     /// owned element → owner, from `aria-owns`; built on first use.
     aria_owners: OnceCell<HashMap<NodeIndex, NodeIndex>>,
     gradients: Vec<Box<[Rgba]>>,
+    /// Focus and zoom-only style rules, as text (see [`crate::style::RawRule`]).
+    raw_rules: Vec<crate::style::RawRule>,
     /// Text colours, computed on first use (by the contrast rules).
     text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
+    /// Indexes, so that a rule visits its candidate elements instead of every element.
+    index: Indexes,
+    /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
+    scripts: OnceCell<Option<String>>,
+}
+
+/// Element lists in document order, built in the model's passes.
+#[derive(Debug, Default)]
+struct Indexes {
+    /// By local name, for the names in [`INDEXED_NAMES`] (any namespace).
+    by_name: Vec<Vec<NodeIndex>>,
+    /// By attribute name, for the names in [`INDEXED_ATTRIBUTES`].
+    by_attr: Vec<Vec<NodeIndex>>,
+    /// Elements with at least one `aria-*` attribute.
+    aria: Vec<NodeIndex>,
+    /// Elements with a non-whitespace text node child.
+    text: Vec<NodeIndex>,
+    /// By resolved role.
+    by_role: crate::short_hash::ShortHashMap<&'static str, Vec<NodeIndex>>,
+}
+
+/// The element names rules ask for. Only a fixed set is indexed: a lookup table of page
+/// chosen names would let a hostile page grow it with colliding keys, and the pass that
+/// builds it runs for every element of every page. Other names are found by a full scan.
+const INDEXED_NAMES: &[&str] = &[
+    "a", "area", "audio", "base", "body", "button", "dd", "details", "dl", "dt", "embed",
+    "fieldset", "form", "frame", "h1", "h2", "h3", "h4", "h5", "h6", "html", "iframe", "img",
+    "input", "label", "legend", "li", "link", "main", "meta", "nav", "object", "ol", "option",
+    "script", "select", "style", "summary", "svg", "table", "td", "textarea", "th", "title", "tr",
+    "ul", "video",
+];
+
+/// The attributes (without a namespace) rules ask for; `aria-*` ones are found through the
+/// list of elements with any `aria-*` attribute. Others are found by a full scan.
+const INDEXED_ATTRIBUTES: &[&str] = &[
+    "accesskey",
+    "alt",
+    "autocomplete",
+    "contenteditable",
+    "disabled",
+    "for",
+    "headers",
+    "href",
+    "id",
+    "lang",
+    "name",
+    "role",
+    "scope",
+    "src",
+    "style",
+    "tabindex",
+    "title",
+];
+
+/// Position of `name` in a fixed table. Both tables are tiny and ours, so FNV is safe.
+fn slot(slots: &std::sync::OnceLock<Slots>, table: &[&'static str], name: &str) -> Option<usize> {
+    let slots = slots.get_or_init(|| table.iter().enumerate().map(|(i, n)| (*n, i)).collect());
+    slots.get(name).copied()
+}
+
+type Slots = crate::short_hash::ShortHashMap<&'static str, usize>;
+
+fn name_slot(name: &str) -> Option<usize> {
+    static SLOTS: std::sync::OnceLock<Slots> = std::sync::OnceLock::new();
+    slot(&SLOTS, INDEXED_NAMES, name)
+}
+
+fn attribute_slot(name: &str) -> Option<usize> {
+    static SLOTS: std::sync::OnceLock<Slots> = std::sync::OnceLock::new();
+    slot(&SLOTS, INDEXED_ATTRIBUTES, name)
+}
+
+impl Indexes {
+    fn add_element(&mut self, e: &scraper::node::Element, index: NodeIndex) {
+        if self.by_name.is_empty() {
+            self.by_name = vec![Vec::new(); INDEXED_NAMES.len()];
+            self.by_attr = vec![Vec::new(); INDEXED_ATTRIBUTES.len()];
+        }
+        if let Some(i) = name_slot(&e.name.local) {
+            self.by_name[i].push(index);
+        }
+        let mut aria = false;
+        for (name, _) in e.attrs.iter().filter(|(name, _)| name.ns.is_empty()) {
+            if name.local.starts_with("aria-") {
+                aria = true;
+            } else if let Some(i) = attribute_slot(&name.local) {
+                // An element lists each attribute name once: no duplicate pushes.
+                self.by_attr[i].push(index);
+            }
+        }
+        if aria {
+            self.aria.push(index);
+        }
+    }
 }
 
 impl std::fmt::Debug for Document {
@@ -176,8 +275,8 @@ impl Document {
     ) -> Document {
         let mut doc = Document::parse_tree(source);
         let base_href = doc
-            .elements()
-            .find(|e| e.is_html() && e.name() == "base" && e.attr("href").is_some());
+            .elements_named(&["base"])
+            .find(|e| e.is_html() && e.attr("href").is_some());
         let base = crate::style::base_url(page_url, base_href.and_then(|b| b.attr("href")));
         let sheets = crate::style::load_sheets(doc.style_sources(true), base.as_ref(), loader);
         doc.finish(sheets);
@@ -198,7 +297,10 @@ impl Document {
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             aria_owners: OnceCell::new(),
             gradients: Vec::new(),
+            raw_rules: Vec::new(),
             text_colors: OnceCell::new(),
+            index: Indexes::default(),
+            scripts: OnceCell::new(),
         };
         doc.build_tree();
         doc
@@ -210,6 +312,15 @@ impl Document {
         doc.compute_ids_and_labels();
         doc.compute_focus();
         roles::compute_roles(doc);
+        for (i, node) in doc.nodes.iter().enumerate() {
+            if let Some(role) = node.role {
+                doc.index
+                    .by_role
+                    .entry(role)
+                    .or_default()
+                    .push(i as NodeIndex);
+            }
+        }
         doc.names = (0..doc.nodes.len()).map(|_| OnceCell::new()).collect();
     }
 
@@ -219,7 +330,10 @@ impl Document {
         for child in self.html.tree.root().children().rev() {
             stack.push((child, None, 0));
         }
-        let mut last_child: Vec<Option<NodeIndex>> = Vec::new();
+        // Sized up front: growing a vector of 144-byte entries copied them again and again.
+        let capacity = self.html.tree.nodes().len();
+        self.nodes.reserve_exact(capacity);
+        let mut last_child: Vec<Option<NodeIndex>> = Vec::with_capacity(capacity);
         while let Some((node, parent, depth)) = stack.pop() {
             let is_text = match node.value() {
                 DomNode::Element(_) => false,
@@ -231,10 +345,23 @@ impl Document {
             }
             let index = self.nodes.len() as NodeIndex;
             let mut flags = Flags::default();
-            if let DomNode::Element(e) = node.value() {
-                let ns = &*e.name.ns;
-                flags.set(Flags::HTML, ns == "http://www.w3.org/1999/xhtml");
-                flags.set(Flags::SVG, ns == "http://www.w3.org/2000/svg");
+            match node.value() {
+                DomNode::Element(e) => {
+                    let ns = &*e.name.ns;
+                    flags.set(Flags::HTML, ns == "http://www.w3.org/1999/xhtml");
+                    flags.set(Flags::SVG, ns == "http://www.w3.org/2000/svg");
+                    self.index.add_element(e, index);
+                }
+                DomNode::Text(t) => {
+                    if let Some(p) = parent {
+                        let parent_flags = &mut self.nodes[p as usize].flags;
+                        if !parent_flags.has(Flags::HAS_TEXT) && !t.text.trim().is_empty() {
+                            parent_flags.set(Flags::HAS_TEXT, true);
+                            self.index.text.push(p);
+                        }
+                    }
+                }
+                _ => {}
             }
             self.nodes.push(NodeData {
                 dom: node.id(),
@@ -271,6 +398,8 @@ impl Document {
                 }
             }
         }
+        // A parent's first text node can come after its earlier children's subtrees.
+        self.index.text.sort_unstable();
         // Subtree ends: children come after parents, so a reverse sweep sees children first.
         for i in (0..self.nodes.len()).rev() {
             let end = self.nodes[i].subtree_end;
@@ -284,7 +413,10 @@ impl Document {
     /// `<style>` elements (and, with `links`, `<link rel=stylesheet>`s) in document order.
     fn style_sources(&self, links: bool) -> Vec<SheetSource<'_>> {
         let mut out = Vec::new();
-        for e in self.elements().filter(|e| e.is_html()) {
+        for e in self
+            .elements_named(&["style", "link"])
+            .filter(|e| e.is_html())
+        {
             match e.name() {
                 "style" => out.push(SheetSource::Inline {
                     css: e.text_content(),
@@ -335,10 +467,9 @@ impl Document {
                 || style.is_clipped()
                 || style.opacity <= 0.0;
             let e = element.value();
-            let aria_hidden = e
-                .attr("aria-hidden")
-                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-            let inert = e.attr("inert").is_some();
+            let aria_hidden =
+                attr_of(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            let inert = attr_of(e, "inert").is_some();
             let node = &mut self.nodes[i];
             node.style = style;
             node.flags.set(
@@ -358,13 +489,14 @@ impl Document {
             );
         }
         self.gradients = cascade.take_gradients();
+        self.raw_rules = cascade.take_raw_rules();
     }
 
     fn compute_ids_and_labels(&mut self) {
         let mut ids = HashMap::new();
         let mut duplicates = std::collections::HashSet::new();
         let mut labels = Vec::new();
-        for el in self.elements() {
+        for el in self.elements_with_attr("id") {
             if let Some(id) = el.attr("id") {
                 if !id.is_empty() {
                     if ids.contains_key(id) {
@@ -377,10 +509,7 @@ impl Document {
         }
         self.ids = ids;
         self.duplicate_ids = duplicates;
-        for el in self
-            .elements()
-            .filter(|e| e.name() == "label" && e.is_html())
-        {
+        for el in self.elements_named(&["label"]).filter(|e| e.is_html()) {
             let control = match el.attr("for") {
                 Some(id) => self.element_by_id(id).filter(|c| c.is_labelable()),
                 None => el.descendants().find(|d| d.is_labelable()),
@@ -444,6 +573,109 @@ impl Document {
             .map(|index| El { doc: self, index })
     }
 
+    /// Elements with one of these local names (any namespace; check [`El::is_html`]), in
+    /// document order.
+    ///
+    /// ```
+    /// use frontdesk_core::dom::Document;
+    /// let doc = Document::parse("<ul><li>a</li></ul><ol><li>b</li></ol>");
+    /// let lists: Vec<_> = doc.elements_named(&["ol", "ul"]).map(|e| e.name()).collect();
+    /// assert_eq!(lists, ["ul", "ol"]);
+    /// ```
+    pub fn elements_named(&self, names: &[&str]) -> Elements<'_> {
+        let lists = names.iter().map(|&name| match name_slot(name) {
+            Some(i) => Cow::Borrowed(self.index.by_name.get(i).map_or(&[][..], |l| &l[..])),
+            None => Cow::Owned(
+                self.elements()
+                    .filter(|e| e.name() == name)
+                    .map(|e| e.index)
+                    .collect(),
+            ),
+        });
+        self.merged(lists)
+    }
+
+    /// Elements that carry this attribute (without a namespace), in document order.
+    pub fn elements_with_attr(&self, name: &str) -> Elements<'_> {
+        self.elements_with_attrs(&[name])
+    }
+
+    /// Elements that carry any of these attributes, in document order.
+    pub fn elements_with_attrs(&self, names: &[&str]) -> Elements<'_> {
+        let lists = names.iter().map(|&name| {
+            let scan = |candidates: &mut dyn Iterator<Item = El<'_>>| -> Vec<NodeIndex> {
+                candidates
+                    .filter(|e| e.attr(name).is_some())
+                    .map(|e| e.index)
+                    .collect()
+            };
+            if name.starts_with("aria-") {
+                Cow::Owned(scan(&mut self.elements_with_aria_attrs()))
+            } else {
+                match attribute_slot(name) {
+                    Some(i) => Cow::Borrowed(self.index.by_attr.get(i).map_or(&[][..], |l| &l[..])),
+                    None => Cow::Owned(scan(&mut self.elements())),
+                }
+            }
+        });
+        self.merged(lists)
+    }
+
+    /// Elements whose resolved role is exactly one of `roles`, in document order.
+    pub fn elements_with_roles(&self, roles: &[&str]) -> Elements<'_> {
+        self.merged(
+            roles
+                .iter()
+                .filter_map(|r| self.index.by_role.get(*r))
+                .map(|l| Cow::Borrowed(&l[..])),
+        )
+    }
+
+    /// Elements with at least one `aria-*` attribute, in document order.
+    pub fn elements_with_aria_attrs(&self) -> Elements<'_> {
+        self.merged([Cow::Borrowed(&self.index.aria[..])])
+    }
+
+    /// Elements with a text node child that is not only whitespace, in document order.
+    pub fn elements_with_text(&self) -> Elements<'_> {
+        self.merged([Cow::Borrowed(&self.index.text[..])])
+    }
+
+    /// Elements whose resolved role is `role` or a subclass of it (as [`El::has_role`]),
+    /// in document order.
+    pub fn elements_with_role(&self, role: &str) -> Elements<'_> {
+        self.merged(
+            self.index
+                .by_role
+                .iter()
+                .filter(|(r, _)| crate::aria::role_is_a(r, role))
+                .map(|(_, list)| Cow::Borrowed(&list[..])),
+        )
+    }
+
+    /// One list in document order from several (each already in document order).
+    fn merged<'a>(&'a self, lists: impl IntoIterator<Item = Cow<'a, [NodeIndex]>>) -> Elements<'a> {
+        let mut lists = lists.into_iter();
+        let indices = match (lists.next(), lists.next()) {
+            (None, _) => Cow::Borrowed(&[][..]),
+            (Some(one), None) => one,
+            (Some(a), Some(b)) => {
+                let mut all: Vec<NodeIndex> = a.iter().chain(b.iter()).copied().collect();
+                for more in lists {
+                    all.extend_from_slice(&more);
+                }
+                all.sort_unstable();
+                all.dedup();
+                Cow::Owned(all)
+            }
+        };
+        Elements {
+            doc: self,
+            indices,
+            next: 0,
+        }
+    }
+
     /// The first element with this `id`, as `getElementById` finds it.
     pub fn element_by_id(&self, id: &str) -> Option<El<'_>> {
         self.ids.get(id).map(|&index| El { doc: self, index })
@@ -464,6 +696,13 @@ impl Document {
             .unwrap_or(&[])
     }
 
+    /// Author style rules the cascade does not apply, kept as text for the rules that need
+    /// them: rules for `:focus`/`:focus-visible`/`:focus-within`, and rules whose media
+    /// queries match only the reference screen zoomed to 200% (640×512).
+    pub fn raw_style_rules(&self) -> &[crate::style::RawRule] {
+        &self.raw_rules
+    }
+
     /// A number no other document parsed by this process shares, so per-document results can
     /// be cached by it without ever being mistaken for another page's.
     pub fn serial(&self) -> u64 {
@@ -476,8 +715,8 @@ impl Document {
         let owners = self.aria_owners.get_or_init(|| {
             let mut owners = HashMap::new();
             for owner in self
-                .elements()
-                .filter(|e| e.attr("aria-owns").is_some() && !e.is_hidden())
+                .elements_with_attr("aria-owns")
+                .filter(|e| !e.is_hidden())
             {
                 for owned in owner.referenced("aria-owns") {
                     let cyclic = owned == owner
@@ -502,16 +741,46 @@ impl Document {
     /// Whether an inline `<script>` contains `needle` — a hint that script changes what the
     /// static model sees (e.g. moves focus), so a rule can answer cantTell instead of failed.
     pub fn scripts_mention(&self, needle: &str) -> bool {
-        self.elements()
-            .filter(|e| e.is_html() && e.name() == "script")
-            .any(|s| s.text_content().contains(needle))
+        let scripts = self.scripts.get_or_init(|| {
+            let texts: Vec<String> = self
+                .elements_named(&["script"])
+                .filter(|e| e.is_html())
+                .map(|s| s.text_content())
+                .collect();
+            // Pages without inline scripts answer no even for the empty needle.
+            (!texts.is_empty()).then(|| texts.join("\u{0}"))
+        });
+        scripts.as_ref().is_some_and(|s| s.contains(needle))
     }
 
     /// The page title: the first `<title>` in the document, whitespace collapsed.
     pub fn title(&self) -> Option<String> {
-        self.elements()
-            .find(|e| e.name() == "title" && e.is_html())
+        self.elements_named(&["title"])
+            .find(|e| e.is_html())
             .map(|t| collapse_whitespace(&t.text_content()))
+    }
+}
+
+/// Elements from one of the [`Document`]'s indexes, in document order.
+pub struct Elements<'d> {
+    doc: &'d Document,
+    indices: Cow<'d, [NodeIndex]>,
+    next: usize,
+}
+
+impl<'d> Iterator for Elements<'d> {
+    type Item = El<'d>;
+    fn next(&mut self) -> Option<El<'d>> {
+        let index = *self.indices.get(self.next)?;
+        self.next += 1;
+        Some(El {
+            doc: self.doc,
+            index,
+        })
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.indices.len() - self.next;
+        (left, Some(left))
     }
 }
 
@@ -575,14 +844,7 @@ impl<'d> El<'d> {
 
     /// An attribute's value.
     pub fn attr(&self, name: &str) -> Option<&'d str> {
-        // scraper's `Element::attr` interns `name` as an atom on every call (15% of a full
-        // audit); comparing the few attributes' names directly is far cheaper.
-        self.element_ref()
-            .value()
-            .attrs
-            .iter()
-            .find(|(qualified, _)| qualified.ns.is_empty() && &*qualified.local == name)
-            .map(|(_, value)| &**value)
+        attr_of(self.element_ref().value(), name)
     }
 
     /// All attributes as (name, value), in source order.
@@ -641,6 +903,11 @@ impl<'d> El<'d> {
     /// Concatenated text of all descendant text nodes (like `textContent`).
     pub fn text_content(&self) -> String {
         self.element_ref().text().collect()
+    }
+
+    /// Whether the element has a text node child that is not only whitespace.
+    pub fn has_text_child(&self) -> bool {
+        self.flag(Flags::HAS_TEXT)
     }
 
     /// Computed style.
@@ -859,6 +1126,16 @@ impl Document {
             Child::Element(El { doc: self, index })
         }
     }
+}
+
+/// An attribute's value. scraper's `Element::attr` interns `name` as an atom on every call
+/// (15% of a full audit once); comparing the few attributes' names directly is far cheaper.
+pub(crate) fn attr_of<'a>(element: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    element
+        .attrs
+        .iter()
+        .find(|(qualified, _)| qualified.ns.is_empty() && &*qualified.local == name)
+        .map(|(_, value)| &**value)
 }
 
 /// Sniffs whether a source is HTML: a standalone document whose first element is `<svg>` or

@@ -39,10 +39,15 @@ pub(super) fn compute_roles(doc: &mut Document) {
 /// The first token of the `role` attribute that names a concrete ARIA role.
 pub(super) fn explicit_role(el: &El) -> Option<&'static str> {
     let value = el.attr("role")?;
-    value
-        .split_ascii_whitespace()
-        .map(|t| t.to_ascii_lowercase())
-        .find_map(|t| aria::role(&t).filter(|r| !r.is_abstract).map(|r| r.name))
+    value.split_ascii_whitespace().find_map(|token| {
+        // Tokens are nearly always lower case already: only allocate for the rest.
+        let role = if token.bytes().any(|b| b.is_ascii_uppercase()) {
+            aria::role(&token.to_ascii_lowercase())
+        } else {
+            aria::role(token)
+        };
+        role.filter(|r| !r.is_abstract).map(|r| r.name)
+    })
 }
 
 fn resolve(el: &El) -> (Option<&'static str>, bool) {

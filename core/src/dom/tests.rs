@@ -100,3 +100,48 @@ fn header_cells_with_an_empty_corner_head_columns() {
     assert_eq!(d.element_by_id("c").unwrap().role(), Some("columnheader"));
     assert_eq!(d.element_by_id("r").unwrap().role(), Some("rowheader"));
 }
+
+#[test]
+fn indexes_list_elements_in_document_order() {
+    let d = Document::parse(
+        r##"<main><p id=a lang=en>One <span style="color:red">two</span></p>
+           <custom-el id=b data-x=1><a href="/x" aria-label="X">x</a></custom-el>
+           <div role="button" aria-pressed="false">B</div><button>C</button>
+           <ul><li>i</li></ul><ol></ol>   <svg><a href="#y"><text>y</text></a></svg></main>"##,
+    );
+    let ids = |els: Vec<El>| -> Vec<String> { els.iter().map(|e| e.name().to_string()).collect() };
+    // Several names, merged in document order (`ol` asked for before `ul`).
+    assert_eq!(
+        ids(d.elements_named(&["ol", "ul", "li"]).collect()),
+        ["ul", "li", "ol"]
+    );
+    // A name outside the indexed set is found by a scan.
+    assert_eq!(
+        ids(d.elements_named(&["custom-el"]).collect()),
+        ["custom-el"]
+    );
+    assert_eq!(ids(d.elements_with_attr("lang").collect()), ["p"]);
+    assert_eq!(
+        ids(d.elements_with_attrs(&["href", "id"]).collect()),
+        ["p", "custom-el", "a", "a"]
+    );
+    // Not indexed: scanned.
+    assert_eq!(ids(d.elements_with_attr("data-x").collect()), ["custom-el"]);
+    // aria-* attributes come from the list of elements with any aria-* attribute.
+    assert_eq!(ids(d.elements_with_attr("aria-pressed").collect()), ["div"]);
+    assert_eq!(ids(d.elements_with_aria_attrs().collect()), ["a", "div"]);
+    // Text children that are only whitespace do not count.
+    assert_eq!(
+        ids(d.elements_with_text().collect()),
+        ["p", "span", "a", "div", "button", "li", "text"]
+    );
+    // Roles: exact, and with subclasses (`has_role`): both links, the SVG one too.
+    assert_eq!(
+        ids(d.elements_with_roles(&["button"]).collect()),
+        ["div", "button"]
+    );
+    assert_eq!(ids(d.elements_with_role("link").collect()), ["a", "a"]);
+    let every: Vec<_> = d.elements().filter(|e| e.has_role("link")).collect();
+    assert_eq!(every, d.elements_with_role("link").collect::<Vec<_>>());
+    assert_eq!(d.elements_named(&["table"]).count(), 0);
+}

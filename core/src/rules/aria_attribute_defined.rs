@@ -41,7 +41,7 @@ impl Rule for AriaAttributeDefined {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_aria_attrs()
             .filter(is_html_or_svg)
             .flat_map(|e| {
                 e.attrs()

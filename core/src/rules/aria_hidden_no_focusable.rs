@@ -40,7 +40,7 @@ impl Rule for AriaHiddenNoFocusable {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("aria-hidden")
             .filter(|e| {
                 e.attr("aria-hidden")
                     .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))

@@ -46,7 +46,7 @@ impl Rule for AriaRequiredChildren {
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         let targets: Vec<Target<'d>> = doc
-            .elements()
+            .elements_with_attr("role")
             .filter(is_html_or_svg)
             .filter(|e| e.has_explicit_role() && e.is_in_accessibility_tree())
             .filter(|e| {

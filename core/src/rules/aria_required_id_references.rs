@@ -48,7 +48,7 @@ impl Rule for AriaRequiredIdReferences {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("aria-controls")
             .filter(|e| e.is_html() && e.non_empty_attr("aria-controls").is_some())
             .filter(|e| match e.role() {
                 Some("scrollbar") => true,

@@ -46,7 +46,7 @@ impl Rule for AriaRequiredParent {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         let scripted = doc.scripts_mention("");
         let targets: Vec<Target<'d>> = doc
-            .elements()
+            .elements_with_attrs(&["role", "aria-owns"])
             .filter(is_html_or_svg)
             .filter(|e| {
                 let applicable = e.has_explicit_role()

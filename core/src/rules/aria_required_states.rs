@@ -42,7 +42,7 @@ impl Rule for AriaRequiredStates {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("role")
             .filter(is_html_or_svg)
             .filter(|e| e.has_explicit_role() && e.is_in_accessibility_tree())
             .filter(|e| e.implicit_role() != e.role())

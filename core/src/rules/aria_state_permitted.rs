@@ -45,7 +45,7 @@ impl Rule for AriaStatePermitted {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_aria_attrs()
             .filter(|e| is_html_or_svg(e) && e.is_in_accessibility_tree())
             .flat_map(|e| {
                 e.attrs()

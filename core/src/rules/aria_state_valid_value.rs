@@ -48,7 +48,7 @@ impl Rule for AriaStateValidValue {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_aria_attrs()
             .filter(is_html_or_svg)
             .flat_map(|e| {
                 e.attrs()

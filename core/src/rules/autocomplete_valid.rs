@@ -49,7 +49,7 @@ impl Rule for AutocompleteValid {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["input", "select", "textarea"])
             .filter(|e| e.is_html() && matches!(e.name(), "input" | "select" | "textarea"))
             .filter(|e| !(e.name() == "input" && EXCLUDED_TYPES.contains(&e.input_type())))
             .filter(|e| {

@@ -13,7 +13,14 @@ use crate::dom::Document;
 pub fn applicability(doc: &Document) -> Vec<Target<'_>> {
     let disabled = DisabledText::of(doc);
     let shadow_script = doc.scripts_mention("attachShadow");
-    doc.elements()
+    // Only pages whose scripts attach shadow roots need every element looked at.
+    let candidates = if shadow_script {
+        doc.elements().collect::<Vec<_>>()
+    } else {
+        doc.elements_with_text().collect()
+    };
+    candidates
+        .into_iter()
         .filter(|e| {
             if has_visible_text(e) {
                 !e.is_inert() && !disabled.covers(e) && !invisible_text(e)

@@ -46,7 +46,8 @@ impl Rule for DecorativeNotExposed {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        // Marked decorative: a `role` of none/presentation, or `<img alt="">`.
+        doc.elements_with_attrs(&["role", "alt"])
             .filter(|e| is_html_or_svg(e) && is_marked_decorative(e))
             .map(Target::element)
             .collect()

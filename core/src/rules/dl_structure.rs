@@ -47,7 +47,7 @@ impl Rule for DlStructure {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["dl", "dt", "dd"])
             .filter(|e| e.is_html() && matches!(e.name(), "dl" | "dt" | "dd"))
             .filter(|e| !e.has_explicit_role())
             .filter(|e| !e.is_not_rendered() && e.is_in_accessibility_tree())

@@ -59,7 +59,7 @@ impl Rule for DuplicateIdReferenced {
         // The model already knows which ids repeat; most pages have none, and then the
         // references need not be collected at all.
         let later_duplicates: Vec<_> = doc
-            .elements()
+            .elements_with_attr("id")
             .filter(|el| {
                 el.attr("id").is_some_and(|id| {
                     !id.is_empty()

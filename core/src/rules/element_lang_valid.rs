@@ -40,7 +40,7 @@ impl Rule for ElementLangValid {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("lang")
             .filter(|e| e.is_html() && !is_document_element(e))
             .filter(|e| e.attr("lang").is_some_and(|l| !l.is_empty()))
             .filter(|e| has_own_perceivable_text(e, e))

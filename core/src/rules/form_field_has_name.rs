@@ -55,7 +55,7 @@ impl Rule for FormFieldHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_roles(FIELD_ROLES)
             .filter(|e| e.role().is_some_and(|r| FIELD_ROLES.contains(&r)))
             .filter(|e| e.is_in_accessibility_tree())
             .map(Target::element)

@@ -40,7 +40,7 @@ impl Rule for IframeHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["iframe"])
             .filter(|e| e.is_html() && e.name() == "iframe" && e.is_in_accessibility_tree())
             .filter(|e| !e.is_presentational())
             // Frames taken out of the tab order are not announced when tabbing.

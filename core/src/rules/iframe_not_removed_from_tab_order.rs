@@ -54,7 +54,7 @@ impl Rule for IframeNotRemovedFromTabOrder {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["iframe"])
             .filter(|e| e.is_html() && e.name() == "iframe")
             .filter(|e| e.is_visible() && !e.is_inert() && !is_tiny(e))
             .filter(|e| frame_content(e) != FrameContent::NotInteractive)

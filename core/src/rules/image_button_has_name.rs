@@ -41,7 +41,7 @@ impl Rule for ImageButtonHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["input"])
             .filter(|e| e.is_html() && e.name() == "input" && e.input_type() == "image")
             .filter(|e| e.is_in_accessibility_tree())
             .map(Target::element)

@@ -44,7 +44,14 @@ impl Rule for ImageHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        let mut candidates: Vec<_> = doc
+            .elements_named(&["img"])
+            .chain(doc.elements_with_role("img"))
+            .collect();
+        candidates.sort_by_key(|e| e.index());
+        candidates.dedup();
+        candidates
+            .into_iter()
             .filter(|e| e.is_html())
             .filter(|e| e.name() == "img" || (e.has_explicit_role() && e.has_role("img")))
             .filter(|e| e.is_in_accessibility_tree())

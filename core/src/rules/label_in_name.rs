@@ -91,7 +91,7 @@ impl Rule for LabelInName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attrs(&["aria-label", "aria-labelledby"])
             .filter(is_target)
             .map(Target::element)
             .collect()

@@ -44,7 +44,7 @@ impl Rule for LetterSpacingAdjustable {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("style")
             .filter(|e| spacing_target(e, PropertyId::LetterSpacing))
             .map(Target::element)
             .collect()

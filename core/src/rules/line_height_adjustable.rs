@@ -45,7 +45,7 @@ impl Rule for LineHeightAdjustable {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("style")
             .filter(|e| spacing_target(e, PropertyId::LineHeight) && wraps(e) != Wrap::Never)
             .map(Target::element)
             .collect()

@@ -42,7 +42,7 @@ impl Rule for LinkHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_role("link")
             .filter(|e| e.is_html() || e.is_svg())
             .filter(|e| e.has_role("link") && e.is_in_accessibility_tree())
             .map(Target::element)

@@ -44,7 +44,7 @@ impl Rule for ListStructure {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["ul", "ol"])
             .filter(|e| e.is_html() && matches!(e.name(), "ul" | "ol"))
             .filter(|e| !e.has_explicit_role() && e.role() == Some("list"))
             .filter(|e| !e.is_not_rendered() && e.is_in_accessibility_tree())

@@ -40,7 +40,7 @@ impl Rule for ListitemInList {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["li"])
             .filter(|e| e.is_html() && e.name() == "li")
             .filter(|e| !e.has_explicit_role() && e.role() == Some("listitem"))
             .filter(|e| e.is_in_accessibility_tree())

@@ -61,7 +61,7 @@ impl Rule for MetaRefreshNoDelay {
 /// The first `<meta http-equiv="refresh">` with a valid `content`: browsers act on that one
 /// only.
 pub(super) fn first_valid_refresh(doc: &Document) -> Option<El<'_>> {
-    doc.elements()
+    doc.elements_named(&["meta"])
         .filter(|e| e.is_html() && e.name() == "meta")
         .filter(|e| {
             e.attr("http-equiv")

@@ -40,7 +40,7 @@ impl Rule for MetaViewportAllowsZoom {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["meta"])
             .filter(|e| e.is_html() && e.name() == "meta")
             .filter(|e| {
                 e.attr("name")

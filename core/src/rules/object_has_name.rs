@@ -57,7 +57,7 @@ impl Rule for ObjectHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["object"])
             .filter(|e| e.is_html() && e.name() == "object")
             .filter(|e| e.is_in_accessibility_tree() && e.explicit_role().is_none())
             .filter(|e| embedded(e) != Embedded::Other)

@@ -7,7 +7,7 @@ pub fn included_with_role<'d>(
     doc: &'d Document,
     role: &'d str,
 ) -> impl Iterator<Item = El<'d>> + 'd {
-    doc.elements()
+    doc.elements_with_roles(&[role])
         .filter(move |e| e.role() == Some(role) && e.is_in_accessibility_tree())
 }
 

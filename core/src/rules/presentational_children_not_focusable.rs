@@ -45,7 +45,7 @@ impl Rule for PresentationalChildrenNotFocusable {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_roles(presentational_children_roles())
             .filter(is_html_or_svg)
             .filter(|e| {
                 e.role()
@@ -60,4 +60,16 @@ impl Rule for PresentationalChildrenNotFocusable {
         let tabbable = target.element.descendants().any(|d| d.is_tabbable());
         Expectation::check(!tabbable, PASSED, FAILED)
     }
+}
+
+/// The roles whose children are presentational (button, img, tab, …).
+fn presentational_children_roles() -> &'static [&'static str] {
+    static ROLES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    ROLES.get_or_init(|| {
+        aria::roles()
+            .iter()
+            .filter(|r| r.children_presentational)
+            .map(|r| r.name)
+            .collect()
+    })
 }

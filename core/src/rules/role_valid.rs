@@ -40,7 +40,7 @@ impl Rule for RoleValid {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("role")
             .filter(is_html_or_svg)
             .filter(|e| e.non_empty_attr("role").is_some() && e.is_in_accessibility_tree())
             .map(|e| Target::attribute(e, "role"))

@@ -44,7 +44,7 @@ impl Rule for SummaryHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["summary"])
             .filter(|e| e.is_html() && e.name() == "summary")
             .filter(is_details_summary)
             .filter(|e| !e.has_explicit_role() && e.is_in_accessibility_tree())

@@ -43,7 +43,7 @@ impl Rule for SvgImgHasName {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("role")
             .filter(|e| e.is_svg() && e.is_in_accessibility_tree())
             .filter(|e| {
                 matches!(

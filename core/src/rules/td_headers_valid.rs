@@ -47,7 +47,7 @@ impl Rule for TdHeadersValid {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_named(&["td", "th"])
             .filter(|e| {
                 e.is_html() && matches!(e.name(), "td" | "th") && e.attr("headers").is_some()
             })

@@ -26,8 +26,7 @@ pub fn own_text(el: &El) -> String {
 
 /// Whether the element has a text node child with something other than whitespace.
 pub fn has_text_child(el: &El) -> bool {
-    el.child_nodes()
-        .any(|c| matches!(c, Child::Text(t) if !t.trim().is_empty()))
+    el.has_text_child()
 }
 
 /// An HTML element with a visible, non-empty text node child (ACT: "visible text node
@@ -77,6 +76,15 @@ impl DisabledText {
     /// Collects the page's disabled widgets and their labels.
     pub fn of(doc: &Document) -> DisabledText {
         let mut roots = HashSet::new();
+        // Disabled means a `disabled` or `aria-disabled` attribute here or on a fieldset
+        // above: pages without either have nothing to collect.
+        if doc
+            .elements_with_attrs(&["disabled", "aria-disabled"])
+            .next()
+            .is_none()
+        {
+            return DisabledText { roots };
+        }
         for el in doc.elements() {
             if el.is_disabled() || aria_disabled(&el) {
                 roots.insert(el.index());

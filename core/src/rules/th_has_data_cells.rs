@@ -54,7 +54,7 @@ impl Rule for ThHasDataCells {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         LAST_TABLE.with(|t| *t.borrow_mut() = None);
         let targets: Vec<Target<'d>> = doc
-            .elements()
+            .elements_with_roles(&["columnheader", "rowheader"])
             .filter(|e| e.is_html() && matches!(e.role(), Some("columnheader" | "rowheader")))
             .filter(|e| e.is_visible() && e.is_in_accessibility_tree() && !is_empty_cell(e))
             .filter(|e| semantic_table(e).is_some_and(|t| t.is_in_accessibility_tree()))

@@ -44,7 +44,7 @@ impl Rule for WordSpacingAdjustable {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_attr("style")
             .filter(|e| spacing_target(e, PropertyId::WordSpacing))
             .map(Target::element)
             .collect()

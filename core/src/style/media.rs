@@ -86,6 +86,23 @@ pub fn media_query_list_matches(list: &str) -> bool {
     media_query_list_mask(list).landscape()
 }
 
+/// Whether a media query list matches the reference screen zoomed to 200%: a 640×512
+/// viewport (what WCAG 1.4.4 Resize Text is checked at). An empty list matches.
+///
+/// ```
+/// use frontdesk_core::style::media::media_query_list_matches_zoomed as z;
+/// assert!(z("screen and (max-width: 640px)"));
+/// assert!(!z("(min-width: 1000px)"));
+/// ```
+pub fn media_query_list_matches_zoomed(list: &str) -> bool {
+    let list = list.trim();
+    let env = Env {
+        width: VIEWPORT_WIDTH / 2.0,
+        height: VIEWPORT_HEIGHT / 2.0,
+    };
+    list.is_empty() || split_top_level_commas(list).iter().any(|q| query_matches(q, env))
+}
+
 /// Which reference environments a media query list matches. An empty list matches both.
 pub fn media_query_list_mask(list: &str) -> MediaMask {
     let list = list.trim();

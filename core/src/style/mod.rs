@@ -23,7 +23,7 @@ pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMP
 pub(crate) use paint::text_colors;
 pub use paint::TextColors;
 pub use properties::{Display, LineHeight, Overflow, Position, PropertyId, Visibility};
-pub use sheet::{parse_declarations, Declaration, StyleSheet};
+pub use sheet::{parse_declarations, Declaration, RawRule, StyleSheet};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -132,6 +132,10 @@ pub struct ComputedStyle {
     /// The widest a line of this element's text can be, in px, from `width`/`max-width`
     /// given in absolute units; infinite when unknown or unconstrained.
     pub max_line_width: f32,
+    /// `height` in px when given as a length the engine resolves (viewport units at the
+    /// reference screen); infinite for `auto`, percentages and values it cannot compute.
+    /// `min-height`/`max-height` are not modelled.
+    pub height: f32,
     flags: StyleFlags,
     custom: u32,
 }
@@ -157,6 +161,7 @@ impl ComputedStyle {
         rotation: 0.0,
         portrait_rotation: 0.0,
         max_line_width: f32::INFINITY,
+        height: f32::INFINITY,
         flags: StyleFlags(0),
         custom: 0,
     };
@@ -298,6 +303,8 @@ pub struct Cascade {
     caches: SelectorCaches,
     customs: Vec<Arc<CustomMap>>,
     gradients: Vec<Box<[Rgba]>>,
+    /// Focus and zoom-only rules as text, from sheets for the reference screen.
+    raw_rules: Vec<RawRule>,
     root_font_size: f32,
     bucketing: bool,
     candidates: Vec<u32>,
@@ -323,8 +330,11 @@ impl Cascade {
             bucketing: true,
             ..Cascade::default()
         };
-        for sheet in sheets {
+        for mut sheet in sheets {
             let sheet_mask = sheet.mask.unwrap_or(MediaMask::ALL);
+            if sheet_mask.landscape() {
+                cascade.raw_rules.append(&mut sheet.raw_rules);
+            }
             for StyleRule {
                 selector,
                 specificity,
@@ -372,6 +382,12 @@ impl Cascade {
     /// Whether any author rule exists (if not, only UA defaults and inline styles apply).
     pub fn has_rules(&self) -> bool {
         !self.rules.is_empty()
+    }
+
+    /// The focus and zoom-only rules kept as text ([`RawRule`]); call after the last
+    /// [`Cascade::compute`].
+    pub fn take_raw_rules(&mut self) -> Vec<RawRule> {
+        std::mem::take(&mut self.raw_rules)
     }
 
     /// Gradient colour stops referenced by [`BackgroundImage::Gradient`] indexes; call after
@@ -504,9 +520,7 @@ impl Cascade {
             }
             matched.sort_by_key(|&i| (self.rules[i as usize].specificity, i));
         }
-        let inline = element
-            .value()
-            .attr("style")
+        let inline = crate::dom::attr_of(element.value(), "style")
             .map(parse_declarations)
             .unwrap_or_default();
         if matched.is_empty() && inline.is_empty() && *ua == UaStyle::display(ua.display) {
@@ -819,6 +833,7 @@ impl Cascade {
             s.flags.set(StyleFlags::LENGTH_UNKNOWN, true);
         }
         let (width, height, max_width) = (width.flatten(), height.flatten(), max_width.flatten());
+        s.height = height.unwrap_or(f32::INFINITY);
         s.max_line_width = match (width, max_width) {
             (Some(w), Some(m)) => w.min(m),
             (Some(w), None) | (None, Some(w)) => w,

@@ -95,14 +95,32 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
     if style.has_text_shadow() {
         return TextColors::Unknown(SHADOW);
     }
-    let mut chain: Vec<El> = el.ancestors().collect();
-    chain.reverse();
-    chain.push(*el);
+    // Only boxes that paint or group something change the colours: the many transparent
+    // wrappers in between are skipped (painting a transparent layer is the identity).
+    // Each entry keeps its position in the root-first chain, which out-of-flow needs.
+    let mut chain: Vec<(usize, El)> = Vec::new();
+    let mut length = 0;
+    for e in std::iter::once(*el).chain(el.ancestors()) {
+        let s = e.style();
+        let paints = s.opacity < 1.0
+            || matches!(s.position, Position::Absolute | Position::Fixed)
+            || !s.background_known()
+            || s.background_color.a != 0
+            || s.background_image != BackgroundImage::None;
+        if paints {
+            chain.push((length, e));
+        }
+        length += 1;
+    }
+    let chain: Vec<(usize, El)> = chain
+        .into_iter()
+        .rev()
+        .map(|(from_el, e)| (length - 1 - from_el, e))
+        .collect();
     let gradients: Vec<(usize, u32)> = chain
         .iter()
-        .enumerate()
         .filter_map(|(i, e)| match e.style().background_image {
-            BackgroundImage::Gradient(g) => Some((i, g)),
+            BackgroundImage::Gradient(g) => Some((*i, g)),
             _ => None,
         })
         .collect();
@@ -125,7 +143,7 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
             opacity: 1.0,
             uncertain: None,
         }];
-        for (i, e) in chain.iter().enumerate() {
+        for &(i, e) in &chain {
             let s = e.style();
             if s.opacity < 1.0 {
                 stack.push(Layer {

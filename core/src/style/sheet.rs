@@ -39,6 +39,21 @@ pub struct StyleRule {
     pub(crate) mask: MediaMask,
 }
 
+/// A style rule kept as text for rules that examine what the cascade does not compute:
+/// rules whose selector names `:focus`, `:focus-visible` or `:focus-within` (the cascade
+/// never matches those) or whose declarations mention `outline` or `text-overflow`, and
+/// rules under media queries that match only the reference screen zoomed to 200%
+/// (640×512), not the reference screen itself.
+#[derive(Debug, Clone)]
+pub struct RawRule {
+    /// The selector list as written.
+    pub selectors: String,
+    /// The declaration block as written (without braces).
+    pub body: String,
+    /// Whether it applies only at 640×512 (zoomed), not on the reference screen.
+    pub zoomed_only: bool,
+}
+
 /// An `@import` found in a sheet: its URL as written and the media it applies to.
 #[derive(Debug, Clone)]
 pub(crate) struct Import {
@@ -59,6 +74,8 @@ pub struct StyleSheet {
     pub(crate) imports: Vec<Import>,
     /// Media the whole sheet applies to (from `<link media>` / `@import … media`).
     pub(crate) mask: Option<MediaMask>,
+    /// Focus and zoom-only rules, as text (see [`RawRule`]).
+    pub(crate) raw_rules: Vec<RawRule>,
 }
 
 impl StyleSheet {
@@ -71,8 +88,10 @@ impl StyleSheet {
         let mut collector = RuleCollector {
             rules: &mut sheet.rules,
             imports: &mut sheet.imports,
+            raw_rules: &mut sheet.raw_rules,
             depth: 0,
             mask: MediaMask::ALL,
+            zoomed: true,
         };
         for _ in StyleSheetParser::new(&mut parser, &mut collector) {}
         sheet
@@ -127,14 +146,18 @@ const MAX_NESTING: u32 = 16;
 struct RuleCollector<'r> {
     rules: &'r mut Vec<StyleRule>,
     imports: &'r mut Vec<Import>,
+    raw_rules: &'r mut Vec<RawRule>,
     depth: u32,
     mask: MediaMask,
+    /// Whether the enclosing media queries match the zoomed (640×512) screen.
+    zoomed: bool,
 }
 
 enum AtPrelude {
     /// `@media` (with the environments it matches), `@supports` or `@layer`: keep the
     /// contents.
-    Keep(MediaMask),
+    /// The flag: whether the zoomed (640×512) screen matches too.
+    Keep(MediaMask, bool),
     /// `@import url media`.
     Import(String, MediaMask),
     /// A block to skip.
@@ -182,17 +205,22 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
             let mask = media_query_list_mask(input.slice_from(start)).and(self.mask);
             return Ok(AtPrelude::Import(url, mask));
         }
+        let mut zoomed = self.zoomed;
         let keep = if name.eq_ignore_ascii_case("media") {
             let start = input.position();
             while input.next().is_ok() {}
-            Some(media_query_list_mask(input.slice_from(start)).and(self.mask))
+            let list = input.slice_from(start);
+            zoomed &= super::media::media_query_list_matches_zoomed(list);
+            Some(media_query_list_mask(list).and(self.mask))
         } else {
             while input.next().is_ok() {}
             (name.eq_ignore_ascii_case("supports") || name.eq_ignore_ascii_case("layer"))
                 .then_some(self.mask)
         };
         Ok(match keep {
-            Some(mask) if self.depth < MAX_NESTING && !mask.is_empty() => AtPrelude::Keep(mask),
+            Some(mask) if self.depth < MAX_NESTING && (!mask.is_empty() || zoomed) => {
+                AtPrelude::Keep(mask, zoomed)
+            }
             _ => AtPrelude::Skip,
         })
     }
@@ -212,12 +240,14 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
-        if let AtPrelude::Keep(mask) = prelude {
+        if let AtPrelude::Keep(mask, zoomed) = prelude {
             let mut inner = RuleCollector {
                 rules: &mut *self.rules,
                 imports: &mut *self.imports,
+                raw_rules: &mut *self.raw_rules,
                 depth: self.depth + 1,
                 mask,
+                zoomed,
             };
             for _ in StyleSheetParser::new(input, &mut inner) {}
         } else {
@@ -263,6 +293,18 @@ fn parse_selector_list(text: &str) -> Vec<Selector<Simple>> {
     out
 }
 
+/// Whether a selector list names a focus pseudo-class (cheap text test).
+fn names_focus(selectors: &str) -> bool {
+    contains_ignore_case(selectors, ":focus")
+}
+
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn split_top_level_commas(s: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut depth, mut start) = (0i32, 0);
@@ -282,26 +324,51 @@ fn split_top_level_commas(s: &str) -> Vec<&str> {
 }
 
 impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
-    type Prelude = Vec<Selector<Simple>>;
+    /// The selectors, and the selector text.
+    type Prelude = (Vec<Selector<Simple>>, &'i str);
     type QualifiedRule = ();
     type Error = ();
 
     fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Self::Prelude, ParseError<()>> {
         let start = input.position();
         while input.next().is_ok() {}
-        Ok(parse_selector_list(input.slice_from(start)))
+        let text = input.slice_from(start);
+        let selectors = if self.mask.is_empty() {
+            Vec::new()
+        } else {
+            parse_selector_list(text)
+        };
+        Ok((selectors, text))
     }
 
     fn parse_block(
         &mut self,
-        prelude: Self::Prelude,
+        (prelude, selector_text): Self::Prelude,
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
-        if prelude.is_empty() {
+        let start = input.position();
+        let zoomed_only = !self.mask.landscape() && self.zoomed;
+        if prelude.is_empty() && !zoomed_only && !names_focus(selector_text) {
             return Ok(());
         }
         let declarations = declarations_of(input);
+        let body = input.slice_from(start);
+        if zoomed_only
+            || (self.mask.landscape()
+                && (names_focus(selector_text)
+                    || contains_ignore_case(body, "outline")
+                    || contains_ignore_case(body, "text-overflow")))
+        {
+            self.raw_rules.push(RawRule {
+                selectors: selector_text.trim().to_string(),
+                body: body.to_string(),
+                zoomed_only,
+            });
+        }
+        if prelude.is_empty() {
+            return Ok(());
+        }
         if declarations.is_empty() {
             return Ok(());
         }
