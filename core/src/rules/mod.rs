@@ -11,9 +11,11 @@ use crate::dom::{Document, El};
 use crate::report::{Impact, Level, Outcome};
 
 mod contrast;
+mod layout;
 mod predicates;
 mod text;
 
+mod accesskeys_unique;
 mod aria_attribute_defined;
 mod aria_hidden_no_focusable;
 mod aria_required_children;
@@ -28,7 +30,10 @@ mod decorative_not_exposed;
 mod dl_structure;
 mod duplicate_id_referenced;
 mod element_lang_valid;
+mod empty_table_header;
+mod focus_visible;
 mod form_field_has_name;
+mod frame_title_unique;
 mod heading_has_name;
 mod heading_order;
 mod html_has_lang;
@@ -38,6 +43,7 @@ mod iframe_not_removed_from_tab_order;
 mod image_button_has_name;
 mod image_has_name;
 mod label_in_name;
+mod label_title_only;
 mod letter_spacing_adjustable;
 mod line_height_adjustable;
 mod link_has_name;
@@ -53,7 +59,10 @@ mod page_has_h1;
 mod page_has_one_main;
 mod page_has_title;
 mod presentational_children_not_focusable;
+mod region;
 mod role_valid;
+mod scrollable_region_focusable;
+mod skip_link_target_exists;
 mod summary_has_name;
 mod svg_img_has_name;
 mod td_headers_valid;
@@ -61,6 +70,7 @@ mod text_contrast_enhanced;
 mod text_contrast_minimum;
 mod th_has_data_cells;
 mod word_spacing_adjustable;
+mod zoomed_text_not_clipped;
 
 /// A rule's identity and WCAG mapping.
 #[derive(Debug, Clone, Copy)]
@@ -203,6 +213,7 @@ macro_rules! declare_rule {
 pub(crate) use declare_rule;
 
 static REGISTRY: &[&dyn Rule] = &[
+    &accesskeys_unique::AccesskeysUnique,
     &aria_attribute_defined::AriaAttributeDefined,
     &aria_hidden_no_focusable::AriaHiddenNoFocusable,
     &aria_required_children::AriaRequiredChildren,
@@ -217,7 +228,10 @@ static REGISTRY: &[&dyn Rule] = &[
     &dl_structure::DlStructure,
     &duplicate_id_referenced::DuplicateIdReferenced,
     &element_lang_valid::ElementLangValid,
+    &empty_table_header::EmptyTableHeader,
+    &focus_visible::FocusVisible,
     &form_field_has_name::FormFieldHasName,
+    &frame_title_unique::FrameTitleUnique,
     &heading_has_name::HeadingHasName,
     &heading_order::HeadingOrder,
     &html_has_lang::HtmlHasLang,
@@ -227,6 +241,7 @@ static REGISTRY: &[&dyn Rule] = &[
     &image_button_has_name::ImageButtonHasName,
     &image_has_name::ImageHasName,
     &label_in_name::LabelInName,
+    &label_title_only::LabelTitleOnly,
     &letter_spacing_adjustable::LetterSpacingAdjustable,
     &line_height_adjustable::LineHeightAdjustable,
     &link_has_name::LinkHasName,
@@ -242,7 +257,10 @@ static REGISTRY: &[&dyn Rule] = &[
     &page_has_one_main::PageHasOneMain,
     &page_has_title::PageHasTitle,
     &presentational_children_not_focusable::PresentationalChildrenNotFocusable,
+    &region::Region,
     &role_valid::RoleValid,
+    &scrollable_region_focusable::ScrollableRegionFocusable,
+    &skip_link_target_exists::SkipLinkTargetExists,
     &summary_has_name::SummaryHasName,
     &svg_img_has_name::SvgImgHasName,
     &td_headers_valid::TdHeadersValid,
@@ -250,6 +268,7 @@ static REGISTRY: &[&dyn Rule] = &[
     &text_contrast_minimum::TextContrastMinimum,
     &th_has_data_cells::ThHasDataCells,
     &word_spacing_adjustable::WordSpacingAdjustable,
+    &zoomed_text_not_clipped::ZoomedTextNotClipped,
 ];
 
 /// Every rule, sorted by id.

@@ -1,0 +1,447 @@
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use super::layout::{
+    declarations, effective_overflow, fixed_height, height_is_auto, line_height_bounds,
+    own_text_lines, parse_raw_rule, text_width_bounds, width_upper_bound, CHAR_EM_HIGH,
+    CHAR_EM_LOW,
+};
+use super::predicates::DocKey;
+use super::text::has_visible_text;
+use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use crate::dom::{Document, El, NodeIndex};
+use crate::report::Level;
+use crate::style::Overflow;
+
+declare_rule! {
+    /// ## What it does
+    /// Checks that text is not cut off by a box with `overflow: hidden` (or `clip`) when
+    /// the page is zoomed to 200% — a 1280×1024 screen then lays the page out like a
+    /// 640×512 one. Applies to visible text inside such a box, and to text inside boxes
+    /// that style sheets restyle for screens that narrow (`@media (max-width: 640px)`).
+    ///
+    /// Text fails when it certainly does not fit: a fixed `height` smaller than the lines
+    /// the text needs (estimated from its length, font size and line height), or a line
+    /// that cannot wrap wider than a fixed `width`. As the ACT rule allows, a box one line
+    /// high (`line-height` at least its `height`) and a `nowrap` box with `text-overflow:
+    /// ellipsis` clip on purpose and pass. Boxes whose height is not set grow with their
+    /// text and pass (`max-height` is not modelled). Everything the engine cannot measure
+    /// without a browser — text that may or may not fit, heights in percentages, styles
+    /// for narrow screens — is "can't tell".
+    ///
+    /// ## Why it matters
+    /// People with low vision zoom pages to 200% or more. A fixed-height box sized for the
+    /// desktop layout then hides the end of a notice ("…collections resume on") with no way
+    /// to scroll to it.
+    ///
+    /// ## Example
+    /// ```html
+    /// <!-- fails: two or more lines at 200% in a box 1.5 lines high -->
+    /// <div style="overflow: hidden; height: 1.5em">Garden waste collections are suspended over winter and resume in March.</div>
+    /// <!-- passes: the box grows with its text -->
+    /// <div style="overflow: hidden">Garden waste collections are suspended over winter and resume in March.</div>
+    /// ```
+    ///
+    /// ## References
+    /// WCAG 2.2 SC 1.4.4 Resize Text (AA); ACT rule 59br37 "Zoomed text node is not clipped with CSS overflow".
+    pub struct ZoomedTextNotClipped {
+        id: "zoomed-text-not-clipped",
+        title: "Text is not clipped by overflow at 200% zoom",
+        wcag: ["1.4.4"],
+        level: Some(Level::AA),
+        act: ["59br37"],
+        impact: Serious,
+    }
+}
+
+const FITS: &str =
+    "The text is not cut off at 200% zoom: the boxes that hide overflow grow with it, scroll, or leave room for it.";
+const ON_PURPOSE: &str =
+    "The text is clipped on purpose as the ACT rule allows: a one-line box (line-height at least its height) or white-space: nowrap with a text-overflow ellipsis.";
+const CLIPPED_VERTICALLY: &str =
+    "At 200% zoom this text needs more lines than its overflow: hidden box is high, so its end is cut off. Let the box grow (remove the fixed height, or use min-height) or let it scroll.";
+const CLIPPED_HORIZONTALLY: &str =
+    "At 200% zoom this text cannot wrap and is wider than its overflow: hidden box, so part of it is cut off. Let the text wrap, let the box scroll, or use text-overflow: ellipsis with the full text available elsewhere.";
+const ZOOM_STYLES: &str =
+    "Style rules for narrow screens (media queries matching a 640px-wide viewport, which is what 200% zoom gives) restyle this text or a box around it; the engine checks the desktop layout only. Zoom to 200% and check that no text is cut off.";
+const UNDECIDED: &str =
+    "This text is inside a box that hides overflow; without laying out the page the engine cannot tell whether it fits at 200% zoom (its size depends on fonts, percentages or viewport units). Zoom to 200% and check that no text is cut off.";
+
+/// The zoomed screen's width and height (1280×1024 at 200%).
+const ZOOM_WIDTH: f32 = 640.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Axis {
+    Fits,
+    OnPurpose,
+    Unknown,
+    Clipped,
+}
+
+/// Elements that zoom-only style rules restyle, and those they give `overflow`.
+#[derive(Default)]
+struct ZoomStyles {
+    restyled: HashSet<NodeIndex>,
+    overflow: HashSet<NodeIndex>,
+}
+
+type CachedZoom = (DocKey, Rc<ZoomStyles>);
+
+thread_local! {
+    /// The zoom-only styles of the document last examined on this thread.
+    static ZOOM: RefCell<Option<CachedZoom>> = const { RefCell::new(None) };
+}
+
+fn zoom_styles(doc: &Document) -> Rc<ZoomStyles> {
+    let key = DocKey::of(doc);
+    if let Some(z) = ZOOM.with(|z| {
+        z.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, z)| z.clone())
+    }) {
+        return z;
+    }
+    let mut styles = ZoomStyles::default();
+    let rules: Vec<_> = doc
+        .raw_style_rules()
+        .iter()
+        .filter(|r| r.zoomed_only)
+        .map(parse_raw_rule)
+        .filter(|r| !r.selectors.is_empty())
+        .collect();
+    if !rules.is_empty() {
+        for el in doc.elements() {
+            for rule in rules.iter().filter(|r| r.matches(&el)) {
+                styles.restyled.insert(el.index());
+                if declarations(&rule.rule.body)
+                    .iter()
+                    .any(|(n, _)| n.starts_with("overflow"))
+                {
+                    styles.overflow.insert(el.index());
+                }
+            }
+        }
+    }
+    let styles = Rc::new(styles);
+    ZOOM.with(|z| *z.borrow_mut() = Some((key, styles.clone())));
+    styles
+}
+
+fn inclusive_ancestors<'d>(el: &El<'d>) -> impl Iterator<Item = El<'d>> + 'd {
+    std::iter::once(*el).chain(el.ancestors())
+}
+
+/// The computed `text-overflow` of an element: `Some(true)` when it is `clip` (the
+/// initial value), `Some(false)` when it is something else (`ellipsis`, a string),
+/// `None` when rules disagree.
+fn text_overflow_is_clip(el: &El) -> Option<bool> {
+    let inline = el.attr("style").and_then(|s| {
+        declarations(s)
+            .into_iter()
+            .rfind(|(n, _)| n == "text-overflow")
+            .map(|(_, v)| v)
+    });
+    let values: Vec<String> = match inline {
+        Some(v) => vec![v],
+        None => el
+            .document()
+            .raw_style_rules()
+            .iter()
+            .filter(|r| !r.zoomed_only)
+            .filter_map(|r| {
+                let value = declarations(&r.body)
+                    .into_iter()
+                    .rfind(|(n, _)| n == "text-overflow")?
+                    .1;
+                parse_raw_rule(r).matches(el).then_some(value)
+            })
+            .collect(),
+    };
+    let clip = |v: &String| v.split_ascii_whitespace().all(|t| t == "clip");
+    match values.as_slice() {
+        [] => Some(true),
+        vs if vs.iter().all(clip) => Some(true),
+        vs if vs.iter().all(|v| !clip(v)) => Some(false),
+        _ => None,
+    }
+}
+
+/// The narrowest the element's lines can get at 200% zoom: half a fixed width (in case
+/// it is in viewport units), else a third of the zoomed screen.
+fn zoomed_width_low(el: &El) -> f32 {
+    let fixed = inclusive_ancestors(el)
+        .map(|e| e.style().max_line_width)
+        .fold(f32::INFINITY, f32::min);
+    if fixed.is_finite() {
+        fixed * 0.5
+    } else {
+        ZOOM_WIDTH / 3.0
+    }
+}
+
+fn vertical(el: &El) -> Axis {
+    let Some(clipper) =
+        inclusive_ancestors(el).find(|a| effective_overflow(a.style()).1 != Overflow::Visible)
+    else {
+        return Axis::Fits;
+    };
+    if effective_overflow(clipper.style()).1 == Overflow::Scroll {
+        // Text scrolls inside; an outer hiding box may still cut the scrolling box.
+        let Some(outer) = clipper
+            .ancestors()
+            .find(|a| effective_overflow(a.style()).1 == Overflow::Hidden)
+        else {
+            return Axis::Fits;
+        };
+        return match (fixed_height(clipper.style()), fixed_height(outer.style())) {
+            (Some(inner), Some(outer)) if inner <= outer + 0.5 => Axis::Fits,
+            _ => Axis::Unknown,
+        };
+    }
+    let c = clipper.style();
+    if height_is_auto(c) {
+        return Axis::Fits;
+    }
+    let Some(height) = fixed_height(c) else {
+        return Axis::Unknown;
+    };
+    let s = el.style();
+    // The ACT exception: a box one line high (whose line the glyphs fit).
+    let (c_line_low, c_line_high) = line_height_bounds(c);
+    let glyphs_fit = height >= 0.9 * s.font_size;
+    let one_line = if c_line_low >= height - 0.5 && glyphs_fit {
+        Some(true)
+    } else if c_line_high < height - 0.5 || !glyphs_fit {
+        Some(false)
+    } else {
+        None
+    };
+    // Lines this element's own text needs at least (it starts at or below the top).
+    let width_high = width_upper_bound(el, ZOOM_WIDTH);
+    let (line_low, _) = line_height_bounds(s);
+    let lines_low: f32 = own_text_lines(el)
+        .iter()
+        .map(|l| {
+            if s.is_nowrap() {
+                1.0
+            } else {
+                (text_width_bounds(l, s.font_size).0 / width_high)
+                    .ceil()
+                    .max(1.0)
+            }
+        })
+        .sum();
+    let overflows = lines_low * line_low > height + 0.5;
+    match one_line {
+        Some(true) => return Axis::OnPurpose,
+        Some(false) if overflows => return Axis::Clipped,
+        None if overflows => return Axis::Unknown,
+        _ => {}
+    }
+    // Everything in the box, each element a block with an em of margin above and below.
+    let width_low = zoomed_width_low(&clipper);
+    let content_high: f32 = inclusive_ancestors(&clipper)
+        .take(1)
+        .chain(clipper.descendants())
+        .filter(has_visible_text)
+        .map(|e| {
+            let es = e.style();
+            let text = own_text_lines(&e).join(" ");
+            let lines = (text_width_bounds(&text, es.font_size).1 / width_low)
+                .ceil()
+                .max(1.0)
+                + own_text_lines(&e).len() as f32
+                - 1.0;
+            lines * line_height_bounds(es).1 + 2.0 * es.font_size
+        })
+        .sum();
+    // Half the height, in case it is in viewport units (halved at 200% zoom).
+    if content_high <= height * 0.5 {
+        Axis::Fits
+    } else {
+        Axis::Unknown
+    }
+}
+
+fn horizontal(el: &El) -> Axis {
+    let Some(clipper) =
+        inclusive_ancestors(el).find(|a| effective_overflow(a.style()).0 != Overflow::Visible)
+    else {
+        return Axis::Fits;
+    };
+    if effective_overflow(clipper.style()).0 == Overflow::Scroll {
+        let Some(outer) = clipper
+            .ancestors()
+            .find(|a| effective_overflow(a.style()).0 == Overflow::Hidden)
+        else {
+            return Axis::Fits;
+        };
+        // An auto-width scrolling box fits its container.
+        let fits = inclusive_ancestors(&clipper)
+            .take_while(|a| *a != outer)
+            .all(|a| !a.style().max_line_width.is_finite());
+        return if fits { Axis::Fits } else { Axis::Unknown };
+    }
+    let s = el.style();
+    let lines = own_text_lines(el);
+    let width_high = width_upper_bound(el, ZOOM_WIDTH);
+    let width_low = zoomed_width_low(el);
+    let (widest_low, widest_high) = if s.is_nowrap() {
+        lines
+            .iter()
+            .map(|l| text_width_bounds(l, s.font_size))
+            .fold((0.0f32, 0.0f32), |(a, b), (l, h)| (a.max(l), b.max(h)))
+    } else {
+        // Wrapping text only overflows with a word wider than the box.
+        lines
+            .iter()
+            .flat_map(|l| l.split(' '))
+            .map(|w| {
+                let n = w.chars().count() as f32 * s.font_size;
+                (n * CHAR_EM_LOW, n * CHAR_EM_HIGH)
+            })
+            .fold((0.0f32, 0.0f32), |(a, b), (l, h)| (a.max(l), b.max(h)))
+    };
+    let on_purpose =
+        || clipper.style().is_nowrap() && text_overflow_is_clip(&clipper) == Some(false);
+    if widest_low > width_high + 0.5 {
+        if on_purpose() {
+            Axis::OnPurpose
+        } else if clipper.style().is_nowrap() && text_overflow_is_clip(&clipper).is_none() {
+            Axis::Unknown
+        } else {
+            Axis::Clipped
+        }
+    } else if widest_high <= width_low {
+        Axis::Fits
+    } else if on_purpose() {
+        Axis::OnPurpose
+    } else {
+        Axis::Unknown
+    }
+}
+
+fn is_target(el: &El, zoom: &ZoomStyles) -> bool {
+    has_visible_text(el)
+        && !el.is_aria_hidden()
+        && inclusive_ancestors(el).any(|a| {
+            let (x, y) = effective_overflow(a.style());
+            x == Overflow::Hidden || y == Overflow::Hidden || zoom.overflow.contains(&a.index())
+        })
+}
+
+impl Rule for ZoomedTextNotClipped {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+        ZOOM.with(|z| *z.borrow_mut() = None);
+        let zoom = zoom_styles(doc);
+        // Targets have visible text: only elements with a text child can be one.
+        doc.elements_with_text()
+            .filter(|e| is_target(e, &zoom))
+            .map(Target::element)
+            .collect()
+    }
+
+    fn expectation(&self, target: &Target<'_>) -> Expectation {
+        let el = &target.element;
+        let zoom = zoom_styles(el.document());
+        if inclusive_ancestors(el).any(|a| zoom.restyled.contains(&a.index())) {
+            return Expectation::cant_tell(ZOOM_STYLES);
+        }
+        let (v, h) = (vertical(el), horizontal(el));
+        match v.max(h) {
+            Axis::Clipped if v == Axis::Clipped => Expectation::failed(CLIPPED_VERTICALLY),
+            Axis::Clipped => Expectation::failed(CLIPPED_HORIZONTALLY),
+            Axis::Unknown => Expectation::cant_tell(UNDECIDED),
+            Axis::OnPurpose => Expectation::passed(ON_PURPOSE),
+            Axis::Fits => Expectation::passed(FITS),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dom::Document;
+    use crate::report::Outcome;
+    use crate::rules::{Rule, Target};
+
+    use super::ZoomedTextNotClipped;
+
+    const TEXT: &str = "Garden waste collections are suspended over the winter months and will resume in the first week of March, weather permitting.";
+
+    fn outcomes(html: &str) -> Vec<Outcome> {
+        let doc = Document::parse(html);
+        ZoomedTextNotClipped
+            .applicability(&doc)
+            .iter()
+            .map(|t: &Target| ZoomedTextNotClipped.expectation(t).outcome)
+            .collect()
+    }
+
+    #[test]
+    fn fixed_height_too_small_fails() {
+        let html = format!(
+            r#"<div style="overflow: hidden; height: 1.5em; font-size: 16px">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
+        let html = format!(
+            r#"<div style="overflow-y: hidden; height: 10px; white-space: nowrap">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
+    }
+
+    #[test]
+    fn nowrap_text_wider_than_a_fixed_width_fails() {
+        let html = format!(
+            r#"<style>.c {{ overflow-x: hidden; white-space: nowrap; width: 50px }}</style><div class="c">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
+    }
+
+    #[test]
+    fn clipping_on_purpose_passes() {
+        let html = format!(
+            r#"<div style="overflow: hidden; height: 16px; line-height: 16px; font-size: 16px">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+        let html = format!(
+            r#"<div style="overflow: hidden; white-space: nowrap; text-overflow: ellipsis">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+    }
+
+    #[test]
+    fn growing_or_scrolling_boxes_pass() {
+        let html = format!(r#"<div style="overflow: hidden">{TEXT}</div>"#);
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+        let html = format!(
+            r#"<div style="overflow: hidden; height: 2em"><div style="overflow: auto; height: 2em">{TEXT}</div></div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+    }
+
+    #[test]
+    fn undecidable_sizes_cant_tell() {
+        let html = format!(r#"<div style="overflow: hidden; height: 20%">{TEXT}</div>"#);
+        assert_eq!(outcomes(&html), [Outcome::CantTell]);
+        let html = format!(
+            r#"<style>@media (max-width: 640px) {{ .c {{ overflow: hidden; height: 1em }} }}</style><div class="c">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::CantTell]);
+    }
+
+    #[test]
+    fn no_hiding_box_is_inapplicable() {
+        let html = format!(r#"<div style="overflow: auto; height: 1.5em">{TEXT}</div>"#);
+        assert!(outcomes(&html).is_empty());
+        let html = format!(
+            r#"<div style="overflow: hidden; height: 1em" aria-hidden="true">{TEXT}</div>"#
+        );
+        assert!(outcomes(&html).is_empty());
+    }
+}
