@@ -29,8 +29,6 @@ use url::Url;
 const MAX_RETRIES: u32 = 3;
 /// A `Retry-After` longer than this is not waited for: the answer is reported as it is.
 const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
-/// The longest `Crawl-delay` honoured; beyond it a crawl of a council site would take days.
-const MAX_CRAWL_DELAY: Duration = Duration::from_secs(30);
 
 #[derive(Debug, Clone)]
 pub struct HttpConfig {
@@ -258,10 +256,12 @@ impl Http {
     /// Slows a host down to the given delay between requests (robots.txt `Crawl-delay`),
     /// unless the crawl runs with `--rate 0` (no limit: for sites you run yourself).
     pub fn apply_crawl_delay(&self, url: &Url, seconds: f32) {
-        if self.config.rate == 0.0 || !seconds.is_finite() || seconds <= 0.0 {
+        if self.config.rate == 0.0 {
             return;
         }
-        let delay = Duration::from_secs_f32(seconds).min(MAX_CRAWL_DELAY);
+        let Some(delay) = super::robots_txt::crawl_delay(seconds) else {
+            return;
+        };
         let gate = self.gate(url);
         let mut slot = gate.slot.lock().expect("gate lock");
         slot.interval = slot.interval.max(delay);

@@ -6,7 +6,8 @@
 //! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
 //! - [`fetch`]: HTTP (politeness gates, retries, timeouts, capped streaming bodies) or
 //!   local files;
-//! - [`robots`] and [`sitemap`]: what the site allows, and the pages it lists;
+//! - [`robots`] and [`sitemap`]: what the site allows, and the pages it lists (the bodies
+//!   are parsed by [`robots_txt`] and [`sitemap_parse`]);
 //! - [`frontier`]: every URL met, its state and referrers, and the queue;
 //! - [`page`]: decode, parse once, audit, extract links (on blocking threads);
 //! - [`report`]: the deterministic JSON and text reports.
@@ -19,12 +20,14 @@
 
 mod fetch;
 mod frontier;
-mod normalize;
 mod page;
 mod report;
 mod robots;
-mod scope;
 mod sitemap;
+
+// The network-free stages live in the `frontdesk_cli` library (src/lib.rs), where the
+// fuzz targets can reach them.
+use frontdesk_cli::crawl::{normalize, robots_txt, scope, sitemap_parse};
 
 use std::collections::HashMap;
 use std::io::IsTerminal;

@@ -147,13 +147,13 @@ mod tests {
         );
     }
 
-    // Property tests (proptest). The crawler lives in the binary crate, so these stand in
-    // for cargo-fuzz targets over normalisation, scope, robots.txt and sitemap parsing
+    // Property tests (proptest) over normalisation, scope, robots.txt and sitemap parsing,
+    // alongside the cargo-fuzz targets `normalize`, `robots` and `sitemap`
     // (docs/FUZZING.md). `PROPTEST_CASES=10000` runs more.
     mod properties {
-        use super::super::super::robots::product_token;
+        use super::super::super::robots_txt::product_token;
         use super::super::super::scope::{InScope, Scope};
-        use super::super::super::sitemap::{self, MAX_URLS_PER_SITEMAP};
+        use super::super::super::sitemap_parse::{self as sitemap, MAX_URLS_PER_SITEMAP};
         use super::*;
         use proptest::prelude::*;
 

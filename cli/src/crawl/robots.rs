@@ -11,7 +11,7 @@
 //!   says to assume complete disallow).
 //!
 //! Redirects are followed up to 5 hops. `Crawl-delay` slows the host's gate (see
-//! `fetch`), and `Sitemap:` lines seed the crawl.
+//! `fetch`, and [`super::robots_txt::crawl_delay`]), and `Sitemap:` lines seed the crawl.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -22,6 +22,7 @@ use tokio::sync::OnceCell;
 use url::Url;
 
 use super::fetch::{Body, FetchError, Http, Method, Want};
+use super::robots_txt::product_token;
 
 const MAX_ROBOTS_BYTES: usize = 512 * 1024;
 const MAX_ROBOTS_REDIRECTS: usize = 5;
@@ -107,20 +108,6 @@ impl RobotsCache {
             .collect();
         reports.sort_by(|a, b| a.url.cmp(&b.url));
         reports
-    }
-}
-
-/// `frontdesk/0.1.0 (+…)` → `frontdesk`: robots.txt groups name products, not versions.
-pub fn product_token(user_agent: &str) -> String {
-    let token: String = user_agent
-        .trim()
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-        .collect();
-    if token.is_empty() {
-        "frontdesk".to_string()
-    } else {
-        token
     }
 }
 
@@ -213,31 +200,5 @@ fn disallow(
         rules: Rules::DisallowAll,
         sitemaps: Vec::new(),
         unreachable,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn product_tokens() {
-        assert_eq!(
-            product_token("frontdesk/0.1.0 (+accessibility checker)"),
-            "frontdesk"
-        );
-        assert_eq!(product_token("Council-QA_bot/2"), "Council-QA_bot");
-        assert_eq!(product_token("  "), "frontdesk");
-    }
-
-    #[test]
-    fn rules_for_our_token_win_over_star() {
-        let robot = Robot::new(
-            "frontdesk",
-            b"User-agent: *\nDisallow: /\n\nUser-agent: frontdesk\nDisallow: /private/\n",
-        )
-        .unwrap();
-        assert!(robot.allowed("https://c.example/bins"));
-        assert!(!robot.allowed("https://c.example/private/x"));
     }
 }
