@@ -10,78 +10,122 @@ use std::borrow::Cow;
 /// Deepest nesting of explicit start tags kept in the source.
 pub const MAX_SOURCE_DEPTH: usize = 256;
 
-/// Elements with no end tag, or whose end tag may be omitted (they cannot build deep stacks
-/// on their own, since a new one closes the previous).
-fn is_uncounted(name: &[u8]) -> bool {
-    matches!(
-        lowercase(name).as_ref().map(|(buf, len)| &buf[..*len]),
-        Some(
-            b"area"
-                | b"base"
-                | b"br"
-                | b"col"
-                | b"embed"
-                | b"hr"
-                | b"img"
-                | b"input"
-                | b"link"
-                | b"meta"
-                | b"source"
-                | b"track"
-                | b"wbr"
-                | b"param"
-                | b"keygen"
-                | b"p"
-                | b"li"
-                | b"dt"
-                | b"dd"
-                | b"option"
-                | b"optgroup"
-                | b"tr"
-                | b"td"
-                | b"th"
-                | b"thead"
-                | b"tbody"
-                | b"tfoot"
-                | b"rb"
-                | b"rt"
-                | b"rp"
-                | b"rtc"
-                | b"colgroup"
-                | b"caption"
-                | b"html"
-                | b"head"
-                | b"body"
-        )
-    )
+/// How a tag name counts toward nesting depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// Opens a level until its end tag.
+    Counted,
+    /// No end tag, or one that may be omitted: it cannot build deep stacks on its own,
+    /// since a new one closes the previous.
+    Uncounted,
+    /// Its content is raw text: tags inside it are not tags.
+    RawText,
 }
 
-/// Elements whose content is raw text: tags inside them are not tags.
-fn is_raw_text(name: &[u8]) -> bool {
-    matches!(
-        lowercase(name).as_ref().map(|(buf, len)| &buf[..*len]),
-        Some(
-            b"script"
-                | b"style"
-                | b"textarea"
-                | b"title"
-                | b"xmp"
-                | b"iframe"
-                | b"noembed"
-                | b"noframes"
-                | b"plaintext"
-        )
-    )
+/// A tag name of up to 16 bytes, lower-cased and packed into an integer, so that classifying
+/// it is a few integer comparisons (this runs for every tag of every page).
+const fn key(name: &[u8]) -> Option<u128> {
+    if name.len() > 16 {
+        return None;
+    }
+    let mut k = 0u128;
+    let mut i = 0;
+    while i < name.len() {
+        k = (k << 8) | name[i].to_ascii_lowercase() as u128;
+        i += 1;
+    }
+    Some(k)
 }
 
-/// A tag name lower-cased into a small buffer (no allocation; every name that matters is
-/// short). `None` for longer names, which are none of the special ones.
-fn lowercase(name: &[u8]) -> Option<([u8; 12], usize)> {
-    let mut buf = [0u8; 12];
-    buf.get_mut(..name.len())?.copy_from_slice(name);
-    buf.make_ascii_lowercase();
-    Some((buf, name.len()))
+macro_rules! keys {
+    ($($name:literal),* $(,)?) => { [$(match key($name) { Some(k) => k, None => 0 }),*] };
 }
+
+const UNCOUNTED: [u128; 36] = keys![
+    b"area",
+    b"base",
+    b"br",
+    b"col",
+    b"embed",
+    b"hr",
+    b"img",
+    b"input",
+    b"link",
+    b"meta",
+    b"source",
+    b"track",
+    b"wbr",
+    b"param",
+    b"keygen",
+    b"p",
+    b"li",
+    b"dt",
+    b"dd",
+    b"option",
+    b"optgroup",
+    b"tr",
+    b"td",
+    b"th",
+    b"thead",
+    b"tbody",
+    b"tfoot",
+    b"rb",
+    b"rt",
+    b"rp",
+    b"rtc",
+    b"colgroup",
+    b"caption",
+    b"html",
+    b"head",
+    b"body",
+];
+
+const RAW_TEXT: [u128; 9] = keys![
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"plaintext",
+];
+
+fn tag_kind(name: &[u8]) -> TagKind {
+    let Some(k) = key(name) else {
+        return TagKind::Counted;
+    };
+    match KIND_TABLE[slot(k)] {
+        (stored, kind) if stored == k => kind,
+        _ => TagKind::Counted,
+    }
+}
+
+/// A multiplier under which the 45 special names land in distinct slots of [`KIND_TABLE`]
+/// (found by trying random odd numbers; the build fails if it stops being collision-free).
+const MULTIPLIER: u128 = 0xa11d_459a_2f97_8d87_1999_9e3f_a46d_6753;
+
+const fn slot(k: u128) -> usize {
+    (k.wrapping_mul(MULTIPLIER) >> 120) as usize
+}
+
+/// A perfect hash table of the special names: one multiply, shift and compare per tag.
+static KIND_TABLE: [(u128, TagKind); 256] = {
+    let mut table = [(u128::MAX, TagKind::Counted); 256];
+    let mut i = 0;
+    while i < UNCOUNTED.len() + RAW_TEXT.len() {
+        let (k, kind) = if i < UNCOUNTED.len() {
+            (UNCOUNTED[i], TagKind::Uncounted)
+        } else {
+            (RAW_TEXT[i - UNCOUNTED.len()], TagKind::RawText)
+        };
+        assert!(table[slot(k)].0 == u128::MAX, "MULTIPLIER collides");
+        table[slot(k)] = (k, kind);
+        i += 1;
+    }
+    table
+};
 
 /// Returns the source unchanged (borrowed) unless it nests deeper than the limit.
 pub fn flatten_deep_nesting(source: &str) -> Cow<'_, str> {
@@ -130,6 +174,7 @@ fn find_cuts(b: &[u8], max_depth: usize) -> Vec<(usize, usize)> {
             continue;
         }
         let name = &b[name_start..name_end];
+        let kind = tag_kind(name);
         let tag_end = tag_end(b, name_end);
         let self_closing = tag_end >= 2 && b[tag_end - 2] == b'/';
         i = tag_end;
@@ -140,18 +185,18 @@ fn find_cuts(b: &[u8], max_depth: usize) -> Vec<(usize, usize)> {
             {
                 entry.1 -= 1;
                 cuts.push((start, tag_end));
-            } else if !is_uncounted(name) {
+            } else if kind != TagKind::Uncounted {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if is_raw_text(name) {
+        if kind == TagKind::RawText {
             let mut closing = b"</".to_vec();
             closing.extend_from_slice(name);
             i = find_ignore_case(b, tag_end, &closing).unwrap_or(b.len());
             continue;
         }
-        if is_uncounted(name) || self_closing {
+        if kind == TagKind::Uncounted || self_closing {
             continue;
         }
         if depth >= max_depth {
@@ -172,16 +217,15 @@ fn find_cuts(b: &[u8], max_depth: usize) -> Vec<(usize, usize)> {
 
 /// End of a tag starting before `from`: past the `>` outside quoted attribute values.
 fn tag_end(b: &[u8], from: usize) -> usize {
-    let mut at = from;
-    while let Some(k) = memchr::memchr3(b'>', b'"', b'\'', &b[at..]) {
-        let c = b[at + k];
-        if c == b'>' {
-            return at + k + 1;
-        }
-        // A quoted value: skip to its closing quote.
-        match memchr::memchr(c, &b[at + k + 1..]) {
-            Some(close) => at = at + k + 1 + close + 1,
-            None => return b.len(),
+    // Tags are short: a plain loop beats a SIMD search's set-up cost here.
+    let mut quote: Option<u8> = None;
+    for (k, &c) in b[from..].iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return from + k + 1,
+            None => {}
         }
     }
     b.len()
@@ -218,6 +262,32 @@ fn find_by(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_kinds() {
+        for name in ["br", "P", "LI", "colgroup", "Body", "rtc"] {
+            assert_eq!(tag_kind(name.as_bytes()), TagKind::Uncounted, "{name}");
+        }
+        for name in ["script", "STYLE", "plaintext", "noframes", "xmp"] {
+            assert_eq!(tag_kind(name.as_bytes()), TagKind::RawText, "{name}");
+        }
+        for name in [
+            "div",
+            "span",
+            "a",
+            "ul",
+            "table",
+            "section",
+            "brr",
+            "b",
+            "scrip",
+            "x:br",
+            "plaintext-x",
+            "averyveryverylongname",
+        ] {
+            assert_eq!(tag_kind(name.as_bytes()), TagKind::Counted, "{name}");
+        }
+    }
 
     #[test]
     fn ordinary_pages_are_untouched() {

@@ -57,11 +57,11 @@ impl Rule for HeadingOrder {
 
 /// The nearest heading before `el` in document order that is in the accessibility tree.
 fn previous_heading<'d>(el: &El<'d>) -> Option<El<'d>> {
-    let doc = el.document();
-    (0..el.index())
-        .rev()
-        .filter_map(|i| doc.element(i))
-        .find(|e| e.role() == Some("heading") && e.is_in_accessibility_tree())
+    el.document()
+        .elements_with_roles(&["heading"])
+        .take_while(|h| h.index() < el.index())
+        .filter(|h| h.is_in_accessibility_tree())
+        .last()
 }
 
 #[cfg(test)]
