@@ -11,11 +11,17 @@ declare_rule! {
     /// labels of disabled controls, hidden text, and text drawn in its background colour are
     /// not checked.
     ///
+    /// A `text-shadow` that surrounds the letters (blurred at least as far as it is offset,
+    /// in one colour, e.g. `0 0 3px white`) is what the text is read against, so its colour
+    /// replaces the background; an opaque halo also hides a background image.
+    ///
     /// The result is "can't tell" (with the reason) where a static check cannot know the
-    /// colours behind the text: background images, gradients whose stops disagree, a
-    /// `text-shadow`, boxes positioned out of the normal flow without a background of their
-    /// own, colours the engine cannot compute, and text a script adds in a shadow root.
-    /// Single letters or symbols used as icons are "can't tell" when they fail.
+    /// colours behind the text: background images, gradients whose stops disagree, a hard
+    /// or offset drop shadow, boxes positioned out of the normal flow without a background
+    /// of their own, colours the engine cannot compute, and text a script adds in a shadow
+    /// root. Symbols used as icons are "can't tell" when they fail; a single character
+    /// standing for an ARIA label (`<button aria-label="Close">X</button>`) is not text in
+    /// a human language and passes (its contrast as a graphic is WCAG 1.4.11's concern).
     ///
     /// ## Why it matters
     /// Many people with low vision or colour vision deficiencies, and anyone reading a phone
@@ -52,5 +58,52 @@ impl Rule for TextContrastMinimum {
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         contrast::expectation(target, 4.5, 3.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::{audit, Options};
+
+    fn outcome(body: &str) -> Vec<(Outcome, String)> {
+        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
+        let options = Options::default()
+            .with_passed(true)
+            .with_rules(["text-contrast-minimum"]);
+        audit(&html, "file:///t.html", &options)
+            .findings
+            .into_iter()
+            .map(|f| (f.outcome, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_labelled_single_character_is_a_symbol_not_text() {
+        // #666 on black is 3.66:1: a failure for text, but "X" stands for "Close".
+        let got =
+            outcome(r#"<button style="color:#666; background:#000" aria-label="Close">X</button>"#);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Outcome::Passed, "{got:?}");
+        assert!(got[0].1.contains("1.4.11"), "{got:?}");
+        // The same colours on a word fail; an unlabelled arrow is left to a person.
+        let got = outcome(r#"<button style="color:#666; background:#000">Close</button>"#);
+        assert_eq!(got[0].0, Outcome::Failed, "{got:?}");
+        let got = outcome(r#"<button style="color:#666; background:#000">→</button>"#);
+        assert_eq!(got[0].0, Outcome::CantTell, "{got:?}");
+    }
+
+    #[test]
+    fn a_halo_decides_the_contrast() {
+        // Black on mid grey is 4.4:1 (fails) but a white halo surrounds the letters.
+        let got = outcome(
+            r#"<p style="color:#000; background:#737373; text-shadow:0 0 3px #fff">Bins</p>"#,
+        );
+        assert_eq!(got[0].0, Outcome::Passed, "{got:?}");
+        // Grey on white passes against the background but not against a grey halo.
+        let got = outcome(
+            r#"<p style="color:#666; background:#fff; text-shadow:2px 2px 4px #aaa, -2px -2px 4px #aaa">Bins</p>"#,
+        );
+        assert_eq!(got[0].0, Outcome::Failed, "{got:?}");
     }
 }

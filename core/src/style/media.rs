@@ -100,7 +100,10 @@ pub fn media_query_list_matches_zoomed(list: &str) -> bool {
         width: VIEWPORT_WIDTH / 2.0,
         height: VIEWPORT_HEIGHT / 2.0,
     };
-    list.is_empty() || split_top_level_commas(list).iter().any(|q| query_matches(q, env))
+    list.is_empty()
+        || split_top_level_commas(list)
+            .iter()
+            .any(|q| query_matches(q, env))
 }
 
 /// Which reference environments a media query list matches. An empty list matches both.

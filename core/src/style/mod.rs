@@ -42,7 +42,7 @@ use selectors::parser::{AncestorHashes, Component, Selector};
 use media::MediaMask;
 use properties::{
     longhand_of_shorthand, parse_longhand, FontSizeSpec, FontWeightSpec, ImageSpec, Length,
-    LineHeightSpec, Value, Wide, LONGHANDS,
+    LineHeightSpec, TextShadowSpec, Value, Wide, LONGHANDS,
 };
 use sheet::StyleRule;
 
@@ -136,6 +136,8 @@ pub struct ComputedStyle {
     /// reference screen); infinite for `auto`, percentages and values it cannot compute.
     /// `min-height`/`max-height` are not modelled.
     pub height: f32,
+    /// See [`ComputedStyle::text_halo`].
+    text_halo: Option<Rgba>,
     flags: StyleFlags,
     custom: u32,
 }
@@ -162,6 +164,7 @@ impl ComputedStyle {
         portrait_rotation: 0.0,
         max_line_width: f32::INFINITY,
         height: f32::INFINITY,
+        text_halo: None,
         flags: StyleFlags(0),
         custom: 0,
     };
@@ -178,6 +181,7 @@ impl ComputedStyle {
             word_spacing: self.word_spacing,
             text_indent: self.text_indent,
             flags: StyleFlags(self.flags.0 & StyleFlags::INHERITED),
+            text_halo: self.text_halo,
             custom: self.custom,
             ..ComputedStyle::INITIAL
         }
@@ -191,9 +195,15 @@ impl ComputedStyle {
     pub fn background_known(&self) -> bool {
         !self.flags.has(StyleFlags::BACKGROUND_UNKNOWN)
     }
-    /// `text-shadow` is not `none`.
+    /// `text-shadow` draws something around the letters that the engine cannot resolve to
+    /// one colour (a hard or offset drop shadow, several colours).
     pub fn has_text_shadow(&self) -> bool {
         self.flags.has(StyleFlags::TEXT_SHADOW)
+    }
+    /// The colour of a `text-shadow` halo that surrounds the letters (blurred at least as
+    /// far as it is offset), which the text is then read against.
+    pub fn text_halo(&self) -> Option<Rgba> {
+        self.text_halo
     }
     /// `font-family` names an icon font (Material Icons, Font Awesome, …).
     pub fn is_icon_font(&self) -> bool {
@@ -760,8 +770,13 @@ impl Cascade {
                     mark_important_inline(&mut s, id, origin);
                 }
                 (PropertyId::TextIndent, v) => s.text_indent = px_of(v, None).unwrap_or(0.0),
-                (PropertyId::TextShadow, Value::Flag(on)) => {
-                    s.flags.set(StyleFlags::TEXT_SHADOW, *on)
+                (PropertyId::TextShadow, Value::TextShadow(spec)) => {
+                    s.flags
+                        .set(StyleFlags::TEXT_SHADOW, *spec == TextShadowSpec::Complex);
+                    s.text_halo = match spec {
+                        TextShadowSpec::Halo(c) => Some(*c),
+                        _ => None,
+                    };
                 }
                 (PropertyId::WhiteSpace, Value::Flag(wraps)) => {
                     s.flags.set(StyleFlags::NOWRAP, !*wraps)
@@ -947,7 +962,10 @@ fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
         LetterSpacing => dst.letter_spacing = src.letter_spacing,
         WordSpacing => dst.word_spacing = src.word_spacing,
         TextIndent => dst.text_indent = src.text_indent,
-        TextShadow => flag(dst, StyleFlags::TEXT_SHADOW),
+        TextShadow => {
+            flag(dst, StyleFlags::TEXT_SHADOW);
+            dst.text_halo = src.text_halo;
+        }
         WhiteSpace => flag(dst, StyleFlags::NOWRAP),
         Position => dst.position = src.position,
         OverflowX => dst.overflow_x = src.overflow_x,

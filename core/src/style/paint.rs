@@ -63,17 +63,24 @@ impl Layer {
     }
 }
 
-fn flatten(mut stack: Vec<Layer>) -> (Rgba, Option<&'static str>) {
-    while stack.len() > 1 {
-        let top = stack.pop().expect("len > 1");
-        let parent = stack.last_mut().expect("len > 0");
+/// Composites the layer stack (bottom first), with `text` painted on the top layer if
+/// given, over the white canvas.
+fn flatten(stack: &[Layer], text: Option<Rgba>) -> (Rgba, Option<&'static str>) {
+    let (last, below) = stack.split_last().expect("the stack has a base layer");
+    let mut top = *last;
+    if let Some(c) = text {
+        top.paint(c);
+    }
+    for parent in below.iter().rev() {
+        let mut parent = *parent;
         let k = top.opacity;
         for i in 0..4 {
             parent.color[i] = top.color[i] * k + parent.color[i] * (1.0 - top.color[3] * k);
         }
         parent.uncertain = parent.uncertain.or(top.uncertain);
+        top = parent;
     }
-    let base = stack[0];
+    let base = top;
     // The canvas is opaque white under everything.
     let mut canvas = Layer {
         color: [1.0, 1.0, 1.0, 1.0],
@@ -112,38 +119,32 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
         }
         length += 1;
     }
-    let chain: Vec<(usize, El)> = chain
-        .into_iter()
-        .rev()
-        .map(|(from_el, e)| (length - 1 - from_el, e))
-        .collect();
-    let gradients: Vec<(usize, u32)> = chain
+    chain.reverse();
+    let root_first = |from_el: usize| length - 1 - from_el;
+    let mut gradients = chain
         .iter()
-        .filter_map(|(i, e)| match e.style().background_image {
-            BackgroundImage::Gradient(g) => Some((*i, g)),
+        .filter_map(|(_, e)| match e.style().background_image {
+            BackgroundImage::Gradient(g) => Some(g),
             _ => None,
-        })
-        .collect();
-    if gradients.len() > 1 {
+        });
+    let gradient = gradients.next();
+    if gradients.next().is_some() {
         return TextColors::Unknown(MANY_GRADIENTS);
     }
-    let stops: Vec<Option<Rgba>> = match gradients.first() {
-        Some(&(_, g)) => el
-            .document()
-            .gradient_stops(g)
-            .iter()
-            .map(|c| Some(*c))
-            .collect(),
-        None => vec![None],
-    };
-    let mut pairs = Vec::new();
-    for stop in stops {
-        let mut stack = vec![Layer {
+    // One pass per colour stop of the gradient, or one pass without a gradient.
+    let stops = gradient.map_or(&[][..], |g| el.document().gradient_stops(g));
+    let mut pairs = Vec::with_capacity(stops.len().max(1));
+    let mut stack = Vec::with_capacity(4);
+    for stop in 0..stops.len().max(1) {
+        let stop = stops.get(stop).copied();
+        stack.clear();
+        stack.push(Layer {
             color: [0.0; 4],
             opacity: 1.0,
             uncertain: None,
-        }];
-        for &(i, e) in &chain {
+        });
+        for &(from_el, e) in &chain {
+            let i = root_first(from_el);
             let s = e.style();
             if s.opacity < 1.0 {
                 stack.push(Layer {
@@ -173,10 +174,17 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
                 }
             }
         }
-        let (bg, uncertain_bg) = flatten(stack.clone());
-        let mut with_text = stack;
-        with_text.last_mut().expect("non-empty").paint(style.color);
-        let (fg, _) = flatten(with_text);
+        let (mut bg, mut uncertain_bg) = flatten(&stack, None);
+        let (fg, _) = flatten(&stack, Some(style.color));
+        // A shadow halo around the letters is what they are read against. An opaque one,
+        // with no translucent group around it, hides whatever the background is.
+        if let Some(halo) = style.text_halo().filter(|h| *h != style.color) {
+            let (with_halo, _) = flatten(&stack, Some(halo));
+            bg = with_halo;
+            if halo.a == 255 && stack.len() == 1 {
+                uncertain_bg = None;
+            }
+        }
         if let Some(reason) = uncertain_bg {
             return TextColors::Unknown(reason);
         }

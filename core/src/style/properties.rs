@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use cssparser::{Parser, Token};
 
-use super::color::{parse_color_from, ColorValue};
+use super::color::{parse_color_from, ColorValue, Rgba};
 use super::media::{VIEWPORT_HEIGHT, VIEWPORT_WIDTH};
 
 /// A property the cascade keeps. Declarations of any other property are dropped at parse
@@ -405,10 +405,74 @@ pub(crate) enum Value {
     FontSize(FontSizeSpec),
     FontWeight(FontWeightSpec),
     LineHeight(LineHeightSpec),
+    /// What `text-shadow` does to the text's background.
+    TextShadow(TextShadowSpec),
     /// Rotation in degrees, `None` when the transform has no rotating function.
     Rotation(Option<f32>),
     /// The value of a custom property, as written.
     Custom(Arc<str>),
+}
+
+/// `text-shadow`, as far as contrast goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum TextShadowSpec {
+    /// `none`, or shadows in the text's own colour (`currentcolor`), which only thicken it.
+    None,
+    /// Shadows of one colour that surround the glyphs: each is blurred at least as far as it
+    /// is offset (`0 0 3px white`, or the same shadow to all four sides). What the letters
+    /// are read against is then that colour, not the background (ACT afw4f7).
+    Halo(Rgba),
+    /// Anything else (a hard drop shadow, several colours): the colours around the letters
+    /// cannot be told statically.
+    Complex,
+}
+
+/// Parses a `text-shadow` list into a [`TextShadowSpec`].
+fn parse_text_shadow(p: &mut Parser) -> TextShadowSpec {
+    // Offsets and blur compared in px, with em taken as 16px (only their ratios matter).
+    let magnitude = |l: &Length| (l.px + 16.0 * (l.em + l.rem)).abs();
+    let mut halo: Option<Option<Rgba>> = None;
+    loop {
+        let mut lengths = Vec::new();
+        let mut color = None;
+        loop {
+            if let Ok(l) = p.try_parse(|p| parse_length(p).ok_or(())) {
+                lengths.push(l);
+            } else if let (None, Ok(c)) = (color, p.try_parse(|p| parse_color_from(p).ok_or(()))) {
+                color = Some(c);
+            } else {
+                break;
+            }
+        }
+        if !(2..=3).contains(&lengths.len()) || lengths.iter().any(|l| l.pct != 0.0) {
+            return TextShadowSpec::Complex;
+        }
+        let (x, y) = (magnitude(&lengths[0]), magnitude(&lengths[1]));
+        let blur = lengths.get(2).map_or(0.0, magnitude);
+        if !(blur > 0.0 && x <= blur && y <= blur) {
+            return TextShadowSpec::Complex;
+        }
+        let color = match color {
+            None | Some(ColorValue::CurrentColor) => None,
+            Some(ColorValue::Rgba(c)) => Some(c),
+        };
+        match halo {
+            None => halo = Some(color),
+            Some(previous) if previous == color => {}
+            Some(_) => return TextShadowSpec::Complex,
+        }
+        if p.try_parse(|p| p.expect_comma()).is_err() {
+            break;
+        }
+    }
+    if !p.is_exhausted() {
+        return TextShadowSpec::Complex;
+    }
+    match halo {
+        Some(Some(c)) => TextShadowSpec::Halo(c),
+        Some(None) => TextShadowSpec::None,
+        None => TextShadowSpec::Complex,
+    }
 }
 
 /// Whether a value text uses `var()` (then it is substituted at computed-value time).
@@ -538,10 +602,11 @@ fn parse_value(id: PropertyId, p: &mut Parser) -> Option<Value> {
         TextIndent => Value::Length(parse_length(p)?),
         TextShadow => {
             if p.try_parse(|p| p.expect_ident_matching("none")).is_ok() {
-                Value::Flag(false)
+                Value::TextShadow(TextShadowSpec::None)
             } else {
+                let spec = parse_text_shadow(p);
                 while p.next().is_ok() {}
-                Value::Flag(true)
+                Value::TextShadow(spec)
             }
         }
         WhiteSpace => {

@@ -286,3 +286,76 @@ fn bucketing_matches_unbucketed_matching() {
         .unwrap();
     assert_eq!(strong.1.color, Rgba::rgb(0, 128, 0));
 }
+
+#[test]
+fn text_shadow_halos_and_drop_shadows() {
+    let halo = |css: &str| {
+        let s = style_of("<p>Hi</p>", &format!("p {{ text-shadow: {css} }}"), "p");
+        (s.text_halo(), s.has_text_shadow())
+    };
+    let white = Some(Rgba::WHITE);
+    // Blurred at least as far as offset: a halo of that colour.
+    assert_eq!(halo("0 0 3px white"), (white, false));
+    assert_eq!(halo("white 0 0 3px"), (white, false));
+    assert_eq!(
+        halo("#fff 2px 2px 4px, #fff -2px 2px 4px, #fff 2px -2px 4px, #fff -2px -2px 4px"),
+        (white, false)
+    );
+    assert_eq!(halo("0 0 .2em #fff"), (white, false));
+    // Hard or far-offset drop shadows, mixed colours, junk: cannot be resolved.
+    assert_eq!(halo("1px 1px 0 #000"), (None, true));
+    assert_eq!(halo("1px 1px #000"), (None, true));
+    assert_eq!(halo("4px 4px 2px #000"), (None, true));
+    assert_eq!(halo("0 0 2px red, 0 0 2px blue"), (None, true));
+    assert_eq!(halo("0 0 3px white bogus"), (None, true));
+    // In the text's own colour a shadow only thickens the letters; none is none.
+    assert_eq!(halo("0 0 3px"), (None, false));
+    assert_eq!(halo("0 0 3px currentcolor"), (None, false));
+    assert_eq!(halo("none"), (None, false));
+    // Inherited, and reset by a child's `none`.
+    let child = style_of(
+        "<div><p>Hi</p></div>",
+        "div { text-shadow: 0 0 3px white } ",
+        "p",
+    );
+    assert_eq!(child.text_halo(), white);
+    let reset = style_of(
+        "<div><p>Hi</p></div>",
+        "div { text-shadow: 0 0 3px white } p { text-shadow: none }",
+        "p",
+    );
+    assert_eq!((reset.text_halo(), reset.has_text_shadow()), (None, false));
+}
+
+#[test]
+fn text_is_read_against_its_halo() {
+    use crate::dom::Document;
+    let colors = |html: &str| {
+        let doc = Document::parse(html);
+        let p = doc.elements().find(|e| e.name() == "p").unwrap();
+        p.text_colors().clone()
+    };
+    // The halo, not the mid-grey background, is behind the letters.
+    assert_eq!(
+        colors(r#"<p style="color:#000; background:#737373; text-shadow: white 0 0 3px">Hi</p>"#),
+        TextColors::Known(vec![(Rgba::BLACK, Rgba::WHITE)])
+    );
+    // An opaque halo hides a background image; a translucent one does not.
+    assert!(matches!(
+        colors(
+            r#"<p style="color:#ccc; background:#000 url(a.png); text-shadow: 0 0 2px black">Hi</p>"#
+        ),
+        TextColors::Known(_)
+    ));
+    assert!(matches!(
+        colors(
+            r#"<p style="color:#ccc; background:#000 url(a.png); text-shadow: 0 0 2px rgba(0,0,0,.5)">Hi</p>"#
+        ),
+        TextColors::Unknown(_)
+    ));
+    // A hard drop shadow is still undecidable.
+    assert!(matches!(
+        colors(r#"<p style="color:#fff; background:#000; text-shadow: 2px 2px 0 red">Hi</p>"#),
+        TextColors::Unknown(_)
+    ));
+}
