@@ -87,7 +87,11 @@ struct NodeData {
     /// Number of element children.
     element_children: u32,
     flags: Flags,
-    style: ComputedStyle,
+    /// Slot of the element's name in [`INDEXED_NAMES`], or [`NO_TAG`].
+    tag: u8,
+    /// A one-word Bloom filter of the element's attribute names ([`attr_bit`]): most
+    /// attribute lookups are for attributes the element does not have.
+    attr_bloom: u64,
     role: Option<&'static str>,
 }
 
@@ -109,6 +113,9 @@ pub const MAX_DEPTH: usize = 512;
 pub struct Document {
     html: Html,
     nodes: Vec<NodeData>,
+    /// Computed styles by node index, apart from the nodes: the passes over the tree that
+    /// read only structure and flags stay within fewer cache lines.
+    styles: Vec<ComputedStyle>,
     ids: HashMap<String, NodeIndex>,
     /// Ids that more than one element carries.
     duplicate_ids: std::collections::HashSet<String>,
@@ -147,17 +154,125 @@ struct Indexes {
     by_role: crate::short_hash::ShortHashMap<&'static str, Vec<NodeIndex>>,
 }
 
-/// The element names rules ask for. Only a fixed set is indexed: a lookup table of page
+/// The element names rules ask for, and the common ones (an element's slot here also
+/// answers [`El::name`] without going back to the parsed tree). Only a fixed set is indexed: a lookup table of page
 /// chosen names would let a hostile page grow it with colliding keys, and the pass that
 /// builds it runs for every element of every page. Other names are found by a full scan.
-const INDEXED_NAMES: &[&str] = &[
-    "a", "area", "audio", "base", "body", "button", "dd", "details", "dl", "dt", "embed",
-    "fieldset", "form", "frame", "h1", "h2", "h3", "h4", "h5", "h6", "html", "iframe", "img",
-    "input", "label", "legend", "li", "link", "main", "meta", "nav", "object", "ol", "option",
-    "script", "select", "style", "summary", "svg", "table", "td", "textarea", "th", "title", "tr",
-    "ul", "video",
-];
+/// No slot in [`INDEXED_NAMES`] (or a text node).
+const NO_TAG: u8 = u8::MAX;
 
+const INDEXED_NAMES: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "area",
+    "article",
+    "aside",
+    "audio",
+    "b",
+    "base",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "canvas",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "datalist",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "dialog",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "form",
+    "frame",
+    "g",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "i",
+    "iframe",
+    "img",
+    "input",
+    "ins",
+    "kbd",
+    "label",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "mark",
+    "math",
+    "menu",
+    "meta",
+    "meter",
+    "nav",
+    "noscript",
+    "object",
+    "ol",
+    "optgroup",
+    "option",
+    "output",
+    "p",
+    "path",
+    "picture",
+    "pre",
+    "progress",
+    "q",
+    "s",
+    "samp",
+    "script",
+    "search",
+    "section",
+    "select",
+    "small",
+    "source",
+    "span",
+    "strong",
+    "style",
+    "sub",
+    "summary",
+    "sup",
+    "svg",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "title",
+    "tr",
+    "u",
+    "ul",
+    "use",
+    "var",
+    "video",
+    "wbr",
+];
 /// The attributes (without a namespace) rules ask for; `aria-*` ones are found through the
 /// list of elements with any `aria-*` attribute. Others are found by a full scan.
 const INDEXED_ATTRIBUTES: &[&str] = &[
@@ -199,12 +314,15 @@ fn attribute_slot(name: &str) -> Option<usize> {
 }
 
 impl Indexes {
-    fn add_element(&mut self, e: &scraper::node::Element, index: NodeIndex) {
+    /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
+    /// none).
+    fn add_element(&mut self, e: &scraper::node::Element, index: NodeIndex) -> u8 {
         if self.by_name.is_empty() {
             self.by_name = vec![Vec::new(); INDEXED_NAMES.len()];
             self.by_attr = vec![Vec::new(); INDEXED_ATTRIBUTES.len()];
         }
-        if let Some(i) = name_slot(&e.name.local) {
+        let tag = name_slot(&e.name.local);
+        if let Some(i) = tag {
             self.by_name[i].push(index);
         }
         let mut aria = false;
@@ -219,6 +337,7 @@ impl Indexes {
         if aria {
             self.aria.push(index);
         }
+        tag.map_or(NO_TAG, |t| t as u8)
     }
 }
 
@@ -288,6 +407,7 @@ impl Document {
         let mut doc = Document {
             html,
             nodes: Vec::new(),
+            styles: Vec::new(),
             ids: HashMap::new(),
             duplicate_ids: Default::default(),
             labels: Vec::new(),
@@ -345,12 +465,19 @@ impl Document {
             }
             let index = self.nodes.len() as NodeIndex;
             let mut flags = Flags::default();
+            let mut tag = NO_TAG;
+            let mut attr_bloom = 0;
             match node.value() {
                 DomNode::Element(e) => {
                     let ns = &*e.name.ns;
                     flags.set(Flags::HTML, ns == "http://www.w3.org/1999/xhtml");
                     flags.set(Flags::SVG, ns == "http://www.w3.org/2000/svg");
-                    self.index.add_element(e, index);
+                    tag = self.index.add_element(e, index);
+                    attr_bloom = e
+                        .attrs
+                        .iter()
+                        .filter(|(name, _)| name.ns.is_empty())
+                        .fold(0, |bloom, (name, _)| bloom | attr_bit(&name.local));
                 }
                 DomNode::Text(t) => {
                     if let Some(p) = parent {
@@ -373,7 +500,8 @@ impl Document {
                 element_children: 0,
                 is_text,
                 flags,
-                style: ComputedStyle::INITIAL,
+                tag,
+                attr_bloom,
                 role: None,
             });
             last_child.push(None);
@@ -444,6 +572,7 @@ impl Document {
     }
 
     fn compute_styles(&mut self, mut cascade: Cascade) {
+        self.styles = vec![ComputedStyle::INITIAL; self.nodes.len()];
         for i in 0..self.nodes.len() {
             if self.nodes[i].is_text {
                 continue;
@@ -451,27 +580,26 @@ impl Document {
             let parent = self.nodes[i].parent;
             let element = self.element_ref(i as NodeIndex);
             let ua_style = ua::ua_style(element);
-            let style = cascade.compute(
-                element,
-                parent.map(|p| &self.nodes[p as usize].style),
-                &ua_style,
-            );
+            let style =
+                cascade.compute(element, parent.map(|p| &self.styles[p as usize]), &ua_style);
             let parent_flags = parent
                 .map(|p| self.nodes[p as usize].flags)
                 .unwrap_or_default();
             let parent_hides_content =
-                parent.is_some_and(|p| self.nodes[p as usize].style.hides_content());
+                parent.is_some_and(|p| self.styles[p as usize].hides_content());
             let concealed = parent_flags.has(Flags::CONCEALED)
                 || parent_hides_content
                 || style.is_off_screen()
                 || style.is_clipped()
                 || style.opacity <= 0.0;
             let e = element.value();
-            let aria_hidden =
-                attr_of(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-            let inert = attr_of(e, "inert").is_some();
+            let bloom = self.nodes[i].attr_bloom;
+            let has = |name: &str| bloom & attr_bit(name) != 0;
+            let aria_hidden = has("aria-hidden")
+                && attr_of(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            let inert = has("inert") && attr_of(e, "inert").is_some();
+            self.styles[i] = style;
             let node = &mut self.nodes[i];
-            node.style = style;
             node.flags.set(
                 Flags::NOT_RENDERED,
                 parent_flags.has(Flags::NOT_RENDERED) || style.display == Display::None,
@@ -829,7 +957,10 @@ impl<'d> El<'d> {
 
     /// Local name; lower case for HTML, as written for SVG (`foreignObject`).
     pub fn name(&self) -> &'d str {
-        self.element_ref().value().name()
+        match INDEXED_NAMES.get(self.data().tag as usize) {
+            Some(name) => name,
+            None => self.element_ref().value().name(),
+        }
     }
 
     /// Whether the element is in the HTML namespace.
@@ -844,6 +975,9 @@ impl<'d> El<'d> {
 
     /// An attribute's value.
     pub fn attr(&self, name: &str) -> Option<&'d str> {
+        if self.data().attr_bloom & attr_bit(name) == 0 {
+            return None;
+        }
         attr_of(self.element_ref().value(), name)
     }
 
@@ -912,7 +1046,7 @@ impl<'d> El<'d> {
 
     /// Computed style.
     pub fn style(&self) -> &'d ComputedStyle {
-        &self.data().style
+        &self.doc.styles[self.index as usize]
     }
 
     /// Not rendered at all: `display:none` here or above (incl. `hidden`, `<head>` content).
@@ -1126,6 +1260,22 @@ impl Document {
             Child::Element(El { doc: self, index })
         }
     }
+}
+
+/// The bit an attribute name sets in an element's attribute Bloom filter, from its length
+/// and first and last bytes (no hashing of the whole name; a false hit only costs the
+/// lookup it would have cost anyway).
+fn attr_bit(name: &str) -> u64 {
+    let b = name.as_bytes();
+    let (first, last) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (f as u32, l as u32),
+        _ => (0, 0),
+    };
+    let h = (b.len() as u32)
+        .wrapping_mul(0x9e37_79b9)
+        .wrapping_add(first.wrapping_mul(0x85eb_ca6b))
+        .wrapping_add(last.wrapping_mul(0xc2b2_ae35));
+    1u64 << (h >> 26)
 }
 
 /// An attribute's value. scraper's `Element::attr` interns `name` as an atom on every call
