@@ -53,12 +53,14 @@ impl Layer {
         if a <= 0.0 {
             return Rgba::TRANSPARENT;
         }
-        let ch = |v: f64| ((v / a) * 255.0).round().clamp(0.0, 255.0) as u8;
+        // Round half up by truncation: values are never negative, `as` saturates at 255,
+        // and `f64::round` is a library call on baseline x86-64 (this runs for every text).
+        let ch = |v: f64| ((v / a) * 255.0 + 0.5) as u8;
         Rgba {
             r: ch(self.color[0]),
             g: ch(self.color[1]),
             b: ch(self.color[2]),
-            a: (a * 255.0).round() as u8,
+            a: (a * 255.0 + 0.5) as u8,
         }
     }
 }
