@@ -579,9 +579,16 @@ impl Document {
             }
             let parent = self.nodes[i].parent;
             let element = self.element_ref(i as NodeIndex);
-            let ua_style = ua::ua_style(element);
-            let style =
-                cascade.compute(element, parent.map(|p| &self.styles[p as usize]), &ua_style);
+            let ua_style = ua::ua_style(element, self.nodes[i].attr_bloom);
+            let inline = (self.nodes[i].attr_bloom & attr_bit("style") != 0)
+                .then(|| attr_of(element.value(), "style"))
+                .flatten();
+            let style = cascade.compute_with_inline(
+                element,
+                parent.map(|p| &self.styles[p as usize]),
+                &ua_style,
+                inline,
+            );
             let parent_flags = parent
                 .map(|p| self.nodes[p as usize].flags)
                 .unwrap_or_default();

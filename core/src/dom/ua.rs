@@ -3,14 +3,15 @@
 
 use scraper::ElementRef;
 
-use super::{attr_of, El};
+use super::{attr_bit, attr_of, El};
 use crate::style::{Display, Rgba, UaStyle};
 
 /// What the UA style sheet (and presentational attributes such as `bgcolor` and
 /// `<font color>`) give an element: default `display`, link and form-control colours,
 /// heading sizes and weights, `pre`'s no-wrap.
-pub(super) fn ua_style(element: ElementRef) -> UaStyle {
-    let mut ua = UaStyle::display(default_display(element));
+/// `attr_bloom` is the element's attribute Bloom filter (see `NodeData::attr_bloom`).
+pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
+    let mut ua = UaStyle::display(default_display(element, attr_bloom));
     let e = element.value();
     if &*e.name.ns != "http://www.w3.org/1999/xhtml" {
         return ua;
@@ -79,7 +80,7 @@ fn legacy_color(value: &str) -> Option<Rgba> {
 
 /// Default `display` from HTML's rendering section (§15), enough to tell not-rendered,
 /// block and inline content apart.
-pub(super) fn default_display(element: ElementRef) -> Display {
+pub(super) fn default_display(element: ElementRef, attr_bloom: u64) -> Display {
     let e = element.value();
     let html = &*e.name.ns == "http://www.w3.org/1999/xhtml";
     if !html {
@@ -92,7 +93,7 @@ pub(super) fn default_display(element: ElementRef) -> Display {
             _ => Display::Inline,
         };
     }
-    if attr_of(e, "hidden").is_some() {
+    if attr_bloom & attr_bit("hidden") != 0 && attr_of(e, "hidden").is_some() {
         // `hidden="until-found"` is content-visibility hidden, still not rendered for us.
         return Display::None;
     }

@@ -503,6 +503,19 @@ impl Cascade {
         parent: Option<&ComputedStyle>,
         ua: &UaStyle,
     ) -> ComputedStyle {
+        let inline = crate::dom::attr_of(element.value(), "style");
+        self.compute_with_inline(element, parent, ua, inline)
+    }
+
+    /// [`Cascade::compute`] with the element's `style` attribute already looked up (the
+    /// document model knows cheaply when an element has none).
+    pub fn compute_with_inline(
+        &mut self,
+        element: ElementRef,
+        parent: Option<&ComputedStyle>,
+        ua: &UaStyle,
+        inline: Option<&str>,
+    ) -> ComputedStyle {
         // Matching, candidates only.
         let mut matched: Vec<u32> = Vec::new();
         if !self.rules.is_empty() {
@@ -530,9 +543,7 @@ impl Cascade {
             }
             matched.sort_by_key(|&i| (self.rules[i as usize].specificity, i));
         }
-        let inline = crate::dom::attr_of(element.value(), "style")
-            .map(parse_declarations)
-            .unwrap_or_default();
+        let inline = inline.map(parse_declarations).unwrap_or_default();
         if matched.is_empty() && inline.is_empty() && *ua == UaStyle::display(ua.display) {
             // Nothing declared: inherited values and initial ones.
             let mut s = parent.copied().unwrap_or(ComputedStyle::INITIAL).inherit();
