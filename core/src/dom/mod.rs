@@ -17,8 +17,8 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node as DomNode};
 
 use crate::style::{
-    Cascade, ComputedStyle, Display, ResourceLoader, Rgba, SheetSource, StyleSheet, TextColors,
-    Visibility,
+    Cascade, ComputedStyle, Display, Overflow, ResourceLoader, Rgba, SheetSource, StyleSheet,
+    TextColors, Visibility,
 };
 
 pub use roles::is_presentational_role;
@@ -60,6 +60,8 @@ impl Flags {
     const CONCEALED: u16 = 1 << 11;
     /// Has a text node child with something other than whitespace.
     const HAS_TEXT: u16 = 1 << 12;
+    /// It or an ancestor has `overflow: hidden` (or `clip`) on either axis.
+    const IN_HIDDEN_OVERFLOW: u16 = 1 << 13;
 
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -150,6 +152,10 @@ struct Indexes {
     aria: Vec<NodeIndex>,
     /// Elements with a non-whitespace text node child.
     text: Vec<NodeIndex>,
+    /// Elements whose `overflow-x` or `overflow-y` is not `visible`.
+    overflow: Vec<NodeIndex>,
+    /// Elements that an orientation media query rotates.
+    orientation_rotated: Vec<NodeIndex>,
     /// By resolved role.
     by_role: crate::short_hash::ShortHashMap<&'static str, Vec<NodeIndex>>,
 }
@@ -605,6 +611,12 @@ impl Document {
             let aria_hidden = has("aria-hidden")
                 && attr_of(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
             let inert = has("inert") && attr_of(e, "inert").is_some();
+            if style.overflow_x != Overflow::Visible || style.overflow_y != Overflow::Visible {
+                self.index.overflow.push(i as NodeIndex);
+            }
+            if style.has_orientation_rotation() {
+                self.index.orientation_rotated.push(i as NodeIndex);
+            }
             self.styles[i] = style;
             let node = &mut self.nodes[i];
             node.flags.set(
@@ -613,6 +625,12 @@ impl Document {
             );
             node.flags
                 .set(Flags::INVISIBLE, style.visibility != Visibility::Visible);
+            node.flags.set(
+                Flags::IN_HIDDEN_OVERFLOW,
+                parent_flags.has(Flags::IN_HIDDEN_OVERFLOW)
+                    || style.overflow_x == Overflow::Hidden
+                    || style.overflow_y == Overflow::Hidden,
+            );
             node.flags.set(Flags::CONCEALED, concealed);
             node.flags.set(
                 Flags::ARIA_HIDDEN,
@@ -774,6 +792,18 @@ impl Document {
     /// Elements with a text node child that is not only whitespace, in document order.
     pub fn elements_with_text(&self) -> Elements<'_> {
         self.merged([Cow::Borrowed(&self.index.text[..])])
+    }
+
+    /// Elements whose computed `overflow-x` or `overflow-y` is not `visible`, in document
+    /// order.
+    pub fn elements_with_overflow(&self) -> Elements<'_> {
+        self.merged([Cow::Borrowed(&self.index.overflow[..])])
+    }
+
+    /// Elements that a `transform` in an orientation media query rotates
+    /// ([`ComputedStyle::has_orientation_rotation`]), in document order.
+    pub fn elements_rotated_by_orientation(&self) -> Elements<'_> {
+        self.merged([Cow::Borrowed(&self.index.orientation_rotated[..])])
     }
 
     /// Elements whose resolved role is `role` or a subclass of it (as [`El::has_role`]),
@@ -1094,6 +1124,11 @@ impl<'d> El<'d> {
     /// ancestor. Such content is still in the accessibility tree.
     pub fn is_concealed(&self) -> bool {
         self.flag(Flags::CONCEALED)
+    }
+
+    /// It or an ancestor clips its content: `overflow: hidden` (or `clip`) on either axis.
+    pub fn is_in_hidden_overflow(&self) -> bool {
+        self.flag(Flags::IN_HIDDEN_OVERFLOW)
     }
 
     /// Inside an `inert` subtree.

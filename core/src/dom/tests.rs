@@ -145,3 +145,34 @@ fn indexes_list_elements_in_document_order() {
     assert_eq!(every, d.elements_with_role("link").collect::<Vec<_>>());
     assert_eq!(d.elements_named(&["table"]).count(), 0);
 }
+
+#[test]
+fn style_indexes() {
+    let d = Document::parse(
+        r#"<style>@media (orientation: portrait) { .r { transform: rotate(90deg) } }</style>
+           <div style="overflow:auto" id=a><p style="overflow-y:hidden" id=b>x</p></div>
+           <p id=c>y</p><main class=r id=d>z</main>"#,
+    );
+    let ids = |els: Vec<El>| -> Vec<String> {
+        els.iter()
+            .map(|e| e.attr("id").unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(ids(d.elements_with_overflow().collect()), ["a", "b"]);
+    let clipped: Vec<_> = d
+        .elements()
+        .filter(|e| e.is_in_hidden_overflow())
+        .map(|e| e.name())
+        .collect();
+    // `b` clips (overflow-y: hidden); `a` scrolls, which is not clipping.
+    assert_eq!(clipped, ["p"]);
+    assert_eq!(ids(d.elements_rotated_by_orientation().collect()), ["d"]);
+    let scan: Vec<_> = d
+        .elements()
+        .filter(|e| e.style().has_orientation_rotation())
+        .collect();
+    assert_eq!(
+        scan,
+        d.elements_rotated_by_orientation().collect::<Vec<_>>()
+    );
+}

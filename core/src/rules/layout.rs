@@ -94,15 +94,13 @@ pub fn width_upper_bound(el: &El, viewport: f32) -> f32 {
         .fold(viewport, f32::min)
 }
 
-/// A style rule kept as text, with its selectors parsed for matching.
-pub struct ParsedRawRule<'r> {
-    /// The rule.
-    pub rule: &'r RawRule,
+/// The selectors of a style rule kept as text, parsed for matching.
+pub struct ParsedRawRule {
     /// Its selectors that `scraper` can match (unsupported ones are left out).
     pub selectors: Vec<scraper::Selector>,
 }
 
-impl ParsedRawRule<'_> {
+impl ParsedRawRule {
     /// Whether one of the rule's selectors matches the element.
     pub fn matches(&self, el: &El) -> bool {
         let element = el.element_ref();
@@ -112,12 +110,12 @@ impl ParsedRawRule<'_> {
 
 /// Parses the selectors of raw rules (each selector of a list on its own, so that one
 /// unsupported selector does not drop the others).
-pub fn parse_raw_rule(rule: &RawRule) -> ParsedRawRule<'_> {
+pub fn parse_raw_rule(rule: &RawRule) -> ParsedRawRule {
     let selectors = split_top_level_commas(&rule.selectors)
         .into_iter()
         .filter_map(|s| scraper::Selector::parse(s.trim()).ok())
         .collect();
-    ParsedRawRule { rule, selectors }
+    ParsedRawRule { selectors }
 }
 
 /// Splits at commas outside brackets and parentheses.

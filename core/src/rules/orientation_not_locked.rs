@@ -40,7 +40,7 @@ impl Rule for OrientationNotLocked {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_rotated_by_orientation()
             .filter(|e| {
                 (e.is_html() || e.is_svg())
                     && e.is_visible()

@@ -267,7 +267,7 @@ impl Rule for ScrollableRegionFocusable {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        doc.elements()
+        doc.elements_with_overflow()
             .filter(|e| is_candidate(e) && scrolls(e) != Overflows::No)
             .map(Target::element)
             .collect()

@@ -1,5 +1,5 @@
-use std::cell::RefCell;
-use std::collections::HashSet;
+use std::cell::{OnceCell, RefCell};
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::layout::{
@@ -12,7 +12,7 @@ use super::text::has_visible_text;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::{Document, El, NodeIndex};
 use crate::report::Level;
-use crate::style::Overflow;
+use crate::style::{Overflow, RawRule};
 
 declare_rule! {
     /// ## What it does
@@ -82,8 +82,39 @@ enum Axis {
 /// Elements that zoom-only style rules restyle, and those they give `overflow`.
 #[derive(Default)]
 struct ZoomStyles {
-    restyled: HashSet<NodeIndex>,
+    /// Elements that zoom-only rules give an `overflow`.
     overflow: HashSet<NodeIndex>,
+    /// The selectors of all zoom-only rules, parsed and matched on demand: only targets
+    /// and their ancestors are ever asked about, and parsing and matching every
+    /// narrow-screen rule of a page for every element cost more than the rest of its audit.
+    selectors: OnceCell<Vec<scraper::Selector>>,
+    restyled: RefCell<HashMap<NodeIndex, bool>>,
+}
+
+impl ZoomStyles {
+    /// Whether a zoom-only rule applies to the element.
+    fn restyles(&self, el: &El) -> bool {
+        let selectors = self.selectors.get_or_init(|| {
+            zoom_rules(el.document())
+                .flat_map(|r| parse_raw_rule(r).selectors)
+                .collect()
+        });
+        if selectors.is_empty() {
+            return false;
+        }
+        *self
+            .restyled
+            .borrow_mut()
+            .entry(el.index())
+            .or_insert_with(|| {
+                let element = el.element_ref();
+                selectors.iter().any(|s| s.matches(&element))
+            })
+    }
+}
+
+fn zoom_rules(doc: &Document) -> impl Iterator<Item = &RawRule> {
+    doc.raw_style_rules().iter().filter(|r| r.zoomed_only)
 }
 
 type CachedZoom = (DocKey, Rc<ZoomStyles>);
@@ -103,27 +134,30 @@ fn zoom_styles(doc: &Document) -> Rc<ZoomStyles> {
     }) {
         return z;
     }
-    let mut styles = ZoomStyles::default();
-    let rules: Vec<_> = doc
-        .raw_style_rules()
-        .iter()
-        .filter(|r| r.zoomed_only)
+    // Only rules that set `overflow` are needed for every element (to find clipping boxes).
+    let overflow_rules: Vec<_> = zoom_rules(doc)
+        .filter(|r| r.body.to_ascii_lowercase().contains("overflow"))
+        .filter(|r| {
+            declarations(&r.body)
+                .iter()
+                .any(|(n, _)| n.starts_with("overflow"))
+        })
         .map(parse_raw_rule)
         .filter(|r| !r.selectors.is_empty())
         .collect();
-    if !rules.is_empty() {
+    let mut overflow = HashSet::new();
+    if !overflow_rules.is_empty() {
         for el in doc.elements() {
-            for rule in rules.iter().filter(|r| r.matches(&el)) {
-                styles.restyled.insert(el.index());
-                if declarations(&rule.rule.body)
-                    .iter()
-                    .any(|(n, _)| n.starts_with("overflow"))
-                {
-                    styles.overflow.insert(el.index());
-                }
+            if overflow_rules.iter().any(|r| r.matches(&el)) {
+                overflow.insert(el.index());
             }
         }
     }
+    let styles = ZoomStyles {
+        overflow,
+        selectors: OnceCell::new(),
+        restyled: RefCell::default(),
+    };
     let styles = Rc::new(styles);
     ZOOM.with(|z| *z.borrow_mut() = Some((key, styles.clone())));
     styles
@@ -326,10 +360,9 @@ fn horizontal(el: &El) -> Axis {
 fn is_target(el: &El, zoom: &ZoomStyles) -> bool {
     has_visible_text(el)
         && !el.is_aria_hidden()
-        && inclusive_ancestors(el).any(|a| {
-            let (x, y) = effective_overflow(a.style());
-            x == Overflow::Hidden || y == Overflow::Hidden || zoom.overflow.contains(&a.index())
-        })
+        && (el.is_in_hidden_overflow()
+            || (!zoom.overflow.is_empty()
+                && inclusive_ancestors(el).any(|a| zoom.overflow.contains(&a.index()))))
 }
 
 impl Rule for ZoomedTextNotClipped {
@@ -350,7 +383,7 @@ impl Rule for ZoomedTextNotClipped {
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let el = &target.element;
         let zoom = zoom_styles(el.document());
-        if inclusive_ancestors(el).any(|a| zoom.restyled.contains(&a.index())) {
+        if inclusive_ancestors(el).any(|a| zoom.restyles(&a)) {
             return Expectation::cant_tell(ZOOM_STYLES);
         }
         let (v, h) = (vertical(el), horizontal(el));
