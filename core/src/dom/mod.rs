@@ -156,6 +156,8 @@ struct Indexes {
     overflow: Vec<NodeIndex>,
     /// Elements that an orientation media query rotates.
     orientation_rotated: Vec<NodeIndex>,
+    /// Elements in sequential focus navigation.
+    tabbable: Vec<NodeIndex>,
     /// By resolved role.
     by_role: crate::short_hash::ShortHashMap<&'static str, Vec<NodeIndex>>,
 }
@@ -695,6 +697,9 @@ impl Document {
             flags.set(Flags::DISABLED, disabled);
             flags.set(Flags::FOCUSABLE, focusable);
             flags.set(Flags::TABBABLE, tabbable);
+            if tabbable {
+                self.index.tabbable.push(i as NodeIndex);
+            }
         }
     }
 
@@ -798,6 +803,11 @@ impl Document {
     /// order.
     pub fn elements_with_overflow(&self) -> Elements<'_> {
         self.merged([Cow::Borrowed(&self.index.overflow[..])])
+    }
+
+    /// Elements in sequential focus navigation ([`El::is_tabbable`]), in document order.
+    pub fn tabbable_elements(&self) -> Elements<'_> {
+        self.merged([Cow::Borrowed(&self.index.tabbable[..])])
     }
 
     /// Elements that a `transform` in an orientation media query rotates

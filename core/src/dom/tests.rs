@@ -175,4 +175,12 @@ fn style_indexes() {
         scan,
         d.elements_rotated_by_orientation().collect::<Vec<_>>()
     );
+    let d = Document::parse(
+        r#"<a href=/x>x</a><a>no href</a><button>b</button><button disabled>d</button>
+           <div tabindex=0>t</div><div tabindex=-1>n</div><input type=hidden><input>"#,
+    );
+    let tabbable: Vec<_> = d.tabbable_elements().map(|e| e.name()).collect();
+    assert_eq!(tabbable, ["a", "button", "div", "input"]);
+    let scan: Vec<_> = d.elements().filter(|e| e.is_tabbable()).collect();
+    assert_eq!(scan, d.tabbable_elements().collect::<Vec<_>>());
 }

@@ -341,7 +341,7 @@ impl Rule for FocusVisible {
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         RULES.with(|r| *r.borrow_mut() = None);
-        doc.elements()
+        doc.tabbable_elements()
             .filter(|e| (e.is_html() || e.is_svg()) && e.is_tabbable())
             .map(Target::element)
             .collect()

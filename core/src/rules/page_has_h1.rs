@@ -49,12 +49,11 @@ impl Rule for PageHasH1 {
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let found = target.element.document().elements().any(|e| {
-            e.role() == Some("heading")
-                && heading_level(&e) == 1
-                && e.is_visible()
-                && e.is_in_accessibility_tree()
-        });
+        let found = target
+            .element
+            .document()
+            .elements_with_roles(&["heading"])
+            .any(|e| heading_level(&e) == 1 && e.is_visible() && e.is_in_accessibility_tree());
         Expectation::check(found, PASSED, FAILED)
     }
 }
