@@ -118,46 +118,13 @@ pub fn parse_raw_rule(rule: &RawRule) -> ParsedRawRule {
     ParsedRawRule { selectors }
 }
 
-/// Splits at commas outside brackets and parentheses.
-pub fn split_top_level_commas(s: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let (mut depth, mut start) = (0i32, 0);
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            ',' if depth == 0 => {
-                parts.push(&s[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    parts.push(&s[start..]);
-    parts
-}
+pub(crate) use crate::style::split_top_level_commas;
 
 /// The declarations of a block as (property, value) pairs, lower-cased and trimmed;
-/// `!important` is dropped from the value.
+/// `!important` is dropped from the value. Parsed with the CSS tokenizer, so comments,
+/// strings and functions holding `;` or `:` are read as a browser reads them.
 pub fn declarations(body: &str) -> Vec<(String, String)> {
-    let mut text = String::with_capacity(body.len());
-    let mut rest = body;
-    while let Some(start) = rest.find("/*") {
-        text.push_str(&rest[..start]);
-        rest = rest[start + 2..]
-            .find("*/")
-            .map_or("", |end| &rest[start + 2 + end + 2..]);
-    }
-    text.push_str(rest);
-    text.split(';')
-        .filter_map(|d| {
-            let (name, value) = d.split_once(':')?;
-            let value = value.trim().to_ascii_lowercase();
-            let value = value.trim_end_matches("!important").trim().to_string();
-            Some((name.trim().to_ascii_lowercase(), value))
-        })
-        .filter(|(n, _)| !n.is_empty())
-        .collect()
+    crate::style::raw_declarations(body)
 }
 
 #[cfg(test)]

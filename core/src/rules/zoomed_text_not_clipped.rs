@@ -136,7 +136,7 @@ fn zoom_styles(doc: &Document) -> Rc<ZoomStyles> {
     }
     // Only rules that set `overflow` are needed for every element (to find clipping boxes).
     let overflow_rules: Vec<_> = zoom_rules(doc)
-        .filter(|r| r.body.to_ascii_lowercase().contains("overflow"))
+        .filter(|r| crate::style::contains_ignore_case(&r.body, "overflow"))
         .filter(|r| {
             declarations(&r.body)
                 .iter()

@@ -23,7 +23,8 @@ pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMP
 pub(crate) use paint::text_colors;
 pub use paint::TextColors;
 pub use properties::{Display, LineHeight, Overflow, Position, PropertyId, Visibility};
-pub use sheet::{parse_declarations, Declaration, RawRule, StyleSheet};
+pub(crate) use sheet::{contains_ignore_case, split_top_level_commas};
+pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};
 
 use std::borrow::Cow;
 use std::collections::HashMap;

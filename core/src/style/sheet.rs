@@ -298,14 +298,16 @@ fn names_focus(selectors: &str) -> bool {
     contains_ignore_case(selectors, ":focus")
 }
 
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+/// ASCII case-insensitive substring test.
+pub(crate) fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
     haystack
         .as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn split_top_level_commas(s: &str) -> Vec<&str> {
+/// Splits at commas outside brackets and parentheses (a selector list into selectors).
+pub(crate) fn split_top_level_commas(s: &str) -> Vec<&str> {
     let mut parts = Vec::new();
     let (mut depth, mut start) = (0i32, 0);
     for (i, c) in s.char_indices() {
@@ -433,33 +435,7 @@ impl<'i> DeclarationParser<'i> for DeclarationsOnly {
         } else {
             None
         };
-        let start = input.position();
-        let mut important = false;
-        let end;
-        loop {
-            let before = input.state();
-            match input.next_including_whitespace() {
-                Err(_) => {
-                    // Blocks of function tokens are consumed by the next call, so the value
-                    // ends where the input does.
-                    end = input.position();
-                    break;
-                }
-                Ok(Token::Delim('!')) => {
-                    if input
-                        .try_parse(|i| i.expect_ident_matching("important"))
-                        .is_ok()
-                    {
-                        important = true;
-                        end = before.position();
-                        while input.next().is_ok() {}
-                        break;
-                    }
-                }
-                Ok(_) => {}
-            }
-        }
-        let text = input.slice(start..end).trim();
+        let (text, important) = value_text(input);
         if let Some(property) = longhand {
             if let Some(parsed) = parse_longhand(property, text) {
                 let name: Arc<str> = if custom { (&*name).into() } else { "".into() };
@@ -488,6 +464,127 @@ impl<'i> DeclarationParser<'i> for DeclarationsOnly {
     }
 }
 
+/// A declaration's value as written, trimmed, without `!important`; and whether it had it.
+fn value_text<'i>(input: &mut Parser<'i>) -> (&'i str, bool) {
+    let start = input.position();
+    let mut important = false;
+    let end;
+    loop {
+        let before = input.state();
+        match input.next_including_whitespace() {
+            Err(_) => {
+                // Blocks of function tokens are consumed by the next call, so the value
+                // ends where the input does.
+                end = input.position();
+                break;
+            }
+            Ok(Token::Delim('!')) => {
+                if input
+                    .try_parse(|i| i.expect_ident_matching("important"))
+                    .is_ok()
+                {
+                    important = true;
+                    end = before.position();
+                    while input.next().is_ok() {}
+                    break;
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+    (input.slice(start..end).trim(), important)
+}
+
+/// Every declaration of a block as (property, value) text, both lower-cased, the value
+/// trimmed and without `!important`, whether or not the cascade models the property: for
+/// rules that read properties kept as text (`outline`, `text-overflow`).
+///
+/// ```
+/// # use frontdesk_core::style::raw_declarations;
+/// let d = raw_declarations("OUTLINE: None !important; /* x; y */ content: 'a;b'; text-overflow:ellipsis");
+/// assert_eq!(d, [("outline".into(), "none".into()), ("content".into(), "'a;b'".into()),
+///                ("text-overflow".into(), "ellipsis".into())]);
+/// ```
+pub fn raw_declarations(css: &str) -> Vec<(String, String)> {
+    struct Raw(Vec<(String, String)>);
+    impl<'i> DeclarationParser<'i> for Raw {
+        type Declaration = ();
+        type Error = ();
+        fn parse_value(
+            &mut self,
+            name: CowRcStr<'i>,
+            input: &mut Parser<'i>,
+            _: &ParserState,
+        ) -> Result<(), ParseError<()>> {
+            let (text, _) = value_text(input);
+            let text = without_comments(text);
+            self.0
+                .push((name.to_ascii_lowercase(), text.trim().to_ascii_lowercase()));
+            Ok(())
+        }
+    }
+    impl<'i> AtRuleParser<'i> for Raw {
+        type Prelude = ();
+        type AtRule = ();
+        type Error = ();
+    }
+    impl<'i> QualifiedRuleParser<'i> for Raw {
+        type Prelude = ();
+        type QualifiedRule = ();
+        type Error = ();
+    }
+    impl<'i> RuleBodyItemParser<'i, (), ()> for Raw {
+        fn parse_declarations(&self) -> bool {
+            true
+        }
+        fn parse_qualified(&self) -> bool {
+            false
+        }
+    }
+    let mut parser = Parser::new(css);
+    let mut raw = Raw(Vec::new());
+    for _ in RuleBodyParser::new(&mut parser, &mut raw) {}
+    raw.0
+}
+
+/// A value's source text without its comments (the tokenizer skips them when parsing, but
+/// they stay in the source slice). Comment markers inside strings are text.
+fn without_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("/*") {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) if c == '\\' => {
+                out.push(c);
+                if let Some((_, escaped)) = chars.next() {
+                    out.push(escaped);
+                }
+                continue;
+            }
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if text[i..].starts_with("/*") => {
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(text.len(), |e| i + 2 + e + 2);
+                while chars.peek().is_some_and(|&(j, _)| j < end) {
+                    chars.next();
+                }
+                out.push(' ');
+                continue;
+            }
+            None => {}
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl<'i> AtRuleParser<'i> for DeclarationsOnly {
     type Prelude = ();
     type AtRule = ();
@@ -512,6 +609,23 @@ impl<'i> RuleBodyItemParser<'i, (), ()> for DeclarationsOnly {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_declarations_read_comments_and_strings_as_css_does() {
+        let d = raw_declarations(
+            "outline:/*a;b*/0 /* c */; content: \"/* kept */\" ; text-overflow: 'x\\'y' ; x-y:1",
+        );
+        let want: Vec<(String, String)> = [
+            ("outline", "0"),
+            ("content", "\"/* kept */\""),
+            ("text-overflow", "'x\\'y'"),
+            ("x-y", "1"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+        assert_eq!(d, want);
+    }
 
     #[test]
     fn keeps_known_properties_and_importance() {
