@@ -276,18 +276,33 @@ fn ancestor_sets() -> &'static [Vec<u64>] {
     static SETS: std::sync::OnceLock<Vec<Vec<u64>>> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
         let words = ROLES.len().div_ceil(64);
-        ROLES
-            .iter()
-            .map(|role| {
-                let mut set = vec![0u64; words];
-                for (a, ancestor) in ROLES.iter().enumerate() {
-                    if is_a(role.name, ancestor.name, 0) {
-                        set[a / 64] |= 1 << (a % 64);
+        // Each role's set is itself plus its superclasses' sets, memoised (the taxonomy is
+        // a DAG a few levels deep; `visiting` guards against a cycle in the tables).
+        fn fill(i: usize, sets: &mut [Option<Vec<u64>>], visiting: &mut [bool], words: usize) {
+            if sets[i].is_some() || visiting[i] {
+                return;
+            }
+            visiting[i] = true;
+            let mut set = vec![0u64; words];
+            set[i / 64] |= 1 << (i % 64);
+            for superclass in ROLES[i].superclasses {
+                if let Some(s) = role_index(superclass) {
+                    fill(s, sets, visiting, words);
+                    if let Some(inherited) = &sets[s] {
+                        for (w, bits) in set.iter_mut().zip(inherited) {
+                            *w |= bits;
+                        }
                     }
                 }
-                set
-            })
-            .collect()
+            }
+            sets[i] = Some(set);
+        }
+        let mut sets = vec![None; ROLES.len()];
+        let mut visiting = vec![false; ROLES.len()];
+        for i in 0..ROLES.len() {
+            fill(i, &mut sets, &mut visiting, words);
+        }
+        sets.into_iter().map(Option::unwrap_or_default).collect()
     })
 }
 
@@ -310,18 +325,6 @@ pub fn is_widget_role(role_name: &str) -> bool {
 #[must_use]
 pub fn is_context_dependent_widget_role(role_name: &str) -> bool {
     matches!(role_name, "row" | "columnheader" | "rowheader") || role_is_a(role_name, "separator")
-}
-
-/// Depth-limited walk up the superclass graph (the graph is acyclic; the limit only guards
-/// against a table mistake turning into endless recursion).
-fn is_a(role_name: &str, ancestor: &str, depth: usize) -> bool {
-    if role_name == ancestor {
-        return true;
-    }
-    if depth > 16 {
-        return false;
-    }
-    role(role_name).is_some_and(|r| r.superclasses.iter().any(|s| is_a(s, ancestor, depth + 1)))
 }
 
 fn is_one_of(value: &str, allowed: &[&str]) -> bool {
@@ -3241,6 +3244,32 @@ mod tests {
             if let ValueType::Token(t) | ValueType::TokenList(t) = a.value_type {
                 assert!(t.iter().all(|v| is_value_valid(a.name, v)));
                 assert!(!is_value_valid(a.name, "bogus-token"), "{}", a.name);
+            }
+        }
+    }
+
+    /// The taxonomy walked the slow way, superclass by superclass.
+    fn is_a_by_walking(role_name: &str, ancestor: &str, depth: usize) -> bool {
+        role_name == ancestor
+            || (depth < 16
+                && role(role_name).is_some_and(|r| {
+                    r.superclasses
+                        .iter()
+                        .any(|s| is_a_by_walking(s, ancestor, depth + 1))
+                }))
+    }
+
+    #[test]
+    fn precomputed_ancestor_sets_match_the_taxonomy() {
+        for r in ROLES {
+            for a in ROLES {
+                assert_eq!(
+                    role_is_a(r.name, a.name),
+                    is_a_by_walking(r.name, a.name, 0),
+                    "{} is a {}",
+                    r.name,
+                    a.name
+                );
             }
         }
     }
