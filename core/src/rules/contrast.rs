@@ -2,15 +2,43 @@
 //! widgets) and the expectation, with thresholds as parameters.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use super::text::{has_visible_text, is_large_text, own_text, DisabledText, TextColors};
 use super::{Expectation, Target};
-use crate::dom::Document;
+use super::predicates::DocKey;
+use crate::dom::{Document, NodeIndex};
 
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
 /// and their labels, and text drawn in the background colour (not visible). Elements a
 /// script fills through a shadow root are targets too (their outcome is cantTell).
+///
+/// Both contrast rules ask for the same page in turn: the second gets the first's answer.
 pub fn applicability(doc: &Document) -> Vec<Target<'_>> {
+    thread_local! {
+        static LAST: RefCell<Option<(DocKey, Rc<[NodeIndex]>)>> = const { RefCell::new(None) };
+    }
+    let key = DocKey::of(doc);
+    let cached = LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, targets)| targets.clone())
+    });
+    let targets = cached.unwrap_or_else(|| {
+        let targets: Rc<[NodeIndex]> = find_targets(doc).collect();
+        LAST.with(|l| *l.borrow_mut() = Some((key, targets.clone())));
+        targets
+    });
+    targets
+        .iter()
+        .filter_map(|&i| doc.element(i))
+        .map(Target::element)
+        .collect()
+}
+
+fn find_targets(doc: &Document) -> impl Iterator<Item = NodeIndex> + '_ {
     let disabled = DisabledText::of(doc);
     let shadow_script = doc.scripts_mention("attachShadow");
     // Only pages whose scripts attach shadow roots need every element looked at.
@@ -21,15 +49,14 @@ pub fn applicability(doc: &Document) -> Vec<Target<'_>> {
     };
     candidates
         .into_iter()
-        .filter(|e| {
+        .filter(move |e| {
             if has_visible_text(e) {
                 !e.is_inert() && !disabled.covers(e) && !invisible_text(e)
             } else {
                 shadow_script && e.is_html() && e.is_visible() && filled_by_shadow_script(e)
             }
         })
-        .map(Target::element)
-        .collect()
+        .map(|e| e.index())
 }
 
 /// Text whose colour equals its background everywhere is not visible (ACT).
