@@ -4,12 +4,12 @@
 //! Rules read this model; none of them walks the raw DOM for these facts again.
 
 mod accname;
+mod index;
 mod limits;
 mod roles;
 mod selector;
 mod ua;
 
-use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -21,6 +21,8 @@ use crate::style::{
     TextColors, Visibility,
 };
 
+pub use index::Elements;
+use index::{Indexes, INDEXED_NAMES, NO_TAG};
 pub use roles::is_presentational_role;
 
 /// Index of a node (element or text) in a [`Document`], in document order.
@@ -139,214 +141,6 @@ pub struct Document {
     index: Indexes,
     /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
     scripts: OnceCell<Option<String>>,
-}
-
-/// Element lists in document order, built in the model's passes.
-#[derive(Debug, Default)]
-struct Indexes {
-    /// By local name, for the names in [`INDEXED_NAMES`] (any namespace).
-    by_name: Vec<Vec<NodeIndex>>,
-    /// By attribute name, for the names in [`INDEXED_ATTRIBUTES`].
-    by_attr: Vec<Vec<NodeIndex>>,
-    /// Elements with at least one `aria-*` attribute.
-    aria: Vec<NodeIndex>,
-    /// Elements with a non-whitespace text node child.
-    text: Vec<NodeIndex>,
-    /// Elements whose `overflow-x` or `overflow-y` is not `visible`.
-    overflow: Vec<NodeIndex>,
-    /// Elements that an orientation media query rotates.
-    orientation_rotated: Vec<NodeIndex>,
-    /// Elements in sequential focus navigation.
-    tabbable: Vec<NodeIndex>,
-    /// By resolved role.
-    by_role: crate::short_hash::ShortHashMap<&'static str, Vec<NodeIndex>>,
-}
-
-/// The element names rules ask for, and the common ones (an element's slot here also
-/// answers [`El::name`] without going back to the parsed tree). Only a fixed set is indexed: a lookup table of page
-/// chosen names would let a hostile page grow it with colliding keys, and the pass that
-/// builds it runs for every element of every page. Other names are found by a full scan.
-/// No slot in [`INDEXED_NAMES`] (or a text node).
-const NO_TAG: u8 = u8::MAX;
-
-const INDEXED_NAMES: &[&str] = &[
-    "a",
-    "abbr",
-    "address",
-    "area",
-    "article",
-    "aside",
-    "audio",
-    "b",
-    "base",
-    "blockquote",
-    "body",
-    "br",
-    "button",
-    "canvas",
-    "caption",
-    "cite",
-    "code",
-    "col",
-    "colgroup",
-    "datalist",
-    "dd",
-    "del",
-    "details",
-    "dfn",
-    "dialog",
-    "div",
-    "dl",
-    "dt",
-    "em",
-    "embed",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "font",
-    "footer",
-    "form",
-    "frame",
-    "g",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "head",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "i",
-    "iframe",
-    "img",
-    "input",
-    "ins",
-    "kbd",
-    "label",
-    "legend",
-    "li",
-    "link",
-    "main",
-    "mark",
-    "math",
-    "menu",
-    "meta",
-    "meter",
-    "nav",
-    "noscript",
-    "object",
-    "ol",
-    "optgroup",
-    "option",
-    "output",
-    "p",
-    "path",
-    "picture",
-    "pre",
-    "progress",
-    "q",
-    "s",
-    "samp",
-    "script",
-    "search",
-    "section",
-    "select",
-    "small",
-    "source",
-    "span",
-    "strong",
-    "style",
-    "sub",
-    "summary",
-    "sup",
-    "svg",
-    "table",
-    "tbody",
-    "td",
-    "template",
-    "textarea",
-    "tfoot",
-    "th",
-    "thead",
-    "time",
-    "title",
-    "tr",
-    "u",
-    "ul",
-    "use",
-    "var",
-    "video",
-    "wbr",
-];
-/// The attributes (without a namespace) rules ask for; `aria-*` ones are found through the
-/// list of elements with any `aria-*` attribute. Others are found by a full scan.
-const INDEXED_ATTRIBUTES: &[&str] = &[
-    "accesskey",
-    "alt",
-    "autocomplete",
-    "contenteditable",
-    "disabled",
-    "for",
-    "headers",
-    "href",
-    "id",
-    "lang",
-    "name",
-    "role",
-    "scope",
-    "src",
-    "style",
-    "tabindex",
-    "title",
-];
-
-/// Position of `name` in a fixed table. Both tables are tiny and ours, so FNV is safe.
-fn slot(slots: &std::sync::OnceLock<Slots>, table: &[&'static str], name: &str) -> Option<usize> {
-    let slots = slots.get_or_init(|| table.iter().enumerate().map(|(i, n)| (*n, i)).collect());
-    slots.get(name).copied()
-}
-
-type Slots = crate::short_hash::ShortHashMap<&'static str, usize>;
-
-fn name_slot(name: &str) -> Option<usize> {
-    static SLOTS: std::sync::OnceLock<Slots> = std::sync::OnceLock::new();
-    slot(&SLOTS, INDEXED_NAMES, name)
-}
-
-fn attribute_slot(name: &str) -> Option<usize> {
-    static SLOTS: std::sync::OnceLock<Slots> = std::sync::OnceLock::new();
-    slot(&SLOTS, INDEXED_ATTRIBUTES, name)
-}
-
-impl Indexes {
-    /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
-    /// none).
-    fn add_element(&mut self, e: &scraper::node::Element, index: NodeIndex) -> u8 {
-        if self.by_name.is_empty() {
-            self.by_name = vec![Vec::new(); INDEXED_NAMES.len()];
-            self.by_attr = vec![Vec::new(); INDEXED_ATTRIBUTES.len()];
-        }
-        let tag = name_slot(&e.name.local);
-        if let Some(i) = tag {
-            self.by_name[i].push(index);
-        }
-        let mut aria = false;
-        for (name, _) in e.attrs.iter().filter(|(name, _)| name.ns.is_empty()) {
-            if name.local.starts_with("aria-") {
-                aria = true;
-            } else if let Some(i) = attribute_slot(&name.local) {
-                // An element lists each attribute name once: no duplicate pushes.
-                self.by_attr[i].push(index);
-            }
-        }
-        if aria {
-            self.aria.push(index);
-        }
-        tag.map_or(NO_TAG, |t| t as u8)
-    }
 }
 
 impl std::fmt::Debug for Document {
@@ -731,126 +525,6 @@ impl Document {
             .map(|index| El { doc: self, index })
     }
 
-    /// Elements with one of these local names (any namespace; check [`El::is_html`]), in
-    /// document order.
-    ///
-    /// ```
-    /// use frontdesk_core::dom::Document;
-    /// let doc = Document::parse("<ul><li>a</li></ul><ol><li>b</li></ol>");
-    /// let lists: Vec<_> = doc.elements_named(&["ol", "ul"]).map(|e| e.name()).collect();
-    /// assert_eq!(lists, ["ul", "ol"]);
-    /// ```
-    pub fn elements_named(&self, names: &[&str]) -> Elements<'_> {
-        let lists = names.iter().map(|&name| match name_slot(name) {
-            Some(i) => Cow::Borrowed(self.index.by_name.get(i).map_or(&[][..], |l| &l[..])),
-            None => Cow::Owned(
-                self.elements()
-                    .filter(|e| e.name() == name)
-                    .map(|e| e.index)
-                    .collect(),
-            ),
-        });
-        self.merged(lists)
-    }
-
-    /// Elements that carry this attribute (without a namespace), in document order.
-    pub fn elements_with_attr(&self, name: &str) -> Elements<'_> {
-        self.elements_with_attrs(&[name])
-    }
-
-    /// Elements that carry any of these attributes, in document order.
-    pub fn elements_with_attrs(&self, names: &[&str]) -> Elements<'_> {
-        let lists = names.iter().map(|&name| {
-            let scan = |candidates: &mut dyn Iterator<Item = El<'_>>| -> Vec<NodeIndex> {
-                candidates
-                    .filter(|e| e.attr(name).is_some())
-                    .map(|e| e.index)
-                    .collect()
-            };
-            if name.starts_with("aria-") {
-                Cow::Owned(scan(&mut self.elements_with_aria_attrs()))
-            } else {
-                match attribute_slot(name) {
-                    Some(i) => Cow::Borrowed(self.index.by_attr.get(i).map_or(&[][..], |l| &l[..])),
-                    None => Cow::Owned(scan(&mut self.elements())),
-                }
-            }
-        });
-        self.merged(lists)
-    }
-
-    /// Elements whose resolved role is exactly one of `roles`, in document order.
-    pub fn elements_with_roles(&self, roles: &[&str]) -> Elements<'_> {
-        self.merged(
-            roles
-                .iter()
-                .filter_map(|r| self.index.by_role.get(*r))
-                .map(|l| Cow::Borrowed(&l[..])),
-        )
-    }
-
-    /// Elements with at least one `aria-*` attribute, in document order.
-    pub fn elements_with_aria_attrs(&self) -> Elements<'_> {
-        self.merged([Cow::Borrowed(&self.index.aria[..])])
-    }
-
-    /// Elements with a text node child that is not only whitespace, in document order.
-    pub fn elements_with_text(&self) -> Elements<'_> {
-        self.merged([Cow::Borrowed(&self.index.text[..])])
-    }
-
-    /// Elements whose computed `overflow-x` or `overflow-y` is not `visible`, in document
-    /// order.
-    pub fn elements_with_overflow(&self) -> Elements<'_> {
-        self.merged([Cow::Borrowed(&self.index.overflow[..])])
-    }
-
-    /// Elements in sequential focus navigation ([`El::is_tabbable`]), in document order.
-    pub fn tabbable_elements(&self) -> Elements<'_> {
-        self.merged([Cow::Borrowed(&self.index.tabbable[..])])
-    }
-
-    /// Elements that a `transform` in an orientation media query rotates
-    /// ([`ComputedStyle::has_orientation_rotation`]), in document order.
-    pub fn elements_rotated_by_orientation(&self) -> Elements<'_> {
-        self.merged([Cow::Borrowed(&self.index.orientation_rotated[..])])
-    }
-
-    /// Elements whose resolved role is `role` or a subclass of it (as [`El::has_role`]),
-    /// in document order.
-    pub fn elements_with_role(&self, role: &str) -> Elements<'_> {
-        self.merged(
-            self.index
-                .by_role
-                .iter()
-                .filter(|(r, _)| crate::aria::role_is_a(r, role))
-                .map(|(_, list)| Cow::Borrowed(&list[..])),
-        )
-    }
-
-    /// One list in document order from several (each already in document order).
-    fn merged<'a>(&'a self, lists: impl IntoIterator<Item = Cow<'a, [NodeIndex]>>) -> Elements<'a> {
-        let mut lists = lists.into_iter();
-        let indices = match (lists.next(), lists.next()) {
-            (None, _) => Cow::Borrowed(&[][..]),
-            (Some(one), None) => one,
-            (Some(a), Some(b)) => {
-                let mut all: Vec<NodeIndex> = a.iter().chain(b.iter()).copied().collect();
-                for more in lists {
-                    all.extend_from_slice(&more);
-                }
-                all.sort_unstable();
-                all.dedup();
-                Cow::Owned(all)
-            }
-        };
-        Elements {
-            doc: self,
-            indices,
-            next: 0,
-        }
-    }
-
     /// The first element with this `id`, as `getElementById` finds it.
     pub fn element_by_id(&self, id: &str) -> Option<El<'_>> {
         self.ids.get(id).map(|&index| El { doc: self, index })
@@ -933,29 +607,6 @@ impl Document {
         self.elements_named(&["title"])
             .find(|e| e.is_html())
             .map(|t| collapse_whitespace(&t.text_content()))
-    }
-}
-
-/// Elements from one of the [`Document`]'s indexes, in document order.
-pub struct Elements<'d> {
-    doc: &'d Document,
-    indices: Cow<'d, [NodeIndex]>,
-    next: usize,
-}
-
-impl<'d> Iterator for Elements<'d> {
-    type Item = El<'d>;
-    fn next(&mut self) -> Option<El<'d>> {
-        let index = *self.indices.get(self.next)?;
-        self.next += 1;
-        Some(El {
-            doc: self.doc,
-            index,
-        })
-    }
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        let left = self.indices.len() - self.next;
-        (left, Some(left))
     }
 }
 
