@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::predicates::DocKey;
 use super::text::{has_visible_text, is_large_text, own_text, DisabledText, TextColors};
 use super::{Expectation, Target};
-use super::predicates::DocKey;
 use crate::dom::{Document, NodeIndex};
 
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
