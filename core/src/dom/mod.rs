@@ -1052,5 +1052,11 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// What the UA gives an element, for the cascade's tests.
+#[cfg(test)]
+pub(crate) fn ua_style_for_tests(el: &El) -> crate::style::UaStyle {
+    ua::ua_style(el.element_ref(), el.data().attr_bloom)
+}
+
 #[cfg(test)]
 mod tests;

@@ -318,6 +318,8 @@ pub struct Cascade {
     raw_rules: Vec<RawRule>,
     root_font_size: f32,
     bucketing: bool,
+    /// Elements without author styles skip the general path (see `ua_only`).
+    shortcuts: bool,
     candidates: Vec<u32>,
     /// Ancestor bloom filter over the current element's ancestors (ids, classes, tags),
     /// so rules needing an ancestor the element lacks are rejected without matching.
@@ -339,6 +341,7 @@ impl Cascade {
             customs: vec![Arc::new(CustomMap::new())],
             root_font_size: 16.0,
             bucketing: true,
+            shortcuts: true,
             ..Cascade::default()
         };
         for mut sheet in sheets {
@@ -496,6 +499,60 @@ impl Cascade {
         self.candidates.dedup();
     }
 
+    /// The style of an element no author rule or `style` attribute reaches: inherited and
+    /// initial values plus what the UA gives it. The same result as the general path below
+    /// (a test compares them), without resolving every property through it: most elements
+    /// of a page take this way.
+    fn ua_only(&mut self, parent: Option<&ComputedStyle>, ua: &UaStyle) -> ComputedStyle {
+        let parent_style = parent.copied().unwrap_or(ComputedStyle::INITIAL);
+        let mut s = parent_style.inherit();
+        s.display = ua.display;
+        if let Some(em) = ua.font_size_em {
+            let root_fs = if parent.is_none() {
+                16.0
+            } else {
+                self.root_font_size
+            };
+            let length = Length {
+                em,
+                ..Length::default()
+            };
+            if let Some(px) = length
+                .resolve(parent_style.font_size, root_fs, None)
+                .filter(|px| *px >= 0.0)
+            {
+                s.font_size = px;
+            }
+        }
+        if parent.is_none() {
+            self.root_font_size = s.font_size;
+        }
+        if let Some(c) = ua.color {
+            s.color = c;
+            s.flags.set(StyleFlags::COLOR_UNKNOWN, false);
+        }
+        if let Some(w) = ua.font_weight {
+            s.font_weight = w;
+        }
+        if ua.nowrap {
+            s.flags.set(StyleFlags::NOWRAP, true);
+        }
+        if let Some(c) = ua.background {
+            s.background_color = c;
+        }
+        // An inherited text-indent far to the left puts the text off-screen, as below.
+        s.flags.set(StyleFlags::OFF_SCREEN, s.text_indent <= -999.0);
+        s
+    }
+
+    /// Turns the shortcut for elements without author styles off (they then take the
+    /// general path); for tests that check the shortcut changes nothing.
+    #[doc(hidden)]
+    pub fn without_shortcuts(mut self) -> Cascade {
+        self.shortcuts = false;
+        self
+    }
+
     /// Computes one element's style. `parent` is the parent element's computed style
     /// (`None` for the root element), `ua` what the user agent gives the element.
     pub fn compute(
@@ -545,14 +602,8 @@ impl Cascade {
             matched.sort_by_key(|&i| (self.rules[i as usize].specificity, i));
         }
         let inline = inline.map(parse_declarations).unwrap_or_default();
-        if matched.is_empty() && inline.is_empty() && *ua == UaStyle::display(ua.display) {
-            // Nothing declared: inherited values and initial ones.
-            let mut s = parent.copied().unwrap_or(ComputedStyle::INITIAL).inherit();
-            s.display = ua.display;
-            if parent.is_none() {
-                self.root_font_size = s.font_size;
-            }
-            return s;
+        if matched.is_empty() && inline.is_empty() && self.shortcuts {
+            return self.ua_only(parent, ua);
         }
 
         // Winners, in increasing precedence: normal rules, normal inline, important rules,

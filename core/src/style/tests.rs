@@ -359,3 +359,38 @@ fn text_is_read_against_its_halo() {
         TextColors::Unknown(_)
     ));
 }
+
+#[test]
+fn the_shortcut_for_unstyled_elements_matches_the_general_path() {
+    use crate::dom::Document;
+    // Every element kind the UA styles, under inherited text styles (em sizes, indent,
+    // weights, colours, nowrap) and at the root; author rules only for some elements.
+    let html = r#"<html><body><div style="font-size:20px; text-indent:-9999px; color:#333; font-weight:300">
+        <a href="/x">link</a><a>anchor</a><area href="/y"><h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4>
+        <h5>e</h5><h6>f</h6><b>g</b><strong>h</strong><small>i</small><sub>j</sub><sup>k</sup>
+        <big>l</big><mark>m</mark><button>n</button><select><option>o</option></select>
+        <input type=submit><input><textarea>p</textarea><dialog open>q</dialog><pre>r</pre>
+        <nobr>s</nobr><table bgcolor=#eee><tr><th nowrap>t</th><td>u</td></tr></table>
+        <font color=red>v</font><p class="styled">w</p><span hidden>x</span><p>y<em>z</em></p>
+        </div><p style="text-indent:0">plain</p></body></html>"#;
+    let sheets = || vec![StyleSheet::parse(".styled { color: blue }")];
+    let doc = Document::parse(html);
+    let mut fast = Cascade::new(sheets());
+    let mut general = Cascade::new(sheets()).without_shortcuts();
+    let mut styles: Vec<(ego_tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
+    for el in doc.elements() {
+        let element = el.element_ref();
+        let parent = element.parent().and_then(|p| {
+            styles
+                .iter()
+                .find(|(id, _, _)| *id == p.id())
+                .map(|(_, a, b)| (*a, *b))
+        });
+        let ua = crate::dom::ua_style_for_tests(&el);
+        let a = fast.compute(element, parent.as_ref().map(|p| &p.0), &ua);
+        let b = general.compute(element, parent.as_ref().map(|p| &p.1), &ua);
+        assert_eq!(a, b, "<{}>", el.name());
+        styles.push((element.id(), a, b));
+    }
+    assert!(styles.len() >= 40, "{}", styles.len());
+}
