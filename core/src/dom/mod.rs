@@ -375,13 +375,27 @@ impl Document {
 
     fn compute_styles(&mut self, mut cascade: Cascade) {
         self.styles = vec![ComputedStyle::INITIAL; self.nodes.len()];
+        // The UA style of an HTML element depends on its name and these attributes only:
+        // without them, one computation per tag name serves the whole page.
+        let ua_attributes = ua::UA_ATTRIBUTES
+            .iter()
+            .fold(0, |bits, name| bits | attr_bit(name));
+        let mut ua_by_tag: Vec<Option<crate::style::UaStyle>> = vec![None; INDEXED_NAMES.len()];
         for i in 0..self.nodes.len() {
             if self.nodes[i].is_text {
                 continue;
             }
             let parent = self.nodes[i].parent;
             let element = self.element_ref(i as NodeIndex);
-            let ua_style = ua::ua_style(element, self.nodes[i].attr_bloom);
+            let node = &self.nodes[i];
+            let ua_style = match ua_by_tag.get_mut(node.tag as usize) {
+                Some(cached)
+                    if node.flags.has(Flags::HTML) && node.attr_bloom & ua_attributes == 0 =>
+                {
+                    *cached.get_or_insert_with(|| ua::ua_style(element, node.attr_bloom))
+                }
+                _ => ua::ua_style(element, node.attr_bloom),
+            };
             let inline = (self.nodes[i].attr_bloom & attr_bit("style") != 0)
                 .then(|| attr_of(element.value(), "style"))
                 .flatten();

@@ -6,6 +6,12 @@ use scraper::ElementRef;
 use super::{attr_bit, attr_of, El};
 use crate::style::{Display, Rgba, UaStyle};
 
+/// The attributes [`ua_style`] reads; without any of them, an HTML element's UA style depends
+/// on its name alone.
+pub(super) const UA_ATTRIBUTES: &[&str] = &[
+    "bgcolor", "color", "hidden", "href", "nowrap", "open", "text", "type",
+];
+
 /// What the UA style sheet (and presentational attributes such as `bgcolor` and
 /// `<font color>`) give an element: default `display`, link and form-control colours,
 /// heading sizes and weights, `pre`'s no-wrap.
