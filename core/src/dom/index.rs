@@ -190,7 +190,13 @@ pub(super) fn attribute_slot(name: &str) -> Option<usize> {
 impl Indexes {
     /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
     /// none).
-    pub(super) fn add_element(&mut self, e: &scraper::node::Element, index: NodeIndex) -> u8 {
+    /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
+    /// none) and the Bloom filter of its attribute names (see `super::attr_bit`).
+    pub(super) fn add_element(
+        &mut self,
+        e: &scraper::node::Element,
+        index: NodeIndex,
+    ) -> (u8, u64) {
         if self.by_name.is_empty() {
             self.by_name = vec![Vec::new(); INDEXED_NAMES.len()];
             self.by_attr = vec![Vec::new(); INDEXED_ATTRIBUTES.len()];
@@ -200,19 +206,37 @@ impl Indexes {
             self.by_name[i].push(index);
         }
         let mut aria = false;
+        let mut bloom = 0;
+        let indexed_bits = indexed_attribute_bits();
         for (name, _) in e.attrs.iter().filter(|(name, _)| name.ns.is_empty()) {
-            if name.local.starts_with("aria-") {
+            let name: &str = &name.local;
+            let bit = super::attr_bit(name);
+            bloom |= bit;
+            if name.starts_with("aria-") {
                 aria = true;
-            } else if let Some(i) = attribute_slot(&name.local) {
-                // An element lists each attribute name once: no duplicate pushes.
-                self.by_attr[i].push(index);
+            } else if bit & indexed_bits != 0 {
+                // Only names whose Bloom bit an indexed name shares need the lookup.
+                if let Some(i) = attribute_slot(name) {
+                    // An element lists each attribute name once: no duplicate pushes.
+                    self.by_attr[i].push(index);
+                }
             }
         }
         if aria {
             self.aria.push(index);
         }
-        tag.map_or(NO_TAG, |t| t as u8)
+        (tag.map_or(NO_TAG, |t| t as u8), bloom)
     }
+}
+
+/// The Bloom bits of [`INDEXED_ATTRIBUTES`].
+fn indexed_attribute_bits() -> u64 {
+    static BITS: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *BITS.get_or_init(|| {
+        INDEXED_ATTRIBUTES
+            .iter()
+            .fold(0, |bits, name| bits | super::attr_bit(name))
+    })
 }
 
 impl Document {

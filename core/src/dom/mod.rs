@@ -274,12 +274,7 @@ impl Document {
                     let ns = &*e.name.ns;
                     flags.set(Flags::HTML, ns == "http://www.w3.org/1999/xhtml");
                     flags.set(Flags::SVG, ns == "http://www.w3.org/2000/svg");
-                    tag = self.index.add_element(e, index);
-                    attr_bloom = e
-                        .attrs
-                        .iter()
-                        .filter(|(name, _)| name.ns.is_empty())
-                        .fold(0, |bloom, (name, _)| bloom | attr_bit(&name.local));
+                    (tag, attr_bloom) = self.index.add_element(e, index);
                 }
                 DomNode::Text(t) => {
                     if let Some(p) = parent {
