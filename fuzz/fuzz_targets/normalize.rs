@@ -39,7 +39,18 @@ fuzz_target!(|data: &[u8]| {
     // The crawler only ever stores http(s) and file URLs as text.
     if matches!(url.scheme(), "http" | "https" | "file") {
         let reparsed = Url::parse(once.as_str()).expect("a normalised URL parses");
-        assert_eq!(normalized(&reparsed), once, "text form of {url}");
+        // A quirk of the url crate (2.5), not of `normalize`: a file: URL with a host whose
+        // first path segment is a Windows drive letter reached through `\` or `//`
+        // (`file://h/\c:`, `file://h//c:`) keeps its host and serialises as `file://h/c:`,
+        // which parses *without* the host (the spec's drive-letter rule). Only the host
+        // differs. See docs/FUZZING.md.
+        let drive_letter_quirk = url.scheme() == "file"
+            && once.host_str().is_some_and(|h| !h.is_empty())
+            && reparsed.host_str().is_none_or(str::is_empty)
+            && reparsed.path() == once.path();
+        if !drive_letter_quirk {
+            assert_eq!(normalized(&reparsed), once, "text form of {url}");
+        }
     }
 
     for start in [

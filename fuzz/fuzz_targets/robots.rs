@@ -31,9 +31,13 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(mut parsed) = Url::parse(&url) {
         normalize(&mut parsed);
         let _ = robot.allowed(parsed.as_str());
-        if let Ok(own) = parsed.join("/robots.txt") {
-            // RFC 9309 §2.2.2: robots.txt itself is always allowed.
-            assert!(robot.allowed(own.as_str()), "{own} disallowed");
+        // RFC 9309 §2.2.2: robots.txt itself is always allowed. Its URL is built as the
+        // crawler builds it (`robots.rs`: `{origin}/robots.txt`), for http(s) only: folder
+        // crawls have none, and `join("/robots.txt")` would keep a `file:` URL's drive
+        // letter (`file:///t:/robots.txt`), a path the rules may disallow.
+        if matches!(parsed.scheme(), "http" | "https") {
+            let own = format!("{}/robots.txt", parsed.origin().ascii_serialization());
+            assert!(robot.allowed(&own), "{own} disallowed");
         }
     }
     if let Some(seconds) = robot.delay {
