@@ -30,10 +30,21 @@ pub(super) fn name(el: &El) -> String {
         hidden_ok: false,
         depth: 0,
     };
+    LABELLED.with(|l| l.borrow_mut().clear());
     collapse_whitespace(&compute(el, state))
 }
 
+thread_local! {
+    /// Controls whose `<label>`s this name computation has already followed. Labels can
+    /// hold controls labelled by other labels holding the first control again; following
+    /// each control's labels once keeps the computation linear (a fuzzed page of five
+    /// such labels took minutes).
+    static LABELLED: std::cell::RefCell<std::collections::HashSet<NodeIndex>> =
+        std::cell::RefCell::default();
+}
+
 pub(super) fn description(el: &El) -> String {
+    LABELLED.with(|l| l.borrow_mut().clear());
     let described = el.referenced("aria-describedby");
     if !described.is_empty() {
         let state = State {
@@ -248,6 +259,9 @@ fn native_text_alternative(el: &El, state: State) -> Option<String> {
             .filter(|t| !t.trim().is_empty())
     };
     let from_labels = || -> Option<String> {
+        if !LABELLED.with(|l| l.borrow_mut().insert(el.index)) {
+            return None;
+        }
         let parts: Vec<String> = el.labels().map(|l| compute(&l, content_state)).collect();
         let joined = parts.join(" ");
         (!joined.trim().is_empty()).then_some(joined)
