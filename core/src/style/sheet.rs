@@ -410,6 +410,31 @@ impl<'i> RuleBodyItemParser<'i, (), ()> for RuleCollector<'_> {
 }
 
 /// Parses a declaration block, keeping the properties the engine computes.
+/// A rule body parser that reads declarations only (no nested rules or at-rules): the
+/// trait plumbing both declaration parsers share.
+macro_rules! declarations_only {
+    ($parser:ty) => {
+        impl<'i> AtRuleParser<'i> for $parser {
+            type Prelude = ();
+            type AtRule = ();
+            type Error = ();
+        }
+        impl<'i> QualifiedRuleParser<'i> for $parser {
+            type Prelude = ();
+            type QualifiedRule = ();
+            type Error = ();
+        }
+        impl<'i> RuleBodyItemParser<'i, (), ()> for $parser {
+            fn parse_declarations(&self) -> bool {
+                true
+            }
+            fn parse_qualified(&self) -> bool {
+                false
+            }
+        }
+    };
+}
+
 struct DeclarationsOnly {
     out: Vec<Declaration>,
 }
@@ -523,24 +548,7 @@ pub fn raw_declarations(css: &str) -> Vec<(String, String)> {
             Ok(())
         }
     }
-    impl<'i> AtRuleParser<'i> for Raw {
-        type Prelude = ();
-        type AtRule = ();
-        type Error = ();
-    }
-    impl<'i> QualifiedRuleParser<'i> for Raw {
-        type Prelude = ();
-        type QualifiedRule = ();
-        type Error = ();
-    }
-    impl<'i> RuleBodyItemParser<'i, (), ()> for Raw {
-        fn parse_declarations(&self) -> bool {
-            true
-        }
-        fn parse_qualified(&self) -> bool {
-            false
-        }
-    }
+    declarations_only!(Raw);
     let mut parser = Parser::new(css);
     let mut raw = Raw(Vec::new());
     for _ in RuleBodyParser::new(&mut parser, &mut raw) {}
@@ -585,26 +593,7 @@ fn without_comments(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-impl<'i> AtRuleParser<'i> for DeclarationsOnly {
-    type Prelude = ();
-    type AtRule = ();
-    type Error = ();
-}
-
-impl<'i> QualifiedRuleParser<'i> for DeclarationsOnly {
-    type Prelude = ();
-    type QualifiedRule = ();
-    type Error = ();
-}
-
-impl<'i> RuleBodyItemParser<'i, (), ()> for DeclarationsOnly {
-    fn parse_declarations(&self) -> bool {
-        true
-    }
-    fn parse_qualified(&self) -> bool {
-        false
-    }
-}
+declarations_only!(DeclarationsOnly);
 
 #[cfg(test)]
 mod tests {
