@@ -1,11 +1,25 @@
-//! Guards against hostile input before parsing.
+//! Guards against hostile input while parsing.
 //!
 //! HTML tree construction checks "has an element in scope" by walking the stack of open
 //! elements, so a page of 100,000 nested `<div>`s costs the parser O(n²) — tens of seconds.
-//! Real pages nest a few dozen levels. Start tags beyond [`MAX_SOURCE_DEPTH`] (and their end
-//! tags) are dropped from the source, which flattens the excess levels but keeps their text.
+//! Real pages nest a few dozen levels. [`parse_html`] feeds the parser in chunks and watches
+//! the depth of the tree as it grows; only a page that nests deeper than [`WATCH_DEPTH`] is
+//! parsed again from a source where start tags beyond [`MAX_SOURCE_DEPTH`] (and their end
+//! tags) are dropped, which flattens the excess levels but keeps their text.
+//!
+//! Watching costs a short walk up the new element's ancestors per element; scanning every
+//! source for its depth beforehand cost more than that (its tags' attributes must be skipped
+//! with their quotes).
 
-use std::borrow::Cow;
+use std::borrow::{Cow, Cow as StaticCow};
+use std::cell::{Cell, Ref};
+use std::rc::Rc;
+
+use ego_tree::NodeId;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use scraper::{Html, HtmlTreeSink};
 
 /// Deepest nesting of explicit start tags kept in the source.
 pub const MAX_SOURCE_DEPTH: usize = 256;
@@ -126,6 +140,150 @@ static KIND_TABLE: [(u128, TagKind); 256] = {
     }
     table
 };
+
+/// A tree deeper than this (counting from the document) sends the page to the flattening
+/// parse. Above what real pages reach, below where the parser's quadratic cost shows.
+pub const WATCH_DEPTH: usize = 200;
+
+/// Bytes handed to the parser at a time; between chunks the depth watch can stop it. A chunk
+/// of nested tags holds a few thousand levels at most, which the parser handles quickly.
+const CHUNK: usize = 16 * 1024;
+
+/// Parses a page with scraper, flattening it first only when it nests too deep.
+pub fn parse_html(source: &str) -> Html {
+    parse_watched(source, CHUNK, WATCH_DEPTH)
+        .unwrap_or_else(|| Html::parse_document(&flatten_deep_nesting(source)))
+}
+
+/// Parses in chunks of `chunk` bytes; `None` as soon as an element lands deeper than `limit`.
+fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<Html> {
+    let too_deep = Rc::new(Cell::new(false));
+    let sink = DepthWatch {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        limit,
+        too_deep: Rc::clone(&too_deep),
+    };
+    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    let mut rest = source;
+    while !rest.is_empty() {
+        let mut end = chunk.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&rest[..end]));
+        if too_deep.get() {
+            return None;
+        }
+        rest = &rest[end..];
+    }
+    let html = parser.finish();
+    (!too_deep.get()).then_some(html)
+}
+
+/// scraper's tree sink, plus a check of each new element's depth.
+struct DepthWatch {
+    inner: HtmlTreeSink,
+    limit: usize,
+    too_deep: Rc<Cell<bool>>,
+}
+
+impl DepthWatch {
+    /// Called for a node placed under `parent`: walks up at most `limit` ancestors.
+    fn watch(&self, parent: &NodeId) {
+        let html = self.inner.0.borrow();
+        let depth = html
+            .tree
+            .get(*parent)
+            .map_or(0, |node| node.ancestors().take(self.limit).count() + 1);
+        if depth >= self.limit {
+            self.too_deep.set(true);
+        }
+    }
+}
+
+impl TreeSink for DepthWatch {
+    type Output = Html;
+    type Handle = NodeId;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+    fn parse_error(&self, msg: StaticCow<'static, str>) {
+        self.inner.parse_error(msg)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode)
+    }
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.inner.create_element(name, attrs, flags)
+    }
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+    fn append_doctype_to_document(&self, name: StrTendril, public: StrTendril, system: StrTendril) {
+        self.inner.append_doctype_to_document(name, public, system)
+    }
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if matches!(child, NodeOrText::AppendNode(_)) {
+            self.watch(parent);
+        }
+        self.inner.append(parent, child)
+    }
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        if matches!(new_node, NodeOrText::AppendNode(_)) {
+            self.watch(sibling);
+        }
+        self.inner.append_before_sibling(sibling, new_node)
+    }
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        // As scraper decides, but through this sink's watched appends.
+        let has_parent = self
+            .inner
+            .0
+            .borrow()
+            .tree
+            .get(*element)
+            .is_some_and(|node| node.parent().is_some());
+        if has_parent {
+            self.append_before_sibling(element, child)
+        } else {
+            self.append(prev_element, child)
+        }
+    }
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs)
+    }
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target)
+    }
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent)
+    }
+    fn mark_script_already_started(&self, node: &NodeId) {
+        self.inner.mark_script_already_started(node)
+    }
+}
 
 /// Returns the source unchanged (borrowed) unless it nests deeper than the limit.
 pub fn flatten_deep_nesting(source: &str) -> Cow<'_, str> {
@@ -287,6 +445,61 @@ mod tests {
         ] {
             assert_eq!(tag_kind(name.as_bytes()), TagKind::Counted, "{name}");
         }
+    }
+
+    /// Depth of the deepest node of a parsed tree.
+    fn tree_depth(html: &Html) -> usize {
+        html.tree
+            .nodes()
+            .map(|node| node.ancestors().count())
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn chunked_parsing_builds_the_same_tree() {
+        // Chunk borders fall inside tags, attribute values, character references, a CR LF,
+        // multi-byte characters, table text (pending table characters) and a script.
+        let page = "<!doctype html><html lang=cy><head><title>Tŷ</title>\r\n<style>p{color:red}</style></head>\
+            <body><p class=\"a b\">Caerdydd &amp; Y Fro &nbsp;— dŵr\r\n<table> <tr><td>1</td> x <td>2</table>\
+            <b><i>misnested</b></i><template><div>t</div></template><svg><title>s</title></svg>\
+            <script>if (a < b) { x = \"</p>\"; }</script><ul><li>one<li>two</ul></body></html>";
+        let whole = Html::parse_document(page).html();
+        for chunk in [1, 2, 3, 5, 7, 16, 64] {
+            let html = parse_watched(page, chunk, WATCH_DEPTH).expect("shallow page");
+            assert_eq!(html.html(), whole, "chunk size {chunk}");
+        }
+    }
+
+    #[test]
+    fn deep_trees_are_caught_while_parsing() {
+        let nested = |depth: usize| "<div>".repeat(depth) + "x" + &"</div>".repeat(depth);
+        // html, body and the document itself come above the divs.
+        assert!(parse_watched(&nested(WATCH_DEPTH - 5), CHUNK, WATCH_DEPTH).is_some());
+        assert!(parse_watched(&nested(WATCH_DEPTH + 5), CHUNK, WATCH_DEPTH).is_none());
+        // Nesting through formatting elements, tables and templates is caught too.
+        for open in ["<b>", "<table><tr><td>", "<template>", "<svg><g>"] {
+            let page = open.repeat(WATCH_DEPTH);
+            assert!(parse_watched(&page, CHUNK, WATCH_DEPTH).is_none(), "{open}");
+        }
+    }
+
+    #[test]
+    fn deep_pages_are_parsed_flattened_with_their_text() {
+        let depth = 20_000;
+        let page = "<div>".repeat(depth) + "deep text" + &"</div>".repeat(depth);
+        let html = parse_html(&page);
+        assert!(
+            tree_depth(&html) <= MAX_SOURCE_DEPTH + 4,
+            "{}",
+            tree_depth(&html)
+        );
+        assert!(html.html().contains("deep text"));
+        let shallow = "<main><div><p>text</p></div></main>";
+        assert_eq!(
+            parse_html(shallow).html(),
+            Html::parse_document(shallow).html()
+        );
     }
 
     #[test]

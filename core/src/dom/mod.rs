@@ -205,7 +205,7 @@ impl Document {
     }
 
     fn parse_tree(source: &str) -> Document {
-        let html = Html::parse_document(&limits::flatten_deep_nesting(source));
+        let html = limits::parse_html(source);
         let mut doc = Document {
             html,
             nodes: Vec::new(),
