@@ -133,6 +133,35 @@ pub fn role(name: &str) -> Option<&'static RoleInfo> {
     role_index(name).map(|i| &ROLES[i])
 }
 
+/// A role's position in the role table: the document model stores roles as these.
+pub(crate) type RoleId = u8;
+
+const _: () = assert!(
+    ROLES.len() < RoleId::MAX as usize,
+    "role ids must fit a RoleId"
+);
+
+/// The role table's id for a role name (abstract roles included).
+pub(crate) fn role_id(name: &str) -> Option<RoleId> {
+    role_index(name).map(|i| i as RoleId)
+}
+
+/// The role with this id (from [`role_id`]).
+pub(crate) fn role_by_id(id: RoleId) -> &'static RoleInfo {
+    &ROLES[id as usize]
+}
+
+/// Number of roles in the table: ids are below it.
+pub(crate) const ROLE_COUNT: usize = ROLES.len();
+
+/// [`role_is_a`] for a role id.
+pub(crate) fn role_id_is_a(role: RoleId, ancestor: &str) -> bool {
+    let Some(a) = role_index(ancestor) else {
+        return false;
+    };
+    ancestor_sets()[role as usize][a / 64] >> (a % 64) & 1 == 1
+}
+
 /// Index in `ROLES`. Rules and the model look roles up for most elements: a hash lookup
 /// costs a tenth of a binary search over string comparisons.
 fn role_index(name: &str) -> Option<usize> {

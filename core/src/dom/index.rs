@@ -5,15 +5,17 @@
 
 use std::borrow::Cow;
 
+use html5ever::LocalName;
+
 use super::{Document, El, NodeIndex};
 
 /// Element lists in document order, built in the model's passes.
 #[derive(Debug, Default)]
 pub(super) struct Indexes {
     /// By local name, for the names in [`INDEXED_NAMES`] (any namespace).
-    pub(super) by_name: Vec<Vec<NodeIndex>>,
+    pub(super) by_name: Buckets,
     /// By attribute name, for the names in [`INDEXED_ATTRIBUTES`].
-    pub(super) by_attr: Vec<Vec<NodeIndex>>,
+    pub(super) by_attr: Buckets,
     /// Elements with at least one `aria-*` attribute.
     pub(super) aria: Vec<NodeIndex>,
     /// Elements with a non-whitespace text node child.
@@ -24,8 +26,67 @@ pub(super) struct Indexes {
     pub(super) orientation_rotated: Vec<NodeIndex>,
     /// Elements in sequential focus navigation.
     pub(super) tabbable: Vec<NodeIndex>,
-    /// By resolved role.
-    pub(super) by_role: crate::short_hash::ShortHashMap<&'static str, Vec<NodeIndex>>,
+    /// By resolved role (its [`crate::aria::RoleId`]).
+    pub(super) by_role: Buckets,
+}
+
+/// Element lists keyed by a small number (a slot in a fixed table), stored as one array:
+/// filled with one push per entry, then grouped by a counting sort, instead of growing a
+/// vector per key.
+#[derive(Debug, Default)]
+pub(super) struct Buckets {
+    /// (key, element) as added, in document order; emptied by [`Buckets::seal`].
+    added: Vec<(u8, NodeIndex)>,
+    /// Elements grouped by key, each group in document order.
+    items: Vec<NodeIndex>,
+    /// Where each key's group starts in `items`, and one past the last group.
+    starts: Vec<u32>,
+}
+
+impl Buckets {
+    /// Adds an element; elements must come in document order.
+    pub(super) fn add(&mut self, key: usize, index: NodeIndex) {
+        debug_assert!(key < u8::MAX as usize);
+        self.added.push((key as u8, index));
+    }
+
+    /// Groups what was added by key; `keys` bounds the keys.
+    pub(super) fn seal(&mut self, keys: usize) {
+        let mut starts = vec![0u32; keys + 1];
+        for &(key, _) in &self.added {
+            starts[key as usize + 1] += 1;
+        }
+        for k in 1..=keys {
+            starts[k] += starts[k - 1];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0; self.added.len()];
+        for &(key, index) in &self.added {
+            let at = &mut next[key as usize];
+            items[*at as usize] = index;
+            *at += 1;
+        }
+        self.items = items;
+        self.starts = starts;
+        self.added = Vec::new();
+    }
+
+    /// The elements with this key, in document order (none before [`Buckets::seal`]).
+    pub(super) fn get(&self, key: usize) -> &[NodeIndex] {
+        match (self.starts.get(key), self.starts.get(key + 1)) {
+            (Some(&start), Some(&end)) => &self.items[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
+    /// Keys with at least one element.
+    fn keys(&self) -> impl Iterator<Item = usize> + '_ {
+        self.starts
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0] < w[1])
+            .map(|(key, _)| key)
+    }
 }
 
 /// The element names rules ask for, and the common ones (an element's slot here also
@@ -187,6 +248,34 @@ pub(super) fn attribute_slot(name: &str) -> Option<usize> {
     slot(&SLOTS, INDEXED_ATTRIBUTES, name)
 }
 
+/// [`slot`] for a parsed name: interned names hash without reading their text.
+fn atom_slot(
+    slots: &std::sync::OnceLock<AtomSlots>,
+    table: &[&'static str],
+    name: &LocalName,
+) -> Option<usize> {
+    let slots = slots.get_or_init(|| {
+        table
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (LocalName::from(*n), i))
+            .collect()
+    });
+    slots.get(name).copied()
+}
+
+type AtomSlots = crate::short_hash::AtomHashMap<LocalName, usize>;
+
+fn name_slot_of(name: &LocalName) -> Option<usize> {
+    static SLOTS: std::sync::OnceLock<AtomSlots> = std::sync::OnceLock::new();
+    atom_slot(&SLOTS, INDEXED_NAMES, name)
+}
+
+fn attribute_slot_of(name: &LocalName) -> Option<usize> {
+    static SLOTS: std::sync::OnceLock<AtomSlots> = std::sync::OnceLock::new();
+    atom_slot(&SLOTS, INDEXED_ATTRIBUTES, name)
+}
+
 impl Indexes {
     /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
     /// none).
@@ -197,28 +286,25 @@ impl Indexes {
         e: &scraper::node::Element,
         index: NodeIndex,
     ) -> (u8, u64) {
-        if self.by_name.is_empty() {
-            self.by_name = vec![Vec::new(); INDEXED_NAMES.len()];
-            self.by_attr = vec![Vec::new(); INDEXED_ATTRIBUTES.len()];
-        }
-        let tag = name_slot(&e.name.local);
+        let tag = name_slot_of(&e.name.local);
         if let Some(i) = tag {
-            self.by_name[i].push(index);
+            self.by_name.add(i, index);
         }
         let mut aria = false;
         let mut bloom = 0;
         let indexed_bits = indexed_attribute_bits();
         for (name, _) in e.attrs.iter().filter(|(name, _)| name.ns.is_empty()) {
-            let name: &str = &name.local;
+            let local = &name.local;
+            let name: &str = local;
             let bit = super::attr_bit(name);
             bloom |= bit;
             if name.starts_with("aria-") {
                 aria = true;
             } else if bit & indexed_bits != 0 {
                 // Only names whose Bloom bit an indexed name shares need the lookup.
-                if let Some(i) = attribute_slot(name) {
+                if let Some(i) = attribute_slot_of(local) {
                     // An element lists each attribute name once: no duplicate pushes.
-                    self.by_attr[i].push(index);
+                    self.by_attr.add(i, index);
                 }
             }
         }
@@ -226,6 +312,12 @@ impl Indexes {
             self.aria.push(index);
         }
         (tag.map_or(NO_TAG, |t| t as u8), bloom)
+    }
+
+    /// Groups the name and attribute lists, once the tree is built.
+    pub(super) fn seal_tree(&mut self) {
+        self.by_name.seal(INDEXED_NAMES.len());
+        self.by_attr.seal(INDEXED_ATTRIBUTES.len());
     }
 }
 
@@ -251,7 +343,7 @@ impl Document {
     /// ```
     pub fn elements_named(&self, names: &[&str]) -> Elements<'_> {
         let lists = names.iter().map(|&name| match name_slot(name) {
-            Some(i) => Cow::Borrowed(self.index.by_name.get(i).map_or(&[][..], |l| &l[..])),
+            Some(i) => Cow::Borrowed(self.index.by_name.get(i)),
             None => Cow::Owned(
                 self.elements()
                     .filter(|e| e.name() == name)
@@ -280,7 +372,7 @@ impl Document {
                 Cow::Owned(scan(&mut self.elements_with_aria_attrs()))
             } else {
                 match attribute_slot(name) {
-                    Some(i) => Cow::Borrowed(self.index.by_attr.get(i).map_or(&[][..], |l| &l[..])),
+                    Some(i) => Cow::Borrowed(self.index.by_attr.get(i)),
                     None => Cow::Owned(scan(&mut self.elements())),
                 }
             }
@@ -293,8 +385,8 @@ impl Document {
         self.merged(
             roles
                 .iter()
-                .filter_map(|r| self.index.by_role.get(*r))
-                .map(|l| Cow::Borrowed(&l[..])),
+                .filter_map(|r| crate::aria::role_id(r))
+                .map(|id| Cow::Borrowed(self.index.by_role.get(id as usize))),
         )
     }
 
@@ -331,9 +423,9 @@ impl Document {
         self.merged(
             self.index
                 .by_role
-                .iter()
-                .filter(|(r, _)| crate::aria::role_is_a(r, role))
-                .map(|(_, list)| Cow::Borrowed(&list[..])),
+                .keys()
+                .filter(|&id| crate::aria::role_id_is_a(id as crate::aria::RoleId, role))
+                .map(|id| Cow::Borrowed(self.index.by_role.get(id))),
         )
     }
 
@@ -381,5 +473,72 @@ impl<'d> Iterator for Elements<'d> {
     fn size_hint(&self) -> (usize, Option<usize>) {
         let left = self.indices.len() - self.next;
         (left, Some(left))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_group_by_key_keeping_document_order() {
+        let mut buckets = Buckets::default();
+        assert!(buckets.get(0).is_empty(), "nothing before sealing");
+        for (key, index) in [(2, 1), (0, 3), (2, 4), (5, 7), (0, 9), (2, 12)] {
+            buckets.add(key, index);
+        }
+        buckets.seal(6);
+        assert_eq!(buckets.get(0), &[3, 9]);
+        assert_eq!(buckets.get(1), &[] as &[NodeIndex]);
+        assert_eq!(buckets.get(2), &[1, 4, 12]);
+        assert_eq!(buckets.get(5), &[7]);
+        assert!(buckets.get(6).is_empty() && buckets.get(200).is_empty());
+        assert_eq!(buckets.keys().collect::<Vec<_>>(), [0, 2, 5]);
+    }
+
+    #[test]
+    fn role_lists_hold_exact_roles_and_subclasses() {
+        let doc = Document::parse(
+            r#"<button>a</button><input type=checkbox><div role=switch>s</div><a href=x>l</a><button>b</button>"#,
+        );
+        let names = |e: Elements| e.map(|e| e.name().to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            names(doc.elements_with_roles(&["button"])),
+            ["button", "button"]
+        );
+        assert_eq!(
+            names(doc.elements_with_roles(&["link", "switch"])),
+            ["div", "a"]
+        );
+        // switch is a checkbox, a checkbox is an input.
+        assert_eq!(names(doc.elements_with_role("checkbox")), ["input", "div"]);
+        assert!(doc.elements_with_roles(&["no-such-role"]).next().is_none());
+    }
+
+    #[test]
+    fn parsed_names_find_the_same_slots_as_their_text() {
+        let others = [
+            "my-widget",
+            "x",
+            "DIV",
+            "data-id",
+            "aria-label",
+            "svg:g",
+            "",
+        ];
+        for name in INDEXED_NAMES.iter().chain(&others) {
+            assert_eq!(
+                name_slot_of(&LocalName::from(*name)),
+                name_slot(name),
+                "{name}"
+            );
+        }
+        for name in INDEXED_ATTRIBUTES.iter().chain(&others) {
+            let atom = LocalName::from(*name);
+            assert_eq!(attribute_slot_of(&atom), attribute_slot(name), "{name}");
+        }
+        assert_eq!(name_slot_of(&LocalName::from("main")), name_slot("main"));
+        assert!(name_slot("main").is_some());
+        assert!(attribute_slot_of(&LocalName::from("data-id")).is_none());
     }
 }

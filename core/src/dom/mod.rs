@@ -64,6 +64,9 @@ impl Flags {
     const HAS_TEXT: u16 = 1 << 12;
     /// It or an ancestor has `overflow: hidden` (or `clip`) on either axis.
     const IN_HIDDEN_OVERFLOW: u16 = 1 << 13;
+    /// Its box paints or groups something the colours of text inside it depend on
+    /// (see [`crate::style::paints_under_text`]).
+    const PAINTS: u16 = 1 << 14;
 
     fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
@@ -96,8 +99,12 @@ struct NodeData {
     /// A one-word Bloom filter of the element's attribute names ([`attr_bit`]): most
     /// attribute lookups are for attributes the element does not have.
     attr_bloom: u64,
-    role: Option<&'static str>,
+    /// Resolved role ([`crate::aria::role_id`]), or [`NO_ROLE`].
+    role: crate::aria::RoleId,
 }
+
+/// [`NodeData::role`] of an element without a role (and of text nodes).
+const NO_ROLE: crate::aria::RoleId = crate::aria::RoleId::MAX;
 
 /// Nesting deeper than this is not modelled (its content is dropped from the model); with the
 /// source-depth guard applied before parsing it is a second bound on hostile pages.
@@ -235,14 +242,11 @@ impl Document {
         doc.compute_focus();
         roles::compute_roles(doc);
         for (i, node) in doc.nodes.iter().enumerate() {
-            if let Some(role) = node.role {
-                doc.index
-                    .by_role
-                    .entry(role)
-                    .or_default()
-                    .push(i as NodeIndex);
+            if node.role != NO_ROLE {
+                doc.index.by_role.add(node.role as usize, i as NodeIndex);
             }
         }
+        doc.index.by_role.seal(crate::aria::ROLE_COUNT);
         doc.names = (0..doc.nodes.len()).map(|_| OnceCell::new()).collect();
     }
 
@@ -299,7 +303,7 @@ impl Document {
                 flags,
                 tag,
                 attr_bloom,
-                role: None,
+                role: NO_ROLE,
             });
             last_child.push(None);
             if let Some(p) = parent {
@@ -323,6 +327,7 @@ impl Document {
                 }
             }
         }
+        self.index.seal_tree();
         // A parent's first text node can come after its earlier children's subtrees.
         self.index.text.sort_unstable();
         // Subtree ends: children come after parents, so a reverse sweep sees children first.
@@ -437,6 +442,8 @@ impl Document {
                     || style.overflow_y == Overflow::Hidden,
             );
             node.flags.set(Flags::CONCEALED, concealed);
+            node.flags
+                .set(Flags::PAINTS, crate::style::paints_under_text(&style));
             node.flags.set(
                 Flags::ARIA_HIDDEN,
                 parent_flags.has(Flags::ARIA_HIDDEN) || aria_hidden,
@@ -796,6 +803,11 @@ impl<'d> El<'d> {
         self.flag(Flags::CONCEALED)
     }
 
+    /// Its box paints or groups something text colours depend on (computed with the styles).
+    pub(crate) fn paints_under_text(&self) -> bool {
+        self.flag(Flags::PAINTS)
+    }
+
     /// It or an ancestor clips its content: `overflow: hidden` (or `clip`) on either axis.
     pub fn is_in_hidden_overflow(&self) -> bool {
         self.flag(Flags::IN_HIDDEN_OVERFLOW)
@@ -824,7 +836,8 @@ impl<'d> El<'d> {
     /// The element's ARIA role after resolving explicit, implicit and presentational roles;
     /// `None` when it has no role (e.g. `<div>` maps to `generic`, but `<iframe>` has none).
     pub fn role(&self) -> Option<&'static str> {
-        self.data().role
+        let id = self.data().role;
+        (id != NO_ROLE).then(|| crate::aria::role_by_id(id).name)
     }
 
     /// The first token of the `role` attribute that names a concrete ARIA role, whatever
@@ -852,7 +865,8 @@ impl<'d> El<'d> {
     /// Whether `role` is this element's role or one of its superclasses (`checkbox` is a
     /// `input`, …). Uses the ARIA role taxonomy.
     pub fn has_role(&self, role: &str) -> bool {
-        self.role().is_some_and(|r| crate::aria::role_is_a(r, role))
+        let id = self.data().role;
+        id != NO_ROLE && crate::aria::role_id_is_a(id, role)
     }
 
     /// Whether the element can be associated with a `<label>` (HTML "labelable").

@@ -1,7 +1,7 @@
 //! Role resolution: explicit roles from the `role` attribute (first valid token), implicit
 //! roles from HTML-AAM, and the presentational-role conflict resolution of WAI-ARIA 1.2 §9.
 
-use super::{Document, El, Flags, NodeIndex};
+use super::{Document, El, Flags, NodeIndex, NO_ROLE};
 use crate::aria;
 
 /// `none` and its synonym `presentation`.
@@ -21,15 +21,15 @@ pub(super) fn compute_roles(doc: &mut Document) {
             };
             let (role, explicit) = resolve(&el);
             let presentational_child = el.parent().is_some_and(|p| {
+                let parent_role = p.data().role;
                 p.flag(Flags::PRESENTATIONAL_CHILD)
-                    || p.role()
-                        .and_then(aria::role)
-                        .is_some_and(|r| r.children_presentational)
+                    || (parent_role != NO_ROLE
+                        && aria::role_by_id(parent_role).children_presentational)
             });
             (role, explicit, presentational_child)
         };
         let node = &mut doc.nodes[i];
-        node.role = role;
+        node.role = role.and_then(aria::role_id).unwrap_or(NO_ROLE);
         node.flags.set(Flags::EXPLICIT_ROLE, explicit);
         node.flags
             .set(Flags::PRESENTATIONAL_CHILD, presentational_child);

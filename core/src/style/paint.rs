@@ -5,7 +5,7 @@
 
 use crate::dom::El;
 
-use super::{BackgroundImage, Position, Rgba};
+use super::{BackgroundImage, ComputedStyle, Position, Rgba};
 
 /// What a static model can say about the colours of an element's text.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +94,17 @@ fn flatten(stack: &[Layer], text: Option<Rgba>) -> (Rgba, Option<&'static str>) 
     (canvas.to_rgba(), base.uncertain)
 }
 
+/// Whether a box with this style changes the colours of text inside it: it has a background
+/// (or one the engine cannot compute), makes an opacity group, or leaves the normal flow.
+/// The document model keeps the answer as a flag, so that painting skips the rest.
+pub(crate) fn paints_under_text(s: &ComputedStyle) -> bool {
+    s.opacity < 1.0
+        || matches!(s.position, Position::Absolute | Position::Fixed)
+        || !s.background_known()
+        || s.background_color.a != 0
+        || s.background_image != BackgroundImage::None
+}
+
 /// Paints the element's ancestors' backgrounds and then its text, with group opacity, and
 /// returns the text and background colours where the text is.
 pub(crate) fn text_colors(el: &El) -> TextColors {
@@ -110,13 +121,7 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
     let mut chain: Vec<(usize, El)> = Vec::new();
     let mut length = 0;
     for e in std::iter::once(*el).chain(el.ancestors()) {
-        let s = e.style();
-        let paints = s.opacity < 1.0
-            || matches!(s.position, Position::Absolute | Position::Fixed)
-            || !s.background_known()
-            || s.background_color.a != 0
-            || s.background_image != BackgroundImage::None;
-        if paints {
+        if e.paints_under_text() {
             chain.push((length, e));
         }
         length += 1;
