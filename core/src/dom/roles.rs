@@ -10,6 +10,7 @@ pub fn is_presentational_role(role: &str) -> bool {
 }
 
 pub(super) fn compute_roles(doc: &mut Document) {
+    let mut ids = RoleIdCache::default();
     for i in 0..doc.nodes.len() {
         if doc.nodes[i].is_text {
             continue;
@@ -29,10 +30,36 @@ pub(super) fn compute_roles(doc: &mut Document) {
             (role, explicit, presentational_child)
         };
         let node = &mut doc.nodes[i];
-        node.role = role.and_then(aria::role_id).unwrap_or(NO_ROLE);
+        node.role = role.map_or(NO_ROLE, |r| ids.get(r));
         node.flags.set(Flags::EXPLICIT_ROLE, explicit);
         node.flags
             .set(Flags::PRESENTATIONAL_CHILD, presentational_child);
+    }
+}
+
+/// Role names resolve to the same few static strings (the implicit roles are literals here),
+/// so a small cache keyed by the string's address saves most role-table lookups. A miss,
+/// or two strings sharing a slot, only costs the lookup.
+struct RoleIdCache([Option<(usize, usize, aria::RoleId)>; 64]);
+
+impl Default for RoleIdCache {
+    fn default() -> Self {
+        RoleIdCache([None; 64])
+    }
+}
+
+impl RoleIdCache {
+    fn get(&mut self, role: &'static str) -> aria::RoleId {
+        let key = (role.as_ptr() as usize, role.len());
+        let slot = (key.0 >> 3 ^ key.1) % self.0.len();
+        match self.0[slot] {
+            Some((ptr, len, id)) if (ptr, len) == key => id,
+            _ => {
+                let id = aria::role_id(role).unwrap_or(NO_ROLE);
+                self.0[slot] = Some((key.0, key.1, id));
+                id
+            }
+        }
     }
 }
 
