@@ -30,9 +30,10 @@ pub fn normalize(url: &mut Url) {
 }
 
 /// Resolves a link's `href` against the document's base URL and normalises it. Only URLs
-/// a crawler may fetch come back: `http`/`https`, and `file` when crawling a folder. Links
-/// such as `javascript:`, `mailto:`, `tel:` and `data:` are dropped here, so they can never
-/// be requested.
+/// a crawler may fetch come back: `http`/`https`, and `file` when crawling a folder (on the
+/// folder's own host, i.e. none: `//server/share/x` from a local page would name a network
+/// share, which Windows opens as a UNC path). Links such as `javascript:`, `mailto:`, `tel:`
+/// and `data:` are dropped here, so they can never be requested.
 pub fn resolve_link(base: &Url, href: &str, local_root: Option<&Url>) -> Option<Url> {
     let href = href.trim_matches(|c: char| c.is_ascii_whitespace());
     if href.is_empty() {
@@ -48,7 +49,7 @@ pub fn resolve_link(base: &Url, href: &str, local_root: Option<&Url>) -> Option<
     };
     match url.scheme() {
         "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {}
-        "file" if local_root.is_some() => {}
+        "file" if local_root.is_some_and(|root| root.host() == url.host()) => {}
         _ => return None,
     }
     normalize(&mut url);
@@ -145,6 +146,25 @@ mod tests {
                 .as_str(),
             "file:///srv/site/contact.html"
         );
+    }
+
+    #[test]
+    fn folder_links_never_name_another_host() {
+        let root = Url::parse("file:///C:/site/").unwrap();
+        let base = Url::parse("file:///C:/site/bins/index.html").unwrap();
+        for href in [
+            "//evil//C:/site/x.html",
+            "//evil/share/x.html",
+            "file://server/share/site/x.html",
+            "file://evil//C:/site/x.html",
+        ] {
+            assert_eq!(resolve_link(&base, href, Some(&root)), None, "{href}");
+        }
+        // WHATWG URL parsing drops a host written before a drive letter: these stay local.
+        for href in ["//evil/C:/site/x.html", "file:///C:/site/x.html"] {
+            let url = resolve_link(&base, href, Some(&root)).unwrap();
+            assert_eq!(url.as_str(), "file:///C:/site/x.html", "{href}");
+        }
     }
 
     // Property tests (proptest) over normalisation, scope, robots.txt and sitemap parsing,
@@ -353,7 +373,7 @@ mod tests {
                     prop_assert_eq!(&normalized(&url), &url, "{} + {:?}", base, href);
                     match url.scheme() {
                         "http" | "https" => prop_assert!(url.host_str().is_some_and(|h| !h.is_empty())),
-                        "file" => prop_assert!(local_root.is_some()),
+                        "file" => prop_assert!(local_root.is_some() && url.host().is_none()),
                         other => prop_assert!(false, "unfetchable scheme {}", other),
                     }
                 }

@@ -102,7 +102,12 @@ impl Scope {
             Base::Hosts(hosts) => {
                 matches!(url.scheme(), "http" | "https") && hosts.contains(&site_key(url))
             }
-            Base::Folder(root) => url.scheme() == "file" && url.path().starts_with(root.path()),
+            // The host too: `file://server/share/...` is a network path, not the folder.
+            Base::Folder(root) => {
+                url.scheme() == "file"
+                    && url.host() == root.host()
+                    && url.path().starts_with(root.path())
+            }
         };
         if on_site || (!self.include.empty && self.include.matches(url)) {
             InScope::Yes
@@ -243,5 +248,9 @@ mod tests {
             InScope::External
         );
         assert_eq!(scope.check(&url("https://c.example/")), InScope::External);
+        assert_eq!(
+            scope.check(&url("file://evil/srv/site/a.html")),
+            InScope::External
+        );
     }
 }
