@@ -101,6 +101,9 @@ struct NodeData {
     attr_bloom: u64,
     /// Resolved role ([`crate::aria::role_id`]), or [`NO_ROLE`].
     role: crate::aria::RoleId,
+    /// The nearest box, itself or an ancestor, that paints under its text
+    /// ([`crate::style::paints_under_text`]); [`NodeIndex::MAX`] if none.
+    painter: NodeIndex,
 }
 
 /// [`NodeData::role`] of an element without a role (and of text nodes).
@@ -144,6 +147,8 @@ pub struct Document {
     raw_rules: Vec<crate::style::RawRule>,
     /// Text colours, computed on first use (by the contrast rules).
     text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
+    /// What text is painted on, by the box that paints under it; computed on first use.
+    backdrops: OnceCell<Vec<OnceCell<crate::style::Backdrop>>>,
     /// Indexes, so that a rule visits its candidate elements instead of every element.
     index: Indexes,
     /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
@@ -228,6 +233,7 @@ impl Document {
             gradients: Vec::new(),
             raw_rules: Vec::new(),
             text_colors: OnceCell::new(),
+            backdrops: OnceCell::new(),
             index: Indexes::default(),
             scripts: OnceCell::new(),
         };
@@ -275,9 +281,9 @@ impl Document {
             let mut attr_bloom = 0;
             match node.value() {
                 DomNode::Element(e) => {
-                    let ns = &*e.name.ns;
-                    flags.set(Flags::HTML, ns == "http://www.w3.org/1999/xhtml");
-                    flags.set(Flags::SVG, ns == "http://www.w3.org/2000/svg");
+                    // Interned namespaces compare as one word.
+                    flags.set(Flags::HTML, e.name.ns == html5ever::ns!(html));
+                    flags.set(Flags::SVG, e.name.ns == html5ever::ns!(svg));
                     (tag, attr_bloom) = self.index.add_element(e, index);
                 }
                 DomNode::Text(t) => {
@@ -304,6 +310,7 @@ impl Document {
                 tag,
                 attr_bloom,
                 role: NO_ROLE,
+                painter: NodeIndex::MAX,
             });
             last_child.push(None);
             if let Some(p) = parent {
@@ -374,7 +381,8 @@ impl Document {
     }
 
     fn compute_styles(&mut self, mut cascade: Cascade) {
-        self.styles = vec![ComputedStyle::INITIAL; self.nodes.len()];
+        // Filled in document order (parents first), one push per node.
+        self.styles = Vec::with_capacity(self.nodes.len());
         // The UA style of an HTML element depends on its name and these attributes only:
         // without them, one computation per tag name serves the whole page.
         let ua_attributes = ua::UA_ATTRIBUTES
@@ -383,6 +391,7 @@ impl Document {
         let mut ua_by_tag: Vec<Option<crate::style::UaStyle>> = vec![None; INDEXED_NAMES.len()];
         for i in 0..self.nodes.len() {
             if self.nodes[i].is_text {
+                self.styles.push(ComputedStyle::INITIAL);
                 continue;
             }
             let parent = self.nodes[i].parent;
@@ -427,7 +436,13 @@ impl Document {
             if style.has_orientation_rotation() {
                 self.index.orientation_rotated.push(i as NodeIndex);
             }
-            self.styles[i] = style;
+            let paints = crate::style::paints_under_text(&style);
+            let painter = match parent {
+                _ if paints => i as NodeIndex,
+                Some(p) => self.nodes[p as usize].painter,
+                None => NodeIndex::MAX,
+            };
+            self.styles.push(style);
             let node = &mut self.nodes[i];
             node.flags.set(
                 Flags::NOT_RENDERED,
@@ -442,8 +457,8 @@ impl Document {
                     || style.overflow_y == Overflow::Hidden,
             );
             node.flags.set(Flags::CONCEALED, concealed);
-            node.flags
-                .set(Flags::PAINTS, crate::style::paints_under_text(&style));
+            node.flags.set(Flags::PAINTS, paints);
+            node.painter = painter;
             node.flags.set(
                 Flags::ARIA_HIDDEN,
                 parent_flags.has(Flags::ARIA_HIDDEN) || aria_hidden,
@@ -917,11 +932,30 @@ impl<'d> El<'d> {
     /// assert!((pairs[0].0.contrast(pairs[0].1) - 2.1).abs() < 0.1);
     /// ```
     pub fn text_colors(&self) -> &'d TextColors {
-        let cells = self
-            .doc
+        let doc = self.doc;
+        let cells = doc
             .text_colors
-            .get_or_init(|| (0..self.doc.nodes.len()).map(|_| OnceCell::new()).collect());
-        cells[self.index as usize].get_or_init(|| crate::style::text_colors(self))
+            .get_or_init(|| (0..doc.nodes.len()).map(|_| OnceCell::new()).collect());
+        cells[self.index as usize].get_or_init(|| {
+            // Text shares its backdrop with all the text under the same painting box.
+            match self.doc.element(self.data().painter) {
+                Some(p) => {
+                    let backdrops = doc
+                        .backdrops
+                        .get_or_init(|| (0..doc.nodes.len()).map(|_| OnceCell::new()).collect());
+                    let backdrop =
+                        backdrops[p.index as usize].get_or_init(|| crate::style::backdrop(Some(p)));
+                    crate::style::text_colors(self, backdrop)
+                }
+                None => {
+                    // Nothing paints: the bare canvas, the same for every page.
+                    static CANVAS: std::sync::OnceLock<crate::style::Backdrop> =
+                        std::sync::OnceLock::new();
+                    let canvas = CANVAS.get_or_init(|| crate::style::backdrop(None));
+                    crate::style::text_colors(self, canvas)
+                }
+            }
+        })
     }
 
     /// Accessible name (W3C accname 1.2), whitespace collapsed and trimmed; empty if none.
@@ -1062,15 +1096,28 @@ pub fn parse_integer(value: &str) -> Option<i64> {
 
 /// Collapses runs of ASCII whitespace to one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
+    // Byte by byte: ASCII whitespace never occurs inside a multi-byte character, so the
+    // words between it are whole characters (decoding chars cost more than the copy).
     let mut out = String::with_capacity(s.len());
-    for word in s
-        .split(|c: char| c.is_ascii_whitespace())
-        .filter(|w| !w.is_empty())
-    {
+    let mut word_start = None;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        match (b.is_ascii_whitespace(), word_start) {
+            (true, Some(start)) => {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&s[start..i]);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(start) = word_start {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&s[start..]);
     }
     out
 }

@@ -184,3 +184,27 @@ fn style_indexes() {
     let scan: Vec<_> = d.elements().filter(|e| e.is_tabbable()).collect();
     assert_eq!(scan, d.tabbable_elements().collect::<Vec<_>>());
 }
+
+#[test]
+fn collapse_whitespace_joins_words_with_one_space() {
+    // The definition: ASCII whitespace splits words (U+00A0 and other spaces do not).
+    let reference = |s: &str| {
+        s.split(|c: char| c.is_ascii_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for s in [
+        "",
+        "   ",
+        "a",
+        " Pay  council\ttax \r\n",
+        "\u{a0}nbsp\u{a0} stays\u{2003}",
+        "Tŷ  Hywel\n\nCaerdydd ",
+        "x\u{c}y",
+        "  ünï   cödé  ",
+    ] {
+        assert_eq!(super::collapse_whitespace(s), reference(s), "{s:?}");
+    }
+    assert_eq!(super::collapse_whitespace(" a \n b "), "a b");
+}

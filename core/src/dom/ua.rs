@@ -19,7 +19,7 @@ pub(super) const UA_ATTRIBUTES: &[&str] = &[
 pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
     let mut ua = UaStyle::display(default_display(element, attr_bloom));
     let e = element.value();
-    if &*e.name.ns != "http://www.w3.org/1999/xhtml" {
+    if e.name.ns != html5ever::ns!(html) {
         return ua;
     }
     const BUTTON_FACE: Rgba = Rgba::rgb(0xef, 0xef, 0xef);
@@ -88,7 +88,7 @@ fn legacy_color(value: &str) -> Option<Rgba> {
 /// block and inline content apart.
 pub(super) fn default_display(element: ElementRef, attr_bloom: u64) -> Display {
     let e = element.value();
-    let html = &*e.name.ns == "http://www.w3.org/1999/xhtml";
+    let html = e.name.ns == html5ever::ns!(html);
     if !html {
         // SVG: non-rendered containers.
         return match e.name() {

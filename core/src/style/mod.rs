@@ -21,7 +21,7 @@ pub use color::{parse_color, ColorValue, Rgba};
 pub(crate) use loader::{base_url, is_stylesheet_link, load_sheets, SheetSource};
 pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
 pub use paint::TextColors;
-pub(crate) use paint::{paints_under_text, text_colors};
+pub(crate) use paint::{backdrop, paints_under_text, text_colors, Backdrop};
 pub use properties::{Display, LineHeight, Overflow, Position, PropertyId, Visibility};
 pub(crate) use sheet::{contains_ignore_case, split_top_level_commas};
 pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};

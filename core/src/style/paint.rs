@@ -24,8 +24,8 @@ pub(crate) const UNKNOWN_COLOR: &str = "The text or background colour uses CSS t
 pub(crate) const MANY_GRADIENTS: &str =
     "The background combines several gradients; check the contrast by eye.";
 
-#[derive(Clone, Copy)]
-struct Layer {
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Layer {
     /// Premultiplied colour.
     color: [f64; 4],
     opacity: f64,
@@ -105,53 +105,59 @@ pub(crate) fn paints_under_text(s: &ComputedStyle) -> bool {
         || s.background_image != BackgroundImage::None
 }
 
-/// Paints the element's ancestors' backgrounds and then its text, with group opacity, and
-/// returns the text and background colours where the text is.
-pub(crate) fn text_colors(el: &El) -> TextColors {
-    let style = el.style();
-    if !style.color_known() {
-        return TextColors::Unknown(UNKNOWN_COLOR);
-    }
-    if style.has_text_shadow() {
-        return TextColors::Unknown(SHADOW);
-    }
+/// What text inside a box is painted on: the box's and its ancestors' backgrounds,
+/// composited with their opacity groups. The same for all the text whose nearest painting
+/// box ([`paints_under_text`]) is this one, so the document model keeps one per box.
+#[derive(Debug, Clone)]
+pub(crate) enum Backdrop {
+    /// One entry per colour stop of a background gradient (a single entry without one):
+    /// the layer stack, and the background it flattens to with why that is uncertain.
+    Known(Vec<(Vec<Layer>, Rgba, Option<&'static str>)>),
+    /// The background cannot be computed; the message says why.
+    Unknown(&'static str),
+}
+
+/// Paints the backgrounds of `painter` (the nearest box that paints under some text, or
+/// `None` when no box does) and its painting ancestors from the root down.
+pub(crate) fn backdrop(painter: Option<El>) -> Backdrop {
     // Only boxes that paint or group something change the colours: the many transparent
     // wrappers in between are skipped (painting a transparent layer is the identity).
-    // Each entry keeps its position in the root-first chain, which out-of-flow needs.
+    // Each entry keeps its depth below the root, which out-of-flow needs.
     let mut chain: Vec<(usize, El)> = Vec::new();
-    let mut length = 0;
-    for e in std::iter::once(*el).chain(el.ancestors()) {
-        if e.paints_under_text() {
-            chain.push((length, e));
+    if let Some(painter) = painter {
+        let mut above = 0;
+        for e in std::iter::once(painter).chain(painter.ancestors()) {
+            if e.paints_under_text() {
+                chain.push((above, e));
+            }
+            above += 1;
         }
-        length += 1;
+        chain.reverse();
+        for (depth, _) in chain.iter_mut() {
+            *depth = above - 1 - *depth;
+        }
     }
-    chain.reverse();
-    let root_first = |from_el: usize| length - 1 - from_el;
     let mut gradients = chain
         .iter()
         .filter_map(|(_, e)| match e.style().background_image {
-            BackgroundImage::Gradient(g) => Some(g),
+            BackgroundImage::Gradient(g) => Some((g, *e)),
             _ => None,
         });
     let gradient = gradients.next();
     if gradients.next().is_some() {
-        return TextColors::Unknown(MANY_GRADIENTS);
+        return Backdrop::Unknown(MANY_GRADIENTS);
     }
     // One pass per colour stop of the gradient, or one pass without a gradient.
-    let stops = gradient.map_or(&[][..], |g| el.document().gradient_stops(g));
-    let mut pairs = Vec::with_capacity(stops.len().max(1));
-    let mut stack = Vec::with_capacity(4);
+    let stops = gradient.map_or(&[][..], |(g, e)| e.document().gradient_stops(g));
+    let mut passes = Vec::with_capacity(stops.len().max(1));
     for stop in 0..stops.len().max(1) {
         let stop = stops.get(stop).copied();
-        stack.clear();
-        stack.push(Layer {
+        let mut stack = vec![Layer {
             color: [0.0; 4],
             opacity: 1.0,
             uncertain: None,
-        });
-        for &(from_el, e) in &chain {
-            let i = root_first(from_el);
+        }];
+        for &(depth, e) in &chain {
             let s = e.style();
             if s.opacity < 1.0 {
                 stack.push(Layer {
@@ -160,7 +166,8 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
                     uncertain: None,
                 });
             }
-            let out_of_flow = matches!(s.position, Position::Absolute | Position::Fixed) && i > 1;
+            let out_of_flow =
+                matches!(s.position, Position::Absolute | Position::Fixed) && depth > 1;
             if out_of_flow {
                 for layer in stack.iter_mut() {
                     layer.uncertain = Some(POSITIONED);
@@ -168,7 +175,7 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
             }
             let top = stack.last_mut().expect("non-empty");
             if !s.background_known() {
-                return TextColors::Unknown(UNKNOWN_COLOR);
+                return Backdrop::Unknown(UNKNOWN_COLOR);
             }
             top.paint(s.background_color);
             match s.background_image {
@@ -181,12 +188,34 @@ pub(crate) fn text_colors(el: &El) -> TextColors {
                 }
             }
         }
-        let (mut bg, mut uncertain_bg) = flatten(&stack, None);
-        let (fg, _) = flatten(&stack, Some(style.color));
+        let (bg, uncertain) = flatten(&stack, None);
+        passes.push((stack, bg, uncertain));
+    }
+    Backdrop::Known(passes)
+}
+
+/// The element's text painted on its backdrop (see [`Backdrop`]): the text and background
+/// colours where the text is.
+pub(crate) fn text_colors(el: &El, backdrop: &Backdrop) -> TextColors {
+    let style = el.style();
+    if !style.color_known() {
+        return TextColors::Unknown(UNKNOWN_COLOR);
+    }
+    if style.has_text_shadow() {
+        return TextColors::Unknown(SHADOW);
+    }
+    let passes = match backdrop {
+        Backdrop::Known(passes) => passes,
+        Backdrop::Unknown(reason) => return TextColors::Unknown(reason),
+    };
+    let mut pairs = Vec::with_capacity(passes.len());
+    for (stack, bg, uncertain_bg) in passes {
+        let (mut bg, mut uncertain_bg) = (*bg, *uncertain_bg);
+        let (fg, _) = flatten(stack, Some(style.color));
         // A shadow halo around the letters is what they are read against. An opaque one,
         // with no translucent group around it, hides whatever the background is.
         if let Some(halo) = style.text_halo().filter(|h| *h != style.color) {
-            let (with_halo, _) = flatten(&stack, Some(halo));
+            let (with_halo, _) = flatten(stack, Some(halo));
             bg = with_halo;
             if halo.a == 255 && stack.len() == 1 {
                 uncertain_bg = None;
