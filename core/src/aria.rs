@@ -171,15 +171,53 @@ fn role_index(name: &str) -> Option<usize> {
         .get(name)
 }
 
-/// A name → table index map with a cheap hash (names are short and trusted tables).
-struct NameIndex(crate::short_hash::ShortHashMap<&'static str, usize>);
+/// A name → table index map for the fixed role and attribute tables: open addressing over
+/// a power-of-two array, hashed on the length and three bytes (names are short and differ
+/// there), one string comparison per probe. Cheaper than hashing every byte; the keys are
+/// ours, and a page's names only ever cost a short probe.
+struct NameIndex {
+    /// (name, index in the table); `None` marks an empty slot.
+    slots: Box<[Option<(&'static str, u16)>]>,
+}
 
 impl NameIndex {
     fn new(names: impl Iterator<Item = &'static str>) -> Self {
-        NameIndex(names.enumerate().map(|(i, n)| (n, i)).collect())
+        let names: Vec<&'static str> = names.collect();
+        // At most a quarter full, so probes stay short.
+        let size = (names.len() * 4).next_power_of_two();
+        let mut slots = vec![None; size].into_boxed_slice();
+        for (i, name) in names.into_iter().enumerate() {
+            let mut at = Self::hash(name) & (size - 1);
+            while slots[at].is_some() {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = Some((name, i as u16));
+        }
+        NameIndex { slots }
     }
+
+    fn hash(name: &str) -> usize {
+        let b = name.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return 0;
+        };
+        let mixed = (b.len() as u32)
+            ^ (u32::from(first) << 8)
+            ^ (u32::from(b[b.len() / 2]) << 16)
+            ^ (u32::from(last) << 24);
+        (mixed.wrapping_mul(0x9e37_79b1) >> 16) as usize
+    }
+
     fn get(&self, name: &str) -> Option<usize> {
-        self.0.get(name).copied()
+        let mask = self.slots.len() - 1;
+        let mut at = Self::hash(name) & mask;
+        loop {
+            match self.slots[at] {
+                Some((stored, i)) if stored == name => return Some(i as usize),
+                Some(_) => at = (at + 1) & mask,
+                None => return None,
+            }
+        }
     }
 }
 
@@ -2898,6 +2936,31 @@ mod tests {
 
     fn supported(role_name: &str) -> &'static [&'static str] {
         role(role_name).map_or(&[], |r| r.supported_attributes)
+    }
+
+    #[test]
+    fn every_name_finds_its_own_entry_and_nothing_else_is_found() {
+        for (i, r) in ROLES.iter().enumerate() {
+            assert_eq!(role_index(r.name), Some(i), "{}", r.name);
+        }
+        for a in ATTRIBUTES {
+            assert_eq!(attribute(a.name).map(|found| found.name), Some(a.name));
+        }
+        for name in [
+            "",
+            "x",
+            "Button",
+            "buttons",
+            "butto",
+            "aria-",
+            "aria-labelx",
+            "row group",
+        ] {
+            assert!(
+                role(name).is_none() && attribute(name).is_none(),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Computation 1.2" with the HTML-AAM native text alternatives. Step numbers refer to §4.3.2.
 
 use super::{collapse_whitespace, Child, El, NodeIndex};
-use crate::aria::{self, NameFrom};
+use crate::aria::NameFrom;
 use crate::style::Display;
 
 #[derive(Clone, Copy)]
@@ -147,8 +147,7 @@ fn compute(el: &El, state: State) -> String {
 
     // 2F: name from content.
     let role_allows = el
-        .role()
-        .and_then(aria::role)
+        .role_info()
         .is_some_and(|r| r.name_from == NameFrom::Contents);
     if role_allows || state.in_content {
         let text = from_content(

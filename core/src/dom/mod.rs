@@ -855,6 +855,12 @@ impl<'d> El<'d> {
         (id != NO_ROLE).then(|| crate::aria::role_by_id(id).name)
     }
 
+    /// The ARIA facts of [`El::role`] (superclasses, name from content, required states, …).
+    pub fn role_info(&self) -> Option<&'static crate::aria::RoleInfo> {
+        let id = self.data().role;
+        (id != NO_ROLE).then(|| crate::aria::role_by_id(id))
+    }
+
     /// The first token of the `role` attribute that names a concrete ARIA role, whatever
     /// role the element ended up with (presentational conflict resolution may have
     /// discarded it).

@@ -62,7 +62,7 @@ impl Rule for AriaRequiredChildren {
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let el = target.element;
-        let Some(info) = el.role().and_then(aria::role) else {
+        let Some(info) = el.role_info() else {
             return Expectation::passed(PASSED);
         };
         let tree = AxTree::new(el.document());

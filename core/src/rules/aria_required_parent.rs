@@ -65,8 +65,7 @@ impl Rule for AriaRequiredParent {
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let el = target.element;
         let Some(info) = el
-            .role()
-            .and_then(aria::role)
+            .role_info()
             .filter(|r| el.has_explicit_role() && !r.required_context.is_empty())
         else {
             // Only reached for an owner whose aria-owns points at elements scripts create.

@@ -52,7 +52,7 @@ impl Rule for AriaRequiredStates {
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let el = target.element;
-        let Some(info) = el.role().and_then(aria::role) else {
+        let Some(info) = el.role_info() else {
             return Expectation::passed(PASSED);
         };
         let when_focusable = if el.is_focusable() {

@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::aria::{self, NameFrom};
+use crate::aria::NameFrom;
 use crate::dom::{collapse_whitespace, Document, El};
 
 declare_rule! {
@@ -112,8 +112,7 @@ fn has_label_source(el: &El) -> bool {
     // The name equals the title: did a higher-priority source give the same words?
     let has_text = |e: &El| !e.text_content().trim().is_empty();
     let named_from_content = el
-        .role()
-        .and_then(aria::role)
+        .role_info()
         .is_some_and(|r| r.name_from == NameFrom::Contents);
     el.referenced("aria-labelledby").iter().any(has_text)
         || el.labels().any(|l| has_text(&l))

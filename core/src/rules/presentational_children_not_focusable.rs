@@ -47,11 +47,7 @@ impl Rule for PresentationalChildrenNotFocusable {
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements_with_roles(presentational_children_roles())
             .filter(is_html_or_svg)
-            .filter(|e| {
-                e.role()
-                    .and_then(aria::role)
-                    .is_some_and(|r| r.children_presentational)
-            })
+            .filter(|e| e.role_info().is_some_and(|r| r.children_presentational))
             .map(Target::element)
             .collect()
     }
