@@ -1,4 +1,4 @@
-use super::text::spacing_target;
+use super::text::{spacing_ratio, spacing_target};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::Document;
 use crate::report::Level;
@@ -9,8 +9,10 @@ declare_rule! {
     /// Checks that a `style` attribute does not lock `letter-spacing` with `!important` at
     /// less than 0.12 times the font size. Users who need more space between letters apply
     /// their own style sheet; an inline `!important` declaration beats it. Applies to
-    /// elements with visible text whose winning `letter-spacing` declaration is such an
-    /// inline `!important` one (`inherit`/`unset` do not count; `normal` and `initial` are 0).
+    /// visible elements whose winning `letter-spacing` declaration is such an inline
+    /// `!important` one (`inherit`/`unset` do not count; `normal` and `initial` are 0) and
+    /// reaches visible text: their own, or descendants' that inherit it. Each text is
+    /// measured against its own font size.
     ///
     /// ## Why it matters
     /// People with dyslexia or low vision read better with wider letter spacing, set by a
@@ -55,7 +57,8 @@ impl Rule for LetterSpacingAdjustable {
         if !s.letter_spacing.is_finite() {
             return Expectation::cant_tell(UNKNOWN);
         }
-        let ratio = s.letter_spacing / s.font_size.max(f32::MIN_POSITIVE);
+        let (ratio, font_size) =
+            spacing_ratio(&target.element, PropertyId::LetterSpacing, s.letter_spacing);
         if ratio >= 0.12 - 1e-4 {
             Expectation::passed(format!(
                 "letter-spacing is {:.3} times the font size (at least 0.12 needed).",
@@ -64,7 +67,7 @@ impl Rule for LetterSpacingAdjustable {
         } else {
             Expectation::failed(format!(
                 "letter-spacing is locked with !important at {:.3} times the font size ({}px on {}px text); users cannot widen it. Remove !important or use at least 0.12em.",
-                ratio, s.letter_spacing, s.font_size
+                ratio, s.letter_spacing, font_size
             ))
         }
     }

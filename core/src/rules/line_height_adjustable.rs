@@ -1,4 +1,4 @@
-use super::text::{line_height_ratio, spacing_target, wraps, Wrap};
+use super::text::{line_height_ratio, spacing_target, texts_inheriting, wraps, Wrap};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::Document;
 use crate::report::Level;
@@ -7,9 +7,10 @@ use crate::style::PropertyId;
 declare_rule! {
     /// ## What it does
     /// Checks that a `style` attribute does not lock `line-height` with `!important` below
-    /// 1.5 times the font size, for text that wraps onto several lines. Applies to elements
-    /// with visible text whose winning `line-height` declaration is an inline `!important`
-    /// one (`normal` and `initial` count as about 1.2).
+    /// 1.5 times the font size, for text that wraps onto several lines. Applies to visible
+    /// elements whose winning `line-height` declaration is an inline `!important` one
+    /// (`normal` and `initial` count as about 1.2) and reaches visible text: their own, or
+    /// descendants' that inherit it. Each text is measured against its own font size.
     ///
     /// Line wrapping needs layout, which a static check does not do: frontdesk estimates
     /// the text's width (about half an em per character) against the widths set in CSS.
@@ -46,26 +47,48 @@ impl Rule for LineHeightAdjustable {
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
         doc.elements_with_attr("style")
-            .filter(|e| spacing_target(e, PropertyId::LineHeight) && wraps(e) != Wrap::Never)
+            .filter(|e| {
+                spacing_target(e, PropertyId::LineHeight) && wrapping_texts(e).next().is_some()
+            })
             .map(Target::element)
             .collect()
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let el = target.element;
-        let ratio = line_height_ratio(&el);
+        // Each text the declaration reaches is read at its own font size: a line height
+        // in px inherited by smaller text is a larger multiple of it.
+        let texts: Vec<(f32, Wrap)> = wrapping_texts(&target.element)
+            .map(|(text, wrap)| (line_height_ratio(&text), wrap))
+            .collect();
+        let lowest = |keep: &dyn Fn(Wrap) -> bool| {
+            texts
+                .iter()
+                .filter(|(_, wrap)| keep(*wrap))
+                .map(|(ratio, _)| *ratio)
+                .fold(f32::INFINITY, f32::min)
+        };
+        let ratio = lowest(&|_| true);
         if ratio >= 1.5 - 1e-3 {
             return Expectation::passed(format!(
                 "line-height is {ratio:.2} times the font size (at least 1.5 needed)."
             ));
         }
-        match wraps(&el) {
-            Wrap::Yes => Expectation::failed(format!(
-                "line-height is locked with !important at {ratio:.2} times the font size; users cannot increase it. Remove !important or use at least 1.5."
-            )),
-            _ => Expectation::cant_tell(format!(
+        let wrapping = lowest(&|wrap| wrap == Wrap::Yes);
+        if wrapping < 1.5 - 1e-3 {
+            Expectation::failed(format!(
+                "line-height is locked with !important at {wrapping:.2} times the font size; users cannot increase it. Remove !important or use at least 1.5."
+            ))
+        } else {
+            Expectation::cant_tell(format!(
                 "line-height is locked with !important at {ratio:.2} times the font size, below 1.5; this matters only if the text wraps, which depends on the screen width. Check on a narrow screen."
-            )),
+            ))
         }
     }
+}
+
+/// The texts a `line-height` declaration on `el` reaches that can wrap, with how they wrap.
+fn wrapping_texts<'d>(el: &crate::dom::El<'d>) -> impl Iterator<Item = (crate::dom::El<'d>, Wrap)> {
+    texts_inheriting(el, PropertyId::LineHeight)
+        .map(|text| (text, wraps(&text)))
+        .filter(|(_, wrap)| *wrap != Wrap::Never)
 }

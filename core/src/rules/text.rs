@@ -109,10 +109,54 @@ pub fn is_large_text(el: &El) -> bool {
     s.font_size >= 24.0 || (s.font_size >= 18.66 && s.is_bold())
 }
 
-/// For the text-spacing rules: the element has visible text and its `property` is set
-/// `!important` in its own `style` attribute.
+/// For the text-spacing rules: a visible HTML element whose `property` is set `!important`
+/// in its own `style` attribute, with visible text that shows that value (its own, or a
+/// descendant's that inherits it; see [`texts_inheriting`]).
 pub fn spacing_target(el: &El, property: PropertyId) -> bool {
-    el.style().is_important_inline(property) && has_visible_text(el)
+    el.is_html()
+        && el.is_visible()
+        && el.style().is_important_inline(property)
+        && texts_inheriting(el, property).next().is_some()
+}
+
+/// A spacing declared on `el` relative to the font size of the text it reaches: the
+/// smallest ratio over that text (each text is read at its own size), with that text's
+/// font size.
+pub fn spacing_ratio(el: &El, property: PropertyId, spacing: f32) -> (f32, f32) {
+    texts_inheriting(el, property)
+        .map(|text| {
+            let size = text.style().font_size;
+            (spacing / size.max(f32::MIN_POSITIVE), size)
+        })
+        .fold((f32::INFINITY, el.style().font_size), |lowest, next| {
+            if next.0 < lowest.0 {
+                next
+            } else {
+                lowest
+            }
+        })
+}
+
+/// The element and its descendants with visible text of their own whose computed
+/// `property` (a text-spacing one) is the element's: the text a declaration on the element
+/// reaches. A descendant that sets another value, and the text under it, is left out.
+pub fn texts_inheriting<'d>(el: &El<'d>, property: PropertyId) -> impl Iterator<Item = El<'d>> {
+    let target = el.style();
+    let same = move |e: &El| {
+        let s = e.style();
+        match property {
+            // Bit equality, so that a value the engine could not compute (NaN) matches.
+            PropertyId::LetterSpacing => {
+                s.letter_spacing.to_bits() == target.letter_spacing.to_bits()
+            }
+            PropertyId::WordSpacing => s.word_spacing.to_bits() == target.word_spacing.to_bits(),
+            PropertyId::LineHeight => s.line_height == target.line_height,
+            _ => false,
+        }
+    };
+    std::iter::once(*el)
+        .chain(el.descendants())
+        .filter(move |e| has_visible_text(e) && same(e))
 }
 
 /// The widest a line of the element's text can be on the reference screen, and whether
@@ -182,5 +226,82 @@ pub fn line_height_ratio(el: &El) -> f32 {
     match s.line_height {
         LineHeight::Normal => 1.2,
         other => other.px(s.font_size) / s.font_size.max(f32::MIN_POSITIVE),
+    }
+}
+
+#[cfg(test)]
+mod spacing_tests {
+    use crate::report::Outcome;
+    use crate::{audit, Options};
+
+    /// (selector, outcome) of one rule's findings on a page body.
+    fn findings(rule: &str, body: &str) -> Vec<(String, Outcome)> {
+        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
+        let options = Options::default().with_passed(true).with_rules([rule]);
+        audit(&html, "file:///t.html", &options)
+            .findings
+            .into_iter()
+            .map(|f| {
+                (
+                    f.selector.rsplit(" > ").next().unwrap_or("").to_string(),
+                    f.outcome,
+                )
+            })
+            .collect()
+    }
+
+    const WRAPS: &str =
+        "Garden waste collections restart in March across the whole borough, weather permitting.";
+
+    #[test]
+    fn a_declaration_reaches_the_text_that_inherits_it() {
+        // The div has no text of its own; its paragraph inherits 2px, which is 0.2 of 10px
+        // text (at least 0.16 for words, 0.12 for letters) but only 0.125 of the div's 16px.
+        for rule in ["word-spacing-adjustable", "letter-spacing-adjustable"] {
+            let property = rule.trim_end_matches("-adjustable");
+            let body = format!(
+                "<div style='font-size:16px; {property}:2px !important'><p style='font-size:10px'>{WRAPS}</p></div>"
+            );
+            assert_eq!(
+                findings(rule, &body),
+                [("div".to_string(), Outcome::Passed)],
+                "{rule}"
+            );
+            let small = format!(
+                "<div style='font-size:16px; {property}:1px !important'><p style='font-size:10px'>{WRAPS}</p></div>"
+            );
+            assert_eq!(
+                findings(rule, &small),
+                [("div".to_string(), Outcome::Failed)],
+                "{rule}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_that_sets_its_own_value_or_no_text_is_not_reached() {
+        let overridden = format!(
+            "<div style='word-spacing:1px !important'><p style='word-spacing:0.2em'>{WRAPS}</p></div>"
+        );
+        assert!(findings("word-spacing-adjustable", &overridden).is_empty());
+        let empty = "<div style='word-spacing:1px !important'><img alt=''></div>";
+        assert!(findings("word-spacing-adjustable", empty).is_empty());
+    }
+
+    #[test]
+    fn an_inherited_line_height_is_read_at_the_text_size() {
+        // 15px is 1.5 times the paragraph's 10px text, though under 1.5 times the div's 16px.
+        let body = format!(
+            "<div style='font-size:16px; line-height:15px !important'><p style='font-size:10px; max-width:200px'>{WRAPS}</p></div>"
+        );
+        assert_eq!(
+            findings("line-height-adjustable", &body),
+            [("div".to_string(), Outcome::Passed)]
+        );
+        let tight = body.replace("15px", "12px");
+        assert_eq!(
+            findings("line-height-adjustable", &tight),
+            [("div".to_string(), Outcome::Failed)]
+        );
     }
 }
