@@ -11,7 +11,8 @@ declare_rule! {
     /// name from content. Both texts are compared case-insensitively, word by word, with
     /// punctuation ignored; the visible words must appear in the name in the same order.
     /// Visible text drawn with an icon font is non-text content and is not required in the
-    /// name; a single character is "can't tell" (it may be an icon such as "X").
+    /// name. So is a lone symbol ("×", "☰", "›", or the "X" that closes dialogs), as in
+    /// ACT; a lone letter or digit is "can't tell" (it may be a real label).
     ///
     /// ## Why it matters
     /// Speech-input users say what they see: "click Search". If the button's accessible
@@ -54,6 +55,7 @@ const NAME_FROM_CONTENT_WIDGETS: &[&str] = &[
 const PASSED: &str = "The accessible name contains the visible label.";
 const ICON: &str = "The visible text is drawn with an icon font (non-text content), so it need not be in the accessible name.";
 const SINGLE: &str = "The visible text is a single character, which may be an icon rather than a label; check that the name matches what people see.";
+const SYMBOL: &str = "The visible text is a single symbol (non-text content, like an \"X\" for close), so it need not be in the accessible name; its name must still describe its purpose (WCAG 1.1.1).";
 
 fn words(text: &str) -> Vec<String> {
     text.chars()
@@ -111,11 +113,47 @@ impl Rule for LabelInName {
         {
             return Expectation::passed(ICON);
         }
-        if visible.chars().filter(|c| !c.is_whitespace()).count() == 1 {
+        let mut glyphs = visible.chars().filter(|c| !c.is_whitespace());
+        if let (Some(only), None) = (glyphs.next(), glyphs.next()) {
+            // A lone symbol, or the "X" that conventionally closes, stands for its name; a
+            // lone letter or digit may be a real label ("A" for a section), so it is left open.
+            if !only.is_alphanumeric() || matches!(only, 'x' | 'X' | '×') {
+                return Expectation::passed(SYMBOL);
+            }
             return Expectation::cant_tell(SINGLE);
         }
         Expectation::failed(format!(
             "The visible label \"{visible}\" is not part of the accessible name \"{name}\"; speech-input users who say what they see cannot activate it. Start the aria-label with the visible text."
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::{audit, Options};
+
+    fn outcome(body: &str) -> Option<Outcome> {
+        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
+        let options = Options::default()
+            .with_passed(true)
+            .with_rules(["label-in-name"]);
+        let findings = audit(&html, "file:///t.html", &options).findings;
+        assert!(findings.len() <= 1, "{findings:?}");
+        findings.first().map(|f| f.outcome)
+    }
+
+    #[test]
+    fn a_lone_symbol_stands_for_its_name_but_a_lone_letter_may_be_a_label() {
+        for symbol in ["X", "×", "☰", "›", "+"] {
+            let body = format!("<button aria-label='Close the dialog'>{symbol}</button>");
+            assert_eq!(outcome(&body), Some(Outcome::Passed), "{symbol}");
+        }
+        let letter = "<button aria-label='Show section one'>A</button>";
+        assert_eq!(outcome(letter), Some(Outcome::CantTell));
+        let words = "<button aria-label='Find an address'>Search</button>";
+        assert_eq!(outcome(words), Some(Outcome::Failed));
+        let contained = "<button aria-label='Search the site'>Search</button>";
+        assert_eq!(outcome(contained), Some(Outcome::Passed));
     }
 }
