@@ -14,6 +14,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node as DomNode};
 
 use crate::style::{
@@ -257,24 +258,46 @@ impl Document {
     }
 
     fn build_tree(&mut self) {
-        // Iterative pre-order walk; (dom node, parent index, depth).
-        let mut stack: Vec<(ego_tree::NodeRef<DomNode>, Option<NodeIndex>, usize)> = Vec::new();
-        for child in self.html.tree.root().children().rev() {
-            stack.push((child, None, 0));
-        }
-        // Sized up front: growing a vector of 144-byte entries copied them again and again.
+        // Sized up front: growing a vector of large entries copied them again and again.
         let capacity = self.html.tree.nodes().len();
         self.nodes.reserve_exact(capacity);
-        let mut last_child: Vec<Option<NodeIndex>> = Vec::with_capacity(capacity);
-        while let Some((node, parent, depth)) = stack.pop() {
+        // The parsed tree's edges in document order. Open elements: (index, last child).
+        let mut open: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
+        // Nesting within a subtree left out of the model (comments, doctypes, template
+        // contents, anything deeper than MAX_DEPTH); 0 outside one.
+        let mut skipping = 0usize;
+        let document = self.html.tree.root();
+        for edge in document.traverse() {
+            let node = match edge {
+                Edge::Open(node) if node.id() != document.id() => node,
+                Edge::Close(node) if node.id() != document.id() => {
+                    if skipping > 0 {
+                        skipping -= 1;
+                    } else if node.value().is_element() {
+                        let (index, _) = open.pop().expect("opened before");
+                        self.nodes[index as usize].subtree_end = self.nodes.len() as NodeIndex;
+                    }
+                    continue;
+                }
+                _ => continue,
+            };
+            if skipping > 0 {
+                skipping += 1;
+                continue;
+            }
             let is_text = match node.value() {
                 DomNode::Element(_) => false,
                 DomNode::Text(_) => true,
-                _ => continue,
+                _ => {
+                    skipping = 1;
+                    continue;
+                }
             };
-            if depth >= MAX_DEPTH {
+            if open.len() >= MAX_DEPTH {
+                skipping = 1;
                 continue;
             }
+            let parent = open.last().map(|&(p, _)| p);
             let index = self.nodes.len() as NodeIndex;
             let mut flags = Flags::default();
             let mut tag = NO_TAG;
@@ -297,13 +320,30 @@ impl Document {
                 }
                 _ => {}
             }
+            let mut position = 0;
+            match open.last_mut() {
+                Some((p, last)) => {
+                    match *last {
+                        Some(prev) => self.nodes[prev as usize].next_sibling = Some(index),
+                        None => self.nodes[*p as usize].first_child = Some(index),
+                    }
+                    *last = Some(index);
+                    if !is_text {
+                        let parent = &mut self.nodes[*p as usize];
+                        parent.element_children += 1;
+                        position = parent.element_children;
+                    }
+                }
+                None if !is_text && self.root.is_none() => self.root = Some(index),
+                None => {}
+            }
             self.nodes.push(NodeData {
                 dom: node.id(),
                 parent,
                 first_child: None,
                 next_sibling: None,
                 subtree_end: index + 1,
-                position: 0,
+                position,
                 element_children: 0,
                 is_text,
                 flags,
@@ -312,39 +352,13 @@ impl Document {
                 role: NO_ROLE,
                 painter: NodeIndex::MAX,
             });
-            last_child.push(None);
-            if let Some(p) = parent {
-                match last_child[p as usize] {
-                    Some(prev) => self.nodes[prev as usize].next_sibling = Some(index),
-                    None => self.nodes[p as usize].first_child = Some(index),
-                }
-                last_child[p as usize] = Some(index);
-                if !is_text {
-                    let parent = &mut self.nodes[p as usize];
-                    parent.element_children += 1;
-                    let position = parent.element_children;
-                    self.nodes[index as usize].position = position;
-                }
-            } else if !is_text && self.root.is_none() {
-                self.root = Some(index);
-            }
             if !is_text {
-                for child in node.children().rev() {
-                    stack.push((child, Some(index), depth + 1));
-                }
+                open.push((index, None));
             }
         }
         self.index.seal_tree();
         // A parent's first text node can come after its earlier children's subtrees.
         self.index.text.sort_unstable();
-        // Subtree ends: children come after parents, so a reverse sweep sees children first.
-        for i in (0..self.nodes.len()).rev() {
-            let end = self.nodes[i].subtree_end;
-            if let Some(p) = self.nodes[i].parent {
-                let pe = &mut self.nodes[p as usize].subtree_end;
-                *pe = (*pe).max(end);
-            }
-        }
     }
 
     /// `<style>` elements (and, with `links`, `<link rel=stylesheet>`s) in document order.
