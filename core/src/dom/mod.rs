@@ -244,10 +244,10 @@ impl Document {
 
     fn finish(&mut self, sheets: Vec<StyleSheet>) {
         let doc = self;
-        doc.compute_styles(Cascade::new(sheets));
+        // Styles, focus and roles in one pass (each needs the ones before it, and its
+        // ancestors'): each element's records are touched once.
+        doc.compute_styles_focus_and_roles(Cascade::new(sheets));
         doc.compute_ids_and_labels();
-        doc.compute_focus();
-        roles::compute_roles(doc);
         for (i, node) in doc.nodes.iter().enumerate() {
             if node.role != NO_ROLE {
                 doc.index.by_role.add(node.role as usize, i as NodeIndex);
@@ -394,7 +394,8 @@ impl Document {
         out
     }
 
-    fn compute_styles(&mut self, mut cascade: Cascade) {
+    fn compute_styles_focus_and_roles(&mut self, mut cascade: Cascade) {
+        let mut role_ids = roles::RoleIdCache::default();
         // Filled in document order (parents first), one push per node.
         self.styles = Vec::with_capacity(self.nodes.len());
         // The UA style of an HTML element depends on its name and these attributes only:
@@ -481,6 +482,8 @@ impl Document {
                 Flags::INERT,
                 parent_flags.has(Flags::INERT) || (inert && node.flags.has(Flags::HTML)),
             );
+            self.compute_focus(i);
+            roles::compute_role(self, i, &mut role_ids);
         }
         self.gradients = cascade.take_gradients();
         self.raw_rules = cascade.take_raw_rules();
@@ -516,29 +519,25 @@ impl Document {
         self.labels = labels;
     }
 
-    fn compute_focus(&mut self) {
-        for i in 0..self.nodes.len() {
-            if self.nodes[i].is_text {
-                continue;
-            }
-            let el = El {
-                doc: self,
-                index: i as NodeIndex,
-            };
-            let disabled = el.is_html() && ua::is_disabled(&el);
-            let tabindex = el.attr("tabindex").and_then(parse_integer);
-            let native = el.is_html() && !disabled && ua::is_natively_focusable(&el);
-            let rendered = !el.flag(Flags::NOT_RENDERED) && !el.flag(Flags::INVISIBLE);
-            let usable = rendered && !el.flag(Flags::INERT);
-            let focusable = usable && (native || (tabindex.is_some() && !disabled));
-            let tabbable = focusable && tabindex.map_or(native, |t| t >= 0);
-            let flags = &mut self.nodes[i].flags;
-            flags.set(Flags::DISABLED, disabled);
-            flags.set(Flags::FOCUSABLE, focusable);
-            flags.set(Flags::TABBABLE, tabbable);
-            if tabbable {
-                self.index.tabbable.push(i as NodeIndex);
-            }
+    /// Focus of element `i`, from its own rendering flags and markup.
+    fn compute_focus(&mut self, i: usize) {
+        let el = El {
+            doc: self,
+            index: i as NodeIndex,
+        };
+        let disabled = el.is_html() && ua::is_disabled(&el);
+        let tabindex = el.attr("tabindex").and_then(parse_integer);
+        let native = el.is_html() && !disabled && ua::is_natively_focusable(&el);
+        let rendered = !el.flag(Flags::NOT_RENDERED) && !el.flag(Flags::INVISIBLE);
+        let usable = rendered && !el.flag(Flags::INERT);
+        let focusable = usable && (native || (tabindex.is_some() && !disabled));
+        let tabbable = focusable && tabindex.map_or(native, |t| t >= 0);
+        let flags = &mut self.nodes[i].flags;
+        flags.set(Flags::DISABLED, disabled);
+        flags.set(Flags::FOCUSABLE, focusable);
+        flags.set(Flags::TABBABLE, tabbable);
+        if tabbable {
+            self.index.tabbable.push(i as NodeIndex);
         }
     }
 

@@ -9,38 +9,33 @@ pub fn is_presentational_role(role: &str) -> bool {
     role == "none" || role == "presentation"
 }
 
-pub(super) fn compute_roles(doc: &mut Document) {
-    let mut ids = RoleIdCache::default();
-    for i in 0..doc.nodes.len() {
-        if doc.nodes[i].is_text {
-            continue;
-        }
-        let (role, explicit, presentational_child) = {
-            let el = El {
-                doc: &*doc,
-                index: i as NodeIndex,
-            };
-            let (role, explicit) = resolve(&el);
-            let presentational_child = el.parent().is_some_and(|p| {
-                let parent_role = p.data().role;
-                p.flag(Flags::PRESENTATIONAL_CHILD)
-                    || (parent_role != NO_ROLE
-                        && aria::role_by_id(parent_role).children_presentational)
-            });
-            (role, explicit, presentational_child)
+/// Resolves element `i`'s role; its ancestors' roles and its own focus must be known.
+pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) {
+    let (role, explicit, presentational_child) = {
+        let el = El {
+            doc: &*doc,
+            index: i as NodeIndex,
         };
-        let node = &mut doc.nodes[i];
-        node.role = role.map_or(NO_ROLE, |r| ids.get(r));
-        node.flags.set(Flags::EXPLICIT_ROLE, explicit);
-        node.flags
-            .set(Flags::PRESENTATIONAL_CHILD, presentational_child);
-    }
+        let (role, explicit) = resolve(&el);
+        let presentational_child = el.parent().is_some_and(|p| {
+            let parent_role = p.data().role;
+            p.flag(Flags::PRESENTATIONAL_CHILD)
+                || (parent_role != NO_ROLE
+                    && aria::role_by_id(parent_role).children_presentational)
+        });
+        (role, explicit, presentational_child)
+    };
+    let node = &mut doc.nodes[i];
+    node.role = role.map_or(NO_ROLE, |r| ids.get(r));
+    node.flags.set(Flags::EXPLICIT_ROLE, explicit);
+    node.flags
+        .set(Flags::PRESENTATIONAL_CHILD, presentational_child);
 }
 
 /// Role names resolve to the same few static strings (the implicit roles are literals here),
 /// so a small cache keyed by the string's address saves most role-table lookups. A miss,
 /// or two strings sharing a slot, only costs the lookup.
-struct RoleIdCache([Option<(usize, usize, aria::RoleId)>; 64]);
+pub(super) struct RoleIdCache([Option<(usize, usize, aria::RoleId)>; 64]);
 
 impl Default for RoleIdCache {
     fn default() -> Self {
