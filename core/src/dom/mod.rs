@@ -13,8 +13,8 @@ mod ua;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node as DomNode};
 
 use crate::style::{
@@ -779,6 +779,13 @@ impl<'d> El<'d> {
     /// Concatenated text of all descendant text nodes (like `textContent`).
     pub fn text_content(&self) -> String {
         self.element_ref().text().collect()
+    }
+
+    /// Whether some text in the element's subtree is not only whitespace: the same as
+    /// `!text_content().trim().is_empty()`, without building the text.
+    pub fn has_text_content(&self) -> bool {
+        let nodes = &self.doc.nodes[self.index as usize..self.data().subtree_end as usize];
+        nodes.iter().any(|n| n.flags.has(Flags::HAS_TEXT))
     }
 
     /// Whether the element has a text node child that is not only whitespace.

@@ -20,8 +20,7 @@ pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) 
         let presentational_child = el.parent().is_some_and(|p| {
             let parent_role = p.data().role;
             p.flag(Flags::PRESENTATIONAL_CHILD)
-                || (parent_role != NO_ROLE
-                    && aria::role_by_id(parent_role).children_presentational)
+                || (parent_role != NO_ROLE && aria::role_by_id(parent_role).children_presentational)
         });
         (role, explicit, presentational_child)
     };
@@ -290,8 +289,7 @@ fn header_cell_role(el: &El) -> &'static str {
     // A row without data heads columns (an empty corner cell is not data); a header beside
     // data cells heads its row.
     let has_data = |cell: El| {
-        cell.name() == "td"
-            && (cell.children().next().is_some() || !cell.text_content().trim().is_empty())
+        cell.name() == "td" && (cell.children().next().is_some() || cell.has_text_content())
     };
     match row {
         Some(r) if r.children().any(has_data) => "rowheader",

@@ -208,3 +208,18 @@ fn collapse_whitespace_joins_words_with_one_space() {
     }
     assert_eq!(super::collapse_whitespace(" a \n b "), "a b");
 }
+
+#[test]
+fn text_content_presence_matches_the_built_text() {
+    let doc = super::Document::parse(
+        "<div id=a> <span> </span>\n</div><div id=b><span><i>x</i></span></div><p id=c>\u{a0}</p><p id=d><!-- c --></p><td id=e>  t </td>",
+    );
+    for el in doc.elements() {
+        assert_eq!(
+            el.has_text_content(),
+            !el.text_content().trim().is_empty(),
+            "{}",
+            el.snippet()
+        );
+    }
+}

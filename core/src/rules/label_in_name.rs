@@ -109,7 +109,7 @@ impl Rule for LabelInName {
         if el.style().is_icon_font()
             || el
                 .descendants()
-                .any(|d| d.style().is_icon_font() && !d.text_content().trim().is_empty())
+                .any(|d| d.style().is_icon_font() && d.has_text_content())
         {
             return Expectation::passed(ICON);
         }

@@ -110,7 +110,7 @@ fn has_label_source(el: &El) -> bool {
         return true;
     }
     // The name equals the title: did a higher-priority source give the same words?
-    let has_text = |e: &El| !e.text_content().trim().is_empty();
+    let has_text = |e: &El| e.has_text_content();
     let named_from_content = el
         .role_info()
         .is_some_and(|r| r.name_from == NameFrom::Contents);

@@ -212,7 +212,7 @@ impl<'d> Walk<'d> {
                     && !e.is_presentational()
                     && match e.name() {
                         "svg" => e.is_svg() && !e.accessible_name().is_empty(),
-                        "math" => !e.text_content().trim().is_empty(),
+                        "math" => e.has_text_content(),
                         _ => false,
                     };
                 if content {

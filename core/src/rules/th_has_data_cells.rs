@@ -90,7 +90,7 @@ fn semantic_table<'d>(el: &El<'d>) -> Option<El<'d>> {
 
 /// HTML's "empty" cell: no child elements and only whitespace text.
 fn is_empty_cell(el: &El) -> bool {
-    el.children().next().is_none() && el.text_content().trim().is_empty()
+    el.children().next().is_none() && !el.has_text_content()
 }
 
 /// Roles that inherit from `cell`, which header cells are assigned to.
