@@ -211,7 +211,13 @@ pub(crate) fn text_colors(el: &El, backdrop: &Backdrop) -> TextColors {
     let mut pairs = Vec::with_capacity(passes.len());
     for (stack, bg, uncertain_bg) in passes {
         let (mut bg, mut uncertain_bg) = (*bg, *uncertain_bg);
-        let (fg, _) = flatten(stack, Some(style.color));
+        // Opaque text with no opacity group around it covers what is below: it is its own
+        // colour (compositing gives the same, exactly: see the round-trip test).
+        let fg = if style.color.a == 255 && stack.len() == 1 {
+            style.color
+        } else {
+            flatten(stack, Some(style.color)).0
+        };
         // A shadow halo around the letters is what they are read against. An opaque one,
         // with no translucent group around it, hides whatever the background is.
         if let Some(halo) = style.text_halo().filter(|h| *h != style.color) {
@@ -227,4 +233,66 @@ pub(crate) fn text_colors(el: &El, backdrop: &Backdrop) -> TextColors {
         pairs.push((fg, bg));
     }
     TextColors::Known(pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut in [`text_colors`] for opaque text on a single layer is exact: painting
+    /// any opaque colour over any backdrop colour, then compositing, gives the colour back.
+    #[test]
+    fn opaque_text_composites_to_itself() {
+        let backdrops = [
+            Rgba::TRANSPARENT,
+            Rgba {
+                r: 255,
+                g: 255,
+                b: 255,
+                a: 255,
+            },
+            Rgba {
+                r: 12,
+                g: 200,
+                b: 99,
+                a: 128,
+            },
+            Rgba {
+                r: 0,
+                g: 0,
+                b: 0,
+                a: 1,
+            },
+        ];
+        for backdrop in backdrops {
+            let mut base = Layer {
+                color: [0.0; 4],
+                opacity: 1.0,
+                uncertain: None,
+            };
+            base.paint(backdrop);
+            for v in 0..=255u8 {
+                for text in [
+                    Rgba {
+                        r: v,
+                        g: v,
+                        b: v,
+                        a: 255,
+                    },
+                    Rgba {
+                        r: v,
+                        g: 255 - v,
+                        b: v / 2,
+                        a: 255,
+                    },
+                ] {
+                    assert_eq!(
+                        flatten(&[base], Some(text)).0,
+                        text,
+                        "{text:?} on {backdrop:?}"
+                    );
+                }
+            }
+        }
+    }
 }
