@@ -12,9 +12,47 @@ use super::{BackgroundImage, ComputedStyle, Position, Rgba};
 pub enum TextColors {
     /// Foreground and background, composited to opaque colours; more than one pair when
     /// the background is a gradient (one per colour stop).
-    Known(Vec<(Rgba, Rgba)>),
+    Known(ColorPairs),
     /// The colours cannot be computed; the message says why.
     Unknown(&'static str),
+}
+
+/// (text, background) colour pairs: a slice, kept inline for the usual single pair (every
+/// text element of a page gets one; a gradient gives one per colour stop).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColorPairs(PairsInner);
+
+#[derive(Debug, Clone, PartialEq)]
+enum PairsInner {
+    One([(Rgba, Rgba); 1]),
+    Many(Vec<(Rgba, Rgba)>),
+}
+
+impl std::ops::Deref for ColorPairs {
+    type Target = [(Rgba, Rgba)];
+    fn deref(&self) -> &[(Rgba, Rgba)] {
+        match &self.0 {
+            PairsInner::One(pair) => pair,
+            PairsInner::Many(pairs) => pairs,
+        }
+    }
+}
+
+impl From<Vec<(Rgba, Rgba)>> for ColorPairs {
+    fn from(pairs: Vec<(Rgba, Rgba)>) -> Self {
+        match pairs[..] {
+            [pair] => ColorPairs(PairsInner::One([pair])),
+            _ => ColorPairs(PairsInner::Many(pairs)),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ColorPairs {
+    type Item = &'a (Rgba, Rgba);
+    type IntoIter = std::slice::Iter<'a, (Rgba, Rgba)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
 }
 
 pub(crate) const SHADOW: &str = "The text has a text-shadow, which changes the colours around the letters; check the contrast by eye.";
@@ -208,7 +246,9 @@ pub(crate) fn text_colors(el: &El, backdrop: &Backdrop) -> TextColors {
         Backdrop::Known(passes) => passes,
         Backdrop::Unknown(reason) => return TextColors::Unknown(reason),
     };
-    let mut pairs = Vec::with_capacity(passes.len());
+    // The usual single pass needs no vector.
+    let mut one = None;
+    let mut many = Vec::new();
     for (stack, bg, uncertain_bg) in passes {
         let (mut bg, mut uncertain_bg) = (*bg, *uncertain_bg);
         // Opaque text with no opacity group around it covers what is below: it is its own
@@ -230,9 +270,16 @@ pub(crate) fn text_colors(el: &El, backdrop: &Backdrop) -> TextColors {
         if let Some(reason) = uncertain_bg {
             return TextColors::Unknown(reason);
         }
-        pairs.push((fg, bg));
+        if passes.len() == 1 {
+            one = Some((fg, bg));
+        } else {
+            many.push((fg, bg));
+        }
     }
-    TextColors::Known(pairs)
+    TextColors::Known(match one {
+        Some(pair) => ColorPairs(PairsInner::One([pair])),
+        None => ColorPairs(PairsInner::Many(many)),
+    })
 }
 
 #[cfg(test)]

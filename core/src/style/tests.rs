@@ -338,7 +338,7 @@ fn text_is_read_against_its_halo() {
     // The halo, not the mid-grey background, is behind the letters.
     assert_eq!(
         colors(r#"<p style="color:#000; background:#737373; text-shadow: white 0 0 3px">Hi</p>"#),
-        TextColors::Known(vec![(Rgba::BLACK, Rgba::WHITE)])
+        TextColors::Known(vec![(Rgba::BLACK, Rgba::WHITE)].into())
     );
     // An opaque halo hides a background image; a translucent one does not.
     assert!(matches!(
