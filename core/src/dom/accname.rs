@@ -1,7 +1,7 @@
 //! Accessible name and description computation, after W3C "Accessible Name and Description
 //! Computation 1.2" with the HTML-AAM native text alternatives. Step numbers refer to §4.3.2.
 
-use super::{collapse_whitespace, Child, El, NodeIndex};
+use super::{collapse_whitespace, collapse_whitespace_owned, Child, El, NodeIndex};
 use crate::aria::NameFrom;
 use crate::style::Display;
 
@@ -31,7 +31,7 @@ pub(super) fn name(el: &El) -> String {
         depth: 0,
     };
     LABELLED.with(|l| l.borrow_mut().clear());
-    collapse_whitespace(&compute(el, state))
+    collapse_whitespace_owned(compute(el, state))
 }
 
 thread_local! {

@@ -1148,6 +1148,31 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
+/// [`collapse_whitespace`] reusing the string's buffer (for names the engine just built).
+pub(crate) fn collapse_whitespace_owned(s: String) -> String {
+    let mut bytes = s.into_bytes();
+    // Written bytes never overtake read ones: each space written stands for at least one
+    // whitespace byte already read.
+    let mut write = 0;
+    let mut space_pending = false;
+    for read in 0..bytes.len() {
+        let b = bytes[read];
+        if b.is_ascii_whitespace() {
+            space_pending = write > 0;
+        } else {
+            if space_pending {
+                bytes[write] = b' ';
+                write += 1;
+                space_pending = false;
+            }
+            bytes[write] = b;
+            write += 1;
+        }
+    }
+    bytes.truncate(write);
+    String::from_utf8(bytes).expect("only ASCII whitespace was removed or replaced")
+}
+
 /// What the UA gives an element, for the cascade's tests.
 #[cfg(test)]
 pub(crate) fn ua_style_for_tests(el: &El) -> crate::style::UaStyle {

@@ -205,6 +205,11 @@ fn collapse_whitespace_joins_words_with_one_space() {
         "  ünï   cödé  ",
     ] {
         assert_eq!(super::collapse_whitespace(s), reference(s), "{s:?}");
+        assert_eq!(
+            super::collapse_whitespace_owned(s.to_string()),
+            reference(s),
+            "{s:?}"
+        );
     }
     assert_eq!(super::collapse_whitespace(" a \n b "), "a b");
 }
