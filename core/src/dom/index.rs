@@ -208,6 +208,57 @@ pub(super) const INDEXED_NAMES: &[&str] = &[
     "video",
     "wbr",
 ];
+/// A set of names from [`INDEXED_NAMES`], as bits of their slots: asking whether an element's
+/// name is one of them is one bit test instead of string comparisons.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TagSet(u128);
+
+const _: () = assert!(INDEXED_NAMES.len() <= 128, "a TagSet holds 128 slots");
+
+impl TagSet {
+    /// The set of `names`; the build fails if one of them is not indexed.
+    pub(super) const fn of(names: &[&str]) -> TagSet {
+        let mut bits = 0u128;
+        let mut n = 0;
+        while n < names.len() {
+            let mut slot = 0;
+            loop {
+                assert!(
+                    slot < INDEXED_NAMES.len(),
+                    "TagSet name is not in INDEXED_NAMES"
+                );
+                if const_str_eq(INDEXED_NAMES[slot], names[n]) {
+                    break;
+                }
+                slot += 1;
+            }
+            bits |= 1 << slot;
+            n += 1;
+        }
+        TagSet(bits)
+    }
+
+    /// Whether the name in this slot (an element's `tag`) is in the set.
+    pub(super) fn contains(self, tag: u8) -> bool {
+        tag < 128 && self.0 >> tag & 1 == 1
+    }
+}
+
+const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// The attributes (without a namespace) rules ask for; `aria-*` ones are found through the
 /// list of elements with any `aria-*` attribute. Others are found by a full scan.
 const INDEXED_ATTRIBUTES: &[&str] = &[
@@ -479,6 +530,16 @@ impl<'d> Iterator for Elements<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_sets_hold_exactly_their_names() {
+        const SET: TagSet = TagSet::of(&["a", "button", "video"]);
+        for (slot, name) in INDEXED_NAMES.iter().enumerate() {
+            let expected = matches!(*name, "a" | "button" | "video");
+            assert_eq!(SET.contains(slot as u8), expected, "{name}");
+        }
+        assert!(!SET.contains(NO_TAG));
+    }
 
     #[test]
     fn buckets_group_by_key_keeping_document_order() {

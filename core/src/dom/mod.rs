@@ -23,7 +23,7 @@ use crate::style::{
 };
 
 pub use index::Elements;
-use index::{Indexes, INDEXED_NAMES, NO_TAG};
+use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
 pub use roles::is_presentational_role;
 
 /// Index of a node (element or text) in a [`Document`], in document order.
@@ -836,6 +836,11 @@ impl<'d> El<'d> {
     /// ancestor. Such content is still in the accessibility tree.
     pub fn is_concealed(&self) -> bool {
         self.flag(Flags::CONCEALED)
+    }
+
+    /// Whether the element's name is in `set` (any namespace).
+    fn name_in(&self, set: TagSet) -> bool {
+        set.contains(self.data().tag)
     }
 
     /// Its box paints or groups something text colours depend on (computed with the styles).

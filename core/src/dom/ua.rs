@@ -3,6 +3,7 @@
 
 use scraper::ElementRef;
 
+use super::index::TagSet;
 use super::{attr_bit, attr_of, El};
 use crate::style::{Display, Rgba, UaStyle};
 
@@ -159,12 +160,18 @@ pub(super) fn input_type(el: &El) -> &'static str {
 
 /// Disabled per HTML: the attribute on a form control, or a disabled `<fieldset>` ancestor
 /// unless the control is inside that fieldset's first `<legend>`.
+/// Elements that can be disabled.
+const FORM_CONTROLS: TagSet = TagSet::of(&[
+    "button", "input", "select", "textarea", "optgroup", "option", "fieldset",
+]);
+
+/// Elements that can be focusable without `tabindex` or `contenteditable`.
+const FOCUS_CANDIDATES: TagSet = TagSet::of(&[
+    "a", "area", "button", "select", "textarea", "input", "summary", "audio", "video",
+]);
+
 pub(super) fn is_disabled(el: &El) -> bool {
-    let form_control = matches!(
-        el.name(),
-        "button" | "input" | "select" | "textarea" | "optgroup" | "option" | "fieldset"
-    );
-    if !form_control {
+    if !el.name_in(FORM_CONTROLS) {
         return false;
     }
     if el.attr("disabled").is_some() {
@@ -192,6 +199,9 @@ pub(super) fn is_disabled(el: &El) -> bool {
 
 /// Focusable without `tabindex` (HTML "focusable area" defaults, as browsers implement them).
 pub(super) fn is_natively_focusable(el: &El) -> bool {
+    if !el.name_in(FOCUS_CANDIDATES) {
+        return is_editing_host(el);
+    }
     match el.name() {
         "a" => el.attr("href").is_some(),
         "area" => el.attr("href").is_some(),
@@ -201,11 +211,16 @@ pub(super) fn is_natively_focusable(el: &El) -> bool {
             p.name() == "details" && p.children().find(|c| c.name() == "summary") == Some(*el)
         }),
         "audio" | "video" => el.attr("controls").is_some(),
-        _ => el.attr("contenteditable").is_some_and(|v| {
-            matches!(
-                v.trim().to_ascii_lowercase().as_str(),
-                "" | "true" | "plaintext-only"
-            )
-        }),
+        _ => is_editing_host(el),
     }
+}
+
+/// `contenteditable` set to an editable state.
+fn is_editing_host(el: &El) -> bool {
+    el.attr("contenteditable").is_some_and(|v| {
+        matches!(
+            v.trim().to_ascii_lowercase().as_str(),
+            "" | "true" | "plaintext-only"
+        )
+    })
 }
