@@ -61,18 +61,9 @@ impl Rule for EmptyTableHeader {
 #[cfg(test)]
 mod tests {
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["empty-table-header"]);
-        audit(&html, "file:///t.html", &options)
-            .findings
-            .into_iter()
-            .map(|f| f.outcome)
-            .collect()
+        crate::rules::testing::outcomes("empty-table-header", body)
     }
 
     use Outcome::{Failed, Passed};

@@ -124,15 +124,7 @@ mod tests {
     use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["frame-title-unique"]);
-        audit(&html, "file:///t.html", &options)
-            .findings
-            .into_iter()
-            .map(|f| f.outcome)
-            .collect()
+        crate::rules::testing::outcomes("frame-title-unique", body)
     }
 
     use Outcome::{Failed, Passed};

@@ -67,18 +67,9 @@ fn previous_heading<'d>(el: &El<'d>) -> Option<El<'d>> {
 #[cfg(test)]
 mod tests {
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["heading-order"]);
-        audit(&html, "file:///t.html", &options)
-            .findings
-            .into_iter()
-            .map(|f| f.outcome)
-            .collect()
+        crate::rules::testing::outcomes("heading-order", body)
     }
 
     #[test]

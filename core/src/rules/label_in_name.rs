@@ -131,16 +131,11 @@ impl Rule for LabelInName {
 #[cfg(test)]
 mod tests {
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
     fn outcome(body: &str) -> Option<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["label-in-name"]);
-        let findings = audit(&html, "file:///t.html", &options).findings;
-        assert!(findings.len() <= 1, "{findings:?}");
-        findings.first().map(|f| f.outcome)
+        let outcomes = crate::rules::testing::outcomes("label-in-name", body);
+        assert!(outcomes.len() <= 1, "{outcomes:?}");
+        outcomes.first().copied()
     }
 
     #[test]

@@ -68,18 +68,9 @@ fn only_list_items(list: &El) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["list-structure"]);
-        audit(&html, "file:///t.html", &options)
-            .findings
-            .into_iter()
-            .map(|f| f.outcome)
-            .collect()
+        crate::rules::testing::outcomes("list-structure", body)
     }
 
     #[test]

@@ -59,18 +59,9 @@ impl Rule for ListitemInList {
 #[cfg(test)]
 mod tests {
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["listitem-in-list"]);
-        audit(&html, "file:///t.html", &options)
-            .findings
-            .into_iter()
-            .map(|f| f.outcome)
-            .collect()
+        crate::rules::testing::outcomes("listitem-in-list", body)
     }
 
     #[test]

@@ -13,6 +13,8 @@ use crate::report::{Impact, Level, Outcome};
 mod contrast;
 mod layout;
 mod predicates;
+#[cfg(test)]
+mod testing;
 mod text;
 
 mod accesskeys_unique;

@@ -133,18 +133,9 @@ fn percent_decode(s: &str) -> Cow<'_, str> {
 mod tests {
     use super::percent_decode;
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default()
-            .with_passed(true)
-            .with_rules(["skip-link-target-exists"]);
-        audit(&html, "file:///t.html", &options)
-            .findings
-            .into_iter()
-            .map(|f| f.outcome)
-            .collect()
+        crate::rules::testing::outcomes("skip-link-target-exists", body)
     }
 
     use Outcome::{CantTell, Failed, Passed};

@@ -232,14 +232,10 @@ pub fn line_height_ratio(el: &El) -> f32 {
 #[cfg(test)]
 mod spacing_tests {
     use crate::report::Outcome;
-    use crate::{audit, Options};
 
-    /// (selector, outcome) of one rule's findings on a page body.
+    /// (last selector step, outcome) of one rule's findings on a page body.
     fn findings(rule: &str, body: &str) -> Vec<(String, Outcome)> {
-        let html = format!("<html lang=en><title>t</title><body>{body}</body></html>");
-        let options = Options::default().with_passed(true).with_rules([rule]);
-        audit(&html, "file:///t.html", &options)
-            .findings
+        crate::rules::testing::findings(rule, body)
             .into_iter()
             .map(|f| {
                 (
