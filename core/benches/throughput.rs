@@ -114,7 +114,7 @@ fn main() {
         })
         .collect();
     let rules_total: Duration = per_rule.iter().map(|(_, d)| *d).sum();
-    per_rule.sort_by(|a, b| b.1.cmp(&a.1));
+    per_rule.sort_by_key(|r| std::cmp::Reverse(r.1));
 
     let rate = |d: Duration| n / d.as_secs_f64();
     println!("parse only (scraper):   {:>8.0} pages/s", rate(parse));

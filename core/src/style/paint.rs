@@ -79,8 +79,8 @@ impl Layer {
             c.b as f64 / 255.0 * a,
             a,
         ];
-        for i in 0..4 {
-            self.color[i] = src[i] + self.color[i] * (1.0 - a);
+        for (dst, src) in self.color.iter_mut().zip(src) {
+            *dst = src + *dst * (1.0 - a);
         }
         if a >= 1.0 {
             self.uncertain = None;

@@ -663,10 +663,8 @@ fn parse_color_value(p: &mut Parser) -> Option<Value> {
         p.parse_nested_block(|p| {
             parse_color_from(p)
                 .ok_or_else(|| cssparser::ParseError::<()>::custom(()))
-                .and_then(|c| {
-                    while p.next().is_ok() {}
-                    Ok(c)
-                })
+                // The dark colour is not used: skip it.
+                .inspect(|_| while p.next().is_ok() {})
         })
     }) {
         return Some(Value::Color(c));
@@ -774,7 +772,7 @@ fn parse_background(p: &mut Parser) -> Option<Vec<(PropertyId, Value)>> {
             layer = img;
             continue;
         }
-        if let Some(c) = p.try_parse(|p| parse_color_value(p).ok_or(())).ok() {
+        if let Ok(c) = p.try_parse(|p| parse_color_value(p).ok_or(())) {
             color = c;
             continue;
         }
@@ -1010,7 +1008,7 @@ pub(crate) fn parse_length(p: &mut Parser) -> Option<Length> {
             pct: unit_value * 100.0,
             ..Length::default()
         }),
-        Token::Number { value, .. } if value == 0.0 => Some(Length::default()),
+        Token::Number { value: 0.0, .. } => Some(Length::default()),
         Token::Function(ref name) => {
             let name = name.to_ascii_lowercase();
             p.parse_nested_block(|p| -> Result<Option<Length>, cssparser::ParseError<()>> {
@@ -1207,7 +1205,7 @@ fn parse_clip_path(p: &mut Parser) -> Option<Value> {
         .parse_nested_block(|p| -> Result<bool, cssparser::ParseError<()>> {
             let mut lengths = Vec::new();
             while !p.is_exhausted() {
-                if let Some(l) = p.try_parse(|p| parse_length(p).ok_or(())).ok() {
+                if let Ok(l) = p.try_parse(|p| parse_length(p).ok_or(())) {
                     lengths.push(l);
                 } else if p.next().is_err() {
                     break;
@@ -1245,7 +1243,7 @@ fn angle(p: &mut Parser) -> Option<f32> {
             "turn" => value * 360.0,
             _ => return None,
         }),
-        Token::Number { value, .. } if value == 0.0 => Some(0.0),
+        Token::Number { value: 0.0, .. } => Some(0.0),
         _ => None,
     }
 }
