@@ -162,6 +162,7 @@ fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<Html> {
         inner: HtmlTreeSink::new(Html::new_document()),
         limit,
         too_deep: Rc::clone(&too_deep),
+        known: Cell::new([None, None]),
     };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
     let mut rest = source;
@@ -185,19 +186,37 @@ struct DepthWatch {
     inner: HtmlTreeSink,
     limit: usize,
     too_deep: Rc<Cell<bool>>,
+    /// Depths known without a walk: the last parent appended to, and the element appended
+    /// (the parser mostly appends siblings, or a child to the element it just appended).
+    /// Forgotten whenever a node moves, so they are never stale.
+    known: Cell<[Option<(NodeId, usize)>; 2]>,
 }
 
 impl DepthWatch {
-    /// Called for a node placed under `parent`: walks up at most `limit` ancestors.
-    fn watch(&self, parent: &NodeId) {
-        let html = self.inner.0.borrow();
-        let depth = html
-            .tree
-            .get(*parent)
-            .map_or(0, |node| node.ancestors().take(self.limit).count() + 1);
+    /// Called for an element placed under `parent`.
+    fn watch(&self, parent: &NodeId, child: Option<NodeId>) {
+        let known = self.known.get();
+        let depth = match known.iter().flatten().find(|(id, _)| id == parent) {
+            Some(&(_, depth)) => depth,
+            // Its ancestors, up to the limit, and itself.
+            None => self
+                .inner
+                .0
+                .borrow()
+                .tree
+                .get(*parent)
+                .map_or(0, |node| node.ancestors().take(self.limit).count() + 1),
+        };
         if depth >= self.limit {
             self.too_deep.set(true);
         }
+        self.known
+            .set([Some((*parent, depth)), child.map(|c| (c, depth + 1))]);
+    }
+
+    /// A node moved: depths known before may have changed.
+    fn forget(&self) {
+        self.known.set([None, None]);
     }
 }
 
@@ -237,14 +256,18 @@ impl TreeSink for DepthWatch {
         self.inner.append_doctype_to_document(name, public, system)
     }
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        if matches!(child, NodeOrText::AppendNode(_)) {
-            self.watch(parent);
+        // The tree builder appends only nodes without a parent: nothing else moves.
+        if let NodeOrText::AppendNode(id) = child {
+            self.watch(parent, Some(id));
         }
         self.inner.append(parent, child)
     }
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        // The node may come from elsewhere in the tree, with its subtree.
+        self.forget();
         if matches!(new_node, NodeOrText::AppendNode(_)) {
-            self.watch(sibling);
+            self.watch(sibling, None);
+            self.forget();
         }
         self.inner.append_before_sibling(sibling, new_node)
     }
@@ -275,9 +298,11 @@ impl TreeSink for DepthWatch {
         self.inner.get_template_contents(target)
     }
     fn remove_from_parent(&self, target: &NodeId) {
+        self.forget();
         self.inner.remove_from_parent(target)
     }
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.forget();
         self.inner.reparent_children(node, new_parent)
     }
     fn mark_script_already_started(&self, node: &NodeId) {
@@ -481,6 +506,38 @@ mod tests {
         for open in ["<b>", "<table><tr><td>", "<template>", "<svg><g>"] {
             let page = open.repeat(WATCH_DEPTH);
             assert!(parse_watched(&page, CHUNK, WATCH_DEPTH).is_none(), "{open}");
+        }
+    }
+
+    #[test]
+    fn an_accepted_tree_is_never_deeper_than_the_limit() {
+        // Misnested formatting (the adoption agency moves subtrees), foster parenting out
+        // of tables, templates, foreign content, reopened elements.
+        let patterns = [
+            "<b><i></b></i><div>",
+            "<a><div></a>",
+            "<table><div>",
+            "<p><b><p>",
+            "<font><font></font><div>",
+            "<template><div>",
+            "<svg><foreignObject><div>",
+            "<select><option><b>",
+            "<ul><li><div>",
+            "<table><caption><div>",
+            "<b><table><td></b><i>",
+            "<div><b><p></div>",
+        ];
+        for pattern in patterns {
+            for repeat in [50, 150, 400] {
+                let page = pattern.repeat(repeat);
+                if let Some(html) = parse_watched(&page, 64, WATCH_DEPTH) {
+                    let depth = tree_depth(&html);
+                    assert!(
+                        depth <= WATCH_DEPTH + 1,
+                        "{pattern} x{repeat}: depth {depth}"
+                    );
+                }
+            }
         }
     }
 
