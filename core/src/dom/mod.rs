@@ -1127,30 +1127,7 @@ pub fn parse_integer(value: &str) -> Option<i64> {
 
 /// Collapses runs of ASCII whitespace to one space and trims.
 pub fn collapse_whitespace(s: &str) -> String {
-    // Byte by byte: ASCII whitespace never occurs inside a multi-byte character, so the
-    // words between it are whole characters (decoding chars cost more than the copy).
-    let mut out = String::with_capacity(s.len());
-    let mut word_start = None;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match (b.is_ascii_whitespace(), word_start) {
-            (true, Some(start)) => {
-                if !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push_str(&s[start..i]);
-                word_start = None;
-            }
-            (false, None) => word_start = Some(i),
-            _ => {}
-        }
-    }
-    if let Some(start) = word_start {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&s[start..]);
-    }
-    out
+    collapse_whitespace_owned(s.to_string())
 }
 
 /// [`collapse_whitespace`] reusing the string's buffer (for names the engine just built).
