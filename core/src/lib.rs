@@ -28,6 +28,7 @@ mod report;
 pub mod rules;
 mod short_hash;
 pub mod style;
+pub mod urls;
 
 pub use audit::{audit, audit_document, audit_with_loader, Options};
 pub use report::{Finding, Impact, Level, Outcome, PageReport, Report, ToolInfo, SCHEMA_VERSION};

@@ -45,7 +45,7 @@ pub fn resolve_link(base: &Url, href: &str, local_root: Option<&Url>) -> Option<
         Some(root) if href.starts_with('/') && !href.starts_with("//") => {
             root.join(&href[1..]).ok()?
         }
-        _ => base.join(href).ok()?,
+        _ => frontdesk_core::urls::join(base, href)?,
     };
     match url.scheme() {
         "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {}
@@ -146,6 +146,28 @@ mod tests {
                 .as_str(),
             "file:///srv/site/contact.html"
         );
+    }
+
+    #[test]
+    fn pages_named_like_drive_letters_resolve_from_their_folder() {
+        // Found by the property test: the url crate failed an assertion on this join.
+        let root = Url::parse("file:///srv/site/").unwrap();
+        let base = Url::parse("file:///srv/site/A:").unwrap();
+        for (href, expected) in [
+            (" ../\n", "file:///srv/index.html"),
+            ("./", "file:///srv/site/index.html"),
+            ("../../y.html", "file:///y.html"),
+            ("x.html", "file:///srv/site/x.html"),
+            ("?page=2", "file:///srv/site/A:?page=2"),
+        ] {
+            let url = resolve_link(&base, href, Some(&root));
+            assert_eq!(
+                url.map(|u| u.to_string()).as_deref(),
+                Some(expected),
+                "{href:?}"
+            );
+        }
+        assert_eq!(resolve_link(&base, "../", None), None);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
 use frontdesk_core::dom::Document;
-use frontdesk_core::{audit_document, Options, PageReport, ResourceLoader};
+use frontdesk_core::{audit_document, urls, Options, PageReport, ResourceLoader};
 use tokio::sync::OnceCell;
 use url::Url;
 
@@ -91,7 +91,7 @@ fn links(doc: &Document, url: &Url, local_root: Option<&Url>) -> (Vec<Url>, Opti
     let base = doc
         .elements()
         .find(|e| e.is_html() && e.name() == "base" && e.attr("href").is_some())
-        .and_then(|b| url.join(b.attr("href").unwrap_or("").trim()).ok())
+        .and_then(|b| urls::join(url, b.attr("href").unwrap_or("").trim()))
         .unwrap_or_else(|| url.clone());
     let mut seen: HashSet<Url> = HashSet::new();
     let mut out = Vec::new();
@@ -113,7 +113,7 @@ fn links(doc: &Document, url: &Url, local_root: Option<&Url>) -> (Vec<Url>, Opti
             "link" if canonical.is_none() && has_token(el.attr("rel"), "canonical") => {
                 canonical = el
                     .attr("href")
-                    .and_then(|h| base.join(h.trim()).ok())
+                    .and_then(|h| urls::join(&base, h.trim()))
                     .map(|mut u| {
                         u.set_fragment(None);
                         u.to_string()

@@ -77,7 +77,7 @@ pub(crate) enum SheetSource<'a> {
 pub(crate) fn base_url(page_url: &str, base_href: Option<&str>) -> Option<Url> {
     let page = Url::parse(page_url).ok();
     match (base_href, &page) {
-        (Some(href), Some(page)) => page.join(href.trim()).ok().or(Some(page.clone())),
+        (Some(href), Some(page)) => crate::urls::join(page, href.trim()).or(Some(page.clone())),
         (Some(href), None) => Url::parse(href.trim()).ok(),
         (None, page) => page.clone(),
     }
@@ -143,7 +143,7 @@ impl Load<'_> {
 fn resolve(base: Option<&Url>, href: &str) -> Option<Url> {
     let href = href.trim();
     match base {
-        Some(b) => b.join(href).ok(),
+        Some(b) => crate::urls::join(b, href),
         None => Url::parse(href).ok(),
     }
 }
