@@ -26,6 +26,7 @@ mod audit;
 pub mod dom;
 mod report;
 pub mod rules;
+mod script;
 mod short_hash;
 pub mod style;
 pub mod urls;

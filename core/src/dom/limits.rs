@@ -2,7 +2,7 @@
 //!
 //! HTML tree construction checks "has an element in scope" by walking the stack of open
 //! elements, so a page of 100,000 nested `<div>`s costs the parser O(n²) — tens of seconds.
-//! Real pages nest a few dozen levels. [`parse_html`] feeds the parser in chunks and watches
+//! Real pages nest a few dozen levels. [`parse_html_with_scripts`] feeds the parser in chunks and watches
 //! the depth of the tree as it grows; only a page that nests deeper than [`WATCH_DEPTH`] is
 //! parsed again from a source where start tags beyond [`MAX_SOURCE_DEPTH`] (and their end
 //! tags) are dropped, which flattens the excess levels but keeps their text.
@@ -12,7 +12,7 @@
 //! with their quotes).
 
 use std::borrow::{Cow, Cow as StaticCow};
-use std::cell::{Cell, Ref};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 use ego_tree::NodeId;
@@ -149,20 +149,36 @@ pub const WATCH_DEPTH: usize = 200;
 /// of nested tags holds a few thousand levels at most, which the parser handles quickly.
 const CHUNK: usize = 16 * 1024;
 
-/// Parses a page with scraper, flattening it first only when it nests too deep.
-pub fn parse_html(source: &str) -> Html {
-    parse_watched(source, CHUNK, WATCH_DEPTH)
-        .unwrap_or_else(|| Html::parse_document(&flatten_deep_nesting(source)))
+/// Parses a page with scraper, flattening it first only when it nests too deep; with the
+/// `<script>` elements the parser created, in the order it created them (document order, for
+/// the scripts that run).
+pub fn parse_html_with_scripts(source: &str) -> (Html, Vec<NodeId>) {
+    parse_watched(source, CHUNK, WATCH_DEPTH).unwrap_or_else(|| {
+        let html = Html::parse_document(&flatten_deep_nesting(source));
+        let scripts = html
+            .tree
+            .root()
+            .descendants()
+            .filter(|n| {
+                n.value()
+                    .as_element()
+                    .is_some_and(|e| e.name.local == html5ever::local_name!("script"))
+            })
+            .map(|n| n.id())
+            .collect();
+        (html, scripts)
+    })
 }
 
 /// Parses in chunks of `chunk` bytes; `None` as soon as an element lands deeper than `limit`.
-fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<Html> {
+fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<(Html, Vec<NodeId>)> {
     let too_deep = Rc::new(Cell::new(false));
     let sink = DepthWatch {
         inner: HtmlTreeSink::new(Html::new_document()),
         limit,
         too_deep: Rc::clone(&too_deep),
         known: Cell::new([None, None]),
+        scripts: RefCell::new(Vec::new()),
     };
     let mut parser = html5ever::driver::parse_document(sink, Default::default());
     let mut rest = source;
@@ -190,6 +206,8 @@ struct DepthWatch {
     /// (the parser mostly appends siblings, or a child to the element it just appended).
     /// Forgotten whenever a node moves, so they are never stale.
     known: Cell<[Option<(NodeId, usize)>; 2]>,
+    /// The `<script>` elements created, in order.
+    scripts: RefCell<Vec<NodeId>>,
 }
 
 impl DepthWatch {
@@ -221,12 +239,12 @@ impl DepthWatch {
 }
 
 impl TreeSink for DepthWatch {
-    type Output = Html;
+    type Output = (Html, Vec<NodeId>);
     type Handle = NodeId;
     type ElemName<'a> = Ref<'a, QualName>;
 
-    fn finish(self) -> Html {
-        self.inner.finish()
+    fn finish(self) -> (Html, Vec<NodeId>) {
+        (self.inner.finish(), self.scripts.into_inner())
     }
     fn parse_error(&self, msg: StaticCow<'static, str>) {
         self.inner.parse_error(msg)
@@ -244,7 +262,12 @@ impl TreeSink for DepthWatch {
         self.inner.elem_name(target)
     }
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        self.inner.create_element(name, attrs, flags)
+        let script = name.local == html5ever::local_name!("script");
+        let id = self.inner.create_element(name, attrs, flags);
+        if script {
+            self.scripts.borrow_mut().push(id);
+        }
+        id
     }
     fn create_comment(&self, text: StrTendril) -> NodeId {
         self.inner.create_comment(text)
@@ -491,8 +514,9 @@ mod tests {
             <script>if (a < b) { x = \"</p>\"; }</script><ul><li>one<li>two</ul></body></html>";
         let whole = Html::parse_document(page).html();
         for chunk in [1, 2, 3, 5, 7, 16, 64] {
-            let html = parse_watched(page, chunk, WATCH_DEPTH).expect("shallow page");
+            let (html, scripts) = parse_watched(page, chunk, WATCH_DEPTH).expect("shallow page");
             assert_eq!(html.html(), whole, "chunk size {chunk}");
+            assert_eq!(scripts.len(), 1, "the one <script>, chunk size {chunk}");
         }
     }
 
@@ -530,7 +554,7 @@ mod tests {
         for pattern in patterns {
             for repeat in [50, 150, 400] {
                 let page = pattern.repeat(repeat);
-                if let Some(html) = parse_watched(&page, 64, WATCH_DEPTH) {
+                if let Some((html, _)) = parse_watched(&page, 64, WATCH_DEPTH) {
                     let depth = tree_depth(&html);
                     assert!(
                         depth <= WATCH_DEPTH + 1,
@@ -545,7 +569,7 @@ mod tests {
     fn deep_pages_are_parsed_flattened_with_their_text() {
         let depth = 20_000;
         let page = "<div>".repeat(depth) + "deep text" + &"</div>".repeat(depth);
-        let html = parse_html(&page);
+        let html = parse_html_with_scripts(&page).0;
         assert!(
             tree_depth(&html) <= MAX_SOURCE_DEPTH + 4,
             "{}",
@@ -554,7 +578,7 @@ mod tests {
         assert!(html.html().contains("deep text"));
         let shallow = "<main><div><p>text</p></div></main>";
         assert_eq!(
-            parse_html(shallow).html(),
+            parse_html_with_scripts(shallow).0.html(),
             Html::parse_document(shallow).html()
         );
     }

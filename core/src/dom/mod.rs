@@ -4,6 +4,7 @@
 //! Rules read this model; none of them walks the raw DOM for these facts again.
 
 mod accname;
+mod flat;
 mod index;
 mod limits;
 mod roles;
@@ -154,6 +155,16 @@ pub struct Document {
     index: Indexes,
     /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
     scripts: OnceCell<Option<String>>,
+    /// Every script was run to its end by [`crate::script`] (or there were none).
+    scripts_fully_run: bool,
+    /// Scripts added event listeners to elements.
+    scripts_listen: bool,
+    /// Tree scope of each node ([`flat`]); empty when the page has no shadow roots.
+    scopes: Vec<u16>,
+    /// Ids inside shadow trees, by (scope, id).
+    scoped_ids: HashMap<(u16, String), NodeIndex>,
+    /// Elements with focus listeners, and where those listeners send focus.
+    focus_moves: Vec<(NodeIndex, Vec<NodeIndex>)>,
 }
 
 impl std::fmt::Debug for Document {
@@ -218,7 +229,15 @@ impl Document {
     }
 
     fn parse_tree(source: &str) -> Document {
-        let html = limits::parse_html(source);
+        let (mut html, script_elements) = limits::parse_html_with_scripts(source);
+        let effects = if script_elements.is_empty() {
+            crate::script::ScriptEffects {
+                fully_run: true,
+                ..Default::default()
+            }
+        } else {
+            crate::script::run_scripts(&mut html, &script_elements)
+        };
         let mut doc = Document {
             html,
             nodes: Vec::new(),
@@ -237,8 +256,31 @@ impl Document {
             backdrops: OnceCell::new(),
             index: Indexes::default(),
             scripts: OnceCell::new(),
+            scripts_fully_run: effects.fully_run,
+            scripts_listen: effects.listens,
+            scopes: Vec::new(),
+            scoped_ids: HashMap::new(),
+            focus_moves: Vec::new(),
         };
-        doc.build_tree();
+        doc.build_tree(&effects.shadow_roots);
+        if !effects.focus_moves.is_empty() {
+            let by_dom: HashMap<NodeId, NodeIndex> = doc
+                .nodes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.dom, i as NodeIndex))
+                .collect();
+            doc.focus_moves = effects
+                .focus_moves
+                .iter()
+                .filter_map(|(target, focused)| {
+                    let target = *by_dom.get(target)?;
+                    let focused = focused.iter().filter_map(|f| by_dom.get(f).copied());
+                    Some((target, focused.collect()))
+                })
+                .collect();
+            doc.focus_moves.sort_by_key(|(t, _)| *t);
+        }
         doc
     }
 
@@ -257,20 +299,36 @@ impl Document {
         doc.names = (0..doc.nodes.len()).map(|_| OnceCell::new()).collect();
     }
 
-    fn build_tree(&mut self) {
+    fn build_tree(&mut self, shadow_roots: &[(NodeId, NodeId)]) {
+        // The tree is read while the model is written: moved out of `self` meanwhile.
+        let html = std::mem::replace(&mut self.html, Html::new_document());
         // Sized up front: growing a vector of large entries copied them again and again.
-        let capacity = self.html.tree.nodes().len();
-        self.nodes.reserve_exact(capacity);
+        self.nodes.reserve_exact(html.tree.nodes().len());
+        if shadow_roots.is_empty() {
+            self.build_from(html.tree.root().traverse().map(|edge| (edge, 0)), false);
+        } else {
+            let edges = flat::edges(&html.tree, shadow_roots);
+            self.build_from(edges.into_iter(), true);
+        }
+        self.html = html;
+    }
+
+    /// Builds the model from a tree's edges in order, each with its node's tree scope
+    /// (recorded when `scoped`).
+    fn build_from<'a>(
+        &mut self,
+        edges: impl Iterator<Item = (Edge<'a, DomNode>, u16)>,
+        scoped: bool,
+    ) {
         // The parsed tree's edges in document order. Open elements: (index, last child).
         let mut open: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
         // Nesting within a subtree left out of the model (comments, doctypes, template
         // contents, anything deeper than MAX_DEPTH); 0 outside one.
         let mut skipping = 0usize;
-        let document = self.html.tree.root();
-        for edge in document.traverse() {
+        for (edge, scope) in edges {
             let node = match edge {
-                Edge::Open(node) if node.id() != document.id() => node,
-                Edge::Close(node) if node.id() != document.id() => {
+                Edge::Open(node) if !node.value().is_document() => node,
+                Edge::Close(node) if !node.value().is_document() => {
                     if skipping > 0 {
                         skipping -= 1;
                     } else if node.value().is_element() {
@@ -337,6 +395,9 @@ impl Document {
                 None if !is_text && self.root.is_none() => self.root = Some(index),
                 None => {}
             }
+            if scoped {
+                self.scopes.push(scope);
+            }
             self.nodes.push(NodeData {
                 dom: node.id(),
                 parent,
@@ -366,7 +427,7 @@ impl Document {
         let mut out = Vec::new();
         for e in self
             .elements_named(&["style", "link"])
-            .filter(|e| e.is_html())
+            .filter(|e| e.is_html() && e.scope() == flat::DOCUMENT_SCOPE)
         {
             match e.name() {
                 "style" => out.push(SheetSource::Inline {
@@ -423,6 +484,10 @@ impl Document {
             let inline = (self.nodes[i].attr_bloom & attr_bit("style") != 0)
                 .then(|| attr_of(element.value(), "style"))
                 .flatten();
+            if !self.scopes.is_empty() {
+                // The document's style sheets do not reach into shadow trees.
+                cascade.author_rules_apply = self.scopes[i] == flat::DOCUMENT_SCOPE;
+            }
             let style = cascade.compute_with_inline(
                 element,
                 parent.map(|p| &self.styles[p as usize]),
@@ -493,10 +558,16 @@ impl Document {
         let mut ids = HashMap::new();
         let mut duplicates = std::collections::HashSet::new();
         let mut labels = Vec::new();
+        let mut scoped_ids = HashMap::new();
         for el in self.elements_with_attr("id") {
             if let Some(id) = el.attr("id") {
                 if !id.is_empty() {
-                    if ids.contains_key(id) {
+                    let scope = el.scope();
+                    if scope != flat::DOCUMENT_SCOPE {
+                        scoped_ids
+                            .entry((scope, id.to_string()))
+                            .or_insert(el.index);
+                    } else if ids.contains_key(id) {
                         duplicates.insert(id.to_string());
                     } else {
                         ids.insert(id.to_string(), el.index);
@@ -505,10 +576,13 @@ impl Document {
             }
         }
         self.ids = ids;
+        self.scoped_ids = scoped_ids;
         self.duplicate_ids = duplicates;
         for el in self.elements_named(&["label"]).filter(|e| e.is_html()) {
             let control = match el.attr("for") {
-                Some(id) => self.element_by_id(id).filter(|c| c.is_labelable()),
+                Some(id) => self
+                    .element_by_id_in(el.scope(), id)
+                    .filter(|c| c.is_labelable()),
                 None => el.descendants().find(|d| d.is_labelable()),
             };
             if let Some(control) = control {
@@ -574,6 +648,30 @@ impl Document {
         self.ids.get(id).map(|&index| El { doc: self, index })
     }
 
+    /// The first element with this `id` in a tree scope (the document's is 0; each shadow
+    /// root has its own), as that scope's `getElementById` finds it.
+    pub fn element_by_id_in(&self, scope: u16, id: &str) -> Option<El<'_>> {
+        if scope == flat::DOCUMENT_SCOPE {
+            return self.element_by_id(id);
+        }
+        self.scoped_ids
+            .get(&(scope, id.to_string()))
+            .map(|&index| El { doc: self, index })
+    }
+
+    /// Whether every script of the page was run to its end by the engine's interpreter (true
+    /// for a page without scripts; never for one with external scripts). When false, rules
+    /// answer cantTell where what scripts do could change their verdict.
+    pub fn scripts_fully_run(&self) -> bool {
+        self.scripts_fully_run
+    }
+
+    /// [Fully run](Document::scripts_fully_run), and no script left an event listener behind
+    /// (which could change the page later, on a click or a key press).
+    pub fn scripts_settled(&self) -> bool {
+        self.scripts_fully_run && !self.scripts_listen
+    }
+
     /// The element at a model index.
     pub fn element(&self, index: NodeIndex) -> Option<El<'_>> {
         let node = self.nodes.get(index as usize)?;
@@ -633,7 +731,12 @@ impl Document {
 
     /// Whether an inline `<script>` contains `needle` — a hint that script changes what the
     /// static model sees (e.g. moves focus), so a rule can answer cantTell instead of failed.
+    /// Always false once the page's scripts are [settled](Document::scripts_settled): what
+    /// they do is then in the model already.
     pub fn scripts_mention(&self, needle: &str) -> bool {
+        if self.scripts_settled() {
+            return false;
+        }
         let scripts = self.scripts.get_or_init(|| {
             let texts: Vec<String> = self
                 .elements_named(&["script"])
@@ -649,7 +752,7 @@ impl Document {
     /// The page title: the first `<title>` in the document, whitespace collapsed.
     pub fn title(&self) -> Option<String> {
         self.elements_named(&["title"])
-            .find(|e| e.is_html())
+            .find(|e| e.is_html() && e.scope() == flat::DOCUMENT_SCOPE)
             .map(|t| collapse_whitespace(&t.text_content()))
     }
 }
@@ -938,13 +1041,39 @@ impl<'d> El<'d> {
             .map(move |&(_, l)| El { doc, index: l })
     }
 
+    /// The element's tree scope: 0 in the document, another number inside a shadow tree.
+    pub fn scope(&self) -> u16 {
+        self.doc
+            .scopes
+            .get(self.index as usize)
+            .copied()
+            .unwrap_or(flat::DOCUMENT_SCOPE)
+    }
+
+    /// Where the page's `focus` listeners on this element send focus: `None` when it has no
+    /// listener the engine could follow; else the elements they focus (none: focus stays).
+    pub fn focus_listeners_move_to(&self) -> Option<Vec<El<'d>>> {
+        let moves = &self.doc.focus_moves;
+        let at = moves.partition_point(|(t, _)| *t < self.index);
+        let mut found = false;
+        let mut out = Vec::new();
+        for (_, focused) in moves[at..].iter().take_while(|(t, _)| *t == self.index) {
+            found = true;
+            out.extend(focused.iter().map(|&index| El {
+                doc: self.doc,
+                index,
+            }));
+        }
+        found.then_some(out)
+    }
+
     /// Elements referenced by an ID-reference-list attribute (e.g. `aria-labelledby`),
     /// in the order given; missing ids are skipped.
     pub fn referenced(&self, attribute: &str) -> Vec<El<'d>> {
         self.attr(attribute)
             .map(|v| {
                 v.split_ascii_whitespace()
-                    .filter_map(|id| self.doc.element_by_id(id))
+                    .filter_map(|id| self.doc.element_by_id_in(self.scope(), id))
                     .collect()
             })
             .unwrap_or_default()

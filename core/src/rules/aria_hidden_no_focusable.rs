@@ -31,6 +31,7 @@ declare_rule! {
 }
 
 const PASSED: &str = "Nothing inside the aria-hidden element can receive keyboard focus.";
+const HANDS_FOCUS_ON: &str = "The content inside the aria-hidden element that the Tab key reaches hands focus on at once: its focus listener moves focus to an element outside it.";
 const SCRIPTED_FOCUS: &str = "The aria-hidden element contains content the Tab key reaches, but the page's scripts handle focus: check by keyboard that focus never stays there.";
 const FAILED: &str = "The aria-hidden element contains content the Tab key reaches: remove aria-hidden, or take that content out of the tab order.";
 
@@ -51,10 +52,24 @@ impl Rule for AriaHiddenNoFocusable {
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let el = target.element;
-        let tabbable = el.is_tabbable() || el.descendants().any(|d| d.is_tabbable());
-        if !tabbable {
+        let tabbable: Vec<_> = std::iter::once(el)
+            .chain(el.descendants())
+            .filter(|d| d.is_tabbable())
+            .collect();
+        let doc = el.document();
+        // A focus listener that sends focus outside the aria-hidden content at once.
+        let hands_focus_on = |d: &crate::dom::El| {
+            doc.scripts_fully_run()
+                && d.focus_listeners_move_to().is_some_and(|to| {
+                    to.iter()
+                        .any(|t| t.is_focusable() && !t.is_aria_hidden() && t != d)
+                })
+        };
+        if tabbable.is_empty() {
             Expectation::passed(PASSED)
-        } else if el.document().scripts_mention("focus") {
+        } else if tabbable.iter().all(hands_focus_on) {
+            Expectation::passed(HANDS_FOCUS_ON)
+        } else if doc.scripts_mention("focus") {
             // Focus sentinels in modal dialogs are reachable but hand focus on at once.
             Expectation::cant_tell(SCRIPTED_FOCUS)
         } else {

@@ -52,7 +52,8 @@ impl Rule for PageHasTitle {
         let first_title = target
             .element
             .descendants()
-            .find(|e| e.is_html() && e.name() == "title");
+            // A title inside a shadow tree is not the document's.
+            .find(|e| e.is_html() && e.name() == "title" && e.scope() == 0);
         match first_title {
             None => Expectation::failed(MISSING),
             Some(t) if t.text_content().trim().is_empty() => Expectation::failed(EMPTY),

@@ -325,6 +325,9 @@ pub struct Cascade {
     /// so rules needing an ancestor the element lacks are rejected without matching.
     bloom: BloomFilter,
     ancestors: Vec<(ego_tree::NodeId, Vec<u32>)>,
+    /// Whether the author style sheets' rules apply to the elements computed next (not to
+    /// elements inside shadow trees, which the document's sheets do not reach).
+    pub(crate) author_rules_apply: bool,
 }
 
 /// Where a matched declaration comes from.
@@ -342,6 +345,7 @@ impl Cascade {
             root_font_size: 16.0,
             bucketing: true,
             shortcuts: true,
+            author_rules_apply: true,
             ..Cascade::default()
         };
         for mut sheet in sheets {
@@ -576,7 +580,7 @@ impl Cascade {
     ) -> ComputedStyle {
         // Matching, candidates only.
         let mut matched: Vec<u32> = Vec::new();
-        if !self.rules.is_empty() {
+        if !self.rules.is_empty() && self.author_rules_apply {
             self.collect_candidates(&element);
             self.sync_bloom(&element);
             let mut context = MatchingContext::new(

@@ -1,0 +1,772 @@
+//! Runs a parsed script against the parsed page: the DOM methods the subset models change the
+//! tree as a browser would. Anything else (an unknown method, a value of the wrong type, a
+//! lookup that finds nothing) stops the script with [`Unsupported`]: a browser might have
+//! done something the engine does not know about.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ego_tree::NodeId;
+use html5ever::{ns, Attribute, LocalName, QualName};
+use scraper::{ElementRef, Html, Node};
+
+use super::parse::{Body, Expr, Function, Stmt};
+use super::Unsupported;
+
+/// Work one page's scripts may do in all (statements and calls), and how deep calls nest.
+const MAX_STEPS: usize = 20_000;
+const MAX_CALL_DEPTH: usize = 32;
+
+#[derive(Clone)]
+pub(super) enum Value {
+    Undefined,
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(Rc<str>),
+    /// An element, text node, shadow root or document fragment of the page's tree.
+    Node(NodeId),
+    Object(Rc<RefCell<Vec<(String, Value)>>>),
+    Func(Rc<Function>, Rc<Scope>),
+    Document,
+    Window,
+    Console,
+    ClassList(NodeId),
+}
+
+pub(super) struct Scope {
+    vars: RefCell<HashMap<String, Value>>,
+    parent: Option<Rc<Scope>>,
+}
+
+impl Scope {
+    pub fn global() -> Rc<Scope> {
+        Rc::new(Scope {
+            vars: RefCell::new(HashMap::new()),
+            parent: None,
+        })
+    }
+    fn child(parent: &Rc<Scope>) -> Rc<Scope> {
+        Rc::new(Scope {
+            vars: RefCell::new(HashMap::new()),
+            parent: Some(Rc::clone(parent)),
+        })
+    }
+    fn lookup(&self, name: &str) -> Option<Value> {
+        match self.vars.borrow().get(name) {
+            Some(v) => Some(v.clone()),
+            None => self.parent.as_ref()?.lookup(name),
+        }
+    }
+    /// Assigns to the nearest scope that declares `name`; false if none does.
+    fn assign(&self, name: &str, value: Value) -> bool {
+        if let Some(slot) = self.vars.borrow_mut().get_mut(name) {
+            *slot = value;
+            return true;
+        }
+        self.parent.as_ref().is_some_and(|p| p.assign(name, value))
+    }
+}
+
+/// A listener a script added.
+pub(super) struct Listener {
+    pub target: NodeId,
+    pub event: String,
+    pub handler: Value,
+}
+
+/// The page's tree and what its scripts did to it.
+pub(super) struct Dom<'h> {
+    pub html: &'h mut Html,
+    /// Shadow host → shadow root (a fragment node outside the document tree).
+    pub shadow_roots: Vec<(NodeId, NodeId)>,
+    pub listeners: Vec<Listener>,
+    /// `DOMContentLoaded` and `load` handlers, run after every script.
+    pub on_load: Vec<Value>,
+    /// While set, lookups see only the nodes before this one in document order (a classic
+    /// script runs before the rest of the page is parsed).
+    pub parsed_up_to: Option<NodeId>,
+    /// While set (probing an event handler), the tree may not change; the elements the
+    /// handler focuses are listed here.
+    pub probe: Option<Vec<NodeId>>,
+    steps: usize,
+    depth: usize,
+}
+
+impl<'h> Dom<'h> {
+    pub fn new(html: &'h mut Html) -> Dom<'h> {
+        Dom {
+            html,
+            shadow_roots: Vec::new(),
+            listeners: Vec::new(),
+            on_load: Vec::new(),
+            parsed_up_to: None,
+            probe: None,
+            steps: 0,
+            depth: 0,
+        }
+    }
+
+    fn step(&mut self) -> Result<(), Unsupported> {
+        self.steps += 1;
+        (self.steps <= MAX_STEPS).then_some(()).ok_or(Unsupported)
+    }
+
+    pub fn run(&mut self, program: &[Stmt], scope: &Rc<Scope>) -> Result<(), Unsupported> {
+        // Function declarations are hoisted.
+        for stmt in program {
+            if let Stmt::Function(name, f) = stmt {
+                scope
+                    .vars
+                    .borrow_mut()
+                    .insert(name.clone(), Value::Func(Rc::clone(f), Rc::clone(scope)));
+            }
+        }
+        for stmt in program {
+            self.step()?;
+            match stmt {
+                Stmt::Let(name, expr) => {
+                    let value = self.eval(expr, scope)?;
+                    scope.vars.borrow_mut().insert(name.clone(), value);
+                }
+                Stmt::Function(..) => {}
+                Stmt::Expr(expr) => {
+                    self.eval(expr, scope)?;
+                }
+                // Returns only make sense in functions (see `call`).
+                Stmt::Return(_) => return Err(Unsupported),
+            }
+        }
+        Ok(())
+    }
+
+    pub fn call(&mut self, callee: &Value, args: Vec<Value>) -> Result<Value, Unsupported> {
+        let Value::Func(f, closure) = callee else {
+            return Err(Unsupported);
+        };
+        self.depth += 1;
+        if self.depth > MAX_CALL_DEPTH {
+            return Err(Unsupported);
+        }
+        let scope = Scope::child(closure);
+        let mut args = args.into_iter();
+        for p in &f.params {
+            let v = args.next().unwrap_or(Value::Undefined);
+            scope.vars.borrow_mut().insert(p.clone(), v);
+        }
+        let out = match &f.body {
+            Body::Expr(e) => self.eval(e, &scope),
+            Body::Block(stmts) => self.run_body(stmts, &scope),
+        };
+        self.depth -= 1;
+        out
+    }
+
+    fn run_body(&mut self, stmts: &[Stmt], scope: &Rc<Scope>) -> Result<Value, Unsupported> {
+        let (returns, rest): (Vec<_>, Vec<_>) = stmts
+            .iter()
+            .enumerate()
+            .partition(|(_, s)| matches!(s, Stmt::Return(_)));
+        // A return only as the last statement (no early exits to model).
+        if returns.iter().any(|(i, _)| *i != stmts.len() - 1) {
+            return Err(Unsupported);
+        }
+        let body: Vec<&Stmt> = rest.into_iter().map(|(_, s)| s).collect();
+        for stmt in &body {
+            if let Stmt::Function(name, f) = stmt {
+                scope
+                    .vars
+                    .borrow_mut()
+                    .insert(name.clone(), Value::Func(Rc::clone(f), Rc::clone(scope)));
+            }
+        }
+        for stmt in body {
+            self.step()?;
+            match stmt {
+                Stmt::Let(name, expr) => {
+                    let value = self.eval(expr, scope)?;
+                    scope.vars.borrow_mut().insert(name.clone(), value);
+                }
+                Stmt::Expr(expr) => {
+                    self.eval(expr, scope)?;
+                }
+                Stmt::Function(..) | Stmt::Return(_) => {}
+            }
+        }
+        match returns.first() {
+            Some((_, Stmt::Return(Some(e)))) => self.eval(e, scope),
+            _ => Ok(Value::Undefined),
+        }
+    }
+
+    fn eval(&mut self, expr: &Expr, scope: &Rc<Scope>) -> Result<Value, Unsupported> {
+        self.step()?;
+        Ok(match expr {
+            Expr::Str(s) => Value::Str(Rc::clone(s)),
+            Expr::Num(n) => Value::Num(*n),
+            Expr::Bool(b) => Value::Bool(*b),
+            Expr::Null => Value::Null,
+            Expr::Undefined => Value::Undefined,
+            Expr::Function(f) => Value::Func(Rc::clone(f), Rc::clone(scope)),
+            Expr::Object(fields) => {
+                let mut out = Vec::new();
+                for (k, e) in fields {
+                    out.push((k.clone(), self.eval(e, scope)?));
+                }
+                Value::Object(Rc::new(RefCell::new(out)))
+            }
+            Expr::Ident(name) => self.identifier(name, scope)?,
+            Expr::Member(object, name) => {
+                let object = self.eval(object, scope)?;
+                self.get(&object, name)?
+            }
+            Expr::Call(callee, args) => {
+                let mut values = Vec::with_capacity(args.len());
+                match &**callee {
+                    Expr::Member(object, method) => {
+                        let object = self.eval(object, scope)?;
+                        for a in args {
+                            values.push(self.eval(a, scope)?);
+                        }
+                        self.method(&object, method, values)?
+                    }
+                    other => {
+                        let f = self.eval(other, scope)?;
+                        for a in args {
+                            values.push(self.eval(a, scope)?);
+                        }
+                        self.call(&f, values)?
+                    }
+                }
+            }
+            Expr::Assign(target, value) => {
+                let value = self.eval(value, scope)?;
+                match &**target {
+                    Expr::Ident(name) => {
+                        if !scope.assign(name, value.clone()) {
+                            return Err(Unsupported); // an implicit global
+                        }
+                    }
+                    Expr::Member(object, name) => {
+                        let object = self.eval(object, scope)?;
+                        self.set(&object, name, value.clone())?;
+                    }
+                    _ => return Err(Unsupported),
+                }
+                value
+            }
+        })
+    }
+
+    fn identifier(&mut self, name: &str, scope: &Rc<Scope>) -> Result<Value, Unsupported> {
+        if let Some(v) = scope.lookup(name) {
+            return Ok(v);
+        }
+        Ok(match name {
+            "document" => Value::Document,
+            "window" | "globalThis" | "self" => Value::Window,
+            "console" => Value::Console,
+            // Named access on the window: an element with that id.
+            _ => Value::Node(
+                self.element_by_id(self.document_id(), name)
+                    .ok_or(Unsupported)?,
+            ),
+        })
+    }
+
+    fn get(&mut self, object: &Value, name: &str) -> Result<Value, Unsupported> {
+        Ok(match (object, name) {
+            (Value::Window, "document") => Value::Document,
+            (Value::Document, "body" | "head" | "documentElement") => {
+                let tag = match name {
+                    "documentElement" => "html",
+                    other => other,
+                };
+                let found = self.find(self.document_id(), |e| {
+                    e.name.ns == ns!(html) && &*e.name.local == tag
+                });
+                found.map_or(Value::Null, Value::Node)
+            }
+            (Value::Node(id), "content") if self.is_element(*id, "template") => {
+                // scraper keeps a template's contents in a fragment child.
+                let fragment = self
+                    .html
+                    .tree
+                    .get(*id)
+                    .and_then(|n| n.children().find(|c| c.value().is_fragment()))
+                    .ok_or(Unsupported)?;
+                Value::Node(fragment.id())
+            }
+            (Value::Node(id), "shadowRoot") => self
+                .shadow_roots
+                .iter()
+                .find(|(host, _)| host == id)
+                .map_or(Value::Null, |&(_, root)| Value::Node(root)),
+            (Value::Node(id), "classList") if self.element(*id).is_some() => Value::ClassList(*id),
+            (Value::Node(id), "id") => self
+                .attr(*id, "id")
+                .map_or(Value::Str("".into()), |v| Value::Str(v.into())),
+            (Value::Object(fields), key) => fields
+                .borrow()
+                .iter()
+                .rev()
+                .find(|(k, _)| k == key)
+                .map_or(Value::Undefined, |(_, v)| v.clone()),
+            _ => return Err(Unsupported),
+        })
+    }
+
+    fn set(&mut self, object: &Value, name: &str, value: Value) -> Result<(), Unsupported> {
+        let Value::Node(id) = *object else {
+            return match object {
+                Value::Object(fields) => {
+                    fields.borrow_mut().push((name.to_string(), value));
+                    Ok(())
+                }
+                _ => Err(Unsupported),
+            };
+        };
+        self.mutating()?;
+        match name {
+            "innerHTML" => {
+                let markup = string(&value)?;
+                self.set_inner_html(id, &markup)
+            }
+            "textContent" => {
+                let text = match value {
+                    Value::Null => Rc::from(""),
+                    v => string(&v)?,
+                };
+                self.clear_children(id)?;
+                if !text.is_empty() {
+                    let text = Node::Text(scraper::node::Text {
+                        text: (*text).into(),
+                    });
+                    self.html.tree.get_mut(id).ok_or(Unsupported)?.append(text);
+                }
+                Ok(())
+            }
+            "id" | "className" | "tabIndex" | "title" | "lang" | "dir" => {
+                let attribute = match name {
+                    "className" => "class",
+                    "tabIndex" => "tabindex",
+                    other => other,
+                };
+                let text = match value {
+                    Value::Num(n) if n.fract() == 0.0 => Rc::from(format!("{n}").as_str()),
+                    v => string(&v)?,
+                };
+                self.set_attribute(id, attribute, Some(&text))
+            }
+            "hidden" | "inert" => match value {
+                Value::Bool(on) => self.set_attribute(id, name, on.then_some("")),
+                _ => Err(Unsupported),
+            },
+            _ => Err(Unsupported),
+        }
+    }
+
+    fn method(
+        &mut self,
+        object: &Value,
+        method: &str,
+        args: Vec<Value>,
+    ) -> Result<Value, Unsupported> {
+        let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Undefined);
+        match (object, method) {
+            (Value::Console, "log" | "info" | "warn" | "error" | "debug") => Ok(Value::Undefined),
+            (Value::Document, "getElementById") => {
+                let id = string(&arg(0))?;
+                Ok(self
+                    .element_by_id(self.document_id(), &id)
+                    .map_or(Value::Null, Value::Node))
+            }
+            (Value::Node(root), "getElementById") if self.is_fragment(*root) => {
+                let id = string(&arg(0))?;
+                Ok(self
+                    .element_by_id(*root, &id)
+                    .map_or(Value::Null, Value::Node))
+            }
+            (Value::Document, "querySelector") => {
+                self.query_selector(self.document_id(), &string(&arg(0))?)
+            }
+            (Value::Node(root), "querySelector") => self.query_selector(*root, &string(&arg(0))?),
+            (Value::Document, "createElement") => {
+                self.mutating()?;
+                let name = string(&arg(0))?.to_ascii_lowercase();
+                if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                {
+                    return Err(Unsupported);
+                }
+                let element = scraper::node::Element::new(
+                    QualName::new(None, ns!(html), LocalName::from(name.as_str())),
+                    Vec::new(),
+                );
+                Ok(Value::Node(
+                    self.html.tree.orphan(Node::Element(element)).id(),
+                ))
+            }
+            (Value::Document, "createTextNode") => {
+                self.mutating()?;
+                let text = string(&arg(0))?;
+                let node = Node::Text(scraper::node::Text {
+                    text: (*text).into(),
+                });
+                Ok(Value::Node(self.html.tree.orphan(node).id()))
+            }
+            (Value::Window | Value::Document, "addEventListener") => {
+                let event = string(&arg(0))?;
+                if !matches!(arg(1), Value::Func(..)) {
+                    return Err(Unsupported);
+                }
+                match &*event {
+                    "DOMContentLoaded" | "load" => self.on_load.push(arg(1)),
+                    // Other window events need a user or a timer: nothing happens on load.
+                    _ => {}
+                }
+                Ok(Value::Undefined)
+            }
+            (Value::Node(id), "addEventListener") if self.element(*id).is_some() => {
+                let event = string(&arg(0))?;
+                if !matches!(arg(1), Value::Func(..)) {
+                    return Err(Unsupported);
+                }
+                self.listeners.push(Listener {
+                    target: *id,
+                    event: event.to_string(),
+                    handler: arg(1),
+                });
+                Ok(Value::Undefined)
+            }
+            (Value::Node(id), "focus") if self.element(*id).is_some() => {
+                if let Some(focused) = &mut self.probe {
+                    focused.push(*id);
+                }
+                Ok(Value::Undefined)
+            }
+            (Value::Node(id), "attachShadow") => {
+                self.mutating()?;
+                let can_host = self.element(*id).is_some_and(|e| {
+                    e.name.ns == ns!(html)
+                        && (e.name.local.contains('-')
+                            || matches!(
+                                &*e.name.local,
+                                "article"
+                                    | "aside"
+                                    | "blockquote"
+                                    | "body"
+                                    | "div"
+                                    | "footer"
+                                    | "h1"
+                                    | "h2"
+                                    | "h3"
+                                    | "h4"
+                                    | "h5"
+                                    | "h6"
+                                    | "header"
+                                    | "main"
+                                    | "nav"
+                                    | "p"
+                                    | "section"
+                                    | "span"
+                            ))
+                });
+                let open_or_closed = match arg(0) {
+                    Value::Object(fields) => fields.borrow().iter().any(|(k, v)| {
+                        k == "mode"
+                            && matches!(v, Value::Str(m) if &**m == "open" || &**m == "closed")
+                    }),
+                    _ => false,
+                };
+                let taken = self.shadow_roots.iter().any(|(host, _)| host == id);
+                if !can_host || !open_or_closed || taken {
+                    return Err(Unsupported); // the browser throws
+                }
+                let root = self.html.tree.orphan(Node::Fragment).id();
+                self.shadow_roots.push((*id, root));
+                Ok(Value::Node(root))
+            }
+            (Value::Node(parent), "appendChild" | "append") => {
+                self.mutating()?;
+                let Value::Node(child) = arg(0) else {
+                    return Err(Unsupported);
+                };
+                if args.len() != 1 {
+                    return Err(Unsupported);
+                }
+                self.append_child(*parent, child)?;
+                Ok(arg(0))
+            }
+            (Value::Node(id), "setAttribute") => {
+                self.mutating()?;
+                let (name, value) = (string(&arg(0))?, string(&arg(1))?);
+                self.set_attribute(*id, &name.to_ascii_lowercase(), Some(&value))?;
+                Ok(Value::Undefined)
+            }
+            (Value::Node(id), "removeAttribute") => {
+                self.mutating()?;
+                let name = string(&arg(0))?;
+                self.set_attribute(*id, &name.to_ascii_lowercase(), None)?;
+                Ok(Value::Undefined)
+            }
+            (Value::Node(id), "getAttribute") => {
+                let name = string(&arg(0))?;
+                Ok(self
+                    .attr(*id, &name.to_ascii_lowercase())
+                    .map_or(Value::Null, |v| Value::Str(v.into())))
+            }
+            (Value::ClassList(id), "add" | "remove" | "toggle") => {
+                self.mutating()?;
+                let class = string(&arg(0))?;
+                if class.is_empty() || class.contains(char::is_whitespace) || args.len() != 1 {
+                    return Err(Unsupported);
+                }
+                let mut classes: Vec<String> = self
+                    .attr(*id, "class")
+                    .unwrap_or_default()
+                    .split_ascii_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                let had = classes.iter().any(|c| **c == *class);
+                let add = match method {
+                    "add" => true,
+                    "remove" => false,
+                    _ => !had,
+                };
+                classes.retain(|c| **c != *class);
+                if add {
+                    classes.push(class.to_string());
+                }
+                self.set_attribute(*id, "class", Some(&classes.join(" ")))?;
+                Ok(Value::Bool(add))
+            }
+            (Value::Object(_), _) => {
+                let f = self.get(object, method)?;
+                self.call(&f, args)
+            }
+            _ => Err(Unsupported),
+        }
+    }
+
+    fn mutating(&self) -> Result<(), Unsupported> {
+        self.probe.is_none().then_some(()).ok_or(Unsupported)
+    }
+
+    fn document_id(&self) -> NodeId {
+        self.html.tree.root().id()
+    }
+
+    fn element(&self, id: NodeId) -> Option<&scraper::node::Element> {
+        self.html.tree.get(id)?.value().as_element()
+    }
+
+    fn is_element(&self, id: NodeId, name: &str) -> bool {
+        self.element(id)
+            .is_some_and(|e| e.name.ns == ns!(html) && &*e.name.local == name)
+    }
+
+    fn is_fragment(&self, id: NodeId) -> bool {
+        self.html
+            .tree
+            .get(id)
+            .is_some_and(|n| n.value().is_fragment())
+    }
+
+    fn attr(&self, id: NodeId, name: &str) -> Option<String> {
+        self.element(id)?
+            .attrs()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    /// The first element under `root` (in tree order, not entering template contents or other
+    /// shadow trees) that `matches`; only what the parser has reached, for a classic script.
+    fn find(
+        &self,
+        root: NodeId,
+        matches: impl Fn(&scraper::node::Element) -> bool,
+    ) -> Option<NodeId> {
+        let root = self.html.tree.get(root)?;
+        let mut stack: Vec<ego_tree::NodeRef<Node>> = root.children().rev().collect();
+        while let Some(node) = stack.pop() {
+            if Some(node.id()) == self.parsed_up_to {
+                return None;
+            }
+            match node.value() {
+                Node::Element(e) => {
+                    if matches(e) {
+                        return Some(node.id());
+                    }
+                    stack.extend(node.children().rev());
+                }
+                Node::Fragment => {} // template contents
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn element_by_id(&self, root: NodeId, id: &str) -> Option<NodeId> {
+        if id.is_empty() {
+            return None;
+        }
+        self.find(root, |e| e.id() == Some(id))
+    }
+
+    fn query_selector(&self, root: NodeId, selector: &str) -> Result<Value, Unsupported> {
+        let selector = scraper::Selector::parse(selector).map_err(|_| Unsupported)?;
+        let tree = &self.html.tree;
+        let start = tree.get(root).ok_or(Unsupported)?;
+        let mut stack: Vec<ego_tree::NodeRef<Node>> = start.children().rev().collect();
+        while let Some(node) = stack.pop() {
+            if Some(node.id()) == self.parsed_up_to {
+                break;
+            }
+            if let Some(element) = ElementRef::wrap(node) {
+                if selector.matches(&element) {
+                    return Ok(Value::Node(node.id()));
+                }
+                stack.extend(node.children().rev());
+            }
+        }
+        Ok(Value::Null)
+    }
+
+    fn clear_children(&mut self, id: NodeId) -> Result<(), Unsupported> {
+        let children: Vec<NodeId> = self
+            .html
+            .tree
+            .get(id)
+            .ok_or(Unsupported)?
+            .children()
+            .map(|c| c.id())
+            .collect();
+        for c in children {
+            if let Some(mut child) = self.html.tree.get_mut(c) {
+                child.detach();
+            }
+        }
+        Ok(())
+    }
+
+    fn set_inner_html(&mut self, id: NodeId, markup: &str) -> Result<(), Unsupported> {
+        let lower = markup.to_ascii_lowercase();
+        // Styles scoped to a shadow tree and scripts inserted as markup are not modelled.
+        if ["<style", "<link", "<script", "<template"]
+            .iter()
+            .any(|t| lower.contains(t))
+        {
+            return Err(Unsupported);
+        }
+        if self.is_element(id, "template") || self.element(id).is_none() && !self.is_fragment(id) {
+            return Err(Unsupported);
+        }
+        let fragment = Html::parse_fragment(markup);
+        self.clear_children(id)?;
+        // parse_fragment puts the nodes under an `<html>` element of its own.
+        let source_root = fragment
+            .tree
+            .root()
+            .children()
+            .find(|c| c.value().is_element())
+            .ok_or(Unsupported)?;
+        let mut pending: Vec<(ego_tree::NodeRef<Node>, NodeId)> =
+            source_root.children().rev().map(|c| (c, id)).collect();
+        while let Some((node, parent)) = pending.pop() {
+            let value = match node.value() {
+                v @ (Node::Element(_) | Node::Text(_)) => v.clone(),
+                _ => continue,
+            };
+            let copied = self
+                .html
+                .tree
+                .get_mut(parent)
+                .ok_or(Unsupported)?
+                .append(value)
+                .id();
+            pending.extend(node.children().rev().map(|c| (c, copied)));
+        }
+        Ok(())
+    }
+
+    fn append_child(&mut self, parent: NodeId, child: NodeId) -> Result<(), Unsupported> {
+        if self.element(parent).is_none() && !self.is_fragment(parent) {
+            return Err(Unsupported);
+        }
+        // A node cannot go inside itself.
+        let inside_itself = self
+            .html
+            .tree
+            .get(parent)
+            .ok_or(Unsupported)?
+            .ancestors()
+            .any(|a| a.id() == child)
+            || parent == child;
+        if inside_itself {
+            return Err(Unsupported);
+        }
+        let moved: Vec<NodeId> = if self.is_fragment(child) {
+            // A fragment's children move; the fragment stays, empty.
+            let node = self.html.tree.get(child).ok_or(Unsupported)?;
+            node.children().map(|c| c.id()).collect()
+        } else {
+            vec![child]
+        };
+        for c in moved {
+            if self
+                .html
+                .tree
+                .get(c)
+                .is_some_and(|n| n.value().is_fragment())
+            {
+                return Err(Unsupported);
+            }
+            self.html
+                .tree
+                .get_mut(parent)
+                .ok_or(Unsupported)?
+                .append_id(c);
+        }
+        Ok(())
+    }
+
+    fn set_attribute(
+        &mut self,
+        id: NodeId,
+        name: &str,
+        value: Option<&str>,
+    ) -> Result<(), Unsupported> {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            return Err(Unsupported);
+        }
+        let element = self.element(id).ok_or(Unsupported)?;
+        let mut attrs: Vec<Attribute> = element
+            .attrs
+            .iter()
+            .filter(|(n, _)| &*n.local != name || n.ns != ns!())
+            .map(|(n, v)| Attribute {
+                name: n.clone(),
+                value: v.to_string().into(),
+            })
+            .collect();
+        if let Some(value) = value {
+            attrs.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(name)),
+                value: value.into(),
+            });
+        }
+        // A new element value: scraper caches an element's id and classes.
+        let rebuilt = scraper::node::Element::new(element.name.clone(), attrs);
+        *self.html.tree.get_mut(id).ok_or(Unsupported)?.value() = Node::Element(rebuilt);
+        Ok(())
+    }
+}
+
+fn string(value: &Value) -> Result<Rc<str>, Unsupported> {
+    match value {
+        Value::Str(s) => Ok(Rc::clone(s)),
+        Value::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => Ok(format!("{n}").as_str().into()),
+        _ => Err(Unsupported),
+    }
+}
