@@ -11,7 +11,7 @@ mod roles;
 mod selector;
 mod ua;
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
 use ego_tree::iter::Edge;
@@ -165,6 +165,16 @@ pub struct Document {
     scoped_ids: HashMap<(u16, String), NodeIndex>,
     /// Elements with focus listeners, and where those listeners send focus.
     focus_moves: Vec<(NodeIndex, Vec<NodeIndex>)>,
+    /// The style rules that apply on the zoomed screen, until a rule asks for a style there.
+    zoom_rules: RefCell<Vec<crate::style::StyleRule>>,
+    /// Styles on the zoomed screen, computed on demand (see [`El::zoomed_style`]).
+    zoomed: OnceCell<RefCell<ZoomedStyles>>,
+}
+
+/// The cascade for the screen zoomed to 200%, and the styles it computed so far.
+struct ZoomedStyles {
+    cascade: Cascade,
+    styles: HashMap<NodeIndex, ComputedStyle>,
 }
 
 impl std::fmt::Debug for Document {
@@ -261,6 +271,8 @@ impl Document {
             scopes: Vec::new(),
             scoped_ids: HashMap::new(),
             focus_moves: Vec::new(),
+            zoom_rules: RefCell::new(Vec::new()),
+            zoomed: OnceCell::new(),
         };
         doc.build_tree(&effects.shadow_roots);
         if !effects.focus_moves.is_empty() {
@@ -552,6 +564,7 @@ impl Document {
         }
         self.gradients = cascade.take_gradients();
         self.raw_rules = cascade.take_raw_rules();
+        self.zoom_rules = RefCell::new(cascade.take_zoom_rules());
     }
 
     fn compute_ids_and_labels(&mut self) {
@@ -1039,6 +1052,46 @@ impl<'d> El<'d> {
             .iter()
             .take_while(move |&&(c, _)| c == index)
             .map(move |&(_, l)| El { doc, index: l })
+    }
+
+    /// The element's computed style on the reference screen zoomed to 200% (a 640×512
+    /// viewport: media queries evaluated there, viewport units half as long). Computed on
+    /// first use, with its ancestors'.
+    pub fn zoomed_style(&self) -> ComputedStyle {
+        let doc = self.doc;
+        let state = doc.zoomed.get_or_init(|| {
+            let rules = std::mem::take(&mut *doc.zoom_rules.borrow_mut());
+            RefCell::new(ZoomedStyles {
+                cascade: Cascade::for_zoomed_screen(rules),
+                styles: HashMap::new(),
+            })
+        });
+        let mut state = state.borrow_mut();
+        let mut chain = Vec::new();
+        let mut at = Some(self.index);
+        while let Some(i) = at {
+            if state.styles.contains_key(&i) {
+                break;
+            }
+            chain.push(i);
+            at = doc.nodes[i as usize].parent;
+        }
+        let ZoomedStyles { cascade, styles } = &mut *state;
+        for &i in chain.iter().rev() {
+            let node = &doc.nodes[i as usize];
+            let element = doc.element_ref(i);
+            let ua_style = ua::ua_style(element, node.attr_bloom);
+            let inline = (node.attr_bloom & attr_bit("style") != 0)
+                .then(|| attr_of(element.value(), "style"))
+                .flatten();
+            if !doc.scopes.is_empty() {
+                cascade.author_rules_apply = doc.scopes[i as usize] == flat::DOCUMENT_SCOPE;
+            }
+            let parent = node.parent.and_then(|p| styles.get(&p));
+            let style = cascade.compute_with_inline(element, parent, &ua_style, inline);
+            styles.insert(i, style);
+        }
+        styles[&self.index]
     }
 
     /// The element's tree scope: 0 in the document, another number inside a shadow tree.

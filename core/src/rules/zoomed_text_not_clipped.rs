@@ -4,15 +4,14 @@ use std::rc::Rc;
 
 use super::layout::{
     declarations, effective_overflow, fixed_height, height_is_auto, line_height_bounds,
-    own_text_lines, parse_raw_rule, text_width_bounds, width_upper_bound, CHAR_EM_HIGH,
-    CHAR_EM_LOW,
+    own_text_lines, parse_raw_rule, text_width_bounds, CHAR_EM_HIGH, CHAR_EM_LOW,
 };
 use super::predicates::DocKey;
 use super::text::has_visible_text;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::{Document, El, NodeIndex};
 use crate::report::Level;
-use crate::style::{Overflow, RawRule};
+use crate::style::{ComputedStyle, Display, Overflow, RawRule, Visibility};
 
 declare_rule! {
     /// ## What it does
@@ -63,8 +62,6 @@ const CLIPPED_VERTICALLY: &str =
     "At 200% zoom this text needs more lines than its overflow: hidden box is high, so its end is cut off. Let the box grow (remove the fixed height, or use min-height) or let it scroll.";
 const CLIPPED_HORIZONTALLY: &str =
     "At 200% zoom this text cannot wrap and is wider than its overflow: hidden box, so part of it is cut off. Let the text wrap, let the box scroll, or use text-overflow: ellipsis with the full text available elsewhere.";
-const ZOOM_STYLES: &str =
-    "Style rules for narrow screens (media queries matching a 640px-wide viewport, which is what 200% zoom gives) restyle this text or a box around it; the engine checks the desktop layout only. Zoom to 200% and check that no text is cut off.";
 const UNDECIDED: &str =
     "This text is inside a box that hides overflow; without laying out the page the engine cannot tell whether it fits at 200% zoom (its size depends on fonts, percentages or viewport units). Zoom to 200% and check that no text is cut off.";
 
@@ -202,11 +199,58 @@ fn text_overflow_is_clip(el: &El) -> Option<bool> {
     }
 }
 
+/// Which styles the checks read: the reference screen's, where nothing differs at zoom, or
+/// those computed for the zoomed screen.
+#[derive(Clone, Copy)]
+enum Styles {
+    Reference,
+    Zoomed,
+}
+
+impl Styles {
+    fn of(self, el: &El) -> ComputedStyle {
+        match self {
+            Styles::Reference => *el.style(),
+            Styles::Zoomed => el.zoomed_style(),
+        }
+    }
+
+    /// For the checks of `el`: zoomed styles where the element or an ancestor is styled
+    /// differently on the zoomed screen.
+    fn for_target(el: &El, zoom: &ZoomStyles) -> Styles {
+        if inclusive_ancestors(el).any(|a| a.style().may_differ_zoomed() || zoom.restyles(&a)) {
+            Styles::Zoomed
+        } else {
+            Styles::Reference
+        }
+    }
+}
+
+/// The narrowest `width`/`max-width` set on the element or an ancestor (an upper bound on
+/// the width its lines get), capped at the zoomed screen's width.
+fn width_upper_bound(el: &El, st: Styles) -> f32 {
+    inclusive_ancestors(el)
+        .map(|e| st.of(&e).max_line_width)
+        .fold(ZOOM_WIDTH, f32::min)
+}
+
+/// Hidden on the zoomed screen, where the reference screen shows it (a narrow-screen style
+/// that hides it, or clips it to nothing as visually hidden text).
+fn hidden_when_zoomed(el: &El) -> bool {
+    inclusive_ancestors(el).any(|a| {
+        let s = a.zoomed_style();
+        s.display == Display::None
+            || s.visibility != Visibility::Visible
+            || s.is_clipped()
+            || s.is_off_screen()
+    })
+}
+
 /// The narrowest the element's lines can get at 200% zoom: half a fixed width (in case
 /// it is in viewport units), else a third of the zoomed screen.
-fn zoomed_width_low(el: &El) -> f32 {
+fn zoomed_width_low(el: &El, st: Styles) -> f32 {
     let fixed = inclusive_ancestors(el)
-        .map(|e| e.style().max_line_width)
+        .map(|e| st.of(&e).max_line_width)
         .fold(f32::INFINITY, f32::min);
     if fixed.is_finite() {
         fixed * 0.5
@@ -215,33 +259,33 @@ fn zoomed_width_low(el: &El) -> f32 {
     }
 }
 
-fn vertical(el: &El) -> Axis {
+fn vertical(el: &El, st: Styles) -> Axis {
     let Some(clipper) =
-        inclusive_ancestors(el).find(|a| effective_overflow(a.style()).1 != Overflow::Visible)
+        inclusive_ancestors(el).find(|a| effective_overflow(&st.of(a)).1 != Overflow::Visible)
     else {
         return Axis::Fits;
     };
-    if effective_overflow(clipper.style()).1 == Overflow::Scroll {
+    if effective_overflow(&st.of(&clipper)).1 == Overflow::Scroll {
         // Text scrolls inside; an outer hiding box may still cut the scrolling box.
         let Some(outer) = clipper
             .ancestors()
-            .find(|a| effective_overflow(a.style()).1 == Overflow::Hidden)
+            .find(|a| effective_overflow(&st.of(a)).1 == Overflow::Hidden)
         else {
             return Axis::Fits;
         };
-        return match (fixed_height(clipper.style()), fixed_height(outer.style())) {
+        return match (fixed_height(&st.of(&clipper)), fixed_height(&st.of(&outer))) {
             (Some(inner), Some(outer)) if inner <= outer + 0.5 => Axis::Fits,
             _ => Axis::Unknown,
         };
     }
-    let c = clipper.style();
+    let c = &st.of(&clipper);
     if height_is_auto(c) {
         return Axis::Fits;
     }
     let Some(height) = fixed_height(c) else {
         return Axis::Unknown;
     };
-    let s = el.style();
+    let s = &st.of(el);
     // The ACT exception: a box one line high (whose line the glyphs fit).
     let (c_line_low, c_line_high) = line_height_bounds(c);
     let glyphs_fit = height >= 0.9 * s.font_size;
@@ -253,7 +297,7 @@ fn vertical(el: &El) -> Axis {
         None
     };
     // Lines this element's own text needs at least (it starts at or below the top).
-    let width_high = width_upper_bound(el, ZOOM_WIDTH);
+    let width_high = width_upper_bound(el, st);
     let (line_low, _) = line_height_bounds(s);
     let lines_low: f32 = own_text_lines(el)
         .iter()
@@ -275,13 +319,13 @@ fn vertical(el: &El) -> Axis {
         _ => {}
     }
     // Everything in the box, each element a block with an em of margin above and below.
-    let width_low = zoomed_width_low(&clipper);
+    let width_low = zoomed_width_low(&clipper, st);
     let content_high: f32 = inclusive_ancestors(&clipper)
         .take(1)
         .chain(clipper.descendants())
         .filter(has_visible_text)
         .map(|e| {
-            let es = e.style();
+            let es = &st.of(&e);
             let text = own_text_lines(&e).join(" ");
             let lines = (text_width_bounds(&text, es.font_size).1 / width_low)
                 .ceil()
@@ -299,29 +343,29 @@ fn vertical(el: &El) -> Axis {
     }
 }
 
-fn horizontal(el: &El) -> Axis {
+fn horizontal(el: &El, st: Styles) -> Axis {
     let Some(clipper) =
-        inclusive_ancestors(el).find(|a| effective_overflow(a.style()).0 != Overflow::Visible)
+        inclusive_ancestors(el).find(|a| effective_overflow(&st.of(a)).0 != Overflow::Visible)
     else {
         return Axis::Fits;
     };
-    if effective_overflow(clipper.style()).0 == Overflow::Scroll {
+    if effective_overflow(&st.of(&clipper)).0 == Overflow::Scroll {
         let Some(outer) = clipper
             .ancestors()
-            .find(|a| effective_overflow(a.style()).0 == Overflow::Hidden)
+            .find(|a| effective_overflow(&st.of(a)).0 == Overflow::Hidden)
         else {
             return Axis::Fits;
         };
         // An auto-width scrolling box fits its container.
         let fits = inclusive_ancestors(&clipper)
             .take_while(|a| *a != outer)
-            .all(|a| !a.style().max_line_width.is_finite());
+            .all(|a| !st.of(&a).max_line_width.is_finite());
         return if fits { Axis::Fits } else { Axis::Unknown };
     }
-    let s = el.style();
+    let s = &st.of(el);
     let lines = own_text_lines(el);
-    let width_high = width_upper_bound(el, ZOOM_WIDTH);
-    let width_low = zoomed_width_low(el);
+    let width_high = width_upper_bound(el, st);
+    let width_low = zoomed_width_low(el, st);
     let (widest_low, widest_high) = if s.is_nowrap() {
         lines
             .iter()
@@ -338,12 +382,12 @@ fn horizontal(el: &El) -> Axis {
             })
             .fold((0.0f32, 0.0f32), |(a, b), (l, h)| (a.max(l), b.max(h)))
     };
-    let on_purpose =
-        || clipper.style().is_nowrap() && text_overflow_is_clip(&clipper) == Some(false);
+    let clipper_style = st.of(&clipper);
+    let on_purpose = || clipper_style.is_nowrap() && text_overflow_is_clip(&clipper) == Some(false);
     if widest_low > width_high + 0.5 {
         if on_purpose() {
             Axis::OnPurpose
-        } else if clipper.style().is_nowrap() && text_overflow_is_clip(&clipper).is_none() {
+        } else if clipper_style.is_nowrap() && text_overflow_is_clip(&clipper).is_none() {
             Axis::Unknown
         } else {
             Axis::Clipped
@@ -363,6 +407,7 @@ fn is_target(el: &El, zoom: &ZoomStyles) -> bool {
         && (el.is_in_hidden_overflow()
             || (!zoom.overflow.is_empty()
                 && inclusive_ancestors(el).any(|a| zoom.overflow.contains(&a.index()))))
+        && !(matches!(Styles::for_target(el, zoom), Styles::Zoomed) && hidden_when_zoomed(el))
 }
 
 impl Rule for ZoomedTextNotClipped {
@@ -383,10 +428,8 @@ impl Rule for ZoomedTextNotClipped {
     fn expectation(&self, target: &Target<'_>) -> Expectation {
         let el = &target.element;
         let zoom = zoom_styles(el.document());
-        if inclusive_ancestors(el).any(|a| zoom.restyles(&a)) {
-            return Expectation::cant_tell(ZOOM_STYLES);
-        }
-        let (v, h) = (vertical(el), horizontal(el));
+        let st = Styles::for_target(el, &zoom);
+        let (v, h) = (vertical(el, st), horizontal(el, st));
         match v.max(h) {
             Axis::Clipped if v == Axis::Clipped => Expectation::failed(CLIPPED_VERTICALLY),
             Axis::Clipped => Expectation::failed(CLIPPED_HORIZONTALLY),
@@ -462,10 +505,42 @@ mod tests {
     fn undecidable_sizes_cant_tell() {
         let html = format!(r#"<div style="overflow: hidden; height: 20%">{TEXT}</div>"#);
         assert_eq!(outcomes(&html), [Outcome::CantTell]);
+    }
+
+    #[test]
+    fn narrow_screen_styles_are_checked_on_the_zoomed_screen() {
+        // Only a 640px-wide screen (200% zoom) gets the fixed height.
         let html = format!(
-            r#"<style>@media (max-width: 640px) {{ .c {{ overflow: hidden; height: 1em }} }}</style><div class="c">{TEXT}</div>"#
+            r#"<style>@media (max-width: 640px) {{ .c {{ overflow: hidden; height: 1.5em }} }}</style><div class="c">{TEXT}</div>"#
         );
-        assert_eq!(outcomes(&html), [Outcome::CantTell]);
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
+        // The desktop layout clips; the narrow screen lets the box grow.
+        let html = format!(
+            r#"<style>.c {{ overflow: hidden; height: 1.5em }} @media (max-width: 640px) {{ .c {{ height: auto }} }}</style><div class="c">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+        // A rule for wide screens only does not apply at 200% zoom.
+        let html = format!(
+            r#"<style>.c {{ overflow: hidden }} @media (min-width: 1000px) {{ .c {{ height: auto }} }} @media (max-width: 999px) {{ .c {{ height: 1.5em }} }}</style><div class="c">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
+        // Visually hidden on narrow screens: not visible text there.
+        let html = r#"<style>@media (max-width: 640px) { .v { position: absolute; width: 1px; height: 1px; overflow: hidden } }</style><a href="/">Next<span class="v">: the full guide</span></a>"#;
+        assert!(outcomes(html).is_empty());
+    }
+
+    #[test]
+    fn viewport_heights_halve_at_200_percent_zoom() {
+        // 6 lines; 16vh is 164px on the 1024px-high screen, 82px zoomed.
+        let lines = "One line<br>".repeat(5) + "Last line";
+        let html = format!(
+            r#"<div style="overflow: hidden; height: 16vh; font-size: 16px">{lines}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
+        let html = format!(
+            r#"<div style="overflow: hidden; height: 80vh; font-size: 16px">{lines}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
     }
 
     #[test]

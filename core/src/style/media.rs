@@ -30,8 +30,10 @@ impl MediaMask {
     pub const LANDSCAPE: MediaMask = MediaMask(1);
     /// The same screen in portrait, 1024×1280.
     pub const PORTRAIT: MediaMask = MediaMask(2);
-    /// Both.
-    pub const ALL: MediaMask = MediaMask(3);
+    /// The landscape screen zoomed to 200%: a 640×512 viewport.
+    pub const ZOOMED: MediaMask = MediaMask(4);
+    /// All three.
+    pub const ALL: MediaMask = MediaMask(7);
 
     /// Whether the landscape reference screen matches.
     pub fn landscape(self) -> bool {
@@ -40,6 +42,10 @@ impl MediaMask {
     /// Whether the portrait screen matches.
     pub fn portrait(self) -> bool {
         self.0 & 2 != 0
+    }
+    /// Whether the zoomed screen (640×512) matches.
+    pub fn zoomed(self) -> bool {
+        self.0 & 4 != 0
     }
     /// Both environments' bits that are in `self` and in `other`.
     pub fn and(self, other: MediaMask) -> MediaMask {
@@ -57,7 +63,7 @@ struct Env {
     height: f32,
 }
 
-const ENVS: [(Env, MediaMask); 2] = [
+const ENVS: [(Env, MediaMask); 3] = [
     (
         Env {
             width: VIEWPORT_WIDTH,
@@ -71,6 +77,13 @@ const ENVS: [(Env, MediaMask); 2] = [
             height: VIEWPORT_WIDTH,
         },
         MediaMask::PORTRAIT,
+    ),
+    (
+        Env {
+            width: VIEWPORT_WIDTH / 2.0,
+            height: VIEWPORT_HEIGHT / 2.0,
+        },
+        MediaMask::ZOOMED,
     ),
 ];
 
@@ -323,13 +336,20 @@ mod tests {
     }
 
     #[test]
-    fn both_orientations() {
+    fn both_orientations_and_the_zoomed_screen() {
         use super::{media_query_list_mask as mask, MediaMask};
-        assert_eq!(mask("(orientation: landscape)"), MediaMask::LANDSCAPE);
+        let landscape_and_zoomed = MediaMask(MediaMask::LANDSCAPE.0 | MediaMask::ZOOMED.0);
+        // 640×512 is a landscape viewport too.
+        assert_eq!(mask("(orientation: landscape)"), landscape_and_zoomed);
         assert_eq!(mask("(orientation:portrait)"), MediaMask::PORTRAIT);
         assert_eq!(mask("(orientation: lanscape)"), MediaMask::NONE);
         assert_eq!(mask("(min-width: 1100px)"), MediaMask::LANDSCAPE);
-        assert_eq!(mask("(max-width: 1100px)"), MediaMask::PORTRAIT);
+        assert_eq!(
+            mask("(max-width: 1100px)"),
+            MediaMask(MediaMask::PORTRAIT.0 | MediaMask::ZOOMED.0)
+        );
+        assert_eq!(mask("screen and (max-width: 640px)"), MediaMask::ZOOMED);
+        assert_eq!(mask("(min-width: 700px)"), MediaMask(3));
         assert_eq!(mask(""), MediaMask::ALL);
     }
 }

@@ -45,7 +45,7 @@ use properties::{
     longhand_of_shorthand, parse_longhand, FontSizeSpec, FontWeightSpec, ImageSpec, Length,
     LineHeightSpec, TextShadowSpec, Value, Wide, LONGHANDS,
 };
-use sheet::StyleRule;
+pub(crate) use sheet::StyleRule;
 
 /// What an element's `background-image` paints, as far as contrast goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,6 +77,9 @@ impl StyleFlags {
     const ORIENTATION_ROTATION: u16 = 1 << 11;
     const ROTATED: u16 = 1 << 12;
     const LENGTH_UNKNOWN: u16 = 1 << 13;
+    /// The element's style may be different on the zoomed screen: it matched a rule that
+    /// does not apply there, or sizes it with viewport units.
+    const ZOOM_DIFFERS: u16 = 1 << 14;
     /// Flags that inherit with their property.
     const INHERITED: u16 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
 
@@ -232,6 +235,12 @@ impl ComputedStyle {
     pub fn has_unknown_size(&self) -> bool {
         self.flags.has(StyleFlags::LENGTH_UNKNOWN)
     }
+    /// Whether this style may differ on the screen zoomed to 200%: the element matched a
+    /// rule whose media queries do not match that screen, or its size, font size or line
+    /// height is in viewport units. (Rules that apply *only* there are not seen here.)
+    pub fn may_differ_zoomed(&self) -> bool {
+        self.flags.has(StyleFlags::ZOOM_DIFFERS)
+    }
     /// Whether the winning declaration of `property` is an `!important` one in the element's
     /// own `style` attribute (not `inherit`/`unset`). Kept for `letter-spacing`,
     /// `word-spacing` and `line-height` only.
@@ -328,6 +337,10 @@ pub struct Cascade {
     /// Whether the author style sheets' rules apply to the elements computed next (not to
     /// elements inside shadow trees, which the document's sheets do not reach).
     pub(crate) author_rules_apply: bool,
+    /// Computing for the zoomed screen (640×512) instead of the reference screen.
+    zoomed: bool,
+    /// The rules that apply on the zoomed screen, for [`Cascade::for_zoomed_screen`].
+    zoom_rules: Vec<StyleRule>,
 }
 
 /// Where a matched declaration comes from.
@@ -340,7 +353,12 @@ struct Origin {
 impl Cascade {
     /// A cascade over author style sheets given in document order.
     pub fn new(sheets: Vec<StyleSheet>) -> Cascade {
+        Cascade::build(sheets, false)
+    }
+
+    fn build(sheets: Vec<StyleSheet>, zoomed: bool) -> Cascade {
         let mut cascade = Cascade {
+            zoomed,
             customs: vec![Arc::new(CustomMap::new())],
             root_font_size: 16.0,
             bucketing: true,
@@ -350,7 +368,7 @@ impl Cascade {
         };
         for mut sheet in sheets {
             let sheet_mask = sheet.mask.unwrap_or(MediaMask::ALL);
-            if sheet_mask.landscape() {
+            if sheet_mask.landscape() && !zoomed {
                 cascade.raw_rules.append(&mut sheet.raw_rules);
             }
             for StyleRule {
@@ -361,11 +379,23 @@ impl Cascade {
             } in sheet.rules
             {
                 let mask = mask.and(sheet_mask);
-                let keep = mask.landscape()
-                    || (mask.portrait()
-                        && declarations.iter().any(|d| {
-                            matches!(d.property, PropertyId::Transform | PropertyId::Rotate)
-                        }));
+                if mask.zoomed() && !zoomed {
+                    cascade.zoom_rules.push(StyleRule {
+                        selector: selector.clone(),
+                        specificity,
+                        declarations: declarations.clone(),
+                        mask,
+                    });
+                }
+                let keep = if zoomed {
+                    mask.zoomed()
+                } else {
+                    mask.landscape()
+                        || (mask.portrait()
+                            && declarations.iter().any(|d| {
+                                matches!(d.property, PropertyId::Transform | PropertyId::Rotate)
+                            }))
+                };
                 if !keep {
                     continue;
                 }
@@ -387,6 +417,22 @@ impl Cascade {
             }
         }
         cascade
+    }
+
+    /// The rules that apply on the screen zoomed to 200%, taken out of this cascade to build
+    /// one for that screen later, if a rule asks ([`Cascade::for_zoomed_screen`]).
+    pub(crate) fn take_zoom_rules(&mut self) -> Vec<StyleRule> {
+        std::mem::take(&mut self.zoom_rules)
+    }
+
+    /// A cascade for the reference screen zoomed to 200% (a 640×512 viewport: media queries
+    /// evaluated there, viewport units half as long), from [`Cascade::take_zoom_rules`].
+    pub(crate) fn for_zoomed_screen(rules: Vec<StyleRule>) -> Cascade {
+        let sheet = StyleSheet {
+            rules,
+            ..StyleSheet::default()
+        };
+        Cascade::build(vec![sheet], true)
     }
 
     /// Turns rule bucketing off (every rule is tried on every element); for tests that
@@ -578,6 +624,8 @@ impl Cascade {
         ua: &UaStyle,
         inline: Option<&str>,
     ) -> ComputedStyle {
+        // Viewport units shrink with the viewport when the page is zoomed.
+        let vps = if self.zoomed { 0.5 } else { 1.0 };
         // Matching, candidates only.
         let mut matched: Vec<u32> = Vec::new();
         if !self.rules.is_empty() && self.author_rules_apply {
@@ -625,13 +673,19 @@ impl Cascade {
                     .filter(|d| d.important == important)
                 {
                     let rotation = matches!(d.property, PropertyId::Transform | PropertyId::Rotate);
-                    if rotation && rule.mask != MediaMask::ALL && rotates(&d.parsed) {
+                    let both_orientations = rule.mask.landscape() && rule.mask.portrait();
+                    if rotation && !both_orientations && rotates(&d.parsed) {
                         orientation_rotation = true;
                     }
                     if rotation && rule.mask.portrait() {
                         portrait[(d.property == PropertyId::Rotate) as usize] = Some(&d.parsed);
                     }
-                    if !rule.mask.landscape() {
+                    let applies = if self.zoomed {
+                        rule.mask.zoomed()
+                    } else {
+                        rule.mask.landscape()
+                    };
+                    if !applies {
                         continue;
                     }
                     if d.property == PropertyId::Custom {
@@ -722,7 +776,7 @@ impl Cascade {
             match &*v {
                 Value::FontSize(FontSizeSpec::Length(l)) => {
                     if let Some(px) = l
-                        .resolve(parent_style.font_size, root_fs, None)
+                        .resolve_at(parent_style.font_size, root_fs, None, vps)
                         .filter(|px| *px >= 0.0)
                     {
                         s.font_size = px;
@@ -746,7 +800,7 @@ impl Cascade {
         };
         let px_of = |v: &Value, pct_basis: Option<f32>| -> Option<f32> {
             match v {
-                Value::Length(l) => l.resolve(fs, rem, pct_basis),
+                Value::Length(l) => l.resolve_at(fs, rem, pct_basis, vps),
                 _ => None,
             }
         };
@@ -821,7 +875,7 @@ impl Cascade {
                     s.line_height = match l {
                         LineHeightSpec::Normal => LineHeight::Normal,
                         LineHeightSpec::Number(n) => LineHeight::Number(*n),
-                        LineHeightSpec::Length(l) => match l.resolve(fs, rem, None) {
+                        LineHeightSpec::Length(l) => match l.resolve_at(fs, rem, None, vps) {
                             Some(px) => LineHeight::Px(px),
                             None => continue,
                         },
@@ -898,7 +952,7 @@ impl Cascade {
         let length = |id: PropertyId, pct_basis: Option<f32>| -> Option<Option<f32>> {
             let (v, _) = value_of(id)?;
             match &*v {
-                Value::Length(l) => Some(l.resolve(fs, rem, pct_basis)),
+                Value::Length(l) => Some(l.resolve_at(fs, rem, pct_basis, vps)),
                 Value::UnknownLength => Some(None),
                 _ => None,
             }
@@ -966,6 +1020,27 @@ impl Cascade {
         s.flags.set(StyleFlags::ROTATED, rotated);
         s.flags
             .set(StyleFlags::ORIENTATION_ROTATION, orientation_rotation);
+        let viewport_sized = [
+            PropertyId::Height,
+            PropertyId::Width,
+            PropertyId::MaxWidth,
+            PropertyId::FontSize,
+            PropertyId::LineHeight,
+        ]
+        .iter()
+        .any(|&id| match winners[id as usize].map(|(v, _)| v) {
+            Some(Value::Length(l))
+            | Some(Value::FontSize(FontSizeSpec::Length(l)))
+            | Some(Value::LineHeight(LineHeightSpec::Length(l))) => l.vp != 0.0,
+            _ => false,
+        });
+        let desktop_only = !self.zoomed
+            && matched.iter().any(|&i| {
+                let mask = self.rules[i as usize].mask;
+                mask.landscape() && !mask.zoomed()
+            });
+        s.flags
+            .set(StyleFlags::ZOOM_DIFFERS, viewport_sized || desktop_only);
         s
     }
 }

@@ -298,13 +298,15 @@ pub(crate) enum Wide {
 }
 
 /// A length as a linear combination of units (what `calc()` sums reduce to). Viewport
-/// units are folded into `px` for the landscape reference screen.
+/// units are folded into `px` for the landscape reference screen; `vp` is the part of `px`
+/// that came from them, so the length can be resolved for the zoomed screen too.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(crate) struct Length {
     pub px: f32,
     pub em: f32,
     pub rem: f32,
     pub pct: f32,
+    pub vp: f32,
 }
 
 impl Length {
@@ -320,6 +322,7 @@ impl Length {
             em: self.em * k,
             rem: self.rem * k,
             pct: self.pct * k,
+            vp: self.vp * k,
         }
     }
     fn add(self, o: Length) -> Length {
@@ -328,11 +331,25 @@ impl Length {
             em: self.em + o.em,
             rem: self.rem + o.rem,
             pct: self.pct + o.pct,
+            vp: self.vp + o.vp,
         }
     }
     fn is_pure_px(&self) -> bool {
         self.em == 0.0 && self.rem == 0.0 && self.pct == 0.0
     }
+    /// Resolves to px on a screen whose viewport is `viewport_scale` times the reference
+    /// screen's (0.5 at 200% zoom).
+    pub(crate) fn resolve_at(
+        &self,
+        em: f32,
+        rem: f32,
+        pct_basis: Option<f32>,
+        viewport_scale: f32,
+    ) -> Option<f32> {
+        let px = self.resolve(em, rem, pct_basis)?;
+        Some(px - self.vp * (1.0 - viewport_scale))
+    }
+
     /// Resolves to px; `pct_basis` `None` means percentages are unknown.
     pub(crate) fn resolve(&self, em: f32, rem: f32, pct_basis: Option<f32>) -> Option<f32> {
         let pct = if self.pct == 0.0 {
@@ -1052,6 +1069,13 @@ pub(crate) fn parse_length(p: &mut Parser) -> Option<Length> {
 fn unit_length(value: f32, unit: &str) -> Option<Length> {
     let u = unit.to_ascii_lowercase();
     let px = |k: f32| Some(Length::px(value * k));
+    let viewport = |k: f32| {
+        Some(Length {
+            px: value * k,
+            vp: value * k,
+            ..Length::default()
+        })
+    };
     match u.as_str() {
         "px" => px(1.0),
         "em" => Some(Length {
@@ -1085,10 +1109,10 @@ fn unit_length(value: f32, unit: &str) -> Option<Length> {
         "cm" => px(96.0 / 2.54),
         "mm" => px(96.0 / 25.4),
         "q" => px(96.0 / 101.6),
-        "vw" | "svw" | "lvw" | "dvw" | "vi" => px(VIEWPORT_WIDTH / 100.0),
-        "vh" | "svh" | "lvh" | "dvh" | "vb" => px(VIEWPORT_HEIGHT / 100.0),
-        "vmin" => px(VIEWPORT_HEIGHT.min(VIEWPORT_WIDTH) / 100.0),
-        "vmax" => px(VIEWPORT_HEIGHT.max(VIEWPORT_WIDTH) / 100.0),
+        "vw" | "svw" | "lvw" | "dvw" | "vi" => viewport(VIEWPORT_WIDTH / 100.0),
+        "vh" | "svh" | "lvh" | "dvh" | "vb" => viewport(VIEWPORT_HEIGHT / 100.0),
+        "vmin" => viewport(VIEWPORT_HEIGHT.min(VIEWPORT_WIDTH) / 100.0),
+        "vmax" => viewport(VIEWPORT_HEIGHT.max(VIEWPORT_WIDTH) / 100.0),
         _ => None,
     }
 }

@@ -35,7 +35,7 @@ pub struct StyleRule {
     pub(crate) selector: Selector<Simple>,
     pub(crate) specificity: u32,
     pub(crate) declarations: Arc<[Declaration]>,
-    /// Reference screens (landscape, portrait) whose media queries the rule is under.
+    /// Reference screens (landscape, portrait, zoomed) whose media queries the rule is under.
     pub(crate) mask: MediaMask,
 }
 
@@ -376,6 +376,7 @@ impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
         }
         // Rules only for the portrait screen matter only for rotation (orientation lock).
         if !self.mask.landscape()
+            && !self.mask.zoomed()
             && !declarations
                 .iter()
                 .any(|d| matches!(d.property, PropertyId::Transform | PropertyId::Rotate))
