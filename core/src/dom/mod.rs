@@ -165,6 +165,10 @@ pub struct Document {
     scoped_ids: HashMap<(u16, String), NodeIndex>,
     /// Elements with focus listeners, and where those listeners send focus.
     focus_moves: Vec<(NodeIndex, Vec<NodeIndex>)>,
+    /// The modal dialog a script opened: its subtree's range of node indexes.
+    modal: Option<(NodeIndex, NodeIndex)>,
+    /// The page has style sheets (external, `<style>`, or `<link rel=stylesheet>`).
+    has_style_sheets: bool,
     /// The style rules that apply on the zoomed screen, until a rule asks for a style there.
     zoom_rules: RefCell<Vec<crate::style::StyleRule>>,
     /// Styles on the zoomed screen, computed on demand (see [`El::zoomed_style`]).
@@ -271,10 +275,19 @@ impl Document {
             scopes: Vec::new(),
             scoped_ids: HashMap::new(),
             focus_moves: Vec::new(),
+            modal: None,
+            has_style_sheets: false,
             zoom_rules: RefCell::new(Vec::new()),
             zoomed: OnceCell::new(),
         };
         doc.build_tree(&effects.shadow_roots);
+        if let Some(dialog) = effects.modal_dialog {
+            doc.modal = doc
+                .nodes
+                .iter()
+                .position(|n| n.dom == dialog)
+                .map(|i| (i as NodeIndex, doc.nodes[i].subtree_end));
+        }
         if !effects.focus_moves.is_empty() {
             let by_dom: HashMap<NodeId, NodeIndex> = doc
                 .nodes
@@ -298,6 +311,16 @@ impl Document {
 
     fn finish(&mut self, sheets: Vec<StyleSheet>) {
         let doc = self;
+        doc.has_style_sheets = !sheets.is_empty()
+            || doc.elements_named(&["style", "link"]).any(|e| {
+                e.is_html()
+                    && (e.name() == "style"
+                        || crate::style::is_stylesheet_link(
+                            e.attr("rel"),
+                            e.attr("type"),
+                            e.attr("disabled").is_some(),
+                        ))
+            });
         // Styles, focus and roles in one pass (each needs the ones before it, and its
         // ancestors'): each element's records are touched once.
         doc.compute_styles_focus_and_roles(Cascade::new(sheets));
@@ -555,9 +578,19 @@ impl Document {
                 Flags::ARIA_HIDDEN,
                 parent_flags.has(Flags::ARIA_HIDDEN) || aria_hidden,
             );
+            // A modal dialog makes everything outside it inert, and nothing inside it.
+            let (blocked, inherits) = match self.modal {
+                Some((start, end)) => {
+                    let inside = (start..end).contains(&(i as NodeIndex));
+                    (!inside, i as NodeIndex != start)
+                }
+                None => (false, true),
+            };
             node.flags.set(
                 Flags::INERT,
-                parent_flags.has(Flags::INERT) || (inert && node.flags.has(Flags::HTML)),
+                blocked
+                    || (inherits && parent_flags.has(Flags::INERT))
+                    || (inert && node.flags.has(Flags::HTML)),
             );
             self.compute_focus(i);
             roles::compute_role(self, i, &mut role_ids);
@@ -683,6 +716,12 @@ impl Document {
     /// (which could change the page later, on a click or a key press).
     pub fn scripts_settled(&self) -> bool {
         self.scripts_fully_run && !self.scripts_listen
+    }
+
+    /// Whether the page has style sheets (given, in `<style>` elements, or linked), as
+    /// opposed to styles in `style` attributes only.
+    pub fn has_style_sheets(&self) -> bool {
+        self.has_style_sheets
     }
 
     /// The element at a model index.

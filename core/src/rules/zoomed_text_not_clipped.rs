@@ -246,9 +246,70 @@ fn hidden_when_zoomed(el: &El) -> bool {
     })
 }
 
-/// The narrowest the element's lines can get at 200% zoom: half a fixed width (in case
-/// it is in viewport units), else a third of the zoomed screen.
+/// Elements whose user-agent box has no horizontal margin, border or padding, with what the
+/// UA gives `body` (8px a side).
+fn ua_inline_inset(tag: &str) -> Option<f32> {
+    match tag {
+        "body" => Some(16.0),
+        "html" | "div" | "p" | "section" | "article" | "main" | "header" | "footer" | "nav"
+        | "aside" | "span" | "a" | "b" | "strong" | "em" | "i" | "small" => Some(0.0),
+        _ => None,
+    }
+}
+
+/// Inline-style properties that move no box edge sideways.
+const EDGE_NEUTRAL: [&str; 15] = [
+    "white-space",
+    "overflow",
+    "overflow-x",
+    "overflow-y",
+    "overflow-wrap",
+    "word-wrap",
+    "text-overflow",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "color",
+    "background",
+    "background-color",
+    "line-height",
+    "height",
+];
+
+/// The width lines certainly get on the zoomed screen when every box from the text up is
+/// the user agent's: the page has no style sheets (the engine does not model every property
+/// a sheet may set, such as padding), each `style` attribute on the way moves no edge
+/// sideways, and each element is one whose UA box has known margins (`div`, `p`, `body`,
+/// …). `None` otherwise.
+fn known_width_low(el: &El) -> Option<f32> {
+    if el.document().has_style_sheets() {
+        return None;
+    }
+    let mut inset = 0.0;
+    for a in inclusive_ancestors(el) {
+        if !a.is_html() {
+            return None;
+        }
+        if let Some(css) = a.attr("style") {
+            let neutral = declarations(css)
+                .iter()
+                .all(|(name, _)| EDGE_NEUTRAL.contains(&name.as_str()));
+            if !neutral {
+                return None;
+            }
+        }
+        inset += ua_inline_inset(a.name())?;
+    }
+    Some(ZOOM_WIDTH - inset)
+}
+
+/// The narrowest the element's lines can get at 200% zoom: what the boxes around it leave
+/// where those are known ([`known_width_low`]); else half a fixed width (in case it is in
+/// viewport units), or a third of the zoomed screen.
 fn zoomed_width_low(el: &El, st: Styles) -> f32 {
+    if let Some(width) = known_width_low(el) {
+        return width;
+    }
     let fixed = inclusive_ancestors(el)
         .map(|e| st.of(&e).max_line_width)
         .fold(f32::INFINITY, f32::min);
@@ -527,6 +588,26 @@ mod tests {
         // Visually hidden on narrow screens: not visible text there.
         let html = r#"<style>@media (max-width: 640px) { .v { position: absolute; width: 1px; height: 1px; overflow: hidden } }</style><a href="/">Next<span class="v">: the full guide</span></a>"#;
         assert!(outcomes(html).is_empty());
+    }
+
+    #[test]
+    fn unwrapped_lines_that_fit_the_known_width_pass() {
+        // A plain block in body: its lines get 640px less body's margins at 200% zoom.
+        let lines = "A short line of a poem, well under the width<br>".repeat(3);
+        let html = format!(
+            r#"<div style="white-space: nowrap; overflow: hidden; font-size: 16px">{lines}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+        // Styled by a sheet (padding, a grid column…): the width is not known.
+        let html = format!(
+            r#"<style>.c {{ padding: 0 40% }}</style><div class="c" style="white-space: nowrap; overflow: hidden">{lines}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::CantTell]);
+        // Nor with an inline style that moves the edges.
+        let html = format!(
+            r#"<div style="white-space: nowrap; overflow: hidden; margin-left: 300px">{lines}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::CantTell]);
     }
 
     #[test]

@@ -84,6 +84,8 @@ pub(super) struct Dom<'h> {
     pub listeners: Vec<Listener>,
     /// `DOMContentLoaded` and `load` handlers, run after every script.
     pub on_load: Vec<Value>,
+    /// The dialog opened with `showModal()` and still open: the rest of the page is inert.
+    pub modal: Option<NodeId>,
     /// While set, lookups see only the nodes before this one in document order (a classic
     /// script runs before the rest of the page is parsed).
     pub parsed_up_to: Option<NodeId>,
@@ -101,6 +103,7 @@ impl<'h> Dom<'h> {
             shadow_roots: Vec::new(),
             listeners: Vec::new(),
             on_load: Vec::new(),
+            modal: None,
             parsed_up_to: None,
             probe: None,
             steps: 0,
@@ -497,6 +500,31 @@ impl<'h> Dom<'h> {
                 }
                 self.append_child(*parent, child)?;
                 Ok(arg(0))
+            }
+            (Value::Node(id), "showModal" | "show" | "close") if self.is_element(*id, "dialog") => {
+                self.mutating()?;
+                let open = self.attr(*id, "open").is_some();
+                match method {
+                    // Opening an open dialog throws (or does nothing the engine models).
+                    "showModal" | "show" if open => return Err(Unsupported),
+                    "showModal" | "show" => {
+                        // A second modal dialog on top of another is not modelled.
+                        if method == "showModal" {
+                            if self.modal.is_some() {
+                                return Err(Unsupported);
+                            }
+                            self.modal = Some(*id);
+                        }
+                        self.set_attribute(*id, "open", Some(""))?;
+                    }
+                    _ => {
+                        if self.modal == Some(*id) {
+                            self.modal = None;
+                        }
+                        self.set_attribute(*id, "open", None)?;
+                    }
+                }
+                Ok(Value::Undefined)
             }
             (Value::Node(id), "setAttribute") => {
                 self.mutating()?;

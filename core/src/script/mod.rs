@@ -6,7 +6,8 @@
 //! small interpreter for straight-line DOM code — declarations, functions, calls, member
 //! assignments, string literals — over the parsed tree: `getElementById`, `querySelector`,
 //! `attachShadow`, `innerHTML`, `textContent`, `appendChild`, `template.content`,
-//! `setAttribute`, `classList`, `addEventListener` (load handlers are run after the scripts;
+//! `setAttribute`, `classList`, a dialog's `showModal()` (which makes the rest of the page
+//! inert), `addEventListener` (load handlers are run after the scripts;
 //! focus handlers are probed for where they send focus, without changing anything).
 //!
 //! A script with anything else (a branch, a loop, an operator, an unknown method, a lookup
@@ -36,6 +37,9 @@ pub(crate) struct ScriptEffects {
     pub fully_run: bool,
     /// Scripts added event listeners to elements (run only on user actions, if ever).
     pub listens: bool,
+    /// The dialog a script opened with `showModal()`, if it is still open: everything
+    /// outside it is inert.
+    pub modal_dialog: Option<NodeId>,
     /// Elements with `focus` listeners, and the elements those listeners focus; only for
     /// listeners the interpreter could follow to their end without changing the page.
     pub focus_moves: Vec<(NodeId, Vec<NodeId>)>,
@@ -134,6 +138,7 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
     }
     ScriptEffects {
         shadow_roots: std::mem::take(&mut dom.shadow_roots),
+        modal_dialog: dom.modal,
         fully_run,
         listens,
         focus_moves,

@@ -218,3 +218,41 @@ fn external_scripts_and_data_blocks() {
     let doc = page(r#"<p>x</p>"#);
     assert!(doc.scripts_fully_run() && doc.scripts_settled());
 }
+
+#[test]
+fn a_modal_dialog_makes_the_rest_of_the_page_inert() {
+    let doc = page(
+        r#"<iframe id="frame" title="Links" srcdoc="<a href='/'>Home</a>"></iframe>
+        <dialog id="dialog"><button id="inside">Close</button></dialog>
+        <script>
+            const open = () => {
+                dialog.showModal()
+                frame.tabIndex = '-1'
+            }
+            window.addEventListener('DOMContentLoaded', open)
+        </script>"#,
+    );
+    assert!(doc.scripts_fully_run());
+    let frame = doc.element_by_id("frame").unwrap();
+    assert!(frame.is_inert());
+    assert_eq!(frame.attr("tabindex"), Some("-1"));
+    let inside = doc.element_by_id("inside").unwrap();
+    assert!(!inside.is_inert());
+    assert!(inside.is_tabbable(), "the open dialog's button");
+    assert!(!doc.element_by_id("dialog").unwrap().is_inert());
+    // Without the script the dialog is closed and nothing is inert.
+    let doc =
+        page(r#"<iframe id="frame" title="x"></iframe><dialog id="d"><button>b</button></dialog>"#);
+    assert!(!doc.element_by_id("frame").unwrap().is_inert());
+}
+
+#[test]
+fn show_and_close_do_not_block_the_page() {
+    let doc = page(
+        r#"<a href="/x" id="a">a</a><dialog id="d"><button id="b">b</button></dialog>
+        <script>d.showModal(); d.close(); d.show()</script>"#,
+    );
+    assert!(doc.scripts_fully_run());
+    assert!(!doc.element_by_id("a").unwrap().is_inert());
+    assert_eq!(doc.element_by_id("d").unwrap().attr("open"), Some(""));
+}
