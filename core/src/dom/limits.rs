@@ -173,8 +173,12 @@ pub fn parse_html_with_scripts(source: &str) -> (Html, Vec<NodeId>) {
 /// Parses in chunks of `chunk` bytes; `None` as soon as an element lands deeper than `limit`.
 fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<(Html, Vec<NodeId>)> {
     let too_deep = Rc::new(Cell::new(false));
+    // The tree's node vector sized from the source (about one node per 20 bytes of real
+    // pages, so rarely regrown): growing it copied the whole tree again and again.
+    let mut html = Html::new_document();
+    html.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, source.len() / 16 + 16);
     let sink = DepthWatch {
-        inner: HtmlTreeSink::new(Html::new_document()),
+        inner: HtmlTreeSink::new(html),
         limit,
         too_deep: Rc::clone(&too_deep),
         known: Cell::new([None, None]),
@@ -246,8 +250,8 @@ impl TreeSink for DepthWatch {
     fn finish(self) -> (Html, Vec<NodeId>) {
         (self.inner.finish(), self.scripts.into_inner())
     }
-    fn parse_error(&self, msg: StaticCow<'static, str>) {
-        self.inner.parse_error(msg)
+    fn parse_error(&self, _msg: StaticCow<'static, str>) {
+        // Nothing reads parse errors: not collecting them saves a push per error.
     }
     fn set_quirks_mode(&self, mode: QuirksMode) {
         self.inner.set_quirks_mode(mode)
