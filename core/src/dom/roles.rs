@@ -1,7 +1,8 @@
 //! Role resolution: explicit roles from the `role` attribute (first valid token), implicit
 //! roles from HTML-AAM, and the presentational-role conflict resolution of WAI-ARIA 1.2 §9.
 
-use super::{Document, El, Flags, NodeIndex, NO_ROLE};
+use super::index::INDEXED_NAMES;
+use super::{attr_bit, Document, El, Flags, NodeIndex, NO_ROLE};
 use crate::aria;
 
 /// `none` and its synonym `presentation`.
@@ -11,12 +12,29 @@ pub fn is_presentational_role(role: &str) -> bool {
 
 /// Resolves element `i`'s role; its ancestors' roles and its own focus must be known.
 pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) {
+    let node = &doc.nodes[i];
+    // Most elements are a `div`, `span`, `p`, `ul`… without a role attribute: their role is
+    // their tag's, whatever else they carry.
+    let fixed = if node.flags.has(Flags::HTML) && node.attr_bloom & attr_bit("role") == 0 {
+        fixed_implicit_roles()
+            .get(node.tag as usize)
+            .copied()
+            .flatten()
+    } else {
+        None
+    };
     let (role, explicit, presentational_child) = {
         let el = El {
             doc: &*doc,
             index: i as NodeIndex,
         };
-        let (role, explicit) = resolve(&el);
+        let (role, explicit) = match fixed {
+            Some(id) => (Err(id), false),
+            None => {
+                let (role, explicit) = resolve(&el);
+                (Ok(role), explicit)
+            }
+        };
         let presentational_child = el.parent().is_some_and(|p| {
             let parent_role = p.data().role;
             p.flag(Flags::PRESENTATIONAL_CHILD)
@@ -25,10 +43,68 @@ pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) 
         (role, explicit, presentational_child)
     };
     let node = &mut doc.nodes[i];
-    node.role = role.map_or(NO_ROLE, |r| ids.get(r));
+    node.role = match role {
+        Err(id) => id,
+        Ok(role) => role.map_or(NO_ROLE, |r| ids.get(r)),
+    };
     node.flags.set(Flags::EXPLICIT_ROLE, explicit);
     node.flags
         .set(Flags::PRESENTATIONAL_CHILD, presentational_child);
+}
+
+/// The implicit role of HTML elements whose role depends on their tag name alone (no
+/// attribute, ancestor or table context; never a presentational role), by tag slot.
+fn fixed_implicit_roles() -> &'static [Option<aria::RoleId>] {
+    static TABLE: std::sync::OnceLock<Vec<Option<aria::RoleId>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        INDEXED_NAMES
+            .iter()
+            .map(|name| fixed_implicit_role(name).and_then(aria::role_id))
+            .collect()
+    })
+}
+
+/// As [`implicit_role`] gives them, for the tags it answers without looking further.
+fn fixed_implicit_role(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "b" | "bdi" | "bdo" | "data" | "div" | "i" | "pre" | "q" | "samp" | "small" | "span"
+        | "u" | "body" | "s" => "generic",
+        "article" => "article",
+        "aside" => "complementary",
+        "blockquote" => "blockquote",
+        "button" => "button",
+        "code" => "code",
+        "datalist" => "listbox",
+        "del" => "deletion",
+        "details" => "group",
+        "dfn" => "term",
+        "dialog" => "dialog",
+        "em" => "emphasis",
+        "fieldset" | "optgroup" | "hgroup" | "address" => "group",
+        "figure" => "figure",
+        "form" => "form",
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
+        "hr" => "separator",
+        "html" => "document",
+        "ins" => "insertion",
+        "main" => "main",
+        "mark" => "mark",
+        "menu" | "ol" | "ul" => "list",
+        "meter" => "meter",
+        "nav" => "navigation",
+        "option" => "option",
+        "output" => "status",
+        "p" => "paragraph",
+        "progress" => "progressbar",
+        "search" => "search",
+        "strong" => "strong",
+        "sub" => "subscript",
+        "sup" => "superscript",
+        "table" => "table",
+        "textarea" => "textbox",
+        "time" => "time",
+        _ => return None,
+    })
 }
 
 /// Role names resolve to the same few static strings (the implicit roles are literals here),
@@ -294,5 +370,41 @@ fn header_cell_role(el: &El) -> &'static str {
     match row {
         Some(r) if r.children().any(has_data) => "rowheader",
         _ => "columnheader",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{fixed_implicit_role, implicit_role, INDEXED_NAMES};
+    use crate::dom::Document;
+
+    #[test]
+    fn the_tag_only_roles_are_the_implicit_roles() {
+        let mut checked = 0;
+        for name in INDEXED_NAMES {
+            let Some(fixed) = fixed_implicit_role(name) else {
+                continue;
+            };
+            let html = match *name {
+                "html" | "body" => String::new(),
+                "option" | "optgroup" => format!("<select><{name}></{name}></select>"),
+                _ => format!("<{name} class=x></{name}>"),
+            };
+            let doc = Document::parse(&html);
+            let el = doc
+                .elements()
+                .find(|e| e.is_html() && e.name() == *name)
+                .unwrap_or_else(|| panic!("<{name}> parsed"));
+            // The general path, and the role the model gave through the table.
+            assert_eq!(implicit_role(&el), Some(fixed), "<{name}>");
+            assert_eq!(el.role(), Some(fixed), "<{name}>");
+            checked += 1;
+        }
+        assert!(checked > 40, "{checked} tags checked");
+        // A role attribute still wins over the tag's role.
+        let doc = Document::parse(r#"<div role="button">x</div><ul role="none"><li>a</li></ul>"#);
+        assert!(doc.elements().any(|e| e.name() == "div" && e.role() == Some("button")));
+        let li = doc.elements().find(|e| e.name() == "li").unwrap();
+        assert_eq!(li.role(), Some("none"));
     }
 }
