@@ -16,10 +16,26 @@ pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) 
     // Most elements are a `div`, `span`, `p`, `ul`… without a role attribute: their role is
     // their tag's, whatever else they carry.
     let fixed = if node.flags.has(Flags::HTML) && node.attr_bloom & attr_bit("role") == 0 {
-        fixed_implicit_roles()
-            .get(node.tag as usize)
-            .copied()
-            .flatten()
+        match fixed_implicit_roles().get(node.tag as usize) {
+            Some(TagRole::Fixed(id)) => Some(*id),
+            // A list's item, unless the list was made presentational.
+            Some(TagRole::ListChild(id)) => node
+                .parent
+                .filter(|&p| !doc.nodes[p as usize].flags.has(Flags::EXPLICIT_ROLE))
+                .map(|_| *id),
+            Some(TagRole::Anchor { link, generic }) => {
+                let el = El {
+                    doc: &*doc,
+                    index: i as NodeIndex,
+                };
+                Some(if el.attr("href").is_some() {
+                    *link
+                } else {
+                    *generic
+                })
+            }
+            Some(TagRole::Other) | None => None,
+        }
     } else {
         None
     };
@@ -52,14 +68,42 @@ pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) 
         .set(Flags::PRESENTATIONAL_CHILD, presentational_child);
 }
 
-/// The implicit role of HTML elements whose role depends on their tag name alone (no
-/// attribute, ancestor or table context; never a presentational role), by tag slot.
-fn fixed_implicit_roles() -> &'static [Option<aria::RoleId>] {
-    static TABLE: std::sync::OnceLock<Vec<Option<aria::RoleId>>> = std::sync::OnceLock::new();
+/// How an HTML element without a `role` attribute gets its role, by tag.
+enum TagRole {
+    /// From its tag name alone (no attribute, ancestor or table context; never a
+    /// presentational role).
+    Fixed(aria::RoleId),
+    /// `li`, `dt`, `dd`: their tag's role when their parent has no explicit role (which could
+    /// make them presentational).
+    ListChild(aria::RoleId),
+    /// `a`: a link with `href`, generic without.
+    Anchor {
+        link: aria::RoleId,
+        generic: aria::RoleId,
+    },
+    /// Worked out in full.
+    Other,
+}
+
+/// By tag slot ([`INDEXED_NAMES`]).
+fn fixed_implicit_roles() -> &'static [TagRole] {
+    static TABLE: std::sync::OnceLock<Vec<TagRole>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
+        let id = |role: &str| aria::role_id(role).expect("an ARIA role");
         INDEXED_NAMES
             .iter()
-            .map(|name| fixed_implicit_role(name).and_then(aria::role_id))
+            .map(|name| match *name {
+                "li" => TagRole::ListChild(id("listitem")),
+                "dt" => TagRole::ListChild(id("term")),
+                "dd" => TagRole::ListChild(id("definition")),
+                "a" => TagRole::Anchor {
+                    link: id("link"),
+                    generic: id("generic"),
+                },
+                name => fixed_implicit_role(name)
+                    .and_then(aria::role_id)
+                    .map_or(TagRole::Other, TagRole::Fixed),
+            })
             .collect()
     })
 }
@@ -403,8 +447,28 @@ mod tests {
         assert!(checked > 40, "{checked} tags checked");
         // A role attribute still wins over the tag's role.
         let doc = Document::parse(r#"<div role="button">x</div><ul role="none"><li>a</li></ul>"#);
-        assert!(doc.elements().any(|e| e.name() == "div" && e.role() == Some("button")));
+        assert!(doc
+            .elements()
+            .any(|e| e.name() == "div" && e.role() == Some("button")));
         let li = doc.elements().find(|e| e.name() == "li").unwrap();
         assert_eq!(li.role(), Some("none"));
+        // List children and anchors, the general path against the table's.
+        let doc = Document::parse(
+            r#"<ul><li>a</li></ul><dl><dt>t</dt><dd>d</dd></dl><dl role="presentation"><dt>t</dt></dl>
+            <a href="/x">l</a><a>g</a><div><li>stray</li></div>"#,
+        );
+        for el in doc
+            .elements()
+            .filter(|e| matches!(e.name(), "li" | "dt" | "dd" | "a"))
+        {
+            let general = if super::inherits_presentation(&el) {
+                Some("none")
+            } else {
+                implicit_role(&el)
+            };
+            assert_eq!(el.role(), general, "<{}>", el.name());
+        }
+        let presentational_dt = doc.elements().filter(|e| e.name() == "dt").nth(1).unwrap();
+        assert_eq!(presentational_dt.role(), Some("none"));
     }
 }
