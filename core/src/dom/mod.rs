@@ -90,7 +90,6 @@ struct NodeData {
     next_sibling: Option<NodeIndex>,
     /// One past the last node of this subtree.
     subtree_end: NodeIndex,
-    is_text: bool,
     /// 1-based position among the parent's element children (for `:nth-child`).
     position: u32,
     /// Number of element children.
@@ -106,6 +105,16 @@ struct NodeData {
     /// The nearest box, itself or an ancestor, that paints under its text
     /// ([`crate::style::paints_under_text`]); [`NodeIndex::MAX`] if none.
     painter: NodeIndex,
+    /// Position among the document's elements, which indexes the per-element records
+    /// (styles, names, text colours): text nodes, most of a page's nodes, have none.
+    /// [`NodeIndex::MAX`] for text nodes.
+    element: NodeIndex,
+}
+
+impl NodeData {
+    fn is_text(&self) -> bool {
+        self.element == NodeIndex::MAX
+    }
 }
 
 /// [`NodeData::role`] of an element without a role (and of text nodes).
@@ -129,7 +138,7 @@ pub const MAX_DEPTH: usize = 512;
 pub struct Document {
     html: Html,
     nodes: Vec<NodeData>,
-    /// Computed styles by node index, apart from the nodes: the passes over the tree that
+    /// Computed styles by element ([`NodeData::element`]), apart from the nodes: the passes over the tree that
     /// read only structure and flags stay within fewer cache lines.
     styles: Vec<ComputedStyle>,
     ids: HashMap<String, NodeIndex>,
@@ -161,6 +170,9 @@ pub struct Document {
     scripts_listen: bool,
     /// Tree scope of each node ([`flat`]); empty when the page has no shadow roots.
     scopes: Vec<u16>,
+    /// Each element's node index, in document order (by [`NodeData::element`]); its length
+    /// is that of the per-element records.
+    element_nodes: Vec<NodeIndex>,
     /// Ids inside shadow trees, by (scope, id).
     scoped_ids: HashMap<(u16, String), NodeIndex>,
     /// Elements with focus listeners, and where those listeners send focus.
@@ -273,6 +285,7 @@ impl Document {
             scripts_fully_run: effects.fully_run,
             scripts_listen: effects.listens,
             scopes: Vec::new(),
+            element_nodes: Vec::new(),
             scoped_ids: HashMap::new(),
             focus_moves: Vec::new(),
             modal: None,
@@ -325,13 +338,10 @@ impl Document {
         // ancestors'): each element's records are touched once.
         doc.compute_styles_focus_and_roles(Cascade::new(sheets));
         doc.compute_ids_and_labels();
-        for (i, node) in doc.nodes.iter().enumerate() {
-            if node.role != NO_ROLE {
-                doc.index.by_role.add(node.role as usize, i as NodeIndex);
-            }
-        }
         doc.index.by_role.seal(crate::aria::ROLE_COUNT);
-        doc.names = (0..doc.nodes.len()).map(|_| OnceCell::new()).collect();
+        doc.names = (0..doc.element_nodes.len())
+            .map(|_| OnceCell::new())
+            .collect();
     }
 
     fn build_tree(&mut self, shadow_roots: &[(NodeId, NodeId)]) {
@@ -433,7 +443,14 @@ impl Document {
             if scoped {
                 self.scopes.push(scope);
             }
+            let element = if is_text {
+                NodeIndex::MAX
+            } else {
+                self.element_nodes.push(index);
+                self.element_nodes.len() as NodeIndex - 1
+            };
             self.nodes.push(NodeData {
+                element,
                 dom: node.id(),
                 parent,
                 first_child: None,
@@ -441,7 +458,6 @@ impl Document {
                 subtree_end: index + 1,
                 position,
                 element_children: 0,
-                is_text,
                 flags,
                 tag,
                 attr_bloom,
@@ -492,19 +508,16 @@ impl Document {
 
     fn compute_styles_focus_and_roles(&mut self, mut cascade: Cascade) {
         let mut role_ids = roles::RoleIdCache::default();
-        // Filled in document order (parents first), one push per node.
-        self.styles = Vec::with_capacity(self.nodes.len());
+        // Filled in document order (parents first), one push per element.
+        self.styles = Vec::with_capacity(self.element_nodes.len());
         // The UA style of an HTML element depends on its name and these attributes only:
         // without them, one computation per tag name serves the whole page.
         let ua_attributes = ua::UA_ATTRIBUTES
             .iter()
             .fold(0, |bits, name| bits | attr_bit(name));
         let mut ua_by_tag: Vec<Option<crate::style::UaStyle>> = vec![None; INDEXED_NAMES.len()];
-        for i in 0..self.nodes.len() {
-            if self.nodes[i].is_text {
-                self.styles.push(ComputedStyle::INITIAL);
-                continue;
-            }
+        for e in 0..self.element_nodes.len() {
+            let i = self.element_nodes[e] as usize;
             let parent = self.nodes[i].parent;
             let element = self.element_ref(i as NodeIndex);
             let node = &self.nodes[i];
@@ -525,15 +538,16 @@ impl Document {
             }
             let style = cascade.compute_with_inline(
                 element,
-                parent.map(|p| &self.styles[p as usize]),
+                parent.map(|p| &self.styles[self.nodes[p as usize].element as usize]),
                 &ua_style,
                 inline,
             );
             let parent_flags = parent
                 .map(|p| self.nodes[p as usize].flags)
                 .unwrap_or_default();
-            let parent_hides_content =
-                parent.is_some_and(|p| self.styles[p as usize].hides_content());
+            let parent_hides_content = parent.is_some_and(|p| {
+                self.styles[self.nodes[p as usize].element as usize].hides_content()
+            });
             let concealed = parent_flags.has(Flags::CONCEALED)
                 || parent_hides_content
                 || style.is_off_screen()
@@ -594,6 +608,10 @@ impl Document {
             );
             self.compute_focus(i);
             roles::compute_role(self, i, &mut role_ids);
+            let role = self.nodes[i].role;
+            if role != NO_ROLE {
+                self.index.by_role.add(role as usize, i as NodeIndex);
+            }
         }
         self.gradients = cascade.take_gradients();
         self.raw_rules = cascade.take_raw_rules();
@@ -684,9 +702,9 @@ impl Document {
 
     /// All elements in document order.
     pub fn elements(&self) -> impl Iterator<Item = El<'_>> + '_ {
-        (0..self.nodes.len() as NodeIndex)
-            .filter(|&i| !self.nodes[i as usize].is_text)
-            .map(|index| El { doc: self, index })
+        self.element_nodes
+            .iter()
+            .map(|&index| El { doc: self, index })
     }
 
     /// The first element with this `id`, as `getElementById` finds it.
@@ -727,7 +745,7 @@ impl Document {
     /// The element at a model index.
     pub fn element(&self, index: NodeIndex) -> Option<El<'_>> {
         let node = self.nodes.get(index as usize)?;
-        (!node.is_text).then_some(El { doc: self, index })
+        (!node.is_text()).then_some(El { doc: self, index })
     }
 
     /// The colour stops of a gradient background
@@ -922,7 +940,7 @@ impl<'d> El<'d> {
     pub fn descendants(&self) -> impl Iterator<Item = El<'d>> + 'd {
         let doc = self.doc;
         (self.index + 1..self.data().subtree_end)
-            .filter(move |&i| !doc.nodes[i as usize].is_text)
+            .filter(move |&i| !doc.nodes[i as usize].is_text())
             .map(move |index| El { doc, index })
     }
 
@@ -950,7 +968,7 @@ impl<'d> El<'d> {
 
     /// Computed style.
     pub fn style(&self) -> &'d ComputedStyle {
-        &self.doc.styles[self.index as usize]
+        &self.doc.styles[self.data().element as usize]
     }
 
     /// Not rendered at all: `display:none` here or above (incl. `hidden`, `<head>` content).
@@ -1185,18 +1203,22 @@ impl<'d> El<'d> {
     /// ```
     pub fn text_colors(&self) -> &'d TextColors {
         let doc = self.doc;
-        let cells = doc
-            .text_colors
-            .get_or_init(|| (0..doc.nodes.len()).map(|_| OnceCell::new()).collect());
-        cells[self.index as usize].get_or_init(|| {
+        let cells = doc.text_colors.get_or_init(|| {
+            (0..doc.element_nodes.len())
+                .map(|_| OnceCell::new())
+                .collect()
+        });
+        cells[self.data().element as usize].get_or_init(|| {
             // Text shares its backdrop with all the text under the same painting box.
             match self.doc.element(self.data().painter) {
                 Some(p) => {
-                    let backdrops = doc
-                        .backdrops
-                        .get_or_init(|| (0..doc.nodes.len()).map(|_| OnceCell::new()).collect());
-                    let backdrop =
-                        backdrops[p.index as usize].get_or_init(|| crate::style::backdrop(Some(p)));
+                    let backdrops = doc.backdrops.get_or_init(|| {
+                        (0..doc.element_nodes.len())
+                            .map(|_| OnceCell::new())
+                            .collect()
+                    });
+                    let backdrop = backdrops[p.data().element as usize]
+                        .get_or_init(|| crate::style::backdrop(Some(p)));
                     crate::style::text_colors(self, backdrop)
                 }
                 None => {
@@ -1212,7 +1234,7 @@ impl<'d> El<'d> {
 
     /// Accessible name (W3C accname 1.2), whitespace collapsed and trimmed; empty if none.
     pub fn accessible_name(&self) -> &'d str {
-        self.doc.names[self.index as usize].get_or_init(|| accname::name(self))
+        self.doc.names[self.data().element as usize].get_or_init(|| accname::name(self))
     }
 
     /// Accessible description (`aria-describedby`, `aria-description`, then `title` when it
@@ -1261,7 +1283,7 @@ pub enum Child<'d> {
 impl Document {
     fn child(&self, index: NodeIndex) -> Child<'_> {
         let node = &self.nodes[index as usize];
-        if node.is_text {
+        if node.is_text() {
             let text = self
                 .html
                 .tree
