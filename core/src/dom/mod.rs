@@ -349,6 +349,7 @@ impl Document {
         let html = std::mem::replace(&mut self.html, Html::new_document());
         // Sized up front: growing a vector of large entries copied them again and again.
         self.nodes.reserve_exact(html.tree.nodes().len());
+        self.element_nodes.reserve_exact(html.tree.nodes().len());
         if shadow_roots.is_empty() {
             self.build_from(html.tree.root().traverse().map(|edge| (edge, 0)), false);
         } else {
@@ -415,7 +416,10 @@ impl Document {
                 DomNode::Text(t) => {
                     if let Some(p) = parent {
                         let parent_flags = &mut self.nodes[p as usize].flags;
-                        if !parent_flags.has(Flags::HAS_TEXT) && !t.text.trim().is_empty() {
+                        // A forward scan stops at the first letter; `trim` reads the end
+                        // of the text too (another cache line for most texts).
+                        let has_text = || t.text.chars().any(|c| !c.is_whitespace());
+                        if !parent_flags.has(Flags::HAS_TEXT) && has_text() {
                             parent_flags.set(Flags::HAS_TEXT, true);
                             self.index.text.push(p);
                         }
