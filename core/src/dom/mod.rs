@@ -43,7 +43,7 @@ impl Flags {
     const INVISIBLE: u16 = 1 << 1;
     /// `aria-hidden="true"` on it or an ancestor.
     const ARIA_HIDDEN: u16 = 1 << 2;
-    /// `inert` on it or an ancestor.
+    /// `inert` on it or an ancestor, or outside the modal dialog a script opened.
     const INERT: u16 = 1 << 3;
     /// Focusable (by script or keyboard).
     const FOCUSABLE: u16 = 1 << 4;

@@ -11,6 +11,11 @@ declare_rule! {
     /// `aria-hidden` removes content from screen readers, but keyboard focus still lands on
     /// it: blind users tab onto a control that announces nothing, or the wrong thing.
     ///
+    /// Focus sentinels of modal dialogs are reachable on purpose and hand focus on at once:
+    /// where the page's scripts were run in full and each reachable element's `focus`
+    /// listener moves focus to a focusable element outside the hidden content, the element
+    /// passes. Where scripts that were not run may handle focus, the result is "can't tell".
+    ///
     /// ## Example
     /// ```html
     /// <div aria-hidden="true"><a href="/bins">Bins</a></div>              <!-- fails -->

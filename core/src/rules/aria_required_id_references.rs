@@ -69,7 +69,11 @@ impl Rule for AriaRequiredIdReferences {
             .unwrap_or("")
             .split_ascii_whitespace()
             .collect();
-        if ids.iter().any(|id| doc.element_by_id(id).is_some()) {
+        // Ids resolve in the element's own tree (the document, or its shadow tree).
+        if ids
+            .iter()
+            .any(|id| doc.element_by_id_in(el.scope(), id).is_some())
+        {
             Expectation::passed(PASSED)
         } else if ids.iter().any(|id| doc.scripts_mention(id)) {
             Expectation::cant_tell(SCRIPTED)

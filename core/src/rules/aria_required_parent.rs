@@ -100,6 +100,6 @@ fn owns_missing_elements(el: &El) -> bool {
     el.is_in_accessibility_tree()
         && owns
             .split_ascii_whitespace()
-            .any(|id| el.document().element_by_id(id).is_none())
+            .any(|id| el.document().element_by_id_in(el.scope(), id).is_none())
         && is_context()
 }

@@ -11,8 +11,9 @@ use super::{Expectation, Target};
 use crate::dom::{Document, NodeIndex};
 
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
-/// and their labels, and text drawn in the background colour (not visible). Elements a
-/// script fills through a shadow root are targets too (their outcome is cantTell).
+/// and their labels, and text drawn in the background colour (not visible). On pages whose
+/// scripts were not all run, elements a script may fill through a shadow root are targets
+/// too (their outcome is cantTell).
 ///
 /// Both contrast rules ask for the same page in turn: the second gets the first's answer.
 pub fn applicability(doc: &Document) -> Vec<Target<'_>> {

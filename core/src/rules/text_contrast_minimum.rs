@@ -18,8 +18,9 @@ declare_rule! {
     /// The result is "can't tell" (with the reason) where a static check cannot know the
     /// colours behind the text: background images, gradients whose stops disagree, a hard
     /// or offset drop shadow, boxes positioned out of the normal flow without a background
-    /// of their own, colours the engine cannot compute, and text a script adds in a shadow
-    /// root. Symbols used as icons are "can't tell" when they fail; a single character
+    /// of their own, colours the engine cannot compute, and text a script that the engine
+    /// could not run adds in a shadow root (text that the scripts it runs put in shadow roots
+    /// is checked like any other, with the host's inherited colours). Symbols used as icons are "can't tell" when they fail; a single character
     /// standing for an ARIA label (`<button aria-label="Close">X</button>`) is not text in
     /// a human language and passes (its contrast as a graphic is WCAG 1.4.11's concern).
     ///

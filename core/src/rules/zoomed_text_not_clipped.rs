@@ -25,9 +25,12 @@ declare_rule! {
     /// that cannot wrap wider than a fixed `width`. As the ACT rule allows, a box one line
     /// high (`line-height` at least its `height`) and a `nowrap` box with `text-overflow:
     /// ellipsis` clip on purpose and pass. Boxes whose height is not set grow with their
-    /// text and pass (`max-height` is not modelled). Everything the engine cannot measure
-    /// without a browser — text that may or may not fit, heights in percentages, styles
-    /// for narrow screens — is "can't tell".
+    /// text and pass (`max-height` is not modelled). Where the page is styled differently at
+    /// 200% zoom — media queries for narrow screens, rules for wide screens only, sizes in
+    /// viewport units — the text is checked with its styles on the zoomed screen (a 640×512
+    /// viewport), and text hidden there (visually hidden on small screens) is not checked.
+    /// Everything the engine cannot measure without a browser — text that may or may not
+    /// fit, heights in percentages — is "can't tell".
     ///
     /// ## Why it matters
     /// People with low vision zoom pages to 200% or more. A fixed-height box sized for the

@@ -117,8 +117,19 @@ impl<'h> Dom<'h> {
     }
 
     pub fn run(&mut self, program: &[Stmt], scope: &Rc<Scope>) -> Result<(), Unsupported> {
-        // Function declarations are hoisted.
-        for stmt in program {
+        self.exec(program, scope, false).map(|_| ())
+    }
+
+    /// Runs statements in `scope`, function declarations hoisted. In a function body
+    /// (`in_function`) a `return` may end it and gives its value; anywhere else (an early
+    /// exit, or at the top level) it is outside the subset.
+    fn exec(
+        &mut self,
+        stmts: &[Stmt],
+        scope: &Rc<Scope>,
+        in_function: bool,
+    ) -> Result<Value, Unsupported> {
+        for stmt in stmts {
             if let Stmt::Function(name, f) = stmt {
                 scope
                     .vars
@@ -126,7 +137,7 @@ impl<'h> Dom<'h> {
                     .insert(name.clone(), Value::Func(Rc::clone(f), Rc::clone(scope)));
             }
         }
-        for stmt in program {
+        for (i, stmt) in stmts.iter().enumerate() {
             self.step()?;
             match stmt {
                 Stmt::Let(name, expr) => {
@@ -137,21 +148,26 @@ impl<'h> Dom<'h> {
                 Stmt::Expr(expr) => {
                     self.eval(expr, scope)?;
                 }
-                // Returns only make sense in functions (see `call`).
+                Stmt::Return(value) if in_function && i + 1 == stmts.len() => {
+                    return match value {
+                        Some(e) => self.eval(e, scope),
+                        None => Ok(Value::Undefined),
+                    };
+                }
                 Stmt::Return(_) => return Err(Unsupported),
             }
         }
-        Ok(())
+        Ok(Value::Undefined)
     }
 
     pub fn call(&mut self, callee: &Value, args: Vec<Value>) -> Result<Value, Unsupported> {
         let Value::Func(f, closure) = callee else {
             return Err(Unsupported);
         };
-        self.depth += 1;
-        if self.depth > MAX_CALL_DEPTH {
+        if self.depth >= MAX_CALL_DEPTH {
             return Err(Unsupported);
         }
+        self.depth += 1;
         let scope = Scope::child(closure);
         let mut args = args.into_iter();
         for p in &f.params {
@@ -160,47 +176,10 @@ impl<'h> Dom<'h> {
         }
         let out = match &f.body {
             Body::Expr(e) => self.eval(e, &scope),
-            Body::Block(stmts) => self.run_body(stmts, &scope),
+            Body::Block(stmts) => self.exec(stmts, &scope, true),
         };
         self.depth -= 1;
         out
-    }
-
-    fn run_body(&mut self, stmts: &[Stmt], scope: &Rc<Scope>) -> Result<Value, Unsupported> {
-        let (returns, rest): (Vec<_>, Vec<_>) = stmts
-            .iter()
-            .enumerate()
-            .partition(|(_, s)| matches!(s, Stmt::Return(_)));
-        // A return only as the last statement (no early exits to model).
-        if returns.iter().any(|(i, _)| *i != stmts.len() - 1) {
-            return Err(Unsupported);
-        }
-        let body: Vec<&Stmt> = rest.into_iter().map(|(_, s)| s).collect();
-        for stmt in &body {
-            if let Stmt::Function(name, f) = stmt {
-                scope
-                    .vars
-                    .borrow_mut()
-                    .insert(name.clone(), Value::Func(Rc::clone(f), Rc::clone(scope)));
-            }
-        }
-        for stmt in body {
-            self.step()?;
-            match stmt {
-                Stmt::Let(name, expr) => {
-                    let value = self.eval(expr, scope)?;
-                    scope.vars.borrow_mut().insert(name.clone(), value);
-                }
-                Stmt::Expr(expr) => {
-                    self.eval(expr, scope)?;
-                }
-                Stmt::Function(..) | Stmt::Return(_) => {}
-            }
-        }
-        match returns.first() {
-            Some((_, Stmt::Return(Some(e)))) => self.eval(e, scope),
-            _ => Ok(Value::Undefined),
-        }
     }
 
     fn eval(&mut self, expr: &Expr, scope: &Rc<Scope>) -> Result<Value, Unsupported> {
@@ -722,17 +701,22 @@ impl<'h> Dom<'h> {
         if self.element(parent).is_none() && !self.is_fragment(parent) {
             return Err(Unsupported);
         }
-        // A node cannot go inside itself.
-        let inside_itself = self
-            .html
-            .tree
-            .get(parent)
-            .ok_or(Unsupported)?
-            .ancestors()
-            .any(|a| a.id() == child)
-            || parent == child;
-        if inside_itself {
-            return Err(Unsupported);
+        // A node cannot go inside itself, nor inside a shadow tree it hosts (the DOM's
+        // host-including ancestors: from a shadow root, the walk goes on at its host).
+        let mut at = Some(parent);
+        while let Some(id) = at {
+            if id == child {
+                return Err(Unsupported); // the browser throws a HierarchyRequestError
+            }
+            let node = self.html.tree.get(id).ok_or(Unsupported)?;
+            at = match node.parent() {
+                Some(p) => Some(p.id()),
+                None => self
+                    .shadow_roots
+                    .iter()
+                    .find(|(_, root)| *root == id)
+                    .map(|&(host, _)| host),
+            };
         }
         let moved: Vec<NodeId> = if self.is_fragment(child) {
             // A fragment's children move; the fragment stays, empty.

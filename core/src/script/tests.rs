@@ -256,3 +256,39 @@ fn show_and_close_do_not_block_the_page() {
     assert!(!doc.element_by_id("a").unwrap().is_inert());
     assert_eq!(doc.element_by_id("d").unwrap().attr("open"), Some(""));
 }
+
+#[test]
+fn functions_return_their_last_statements_value() {
+    let doc = page(
+        r#"<div id="a">a</div>
+        <script>
+            function target(x) { return document.getElementById(x) }
+            const pick = (x) => target(x)
+            pick('a').setAttribute('tabindex', '0')
+        </script>"#,
+    );
+    assert!(doc.scripts_fully_run());
+    assert!(doc.element_by_id("a").unwrap().is_tabbable());
+    // An early return is a branch the interpreter does not follow.
+    let doc = page(
+        r#"<div id="a">a</div><script>
+        function f() { return 1
+            document.getElementById('a').setAttribute('tabindex', '0') }
+        f()</script>"#,
+    );
+    assert!(!doc.scripts_fully_run());
+    assert!(!doc.element_by_id("a").unwrap().is_tabbable());
+}
+
+#[test]
+fn a_node_cannot_move_into_its_own_shadow_tree() {
+    let doc = page(
+        r#"<div id="host"><p>x</p></div>
+        <script>
+            const root = document.getElementById('host').attachShadow({ mode: 'open' })
+            root.appendChild(document.documentElement)
+        </script>"#,
+    );
+    assert!(!doc.scripts_fully_run());
+    assert!(doc.root().is_some_and(|r| r.name() == "html"));
+}

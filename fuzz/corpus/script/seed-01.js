@@ -1,0 +1,1 @@
+document.querySelector('#p').attachShadow({mode: 'closed'}).textContent = 'Some text'

@@ -1,0 +1,2 @@
+const t = document.getElementById('t')
+document.querySelector('#main').appendChild(t.content)

@@ -1,0 +1,2 @@
+function on(id) { document.getElementById(id).classList.toggle('a') }
+window.addEventListener('load', () => on('p'))

@@ -1,0 +1,3 @@
+d.showModal()
+f.tabIndex = '-1'
+d.addEventListener('close', () => (f.tabIndex = 0))

@@ -1,0 +1,1 @@
+document.getElementById('li').addEventListener('focus', (e) => { document.getElementById('b').focus() })

@@ -1,0 +1,1 @@
+document.getElementById('in').removeAttribute('aria-controls'); document.body.hidden = false
