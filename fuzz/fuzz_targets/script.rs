@@ -28,6 +28,10 @@ fuzz_target!(|data: &[u8]| {
         let _ = el.accessible_name();
         let _ = el.zoomed_style();
     }
-    let report = audit_document(&doc, "https://fuzz.example/", &Options::default().with_passed(true));
+    let report = audit_document(
+        &doc,
+        "https://fuzz.example/",
+        &Options::default().with_passed(true),
+    );
     serde_json::to_string(&report).expect("a report always serialises");
 });
