@@ -41,16 +41,10 @@ pub(super) struct Scope {
 }
 
 impl Scope {
-    pub fn global() -> Rc<Scope> {
+    fn new(parent: Option<&Rc<Scope>>) -> Rc<Scope> {
         Rc::new(Scope {
             vars: RefCell::new(HashMap::new()),
-            parent: None,
-        })
-    }
-    fn child(parent: &Rc<Scope>) -> Rc<Scope> {
-        Rc::new(Scope {
-            vars: RefCell::new(HashMap::new()),
-            parent: Some(Rc::clone(parent)),
+            parent: parent.cloned(),
         })
     }
     fn lookup(&self, name: &str) -> Option<Value> {
@@ -94,6 +88,21 @@ pub(super) struct Dom<'h> {
     pub probe: Option<Vec<NodeId>>,
     steps: usize,
     depth: usize,
+    /// Every scope and object made, so that the cycles closures and objects form (a
+    /// function stored in the scope it closes over) are broken when the run ends.
+    scopes: Vec<Rc<Scope>>,
+    objects: Vec<Rc<RefCell<Vec<(String, Value)>>>>,
+}
+
+impl Drop for Dom<'_> {
+    fn drop(&mut self) {
+        for scope in &self.scopes {
+            scope.vars.borrow_mut().clear();
+        }
+        for object in &self.objects {
+            object.borrow_mut().clear();
+        }
+    }
 }
 
 impl<'h> Dom<'h> {
@@ -108,7 +117,23 @@ impl<'h> Dom<'h> {
             probe: None,
             steps: 0,
             depth: 0,
+            scopes: Vec::new(),
+            objects: Vec::new(),
         }
+    }
+
+    /// The scope the page's scripts share.
+    pub fn global_scope(&mut self) -> Rc<Scope> {
+        let scope = Scope::new(None);
+        self.scopes.push(Rc::clone(&scope));
+        scope
+    }
+
+    /// An object value, kept track of (see [`Dom::objects`]).
+    pub fn object(&mut self, fields: Vec<(String, Value)>) -> Value {
+        let object = Rc::new(RefCell::new(fields));
+        self.objects.push(Rc::clone(&object));
+        Value::Object(object)
     }
 
     fn step(&mut self) -> Result<(), Unsupported> {
@@ -168,7 +193,8 @@ impl<'h> Dom<'h> {
             return Err(Unsupported);
         }
         self.depth += 1;
-        let scope = Scope::child(closure);
+        let scope = Scope::new(Some(closure));
+        self.scopes.push(Rc::clone(&scope));
         let mut args = args.into_iter();
         for p in &f.params {
             let v = args.next().unwrap_or(Value::Undefined);
@@ -196,7 +222,7 @@ impl<'h> Dom<'h> {
                 for (k, e) in fields {
                     out.push((k.clone(), self.eval(e, scope)?));
                 }
-                Value::Object(Rc::new(RefCell::new(out)))
+                self.object(out)
             }
             Expr::Ident(name) => self.identifier(name, scope)?,
             Expr::Member(object, name) => {
@@ -780,5 +806,27 @@ fn string(value: &Value) -> Result<Rc<str>, Unsupported> {
         Value::Str(s) => Ok(Rc::clone(s)),
         Value::Num(n) if n.fract() == 0.0 && n.abs() < 1e15 => Ok(format!("{n}").as_str().into()),
         _ => Err(Unsupported),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::script::{lex::tokenize, parse::parse_program};
+
+    #[test]
+    fn closures_and_objects_do_not_outlive_the_run() {
+        let mut html = Html::parse_document(r#"<p id="p"></p>"#);
+        let weak = {
+            let mut dom = Dom::new(&mut html);
+            let scope = dom.global_scope();
+            let source = "function f() { function g() { return 1 } return g() }\n\
+                          f()\nconst o = { a: 1 }\no.me = o\nconst h = () => f";
+            let program = parse_program(&tokenize(source).unwrap()).unwrap();
+            dom.run(&program, &scope).unwrap();
+            Rc::downgrade(&scope)
+        };
+        // The global scope holds functions that close over it: a cycle the run breaks.
+        assert!(weak.upgrade().is_none());
     }
 }

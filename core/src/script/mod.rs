@@ -103,7 +103,7 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
     }
 
     let mut dom = eval::Dom::new(html);
-    let scope = eval::Scope::global();
+    let scope = dom.global_scope();
     let ran = |dom: &mut eval::Dom, text: &str| -> Result<(), Unsupported> {
         let program = parse::parse_program(&lex::tokenize(text)?)?;
         dom.run(&program, &scope)
@@ -126,10 +126,10 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
     let listens = !listeners.is_empty();
     for listener in listeners.iter().filter(|l| l.event == "focus") {
         dom.probe = Some(Vec::new());
-        let event = eval::Value::Object(std::rc::Rc::new(std::cell::RefCell::new(vec![
+        let event = dom.object(vec![
             ("target".to_string(), eval::Value::Node(listener.target)),
             ("type".to_string(), eval::Value::Str("focus".into())),
-        ])));
+        ]);
         let outcome = dom.call(&listener.handler, vec![event]);
         let focused = dom.probe.take().unwrap_or_default();
         if outcome.is_ok() {
