@@ -27,13 +27,16 @@ pub(super) enum Value {
     Str(Rc<str>),
     /// An element, text node, shadow root or document fragment of the page's tree.
     Node(NodeId),
-    Object(Rc<RefCell<Vec<(String, Value)>>>),
+    Object(Fields),
     Func(Rc<Function>, Rc<Scope>),
     Document,
     Window,
     Console,
     ClassList(NodeId),
 }
+
+/// An object's properties, in the order they were set (a later one wins).
+pub(super) type Fields = Rc<RefCell<Vec<(String, Value)>>>;
 
 pub(super) struct Scope {
     vars: RefCell<HashMap<String, Value>>,
@@ -91,7 +94,7 @@ pub(super) struct Dom<'h> {
     /// Every scope and object made, so that the cycles closures and objects form (a
     /// function stored in the scope it closes over) are broken when the run ends.
     scopes: Vec<Rc<Scope>>,
-    objects: Vec<Rc<RefCell<Vec<(String, Value)>>>>,
+    objects: Vec<Fields>,
 }
 
 impl Drop for Dom<'_> {
