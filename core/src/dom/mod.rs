@@ -825,9 +825,15 @@ impl Document {
 
     /// The page title: the first `<title>` in the document, whitespace collapsed.
     pub fn title(&self) -> Option<String> {
+        self.title_element()
+            .map(|t| collapse_whitespace(&t.text_content()))
+    }
+
+    /// The document's `<title>`: the first HTML one outside shadow trees (a title a script
+    /// puts in a shadow root is not the document's).
+    pub fn title_element(&self) -> Option<El<'_>> {
         self.elements_named(&["title"])
             .find(|e| e.is_html() && e.scope() == flat::DOCUMENT_SCOPE)
-            .map(|t| collapse_whitespace(&t.text_content()))
     }
 }
 

@@ -49,12 +49,7 @@ impl Rule for PageHasTitle {
     }
 
     fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let first_title = target
-            .element
-            .descendants()
-            // A title inside a shadow tree is not the document's.
-            .find(|e| e.is_html() && e.name() == "title" && e.scope() == 0);
-        match first_title {
+        match target.element.document().title_element() {
             None => Expectation::failed(MISSING),
             Some(t) if t.text_content().trim().is_empty() => Expectation::failed(EMPTY),
             Some(_) => Expectation::passed(PASSED),
