@@ -257,6 +257,10 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
             _ => None,
         };
     }
+    // Roles that follow from the tag name alone (the model's per-tag table reads the same).
+    if let Some(role) = fixed_implicit_role(el.name()) {
+        return Some(role);
+    }
     let has_name_attr = || {
         el.non_empty_attr("aria-label").is_some()
             || el.non_empty_attr("aria-labelledby").is_some()
@@ -272,28 +276,9 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
                 return None;
             }
         }
-        "article" => "article",
-        "aside" => "complementary",
-        "blockquote" => "blockquote",
-        "body" => "generic",
-        "button" => "button",
         "caption" => "caption",
-        "code" => "code",
-        "datalist" => "listbox",
-        "del" | "s" => {
-            if el.name() == "del" {
-                "deletion"
-            } else {
-                "generic"
-            }
-        }
-        "details" => "group",
         "dd" => "definition",
-        "dfn" | "dt" => "term",
-        "dialog" => "dialog",
-        "em" => "emphasis",
-        "fieldset" | "optgroup" | "hgroup" | "address" => "group",
-        "figure" => "figure",
+        "dt" => "term",
         "footer" | "header" => {
             let scoped = el.ancestors().any(|a| {
                 matches!(a.name(), "article" | "aside" | "main" | "nav" | "section")
@@ -310,10 +295,6 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
                 (false, _) => "banner",
             }
         }
-        "form" => "form",
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => "heading",
-        "hr" => "separator",
-        "html" => "document",
         "img" => match el.attr("alt") {
             Some("") => "presentation",
             _ => "img",
@@ -336,19 +317,8 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
             "password" => "textbox",
             _ => return None,
         },
-        "ins" => "insertion",
         "li" => "listitem",
-        "main" => "main",
-        "mark" => "mark",
         "math" => "math",
-        "menu" | "ol" | "ul" => "list",
-        "meter" => "meter",
-        "nav" => "navigation",
-        "option" => "option",
-        "output" => "status",
-        "p" => "paragraph",
-        "progress" => "progressbar",
-        "search" => "search",
         "section" => {
             if has_name_attr() {
                 "region"
@@ -364,11 +334,7 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
                 "combobox"
             }
         }
-        "strong" => "strong",
-        "sub" => "subscript",
-        "sup" => "superscript",
         "svg" => "graphics-document",
-        "table" => "table",
         "tbody" | "thead" | "tfoot" => "rowgroup",
         "td" => {
             let grid = el
@@ -383,11 +349,7 @@ pub(super) fn implicit_role(el: &El) -> Option<&'static str> {
             }
         }
         "th" => header_cell_role(el),
-        "textarea" => "textbox",
-        "time" => "time",
         "tr" => "row",
-        "b" | "bdi" | "bdo" | "data" | "div" | "i" | "pre" | "q" | "samp" | "small" | "span"
-        | "u" => "generic",
         _ => return None,
     })
 }
