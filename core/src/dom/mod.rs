@@ -324,16 +324,7 @@ impl Document {
 
     fn finish(&mut self, sheets: Vec<StyleSheet>) {
         let doc = self;
-        doc.has_style_sheets = !sheets.is_empty()
-            || doc.elements_named(&["style", "link"]).any(|e| {
-                e.is_html()
-                    && (e.name() == "style"
-                        || crate::style::is_stylesheet_link(
-                            e.attr("rel"),
-                            e.attr("type"),
-                            e.attr("disabled").is_some(),
-                        ))
-            });
+        doc.has_style_sheets = !sheets.is_empty() || doc.style_elements().next().is_some();
         // Styles, focus and roles in one pass (each needs the ones before it, and its
         // ancestors'): each element's records are touched once.
         doc.compute_styles_focus_and_roles(Cascade::new(sheets));
@@ -480,23 +471,13 @@ impl Document {
     /// `<style>` elements (and, with `links`, `<link rel=stylesheet>`s) in document order.
     fn style_sources(&self, links: bool) -> Vec<SheetSource<'_>> {
         let mut out = Vec::new();
-        for e in self
-            .elements_named(&["style", "link"])
-            .filter(|e| e.is_html() && e.scope() == flat::DOCUMENT_SCOPE)
-        {
+        for e in self.style_elements() {
             match e.name() {
                 "style" => out.push(SheetSource::Inline {
                     css: e.text_content(),
                     media: e.attr("media").unwrap_or(""),
                 }),
-                "link"
-                    if links
-                        && crate::style::is_stylesheet_link(
-                            e.attr("rel"),
-                            e.attr("type"),
-                            e.attr("disabled").is_some(),
-                        ) =>
-                {
+                "link" if links => {
                     if let Some(href) = e.attr("href") {
                         out.push(SheetSource::Link {
                             href,
@@ -508,6 +489,20 @@ impl Document {
             }
         }
         out
+    }
+
+    /// The document's `<style>` elements and style sheet `<link>`s, in document order.
+    fn style_elements(&self) -> impl Iterator<Item = El<'_>> + '_ {
+        self.elements_named(&["style", "link"]).filter(|e| {
+            e.is_html()
+                && e.scope() == flat::DOCUMENT_SCOPE
+                && (e.name() == "style"
+                    || crate::style::is_stylesheet_link(
+                        e.attr("rel"),
+                        e.attr("type"),
+                        e.attr("disabled").is_some(),
+                    ))
+        })
     }
 
     fn compute_styles_focus_and_roles(&mut self, mut cascade: Cascade) {
