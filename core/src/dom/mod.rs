@@ -324,7 +324,9 @@ impl Document {
 
     fn finish(&mut self, sheets: Vec<StyleSheet>) {
         let doc = self;
-        doc.has_style_sheets = !sheets.is_empty() || doc.style_elements().next().is_some();
+        // A `<style>` in a shadow tree styles that tree: the page is not one without sheets.
+        doc.has_style_sheets =
+            !sheets.is_empty() || doc.style_elements_in_any_tree().next().is_some();
         // Styles, focus and roles in one pass (each needs the ones before it, and its
         // ancestors'): each element's records are touched once.
         doc.compute_styles_focus_and_roles(Cascade::new(sheets));
@@ -491,11 +493,17 @@ impl Document {
         out
     }
 
-    /// The document's `<style>` elements and style sheet `<link>`s, in document order.
+    /// The document's `<style>` elements and style sheet `<link>`s, in document order (the
+    /// ones the document's cascade reads; shadow trees' sheets are not modelled).
     fn style_elements(&self) -> impl Iterator<Item = El<'_>> + '_ {
+        self.style_elements_in_any_tree()
+            .filter(|e| e.scope() == flat::DOCUMENT_SCOPE)
+    }
+
+    /// `<style>` elements and style sheet `<link>`s of the document and its shadow trees.
+    fn style_elements_in_any_tree(&self) -> impl Iterator<Item = El<'_>> + '_ {
         self.elements_named(&["style", "link"]).filter(|e| {
             e.is_html()
-                && e.scope() == flat::DOCUMENT_SCOPE
                 && (e.name() == "style"
                     || crate::style::is_stylesheet_link(
                         e.attr("rel"),

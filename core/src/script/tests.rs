@@ -42,6 +42,26 @@ fn a_shadow_root_filled_by_innerhtml_renders_under_its_host() {
 }
 
 #[test]
+fn a_style_sheet_in_a_shadow_tree_counts_as_the_pages_style_sheet() {
+    let doc = page(
+        r#"<p id="p"></p>
+        <script>
+            const shadowRoot = document.getElementById('p').attachShadow({ mode: 'open' })
+            const sheet = document.createElement('style')
+            sheet.textContent = 'span { width: 10px }'
+            shadowRoot.appendChild(sheet)
+        </script>"#,
+    );
+    assert!(doc.scripts_fully_run());
+    assert!(doc
+        .elements()
+        .any(|e| e.name() == "style" && e.scope() != 0));
+    assert!(doc.has_style_sheets());
+    // The document alone, without the script, has none.
+    assert!(!page(r#"<p id="p"></p>"#).has_style_sheets());
+}
+
+#[test]
 fn text_content_on_a_shadow_root_is_the_hosts_text() {
     let doc = page(
         r#"<div id="p" role="button"></div><script>
