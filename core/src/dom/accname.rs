@@ -81,67 +81,84 @@ pub(super) fn description(el: &El) -> String {
 }
 
 fn compute(el: &El, state: State) -> String {
+    let mut out = String::new();
+    compute_into(el, state, &mut out);
+    out
+}
+
+/// Appends the element's text alternative to `out`: one buffer for a whole name from
+/// content, rather than a string per descendant copied into its parent's.
+fn compute_into(el: &El, state: State, out: &mut String) {
     if state.depth > MAX_RECURSION {
-        return String::new();
+        return;
     }
     let is_root = el.index == state.root;
     let first_call = state.depth == 0;
     // 2A: hidden content is skipped, unless a hidden node was referenced on purpose.
     if !state.hidden_ok && el.is_hidden() && state.depth > 0 {
-        return String::new();
+        return;
     }
     // A control met again inside its own label contributes nothing (a deliberate
     // self-reference in aria-labelledby does).
     if is_root && state.depth > 0 && !state.in_labelledby {
-        return String::new();
+        return;
     }
     let next = State {
         depth: state.depth + 1,
         ..state
     };
+    let start = out.len();
+    // Keeps what a step appended if it holds more than whitespace; otherwise takes it back
+    // so that the next step is tried.
+    let kept = |out: &mut String| {
+        if out[start..].trim().is_empty() {
+            out.truncate(start);
+            false
+        } else {
+            true
+        }
+    };
 
     // 2B: aria-labelledby.
     if !state.in_labelledby {
         let refs = el.referenced("aria-labelledby");
-        if !refs.is_empty() {
-            let parts: Vec<String> = refs
-                .iter()
-                .map(|r| {
-                    compute(
-                        r,
-                        State {
-                            in_labelledby: true,
-                            in_content: true,
-                            hidden_ok: state.hidden_ok || r.is_hidden(),
-                            ..next
-                        },
-                    )
-                })
-                .collect();
-            let joined = parts.join(" ");
-            if !joined.trim().is_empty() {
-                return joined;
+        for (k, r) in refs.iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
             }
+            let referenced = State {
+                in_labelledby: true,
+                in_content: true,
+                hidden_ok: state.hidden_ok || r.is_hidden(),
+                ..next
+            };
+            compute_into(r, referenced, out);
+        }
+        if kept(out) {
+            return;
         }
     }
 
     // 2C: a control embedded in a label or in content gives its value.
     if !first_call && state.in_content {
         if let Some(value) = embedded_control_value(el) {
-            return value;
+            out.push_str(&value);
+            return;
         }
     }
 
     // 2D: aria-label.
     if let Some(label) = el.non_empty_attr("aria-label") {
-        return label.to_string();
+        out.push_str(label);
+        return;
     }
 
     // 2E: native text alternatives (not for explicitly presentational elements).
     let presentational = el.has_explicit_role() && el.is_presentational();
     if !presentational {
         if let Some(native) = native_text_alternative(el, next) {
-            return native;
+            out.push_str(&native);
+            return;
         }
     }
 
@@ -150,32 +167,35 @@ fn compute(el: &El, state: State) -> String {
         .role_info()
         .is_some_and(|r| r.name_from == NameFrom::Contents);
     if role_allows || state.in_content {
-        let text = from_content(
-            el,
-            State {
-                in_content: true,
-                ..next
-            },
-        );
-        if !text.trim().is_empty() {
-            return text;
+        let content = State {
+            in_content: true,
+            ..next
+        };
+        from_content_into(el, content, out);
+        if kept(out) {
+            return;
         }
     }
 
     // 2I: tooltip.
     if let Some(title) = el.non_empty_attr("title") {
-        return title.to_string();
+        out.push_str(title);
+        return;
     }
     if el.is_svg() {
         if let Some(t) = svg_title(el) {
-            return t;
+            out.push_str(&t);
         }
     }
-    String::new()
 }
 
 fn from_content(el: &El, state: State) -> String {
     let mut out = String::new();
+    from_content_into(el, state, &mut out);
+    out
+}
+
+fn from_content_into(el: &El, state: State, out: &mut String) {
     for child in el.child_nodes() {
         match child {
             Child::Text(t) => out.push_str(t),
@@ -187,20 +207,18 @@ fn from_content(el: &El, state: State) -> String {
                     out.push(' ');
                     continue;
                 }
-                let text = compute(&c, state);
                 let block =
                     c.style().display != Display::Inline && c.style().display != Display::Contents;
                 if block {
                     out.push(' ');
                 }
-                out.push_str(&text);
+                compute_into(&c, state, out);
                 if block {
                     out.push(' ');
                 }
             }
         }
     }
-    out
 }
 
 fn embedded_control_value(el: &El) -> Option<String> {

@@ -1388,6 +1388,10 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// [`collapse_whitespace`] reusing the string's buffer (for names the engine just built).
 pub(crate) fn collapse_whitespace_owned(s: String) -> String {
+    if is_collapsed(s.as_bytes()) {
+        // Most names are already one line of single-spaced words: nothing to rewrite.
+        return s;
+    }
     let mut bytes = s.into_bytes();
     // Written bytes never overtake read ones: each space written stands for at least one
     // whitespace byte already read.
@@ -1409,6 +1413,26 @@ pub(crate) fn collapse_whitespace_owned(s: String) -> String {
     }
     bytes.truncate(write);
     String::from_utf8(bytes).expect("only ASCII whitespace was removed or replaced")
+}
+
+/// No leading, trailing or repeated whitespace, and none but spaces: what
+/// [`collapse_whitespace_owned`] would return unchanged.
+fn is_collapsed(b: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (b.first(), b.last()) else {
+        return true;
+    };
+    if first.is_ascii_whitespace() || last.is_ascii_whitespace() {
+        return false;
+    }
+    let mut previous_space = false;
+    for &c in b {
+        let space = c == b' ';
+        if (space && previous_space) || (!space && c.is_ascii_whitespace()) {
+            return false;
+        }
+        previous_space = space;
+    }
+    true
 }
 
 /// What the UA gives an element, for the cascade's tests.

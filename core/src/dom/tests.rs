@@ -203,6 +203,12 @@ fn collapse_whitespace_joins_words_with_one_space() {
         "Tŷ  Hywel\n\nCaerdydd ",
         "x\u{c}y",
         "  ünï   cödé  ",
+        // Already collapsed, and each way of nearly being so (the fast path's cases).
+        "Pay council tax",
+        "Pay  council tax",
+        "Pay council\ttax",
+        "Pay council tax\n",
+        "\u{b}Pay council tax",
     ] {
         assert_eq!(super::collapse_whitespace(s), reference(s), "{s:?}");
         assert_eq!(
