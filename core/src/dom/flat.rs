@@ -9,19 +9,14 @@
 
 use std::collections::HashMap;
 
-use ego_tree::iter::Edge;
-use ego_tree::{NodeId, NodeRef, Tree};
-use scraper::Node;
+use super::tree::{Edge, Node, NodeId, NodeRef, Tree};
 
 /// The tree scope of nodes outside every shadow tree.
 pub const DOCUMENT_SCOPE: u16 = 0;
 
 /// The flat tree's edges in order, each with its node's scope; `shadow_roots` pairs hosts with
 /// their roots (fragment nodes of the same tree, outside the document).
-pub fn edges<'a>(
-    tree: &'a Tree<Node>,
-    shadow_roots: &[(NodeId, NodeId)],
-) -> Vec<(Edge<'a, Node>, u16)> {
+pub fn edges<'a>(tree: &'a Tree, shadow_roots: &[(NodeId, NodeId)]) -> Vec<(Edge<'a>, u16)> {
     let hosts: HashMap<NodeId, (NodeId, u16)> = shadow_roots
         .iter()
         .enumerate()
@@ -33,8 +28,8 @@ pub fn edges<'a>(
     let mut host_scope: HashMap<NodeId, u16> = HashMap::new();
 
     enum Step<'a> {
-        Enter(NodeRef<'a, Node>, u16),
-        Exit(NodeRef<'a, Node>),
+        Enter(NodeRef<'a>, u16),
+        Exit(NodeRef<'a>),
     }
     let mut out = Vec::new();
     let mut stack: Vec<Step> = tree
@@ -54,7 +49,7 @@ pub fn edges<'a>(
         out.push((Edge::Open(node), scope));
         stack.push(Step::Exit(node));
         let id = node.id();
-        let children: Vec<(NodeRef<Node>, u16)> = if let Some(&(root, inner)) = hosts.get(&id) {
+        let children: Vec<(NodeRef, u16)> = if let Some(&(root, inner)) = hosts.get(&id) {
             host_scope.insert(id, scope);
             tree.get(root)
                 .into_iter()
@@ -78,7 +73,7 @@ pub fn edges<'a>(
 
 /// For each slot that gets any of its host's children: (host, the children assigned to it).
 fn assign_slots(
-    tree: &Tree<Node>,
+    tree: &Tree,
     shadow_roots: &[(NodeId, NodeId)],
 ) -> HashMap<NodeId, (NodeId, Vec<NodeId>)> {
     let mut out = HashMap::new();
@@ -89,7 +84,7 @@ fn assign_slots(
         // The slots of this shadow tree, first of each name wins (template contents are not
         // part of it).
         let mut slots: Vec<(String, NodeId)> = Vec::new();
-        let mut pending: Vec<NodeRef<Node>> = root_node.children().rev().collect();
+        let mut pending: Vec<NodeRef> = root_node.children().rev().collect();
         while let Some(n) = pending.pop() {
             if let Node::Element(e) = n.value() {
                 if e.name.local == html5ever::local_name!("slot") {

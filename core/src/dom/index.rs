@@ -332,11 +332,7 @@ impl Indexes {
     /// none).
     /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
     /// none) and the Bloom filter of its attribute names (see `super::attr_bit`).
-    pub(super) fn add_element(
-        &mut self,
-        e: &scraper::node::Element,
-        index: NodeIndex,
-    ) -> (u8, u64) {
+    pub(super) fn add_element(&mut self, e: &super::tree::Element, index: NodeIndex) -> (u8, u64) {
         let tag = name_slot_of(&e.name.local);
         if let Some(i) = tag {
             self.by_name.add(i, index);
@@ -344,7 +340,12 @@ impl Indexes {
         let mut aria = false;
         let mut bloom = 0;
         let indexed_bits = indexed_attribute_bits();
-        for (name, _) in e.attrs.iter().filter(|(name, _)| name.ns.is_empty()) {
+        for name in e
+            .attrs
+            .iter()
+            .map(|a| &a.name)
+            .filter(|name| name.ns.is_empty())
+        {
             let local = &name.local;
             let name: &str = local;
             let bit = super::attr_bit(name);

@@ -15,11 +15,10 @@ use std::borrow::{Cow, Cow as StaticCow};
 use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
-use ego_tree::NodeId;
+use super::tree::{Html, NodeId, Sink, Tree};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
-use scraper::{Html, HtmlTreeSink};
 
 /// Deepest nesting of explicit start tags kept in the source.
 pub const MAX_SOURCE_DEPTH: usize = 256;
@@ -149,7 +148,7 @@ pub const WATCH_DEPTH: usize = 200;
 /// of nested tags holds a few thousand levels at most, which the parser handles quickly.
 const CHUNK: usize = 16 * 1024;
 
-/// Parses a page with scraper, flattening it first only when it nests too deep; with the
+/// Parses a page, flattening it first only when it nests too deep; with the
 /// `<script>` elements the parser created, in the order it created them (document order, for
 /// the scripts that run).
 pub fn parse_html_with_scripts(source: &str) -> (Html, Vec<NodeId>) {
@@ -175,10 +174,8 @@ fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<(Html, Vec<
     let too_deep = Rc::new(Cell::new(false));
     // The tree's node vector sized from the source (about one node per 20 bytes of real
     // pages, so rarely regrown): growing it copied the whole tree again and again.
-    let mut html = Html::new_document();
-    html.tree = ego_tree::Tree::with_capacity(scraper::Node::Document, source.len() / 16 + 16);
     let sink = DepthWatch {
-        inner: HtmlTreeSink::new(html),
+        inner: Sink::new(Tree::with_capacity(source.len() / 16 + 16)),
         limit,
         too_deep: Rc::clone(&too_deep),
         known: Cell::new([None, None]),
@@ -201,9 +198,9 @@ fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<(Html, Vec<
     (!too_deep.get()).then_some(html)
 }
 
-/// scraper's tree sink, plus a check of each new element's depth.
+/// The tree sink, plus a check of each new element's depth.
 struct DepthWatch {
-    inner: HtmlTreeSink,
+    inner: Sink,
     limit: usize,
     too_deep: Rc<Cell<bool>>,
     /// Depths known without a walk: the last parent appended to, and the element appended
@@ -221,13 +218,7 @@ impl DepthWatch {
         let depth = match known.iter().flatten().find(|(id, _)| id == parent) {
             Some(&(_, depth)) => depth,
             // Its ancestors, up to the limit, and itself.
-            None => self
-                .inner
-                .0
-                .borrow()
-                .tree
-                .get(*parent)
-                .map_or(0, |node| node.ancestors().take(self.limit).count() + 1),
+            None => self.inner.depth(*parent, self.limit),
         };
         if depth >= self.limit {
             self.too_deep.set(true);
@@ -304,15 +295,8 @@ impl TreeSink for DepthWatch {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        // As scraper decides, but through this sink's watched appends.
-        let has_parent = self
-            .inner
-            .0
-            .borrow()
-            .tree
-            .get(*element)
-            .is_some_and(|node| node.parent().is_some());
-        if has_parent {
+        // As the inner sink decides, but through this sink's watched appends.
+        if self.inner.has_parent(*element) {
             self.append_before_sibling(element, child)
         } else {
             self.append(prev_element, child)
@@ -516,7 +500,7 @@ mod tests {
             <body><p class=\"a b\">Caerdydd &amp; Y Fro &nbsp;— dŵr\r\n<table> <tr><td>1</td> x <td>2</table>\
             <b><i>misnested</b></i><template><div>t</div></template><svg><title>s</title></svg>\
             <script>if (a < b) { x = \"</p>\"; }</script><ul><li>one<li>two</ul></body></html>";
-        let whole = Html::parse_document(page).html();
+        let whole = scraper::Html::parse_document(page).html();
         for chunk in [1, 2, 3, 5, 7, 16, 64] {
             let (html, scripts) = parse_watched(page, chunk, WATCH_DEPTH).expect("shallow page");
             assert_eq!(html.html(), whole, "chunk size {chunk}");
@@ -583,7 +567,7 @@ mod tests {
         let shallow = "<main><div><p>text</p></div></main>";
         assert_eq!(
             parse_html_with_scripts(shallow).0.html(),
-            Html::parse_document(shallow).html()
+            scraper::Html::parse_document(shallow).html()
         );
     }
 

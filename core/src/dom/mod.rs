@@ -9,14 +9,13 @@ mod index;
 mod limits;
 mod roles;
 mod selector;
+pub mod tree;
 mod ua;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use ego_tree::iter::Edge;
-use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node as DomNode};
+use tree::{Edge, ElementRef, Html, Node as DomNode, NodeId};
 
 use crate::style::{
     Cascade, ComputedStyle, Display, Overflow, ResourceLoader, Rgba, SheetSource, StyleSheet,
@@ -339,10 +338,10 @@ impl Document {
 
     fn build_tree(&mut self, shadow_roots: &[(NodeId, NodeId)]) {
         // The tree is read while the model is written: moved out of `self` meanwhile.
-        let html = std::mem::replace(&mut self.html, Html::new_document());
+        let html = std::mem::take(&mut self.html);
         // Sized up front: growing a vector of large entries copied them again and again.
-        self.nodes.reserve_exact(html.tree.nodes().len());
-        self.element_nodes.reserve_exact(html.tree.nodes().len());
+        self.nodes.reserve_exact(html.tree.len());
+        self.element_nodes.reserve_exact(html.tree.len());
         if shadow_roots.is_empty() {
             self.build_from(html.tree.root().traverse().map(|edge| (edge, 0)), false);
         } else {
@@ -354,11 +353,7 @@ impl Document {
 
     /// Builds the model from a tree's edges in order, each with its node's tree scope
     /// (recorded when `scoped`).
-    fn build_from<'a>(
-        &mut self,
-        edges: impl Iterator<Item = (Edge<'a, DomNode>, u16)>,
-        scoped: bool,
-    ) {
+    fn build_from<'a>(&mut self, edges: impl Iterator<Item = (Edge<'a>, u16)>, scoped: bool) {
         // The parsed tree's edges in document order. Open elements: (index, last child).
         let mut open: Vec<(NodeIndex, Option<NodeIndex>)> = Vec::new();
         // Nesting within a subtree left out of the model (comments, doctypes, template
@@ -878,7 +873,7 @@ impl<'d> El<'d> {
         self.index
     }
 
-    /// The scraper element, for selector matching and raw access.
+    /// The parsed element, for selector matching and raw access.
     pub fn element_ref(&self) -> ElementRef<'d> {
         self.doc.element_ref(self.index)
     }
@@ -1325,14 +1320,9 @@ fn attr_bit(name: &str) -> u64 {
     1u64 << (h >> 26)
 }
 
-/// An attribute's value. scraper's `Element::attr` interns `name` as an atom on every call
-/// (15% of a full audit once); comparing the few attributes' names directly is far cheaper.
-pub(crate) fn attr_of<'a>(element: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
-    element
-        .attrs
-        .iter()
-        .find(|(qualified, _)| qualified.ns.is_empty() && &*qualified.local == name)
-        .map(|(_, value)| &**value)
+/// An attribute's value (in no namespace).
+pub(crate) fn attr_of<'a>(element: &'a tree::Element, name: &str) -> Option<&'a str> {
+    element.attr(name)
 }
 
 /// Sniffs whether a source is HTML: a standalone document whose first element is `<svg>` or

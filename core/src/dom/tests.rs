@@ -78,7 +78,7 @@ fn selectors_are_unique_and_snippets_short() {
     assert_eq!(img.snippet(), r#"<img src="x.png">"#);
     let matched = d
         .html()
-        .select(&scraper::Selector::parse(&img.unique_selector()).unwrap())
+        .select(&tree::Selector::parse(&img.unique_selector()).unwrap())
         .count();
     assert_eq!(matched, 1);
 }

@@ -174,7 +174,7 @@ struct FocusRule {
 /// with one pass over the page: asking per target, with each target's descendants and
 /// siblings, was quadratic on long navigation lists).
 struct FocusSelector {
-    parsed: scraper::Selector,
+    parsed: crate::dom::tree::Selector,
     place: FocusPlace,
     matched: OnceCell<Matched>,
 }
@@ -260,13 +260,11 @@ fn focus_rules(doc: &Document) -> Rc<Vec<FocusRule>> {
                 .into_iter()
                 .filter_map(|selector| {
                     let (stripped, place) = strip_focus(selector.trim());
-                    scraper::Selector::parse(&stripped)
-                        .ok()
-                        .map(|parsed| FocusSelector {
-                            parsed,
-                            place,
-                            matched: OnceCell::new(),
-                        })
+                    crate::dom::tree::Selector::parse(&stripped).map(|parsed| FocusSelector {
+                        parsed,
+                        place,
+                        matched: OnceCell::new(),
+                    })
                 })
                 .collect();
             Some(FocusRule {

@@ -96,8 +96,8 @@ pub fn width_upper_bound(el: &El, viewport: f32) -> f32 {
 
 /// The selectors of a style rule kept as text, parsed for matching.
 pub struct ParsedRawRule {
-    /// Its selectors that `scraper` can match (unsupported ones are left out).
-    pub selectors: Vec<scraper::Selector>,
+    /// Its selectors the engine can match (unsupported ones are left out).
+    pub selectors: Vec<crate::dom::tree::Selector>,
 }
 
 impl ParsedRawRule {
@@ -113,7 +113,7 @@ impl ParsedRawRule {
 pub fn parse_raw_rule(rule: &RawRule) -> ParsedRawRule {
     let selectors = split_top_level_commas(&rule.selectors)
         .into_iter()
-        .filter_map(|s| scraper::Selector::parse(s.trim()).ok())
+        .filter_map(|s| crate::dom::tree::Selector::parse(s.trim()))
         .collect();
     ParsedRawRule { selectors }
 }

@@ -87,7 +87,7 @@ struct ZoomStyles {
     /// The selectors of all zoom-only rules, parsed and matched on demand: only targets
     /// and their ancestors are ever asked about, and parsing and matching every
     /// narrow-screen rule of a page for every element cost more than the rest of its audit.
-    selectors: OnceCell<Vec<scraper::Selector>>,
+    selectors: OnceCell<Vec<crate::dom::tree::Selector>>,
     restyled: RefCell<HashMap<NodeIndex, bool>>,
 }
 

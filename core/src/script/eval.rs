@@ -7,9 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use ego_tree::NodeId;
+use crate::dom::tree::{Element, ElementRef, Html, Node, NodeId, NodeRef, Selector, Text};
 use html5ever::{ns, Attribute, LocalName, QualName};
-use scraper::{ElementRef, Html, Node};
 
 use super::parse::{Body, Expr, Function, Stmt};
 use super::Unsupported;
@@ -300,7 +299,7 @@ impl<'h> Dom<'h> {
                 found.map_or(Value::Null, Value::Node)
             }
             (Value::Node(id), "content") if self.is_element(*id, "template") => {
-                // scraper keeps a template's contents in a fragment child.
+                // The tree keeps a template's contents in a fragment child.
                 let fragment = self
                     .html
                     .tree
@@ -351,7 +350,7 @@ impl<'h> Dom<'h> {
                 };
                 self.clear_children(id)?;
                 if !text.is_empty() {
-                    let text = Node::Text(scraper::node::Text {
+                    let text = Node::Text(Text {
                         text: (*text).into(),
                     });
                     self.html.tree.get_mut(id).ok_or(Unsupported)?.append(text);
@@ -410,7 +409,7 @@ impl<'h> Dom<'h> {
                 {
                     return Err(Unsupported);
                 }
-                let element = scraper::node::Element::new(
+                let element = Element::new(
                     QualName::new(None, ns!(html), LocalName::from(name.as_str())),
                     Vec::new(),
                 );
@@ -421,7 +420,7 @@ impl<'h> Dom<'h> {
             (Value::Document, "createTextNode") => {
                 self.mutating()?;
                 let text = string(&arg(0))?;
-                let node = Node::Text(scraper::node::Text {
+                let node = Node::Text(Text {
                     text: (*text).into(),
                 });
                 Ok(Value::Node(self.html.tree.orphan(node).id()))
@@ -593,7 +592,7 @@ impl<'h> Dom<'h> {
         self.html.tree.root().id()
     }
 
-    fn element(&self, id: NodeId) -> Option<&scraper::node::Element> {
+    fn element(&self, id: NodeId) -> Option<&Element> {
         self.html.tree.get(id)?.value().as_element()
     }
 
@@ -618,13 +617,9 @@ impl<'h> Dom<'h> {
 
     /// The first element under `root` (in tree order, not entering template contents or other
     /// shadow trees) that `matches`; only what the parser has reached, for a classic script.
-    fn find(
-        &self,
-        root: NodeId,
-        matches: impl Fn(&scraper::node::Element) -> bool,
-    ) -> Option<NodeId> {
+    fn find(&self, root: NodeId, matches: impl Fn(&Element) -> bool) -> Option<NodeId> {
         let root = self.html.tree.get(root)?;
-        let mut stack: Vec<ego_tree::NodeRef<Node>> = root.children().rev().collect();
+        let mut stack: Vec<NodeRef> = root.children().rev().collect();
         while let Some(node) = stack.pop() {
             if Some(node.id()) == self.parsed_up_to {
                 return None;
@@ -651,10 +646,10 @@ impl<'h> Dom<'h> {
     }
 
     fn query_selector(&self, root: NodeId, selector: &str) -> Result<Value, Unsupported> {
-        let selector = scraper::Selector::parse(selector).map_err(|_| Unsupported)?;
+        let selector = Selector::parse(selector).ok_or(Unsupported)?;
         let tree = &self.html.tree;
         let start = tree.get(root).ok_or(Unsupported)?;
-        let mut stack: Vec<ego_tree::NodeRef<Node>> = start.children().rev().collect();
+        let mut stack: Vec<NodeRef> = start.children().rev().collect();
         while let Some(node) = stack.pop() {
             if Some(node.id()) == self.parsed_up_to {
                 break;
@@ -707,7 +702,7 @@ impl<'h> Dom<'h> {
             .children()
             .find(|c| c.value().is_element())
             .ok_or(Unsupported)?;
-        let mut pending: Vec<(ego_tree::NodeRef<Node>, NodeId)> =
+        let mut pending: Vec<(NodeRef, NodeId)> =
             source_root.children().rev().map(|c| (c, id)).collect();
         while let Some((node, parent)) = pending.pop() {
             let value = match node.value() {
@@ -785,11 +780,8 @@ impl<'h> Dom<'h> {
         let mut attrs: Vec<Attribute> = element
             .attrs
             .iter()
-            .filter(|(n, _)| &*n.local != name || n.ns != ns!())
-            .map(|(n, v)| Attribute {
-                name: n.clone(),
-                value: v.to_string().into(),
-            })
+            .filter(|a| &*a.name.local != name || a.name.ns != ns!())
+            .cloned()
             .collect();
         if let Some(value) = value {
             attrs.push(Attribute {
@@ -797,8 +789,7 @@ impl<'h> Dom<'h> {
                 value: value.into(),
             });
         }
-        // A new element value: scraper caches an element's id and classes.
-        let rebuilt = scraper::node::Element::new(element.name.clone(), attrs);
+        let rebuilt = Element::new(element.name.clone(), attrs);
         *self.html.tree.get_mut(id).ok_or(Unsupported)?.value() = Node::Element(rebuilt);
         Ok(())
     }

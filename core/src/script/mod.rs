@@ -20,9 +20,8 @@ mod eval;
 mod lex;
 mod parse;
 
-use ego_tree::NodeId;
+use crate::dom::tree::{Html, Node, NodeId};
 use html5ever::ns;
-use scraper::{Html, Node};
 
 /// The script does something outside the subset (or that the engine does not model).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -196,8 +196,9 @@ pub(crate) fn load_sheets(
 /// assert_eq!(urls, ["https://council.example/assets/site.css"]);
 /// ```
 pub fn stylesheet_urls(html: &str, page_url: &str) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
-    let selector = scraper::Selector::parse("base[href], link[href]").expect("valid selector");
+    let doc = crate::dom::tree::Html::parse_document(html);
+    let selector =
+        crate::dom::tree::Selector::parse("base[href], link[href]").expect("valid selector");
     let mut base_href = None;
     let mut links = Vec::new();
     for el in doc.select(&selector) {

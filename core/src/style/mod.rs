@@ -30,9 +30,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::dom::tree::ElementRef;
 use precomputed_hash::PrecomputedHash;
 use scraper::selector::CssLocalName;
-use scraper::ElementRef;
 use selectors::bloom::{BloomFilter, BLOOM_HASH_MASK};
 use selectors::matching::{
     matches_selector, MatchingContext, MatchingForInvalidation, MatchingMode, NeedsSelectorFlags,
@@ -333,7 +333,7 @@ pub struct Cascade {
     /// Ancestor bloom filter over the current element's ancestors (ids, classes, tags),
     /// so rules needing an ancestor the element lacks are rejected without matching.
     bloom: BloomFilter,
-    ancestors: Vec<(ego_tree::NodeId, Vec<u32>)>,
+    ancestors: Vec<(crate::dom::tree::NodeId, Vec<u32>)>,
     /// Whether the author style sheets' rules apply to the elements computed next (not to
     /// elements inside shadow trees, which the document's sheets do not reach).
     pub(crate) author_rules_apply: bool,

@@ -1,5 +1,5 @@
 use super::*;
-use scraper::{Html, Selector};
+use crate::dom::tree::{Html, Selector};
 
 fn style_of(html: &str, css: &str, selector: &str) -> ComputedStyle {
     let doc = Html::parse_document(html);
@@ -253,7 +253,7 @@ fn bucketing_matches_unbucketed_matching() {
     let doc = Html::parse_document(html);
     let mut bucketed = Cascade::new(vec![StyleSheet::parse(css)]);
     let mut plain = Cascade::new(vec![StyleSheet::parse(css)]).without_bucketing();
-    let mut styles: Vec<(ego_tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
+    let mut styles: Vec<(crate::dom::tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
     let mut compared = 0;
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
@@ -377,7 +377,7 @@ fn the_shortcut_for_unstyled_elements_matches_the_general_path() {
     let doc = Document::parse(html);
     let mut fast = Cascade::new(sheets());
     let mut general = Cascade::new(sheets()).without_shortcuts();
-    let mut styles: Vec<(ego_tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
+    let mut styles: Vec<(crate::dom::tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
     for el in doc.elements() {
         let element = el.element_ref();
         let parent = element.parent().and_then(|p| {
