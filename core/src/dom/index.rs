@@ -344,7 +344,7 @@ impl Indexes {
             .attrs
             .iter()
             .map(|a| &a.name)
-            .filter(|name| name.ns.is_empty())
+            .filter(|name| name.ns == html5ever::ns!())
         {
             let local = &name.local;
             let name: &str = local;

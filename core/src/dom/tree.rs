@@ -117,7 +117,7 @@ impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|a| a.name.ns.is_empty() && &*a.name.local == name)
+            .find(|a| a.name.ns == ns!() && &*a.name.local == name)
             .map(|a| &*a.value)
     }
 

@@ -71,17 +71,18 @@ impl Rule for DuplicateIdReferenced {
         if later_duplicates.is_empty() {
             return Vec::new();
         }
+        // Every reference attribute is an `aria-*` one, which the model indexes.
         let mut referenced: HashSet<&str> = HashSet::new();
-        for el in doc.elements() {
+        for el in doc.elements_with_aria_attrs() {
             for &attr in REFERENCE_ATTRIBUTES {
                 if let Some(value) = el.attr(attr) {
                     referenced.extend(value.split_ascii_whitespace());
                 }
             }
-            if el.is_html() && el.name() == "label" {
-                if let Some(id) = el.attr("for").filter(|v| !v.is_empty()) {
-                    referenced.insert(id);
-                }
+        }
+        for label in doc.elements_named(&["label"]).filter(|e| e.is_html()) {
+            if let Some(id) = label.attr("for").filter(|v| !v.is_empty()) {
+                referenced.insert(id);
             }
         }
         later_duplicates
