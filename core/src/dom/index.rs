@@ -483,17 +483,16 @@ impl Document {
 
     /// One list in document order from several (each already in document order).
     fn merged<'a>(&'a self, lists: impl IntoIterator<Item = Cow<'a, [NodeIndex]>>) -> Elements<'a> {
-        let mut lists = lists.into_iter();
+        // Most pages lack most of the names or roles asked for: one list left is borrowed.
+        let mut lists = lists.into_iter().filter(|list| !list.is_empty());
         let indices = match (lists.next(), lists.next()) {
             (None, _) => Cow::Borrowed(&[][..]),
             (Some(one), None) => one,
             (Some(a), Some(b)) => {
-                let mut all: Vec<NodeIndex> = a.iter().chain(b.iter()).copied().collect();
+                let mut all = merge_sorted(&a, &b);
                 for more in lists {
-                    all.extend_from_slice(&more);
+                    all = merge_sorted(&all, &more);
                 }
-                all.sort_unstable();
-                all.dedup();
                 Cow::Owned(all)
             }
         };
@@ -503,6 +502,32 @@ impl Document {
             next: 0,
         }
     }
+}
+
+/// The union of two ascending lists without repeats, ascending and without repeats.
+fn merge_sorted(a: &[NodeIndex], b: &[NodeIndex]) -> Vec<NodeIndex> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 /// Elements from one of the [`Document`]'s indexes, in document order.
@@ -531,6 +556,30 @@ impl<'d> Iterator for Elements<'d> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merging_keeps_order_and_drops_repeats() {
+        assert_eq!(
+            merge_sorted(&[1, 4, 9], &[2, 4, 10, 11]),
+            [1, 2, 4, 9, 10, 11]
+        );
+        assert_eq!(merge_sorted(&[], &[3, 5]), [3, 5]);
+        assert_eq!(merge_sorted(&[3, 5], &[]), [3, 5]);
+        assert_eq!(merge_sorted(&[7], &[7]), [7]);
+        let doc = Document::parse(
+            r#"<p id=a title=t>x</p><ul><li lang=cy id=b>y</li></ul><ol></ol><span title=u></span>"#,
+        );
+        let names = |v: Elements| v.map(|e| e.name().to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            names(doc.elements_with_attrs(&["id", "title", "lang"])),
+            ["p", "li", "span"]
+        );
+        assert_eq!(
+            names(doc.elements_named(&["ol", "table", "ul", "p"])),
+            ["p", "ul", "ol"]
+        );
+        assert_eq!(names(doc.elements_named(&["table", "ul"])), ["ul"]);
+    }
 
     #[test]
     fn tag_sets_hold_exactly_their_names() {
