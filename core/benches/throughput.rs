@@ -4,7 +4,7 @@
 //! parse-only pages/s (scraper, the floor any scraper-based engine pays), full-audit pages/s,
 //! their ratio (the figure to track; target ≥ 0.7) and the ratio of the best rounds, the ten
 //! most expensive rules with their share of rule time, and peak RSS. Runs the stages in turn
-//! over several rounds, since the machines are shared and noisy: pages/s are the best
+//! over 15 rounds, since the machines are shared and noisy: pages/s are the best
 //! round's, the ratio the median of the rounds' ratios.
 
 use std::path::PathBuf;
@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use frontdesk_core::dom::Document;
 use frontdesk_core::{audit, registry, Options};
 
-const ROUNDS: usize = 7;
+const ROUNDS: usize = 15;
 
 fn corpus_dir() -> PathBuf {
     std::env::var("FRONTDESK_BENCH_CORPUS")
