@@ -328,10 +328,6 @@ impl<'a> NodeRef<'a> {
     pub fn id(&self) -> NodeId {
         self.id
     }
-    /// The tree the node is in.
-    pub fn tree(&self) -> &'a Tree {
-        self.tree
-    }
     /// What the node is.
     pub fn value(&self) -> &'a Node {
         &self.tree.slot(self.id).value
@@ -376,14 +372,6 @@ impl<'a> NodeRef<'a> {
     /// Ancestors, nearest first.
     pub fn ancestors(&self) -> impl Iterator<Item = NodeRef<'a>> + 'a {
         std::iter::successors(self.parent(), |n| n.parent())
-    }
-    /// Previous siblings, nearest first.
-    pub fn prev_siblings(&self) -> impl Iterator<Item = NodeRef<'a>> + 'a {
-        std::iter::successors(self.prev_sibling(), |n| n.prev_sibling())
-    }
-    /// Next siblings, nearest first.
-    pub fn next_siblings(&self) -> impl Iterator<Item = NodeRef<'a>> + 'a {
-        std::iter::successors(self.next_sibling(), |n| n.next_sibling())
     }
     /// Opening and closing edges of this node's subtree, in tree order.
     pub fn traverse(&self) -> Traverse<'a> {
@@ -496,12 +484,6 @@ impl NodeMut<'_> {
     pub fn append_id(&mut self, child: NodeId) {
         self.tree.append(self.id, child);
     }
-    /// Moves all of `from`'s children to the end of this node's.
-    pub fn reparent_from_id_append(&mut self, from: NodeId) {
-        while let Some(child) = link(self.tree.slot(from).first_child) {
-            self.tree.append(self.id, child);
-        }
-    }
     /// Takes the node (with its subtree) out of its parent.
     pub fn detach(&mut self) {
         self.tree.detach(self.id);
@@ -542,10 +524,6 @@ impl<'a> ElementRef<'a> {
     /// The node's id.
     pub fn id(&self) -> NodeId {
         self.node.id
-    }
-    /// The element as a node.
-    pub fn node(&self) -> NodeRef<'a> {
-        self.node
     }
     /// The parent node.
     pub fn parent(&self) -> Option<NodeRef<'a>> {
