@@ -532,7 +532,7 @@ impl Document {
                 _ => ua::ua_style(element, node.attr_bloom),
             };
             let inline = (self.nodes[i].attr_bloom & attr_bit("style") != 0)
-                .then(|| attr_of(element.value(), "style"))
+                .then(|| element.value().attr("style"))
                 .flatten();
             if !self.scopes.is_empty() {
                 // The document's style sheets do not reach into shadow trees.
@@ -559,8 +559,9 @@ impl Document {
             let bloom = self.nodes[i].attr_bloom;
             let has = |name: &str| bloom & attr_bit(name) != 0;
             let aria_hidden = has("aria-hidden")
-                && attr_of(e, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
-            let inert = has("inert") && attr_of(e, "inert").is_some();
+                && e.attr("aria-hidden")
+                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"));
+            let inert = has("inert") && e.attr("inert").is_some();
             if style.overflow_x != Overflow::Visible || style.overflow_y != Overflow::Visible {
                 self.index.overflow.push(i as NodeIndex);
             }
@@ -901,7 +902,7 @@ impl<'d> El<'d> {
         if self.data().attr_bloom & attr_bit(name) == 0 {
             return None;
         }
-        attr_of(self.element_ref().value(), name)
+        self.element_ref().value().attr(name)
     }
 
     /// All attributes as (name, value), in source order.
@@ -1147,7 +1148,7 @@ impl<'d> El<'d> {
             let element = doc.element_ref(i);
             let ua_style = ua::ua_style(element, node.attr_bloom);
             let inline = (node.attr_bloom & attr_bit("style") != 0)
-                .then(|| attr_of(element.value(), "style"))
+                .then(|| element.value().attr("style"))
                 .flatten();
             if !doc.scopes.is_empty() {
                 cascade.author_rules_apply = doc.scopes[i as usize] == flat::DOCUMENT_SCOPE;
@@ -1318,11 +1319,6 @@ fn attr_bit(name: &str) -> u64 {
         .wrapping_add(first.wrapping_mul(0x85eb_ca6b))
         .wrapping_add(last.wrapping_mul(0xc2b2_ae35));
     1u64 << (h >> 26)
-}
-
-/// An attribute's value (in no namespace).
-pub(crate) fn attr_of<'a>(element: &'a tree::Element, name: &str) -> Option<&'a str> {
-    element.attr(name)
 }
 
 /// Sniffs whether a source is HTML: a standalone document whose first element is `<svg>` or

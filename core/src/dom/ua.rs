@@ -4,7 +4,7 @@
 use super::tree::ElementRef;
 
 use super::index::TagSet;
-use super::{attr_bit, attr_of, El};
+use super::{attr_bit, El};
 use crate::style::{Display, Rgba, UaStyle};
 
 /// The attributes [`ua_style`] reads; without any of them, an HTML element's UA style depends
@@ -25,7 +25,7 @@ pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
     }
     const BUTTON_FACE: Rgba = Rgba::rgb(0xef, 0xef, 0xef);
     match e.name() {
-        "a" | "area" if attr_of(e, "href").is_some() => ua.color = Some(Rgba::rgb(0, 0, 0xee)),
+        "a" | "area" if e.attr("href").is_some() => ua.color = Some(Rgba::rgb(0, 0, 0xee)),
         "h1" => (ua.font_size_em, ua.font_weight) = (Some(2.0), Some(700)),
         "h2" => (ua.font_size_em, ua.font_weight) = (Some(1.5), Some(700)),
         "h3" => (ua.font_size_em, ua.font_weight) = (Some(1.17), Some(700)),
@@ -38,7 +38,7 @@ pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
         "mark" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(Rgba::rgb(0xff, 0xff, 0))),
         "button" | "select" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(BUTTON_FACE)),
         "input" => {
-            let t = attr_of(e, "type").unwrap_or("").trim().to_ascii_lowercase();
+            let t = e.attr("type").unwrap_or("").trim().to_ascii_lowercase();
             ua.color = Some(Rgba::BLACK);
             ua.background = Some(
                 if matches!(t.as_str(), "button" | "submit" | "reset" | "color" | "file") {
@@ -53,22 +53,22 @@ pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
         "pre" | "listing" | "xmp" | "plaintext" | "nobr" => ua.nowrap = true,
         _ => {}
     }
-    if matches!(e.name(), "th" | "td") && attr_of(e, "nowrap").is_some() {
+    if matches!(e.name(), "th" | "td") && e.attr("nowrap").is_some() {
         ua.nowrap = true;
     }
     // Presentational hints.
     if e.name() == "font" {
-        if let Some(c) = attr_of(e, "color").and_then(legacy_color) {
+        if let Some(c) = e.attr("color").and_then(legacy_color) {
             ua.color = Some(c);
         }
     }
     if e.name() == "body" {
-        if let Some(c) = attr_of(e, "text").and_then(legacy_color) {
+        if let Some(c) = e.attr("text").and_then(legacy_color) {
             ua.color = Some(c);
         }
     }
     if matches!(e.name(), "body" | "table" | "tr" | "td" | "th") {
-        if let Some(c) = attr_of(e, "bgcolor").and_then(legacy_color) {
+        if let Some(c) = e.attr("bgcolor").and_then(legacy_color) {
             ua.background = Some(c);
         }
     }
@@ -100,7 +100,7 @@ pub(super) fn default_display(element: ElementRef, attr_bloom: u64) -> Display {
             _ => Display::Inline,
         };
     }
-    if attr_bloom & attr_bit("hidden") != 0 && attr_of(e, "hidden").is_some() {
+    if attr_bloom & attr_bit("hidden") != 0 && e.attr("hidden").is_some() {
         // `hidden="until-found"` is content-visibility hidden, still not rendered for us.
         return Display::None;
     }
@@ -108,10 +108,13 @@ pub(super) fn default_display(element: ElementRef, attr_bloom: u64) -> Display {
         "head" | "script" | "style" | "template" | "title" | "meta" | "link" | "base"
         | "datalist" | "noscript" | "param" | "source" | "track" | "rp" | "noembed"
         | "noframes" => Display::None,
-        "input" if attr_of(e, "type").is_some_and(|t| t.eq_ignore_ascii_case("hidden")) => {
+        "input"
+            if e.attr("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("hidden")) =>
+        {
             Display::None
         }
-        "dialog" if attr_of(e, "open").is_none() => Display::None,
+        "dialog" if e.attr("open").is_none() => Display::None,
         "html" | "body" | "address" | "blockquote" | "center" | "dialog" | "div" | "figure"
         | "figcaption" | "footer" | "form" | "header" | "hr" | "legend" | "listing" | "main"
         | "p" | "plaintext" | "pre" | "search" | "xmp" | "article" | "aside" | "h1" | "h2"

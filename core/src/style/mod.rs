@@ -611,7 +611,7 @@ impl Cascade {
         parent: Option<&ComputedStyle>,
         ua: &UaStyle,
     ) -> ComputedStyle {
-        let inline = crate::dom::attr_of(element.value(), "style");
+        let inline = element.value().attr("style");
         self.compute_with_inline(element, parent, ua, inline)
     }
 
