@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use frontdesk_core::dom::Document;
+use frontdesk_core::model::Document;
 use frontdesk_core::{audit, registry, Options};
 
 const ROUNDS: usize = 15;
@@ -77,7 +77,9 @@ fn main() {
         parse.push(time(&|p| {
             drop(std::hint::black_box(scraper::Html::parse_document(p)))
         }));
-        model.push(time(&|p| drop(std::hint::black_box(Document::parse(p)))));
+        model.push(time(&|p| {
+            drop(std::hint::black_box(frontdesk_core::parse_document(p)))
+        }));
         full.push(time(&|p| {
             drop(std::hint::black_box(audit(
                 p,
@@ -97,7 +99,10 @@ fn main() {
     let (parse, model, full) = (best(&parse), best(&model), best(&full));
 
     // Per-rule cost, measured on documents parsed once.
-    let docs: Vec<Document> = pages.iter().map(|p| Document::parse(p)).collect();
+    let docs: Vec<Document> = pages
+        .iter()
+        .map(|p| frontdesk_core::parse_document(p))
+        .collect();
     let mut per_rule: Vec<(&str, Duration)> = registry()
         .iter()
         .map(|rule| {

@@ -10,7 +10,6 @@
 //! The optional number of rounds (default 1) repeats the corpus, for sampling profilers
 //! (`perf record -e cpu-clock`) that need seconds of work rather than one pass.
 
-use frontdesk_core::dom::Document;
 use frontdesk_core::{audit, Options};
 
 fn main() {
@@ -49,7 +48,7 @@ fn main() {
     for page in std::iter::repeat_n(&pages, rounds).flatten() {
         match stage.as_str() {
             "parse" => drop(std::hint::black_box(scraper::Html::parse_document(page))),
-            "model" => drop(std::hint::black_box(Document::parse(page))),
+            "model" => drop(std::hint::black_box(frontdesk_core::parse_document(page))),
             "audit" => {
                 findings += audit(page, "https://bench.example/", &Options::default())
                     .findings

@@ -1,6 +1,9 @@
-//! The one entry point: HTML in, [`PageReport`] out.
+//! The pipeline: HTML in, [`PageReport`] out. Each stage is a folder of its own, and this
+//! file is the one place that calls them in order:
+//! [`html`](crate::html) → [`script`](crate::script) → [`style`](crate::style) →
+//! [`model`](crate::model) → [`rules`](crate::rules) → [`report`](crate::report).
 
-use crate::dom::Document;
+use crate::model::{Builder, Document};
 use crate::report::{Finding, Outcome, PageReport};
 use crate::rules::{registry, Rule};
 use crate::style::{NoLoader, ResourceLoader};
@@ -82,8 +85,61 @@ pub fn audit_with_loader(
     options: &Options,
     loader: &dyn ResourceLoader,
 ) -> PageReport {
-    let doc = Document::parse_with_loader(html, page_url, loader);
+    let doc = parse_document_with_loader(html, page_url, loader);
     audit_document(&doc, page_url, options)
+}
+
+/// Builds the document model of a page with its own `<style>` elements and `style`
+/// attributes (linked sheets are not loaded): parse, run its scripts, cascade, model.
+///
+/// ```
+/// let doc = frontdesk_core::parse_document(r#"<button aria-label="Search"></button><img src=a.png alt="">"#);
+/// let button = doc.elements().find(|e| e.name() == "button").unwrap();
+/// assert_eq!(button.role(), Some("button"));
+/// assert_eq!(button.accessible_name(), "Search");
+/// let img = doc.elements().find(|e| e.name() == "img").unwrap();
+/// assert!(img.is_presentational());
+/// ```
+pub fn parse_document(html: &str) -> Document {
+    let builder = build_tree(html);
+    let sheets = crate::style::load_sheets(
+        builder.style_sources(false),
+        crate::style::base_url("about:blank", None).as_ref(),
+        &NoLoader,
+    );
+    builder.finish(sheets)
+}
+
+/// Builds the document model of a page fetched from `page_url`, loading the style sheets it
+/// links (`<link rel=stylesheet>`, `@import`) through `loader`, in document order with its
+/// `<style>` elements. URLs are resolved against `<base href>` and `page_url`.
+///
+/// ```
+/// let loader = |url: &str| (url == "https://a.example/css/site.css").then(|| "p { color: #777 }".to_string());
+/// let doc = frontdesk_core::parse_document_with_loader(
+///     r#"<link rel="stylesheet" href="css/site.css"><p>Hi</p>"#,
+///     "https://a.example/index.html",
+///     &loader,
+/// );
+/// let p = doc.elements().find(|e| e.name() == "p").unwrap();
+/// assert_eq!(p.style().color.to_string(), "#777777");
+/// ```
+pub fn parse_document_with_loader(
+    html: &str,
+    page_url: &str,
+    loader: &dyn ResourceLoader,
+) -> Document {
+    let builder = build_tree(html);
+    let base = crate::style::base_url(page_url, builder.base_href());
+    let sheets = crate::style::load_sheets(builder.style_sources(true), base.as_ref(), loader);
+    builder.finish(sheets)
+}
+
+/// Parse, then run the page's scripts on the tree.
+fn build_tree(html: &str) -> Builder {
+    let mut page = crate::html::parse(html);
+    let effects = crate::script::run(&mut page);
+    Builder::new(page, effects)
 }
 
 /// Audits a page already parsed into a [`Document`] (e.g. with external style sheets).

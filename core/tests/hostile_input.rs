@@ -163,7 +163,7 @@ fn labels_holding_each_others_controls() {
     }
     let report = frontdesk_core::audit(&html, "file:///t.html", &Default::default());
     assert!(!report.url.is_empty());
-    let doc = frontdesk_core::dom::Document::parse(&html);
+    let doc = frontdesk_core::parse_document(&html);
     let b1 = doc.element_by_id("b1").expect("b1");
     // Named by its labels (HTML-AAM: labels before content), whose embedded buttons are
     // named through their own labels in turn, each control's labels followed once.

@@ -2,7 +2,7 @@
 //! over generated tag soup. Case counts are kept modest so `cargo test` stays fast; raise
 //! them with `PROPTEST_CASES=10000 cargo test -p frontdesk-core --test properties`.
 
-use frontdesk_core::dom::{collapse_whitespace, Document};
+use frontdesk_core::model::collapse_whitespace;
 use frontdesk_core::{audit, Options};
 use proptest::prelude::*;
 
@@ -140,7 +140,7 @@ proptest! {
         after in visible_content(),
     ) {
         let html = page(&format!("{before}{open}{}{close}{after}", inside.concat()));
-        let doc = Document::parse(&html);
+        let doc = frontdesk_core::parse_document(&html);
         let target = doc.element_by_id("target").expect("the control is in the page");
         let name = target.accessible_name();
         prop_assert!(!name.contains(SECRET), "name {name:?} leaks hidden content\n{html}");
@@ -167,7 +167,7 @@ proptest! {
             }
         }
         let html = page(&format!("{open}{body}{close}"));
-        let doc = Document::parse(&html);
+        let doc = frontdesk_core::parse_document(&html);
         let name = doc.element_by_id("target").unwrap().accessible_name();
         prop_assert_eq!(name.to_string(), collapse_whitespace(&expected), "{}", html);
     }
@@ -184,7 +184,7 @@ proptest! {
             2 => format!("<a id=target href=/x><img src=i.png alt=\"{text}\"></a>"),
             _ => format!("<span id=l>{text}</span><button id=target aria-labelledby=l>x</button>"),
         };
-        let doc = Document::parse(&page(&html));
+        let doc = frontdesk_core::parse_document(&page(&html));
         let name = doc.element_by_id("target").unwrap().accessible_name();
         prop_assert_eq!(name.to_string(), collapse_whitespace(name), "{}", html);
         prop_assert!(!name.starts_with(' ') && !name.ends_with(' '));

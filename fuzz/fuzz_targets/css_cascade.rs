@@ -5,7 +5,7 @@
 //! a `<style>` element and a `style` attribute. Then the full audit.
 #![no_main]
 
-use frontdesk_core::dom::Document;
+use frontdesk_core::model::Document;
 use frontdesk_core::style::StyleSheet;
 use frontdesk_core::{audit_document, Options};
 use libfuzzer_sys::fuzz_target;
@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         PAGE_BODY.replace("STYLE_ATTR", &attr)
     );
     let loader = |_url: &str| Some(css.to_string());
-    let doc = Document::parse_with_loader(&page, "https://fuzz.example/bins/", &loader);
+    let doc = frontdesk_core::parse_document_with_loader(&page, "https://fuzz.example/bins/", &loader);
     for el in doc.elements() {
         let _ = el.style();
         let _ = el.is_visible();

@@ -5,7 +5,7 @@
 //! tree, the cascade and the rules.
 #![no_main]
 
-use frontdesk_core::dom::Document;
+use frontdesk_core::model::Document;
 use frontdesk_core::{audit_document, Options};
 use libfuzzer_sys::fuzz_target;
 
@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let script = String::from_utf8_lossy(data);
     // `</script` would end the script early: the parser's business, not the interpreter's.
     let page = format!("{PAGE_START}{}{PAGE_END}", script.replace("</", "<\\/"));
-    let doc = Document::parse(&page);
+    let doc = frontdesk_core::parse_document(&page);
     for el in doc.elements() {
         let _ = el.accessible_name();
         let _ = el.zoomed_style();

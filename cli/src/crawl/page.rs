@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
-use frontdesk_core::dom::Document;
+use frontdesk_core::model::Document;
 use frontdesk_core::{audit_document, urls, Options, PageReport, ResourceLoader};
 use tokio::sync::OnceCell;
 use url::Url;
@@ -63,7 +63,7 @@ pub fn analyse(
         },
     };
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let doc = Document::parse_with_loader(html, url.as_str(), &loader);
+        let doc = frontdesk_core::parse_document_with_loader(html, url.as_str(), &loader);
         let misses = std::mem::take(&mut *loader.misses.borrow_mut());
         if fetch_missing && !misses.is_empty() {
             return Analysis::NeedSheets(misses);

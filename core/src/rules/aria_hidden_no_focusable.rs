@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 
 declare_rule! {
@@ -63,7 +63,7 @@ impl Rule for AriaHiddenNoFocusable {
             .collect();
         let doc = el.document();
         // A focus listener that sends focus outside the aria-hidden content at once.
-        let hands_focus_on = |d: &crate::dom::El| {
+        let hands_focus_on = |d: &crate::model::El| {
             doc.scripts_fully_run()
                 && d.focus_listeners_move_to().is_some_and(|to| {
                     to.iter()

@@ -1,7 +1,7 @@
 use super::predicates::{is_aria_busy, is_html_or_svg, AxNode, AxTree};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::aria;
-use crate::dom::{Document, El};
+use crate::model::aria;
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {
@@ -164,7 +164,7 @@ mod tests {
     use crate::report::Outcome;
 
     fn outcome(html: &str) -> Outcome {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         let rule = AriaRequiredChildren;
         let targets = rule.applicability(&doc);
         assert_eq!(targets.len(), 1, "{html}");
@@ -193,7 +193,7 @@ mod tests {
     fn aria_owns_moves_children_and_hidden_ones_do_not_count() {
         let moved = r#"<div role="list" aria-owns="x"><span role="listitem">A</span></div>
             <div role="tablist"><span role="tab">T</span><span role="listitem" id="x">B</span></div>"#;
-        let doc = Document::parse(moved);
+        let doc = crate::parse_document(moved);
         let rule = AriaRequiredChildren;
         let outcomes: Vec<Outcome> = rule
             .applicability(&doc)

@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 
 declare_rule! {
     /// ## What it does

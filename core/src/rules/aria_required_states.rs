@@ -1,7 +1,7 @@
 use super::predicates::is_html_or_svg;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::aria;
-use crate::dom::{Document, El};
+use crate::model::aria;
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {

@@ -1,7 +1,7 @@
 use super::predicates::is_html_or_svg;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::aria;
-use crate::dom::Document;
+use crate::model::aria;
+use crate::model::Document;
 use crate::report::Level;
 
 declare_rule! {
@@ -60,7 +60,7 @@ impl Rule for AriaStatePermitted {
         let role = target
             .element
             .role()
-            .filter(|r| !crate::dom::is_presentational_role(r));
+            .filter(|r| !crate::model::is_presentational_role(r));
         let Some(role) = role else {
             // Without a role only global states and properties apply.
             return Expectation::check(aria::is_global_attribute(attr), PASSED, NOT_SUPPORTED);

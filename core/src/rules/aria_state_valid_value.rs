@@ -1,7 +1,7 @@
 use super::predicates::is_html_or_svg;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::aria::{self, ValueType};
-use crate::dom::Document;
+use crate::model::aria::{self, ValueType};
+use crate::model::Document;
 
 declare_rule! {
     /// ## What it does

@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::predicates::DocKey;
 use super::text::{has_visible_text, is_large_text, own_text, DisabledText, TextColors};
 use super::{Expectation, Target};
-use crate::dom::{Document, NodeIndex};
+use crate::model::{Document, NodeIndex};
 
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
 /// and their labels, and text drawn in the background colour (not visible). On pages whose
@@ -61,14 +61,14 @@ fn find_targets(doc: &Document) -> impl Iterator<Item = NodeIndex> + '_ {
 }
 
 /// Text whose colour equals its background everywhere is not visible (ACT).
-fn invisible_text(el: &crate::dom::El) -> bool {
+fn invisible_text(el: &crate::model::El) -> bool {
     match el.text_colors() {
         TextColors::Known(pairs) => pairs.iter().all(|(fg, bg)| fg == bg),
         TextColors::Unknown(_) => false,
     }
 }
 
-fn filled_by_shadow_script(el: &crate::dom::El) -> bool {
+fn filled_by_shadow_script(el: &crate::model::El) -> bool {
     let Some(id) = el.non_empty_attr("id") else {
         return false;
     };

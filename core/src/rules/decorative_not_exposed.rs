@@ -1,6 +1,6 @@
 use super::predicates::{is_html_or_svg, is_marked_decorative};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 
 declare_rule! {
     /// ## What it does

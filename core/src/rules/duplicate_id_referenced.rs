@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 
 declare_rule! {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::layout::{declarations, split_top_level_commas};
 use super::predicates::DocKey;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {
@@ -174,16 +174,16 @@ struct FocusRule {
 /// with one pass over the page: asking per target, with each target's descendants and
 /// siblings, was quadratic on long navigation lists).
 struct FocusSelector {
-    parsed: crate::dom::tree::Selector,
+    parsed: crate::html::tree::Selector,
     place: FocusPlace,
     matched: OnceCell<Matched>,
 }
 
 struct Matched {
     /// Matching elements, in document order.
-    elements: Vec<crate::dom::NodeIndex>,
+    elements: Vec<crate::model::NodeIndex>,
     /// Their parents.
-    parents: HashSet<crate::dom::NodeIndex>,
+    parents: HashSet<crate::model::NodeIndex>,
 }
 
 impl FocusSelector {
@@ -260,7 +260,7 @@ fn focus_rules(doc: &Document) -> Rc<Vec<FocusRule>> {
                 .into_iter()
                 .filter_map(|selector| {
                     let (stripped, place) = strip_focus(selector.trim());
-                    crate::dom::tree::Selector::parse(&stripped).map(|parsed| FocusSelector {
+                    crate::html::tree::Selector::parse(&stripped).map(|parsed| FocusSelector {
                         parsed,
                         place,
                         matched: OnceCell::new(),
@@ -362,14 +362,13 @@ impl Rule for FocusVisible {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::Document;
     use crate::report::Outcome;
     use crate::rules::{Rule, Target};
 
     use super::FocusVisible;
 
     fn outcomes(html: &str) -> Vec<Outcome> {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         FocusVisible
             .applicability(&doc)
             .iter()

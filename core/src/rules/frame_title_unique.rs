@@ -2,7 +2,7 @@ use std::cell::RefCell;
 
 use super::predicates::DocKey;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El, NodeIndex};
+use crate::model::{Document, El, NodeIndex};
 
 declare_rule! {
     /// ## What it does

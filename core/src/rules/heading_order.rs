@@ -1,6 +1,6 @@
 use super::predicates::{heading_level, included_with_role};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 
 declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
 use super::predicates::{is_document_element, is_valid_language_tag};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 
 declare_rule! {

@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{parse_integer, Document, El};
+use crate::model::{parse_integer, Document, El};
 use crate::report::Level;
 
 declare_rule! {
@@ -88,7 +88,7 @@ fn is_tiny(el: &El) -> bool {
 fn frame_content(el: &El) -> FrameContent {
     if let Some(srcdoc) = el.attr("srcdoc") {
         // The frame's own document, parsed with the same model.
-        let inner = Document::parse(srcdoc);
+        let inner = crate::parse_document(srcdoc);
         if inner.elements().any(|e| e.is_tabbable()) {
             return FrameContent::Interactive;
         }
@@ -119,7 +119,7 @@ mod tests {
     use crate::report::Outcome;
 
     fn outcomes(html: &str) -> Vec<Outcome> {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         let rule = IframeNotRemovedFromTabOrder;
         rule.applicability(&doc)
             .iter()

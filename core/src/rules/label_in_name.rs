@@ -1,6 +1,6 @@
 use super::text::visible_text_content;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {

@@ -1,6 +1,6 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::aria::NameFrom;
-use crate::dom::{collapse_whitespace, Document, El};
+use crate::model::aria::NameFrom;
+use crate::model::{collapse_whitespace, Document, El};
 
 declare_rule! {
     /// ## What it does

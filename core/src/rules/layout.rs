@@ -10,7 +10,7 @@
 //! certainly overflows, upper bounds to claim that it certainly fits; anything in between
 //! is left undecided.
 
-use crate::dom::{Child, El};
+use crate::model::{Child, El};
 use crate::style::{ComputedStyle, LineHeight, Overflow, RawRule};
 
 /// Lower bound of the average advance of one character, in em.
@@ -97,7 +97,7 @@ pub fn width_upper_bound(el: &El, viewport: f32) -> f32 {
 /// The selectors of a style rule kept as text, parsed for matching.
 pub struct ParsedRawRule {
     /// Its selectors the engine can match (unsupported ones are left out).
-    pub selectors: Vec<crate::dom::tree::Selector>,
+    pub selectors: Vec<crate::html::tree::Selector>,
 }
 
 impl ParsedRawRule {
@@ -113,7 +113,7 @@ impl ParsedRawRule {
 pub fn parse_raw_rule(rule: &RawRule) -> ParsedRawRule {
     let selectors = split_top_level_commas(&rule.selectors)
         .into_iter()
-        .filter_map(|s| crate::dom::tree::Selector::parse(s.trim()))
+        .filter_map(|s| crate::html::tree::Selector::parse(s.trim()))
         .collect();
     ParsedRawRule { selectors }
 }

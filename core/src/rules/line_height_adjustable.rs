@@ -1,6 +1,6 @@
 use super::text::{line_height_ratio, spacing_target, texts_inheriting, wraps, Wrap};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 use crate::style::PropertyId;
 
@@ -87,7 +87,9 @@ impl Rule for LineHeightAdjustable {
 }
 
 /// The texts a `line-height` declaration on `el` reaches that can wrap, with how they wrap.
-fn wrapping_texts<'d>(el: &crate::dom::El<'d>) -> impl Iterator<Item = (crate::dom::El<'d>, Wrap)> {
+fn wrapping_texts<'d>(
+    el: &crate::model::El<'d>,
+) -> impl Iterator<Item = (crate::model::El<'d>, Wrap)> {
     texts_inheriting(el, PropertyId::LineHeight)
         .map(|text| (text, wraps(&text)))
         .filter(|(_, wrap)| *wrap != Wrap::Never)

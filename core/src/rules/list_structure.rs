@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Child, Document, El};
+use crate::model::{Child, Document, El};
 use crate::report::Level;
 
 declare_rule! {

@@ -1,6 +1,6 @@
 use super::meta_refresh_no_delay::{first_valid_refresh, refresh_delay};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 
 declare_rule! {

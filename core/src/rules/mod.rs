@@ -7,7 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::{Impact, Level, Outcome};
 
 mod contrast;

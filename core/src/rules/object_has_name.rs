@@ -1,6 +1,6 @@
 use super::predicates::has_accessible_name;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {
@@ -155,7 +155,7 @@ mod tests {
     use super::*;
 
     fn kind(html: &str) -> Embedded {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         let object = doc.elements().find(|e| e.name() == "object").unwrap();
         embedded(&object)
     }

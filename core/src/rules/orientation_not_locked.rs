@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 
 declare_rule! {

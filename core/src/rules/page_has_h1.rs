@@ -1,6 +1,6 @@
 use super::predicates::{heading_level, is_document_element};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 
 declare_rule! {
     /// ## What it does

@@ -1,6 +1,6 @@
 //! Small shared predicates that keep rules short.
 
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 
 /// Elements included in the accessibility tree whose role is `role` (exactly).
 pub fn included_with_role<'d>(
@@ -51,7 +51,7 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
 /// with `alt=""` and no explicit role.
 pub fn is_marked_decorative(el: &El) -> bool {
     match el.explicit_role() {
-        Some(role) => crate::dom::is_presentational_role(role),
+        Some(role) => crate::model::is_presentational_role(role),
         None => el.is_html() && el.name() == "img" && el.attr("alt") == Some(""),
     }
 }
@@ -69,7 +69,9 @@ pub fn is_aria_busy(el: &El) -> bool {
 /// attribute puts even a generic element into the accessibility tree).
 pub fn has_global_aria_attribute(el: &El) -> bool {
     el.attrs().any(|(name, _)| {
-        name != "aria-hidden" && name.starts_with("aria-") && crate::aria::is_global_attribute(name)
+        name != "aria-hidden"
+            && name.starts_with("aria-")
+            && crate::model::aria::is_global_attribute(name)
     })
 }
 
@@ -127,7 +129,7 @@ impl<'d> AxTree<'d> {
     pub fn is_transparent(el: &El) -> bool {
         match el.role() {
             _ if el.is_invisible() => true,
-            Some(role) if crate::dom::is_presentational_role(role) => true,
+            Some(role) if crate::model::is_presentational_role(role) => true,
             None | Some("generic") => !el.is_focusable() && !has_global_aria_attribute(el),
             Some(_) => false,
         }
@@ -149,12 +151,12 @@ impl<'d> AxTree<'d> {
     fn push_dom_children(&self, parent: &El<'d>, out: &mut Vec<AxNode<'d>>) {
         for child in parent.child_nodes() {
             match child {
-                crate::dom::Child::Text(t) => {
+                crate::model::Child::Text(t) => {
                     if !parent.is_invisible() && !t.trim().is_empty() {
                         out.push(AxNode::Text(*parent));
                     }
                 }
-                crate::dom::Child::Element(c) => {
+                crate::model::Child::Element(c) => {
                     if self.aria_owner(&c).is_none() {
                         self.push_element(c, out);
                     }
@@ -179,7 +181,7 @@ impl<'d> AxTree<'d> {
     pub fn parent(&self, el: &El<'d>) -> Option<El<'d>> {
         let mut current = *el;
         // Owner chains are acyclic by construction; the bound is a second guard.
-        for _ in 0..crate::dom::MAX_DEPTH * 2 {
+        for _ in 0..crate::model::MAX_DEPTH * 2 {
             let next = self.aria_owner(&current).or_else(|| current.parent())?;
             if !Self::is_transparent(&next) {
                 return Some(next);
@@ -200,7 +202,7 @@ pub fn owning_table<'d>(el: &El<'d>) -> Option<El<'d>> {
 pub fn heading_level(el: &El) -> i64 {
     if let Some(level) = el
         .attr("aria-level")
-        .and_then(crate::dom::parse_integer)
+        .and_then(crate::model::parse_integer)
         .filter(|&l| l >= 1)
     {
         return level;

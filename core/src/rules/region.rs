@@ -1,5 +1,5 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Child, Document, El, NodeIndex};
+use crate::model::{Child, Document, El, NodeIndex};
 
 declare_rule! {
     /// ## What it does

@@ -4,7 +4,7 @@ use super::layout::{
 };
 use super::text::has_visible_text;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::Level;
 use crate::style::{media::VIEWPORT_WIDTH, Display, Overflow};
 
@@ -290,7 +290,6 @@ impl Rule for ScrollableRegionFocusable {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::Document;
     use crate::report::Outcome;
     use crate::rules::{Rule, Target};
 
@@ -299,7 +298,7 @@ mod tests {
     const LONG: &str = "Council tax is a charge on domestic property. The amount you pay depends on the valuation band of your home, the number of adults who live there and any discounts or reductions you are entitled to. Bills are sent out each March and you can pay in ten or twelve monthly instalments by direct debit, online, by phone or at a post office.";
 
     fn outcomes(html: &str) -> Vec<Outcome> {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         ScrollableRegionFocusable
             .applicability(&doc)
             .iter()

@@ -1,7 +1,7 @@
 use std::borrow::Cow;
 
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 
 declare_rule! {
     /// ## What it does

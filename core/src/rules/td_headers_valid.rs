@@ -1,6 +1,6 @@
 use super::predicates::owning_table;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El};
+use crate::model::{Document, El};
 use crate::report::Level;
 
 declare_rule! {

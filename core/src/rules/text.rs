@@ -1,11 +1,11 @@
 //! Shared helpers for the rules about rendered text: which elements have visible text,
 //! text spacing checks, and an estimate of whether text wraps. Text colours come from
-//! [`El::text_colors`] (a static painting model in `style::paint`).
+//! [`El::text_colors`] (a static painting model in `model::paint`).
 
 use std::collections::HashSet;
 
-use crate::dom::{Child, Document, El, NodeIndex};
-pub use crate::style::TextColors;
+pub use crate::model::TextColors;
+use crate::model::{Child, Document, El, NodeIndex};
 use crate::style::{LineHeight, Overflow, PropertyId};
 
 /// The element's own (direct child) text, whitespace collapsed.

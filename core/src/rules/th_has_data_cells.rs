@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use super::predicates::{AxNode, AxTree, DocKey};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{parse_integer, Document, El, NodeIndex};
+use crate::model::{parse_integer, Document, El, NodeIndex};
 use crate::report::Level;
 
 declare_rule! {
@@ -511,7 +511,7 @@ mod tests {
     use super::*;
 
     fn outcomes(html: &str) -> Vec<(String, crate::report::Outcome)> {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         let rule = ThHasDataCells;
         rule.applicability(&doc)
             .into_iter()

@@ -1,6 +1,6 @@
 use super::text::{spacing_ratio, spacing_target};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::Document;
+use crate::model::Document;
 use crate::report::Level;
 use crate::style::PropertyId;
 

@@ -9,7 +9,7 @@ use super::layout::{
 use super::predicates::DocKey;
 use super::text::has_visible_text;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::dom::{Document, El, NodeIndex};
+use crate::model::{Document, El, NodeIndex};
 use crate::report::Level;
 use crate::style::{ComputedStyle, Display, Overflow, RawRule, Visibility};
 
@@ -87,7 +87,7 @@ struct ZoomStyles {
     /// The selectors of all zoom-only rules, parsed and matched on demand: only targets
     /// and their ancestors are ever asked about, and parsing and matching every
     /// narrow-screen rule of a page for every element cost more than the rest of its audit.
-    selectors: OnceCell<Vec<crate::dom::tree::Selector>>,
+    selectors: OnceCell<Vec<crate::html::tree::Selector>>,
     restyled: RefCell<HashMap<NodeIndex, bool>>,
 }
 
@@ -506,7 +506,6 @@ impl Rule for ZoomedTextNotClipped {
 
 #[cfg(test)]
 mod tests {
-    use crate::dom::Document;
     use crate::report::Outcome;
     use crate::rules::{Rule, Target};
 
@@ -515,7 +514,7 @@ mod tests {
     const TEXT: &str = "Garden waste collections are suspended over the winter months and will resume in the first week of March, weather permitting.";
 
     fn outcomes(html: &str) -> Vec<Outcome> {
-        let doc = Document::parse(html);
+        let doc = crate::parse_document(html);
         ZoomedTextNotClipped
             .applicability(&doc)
             .iter()

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::dom::tree::{Element, ElementRef, Html, Node, NodeId, NodeRef, Selector, Text};
+use crate::html::tree::{Element, ElementRef, Html, Node, NodeId, NodeRef, Selector, Text};
 use html5ever::{ns, Attribute, LocalName, QualName};
 
 use super::parse::{Body, Expr, Function, Stmt};

@@ -20,7 +20,8 @@ mod eval;
 mod lex;
 mod parse;
 
-use crate::dom::tree::{Html, Node, NodeId};
+use crate::html::tree::{Html, Node, NodeId};
+use crate::html::ParsedPage;
 use html5ever::ns;
 
 /// The script does something outside the subset (or that the engine does not model).
@@ -29,19 +30,31 @@ pub(crate) struct Unsupported;
 
 /// What a page's scripts did.
 #[derive(Debug, Default)]
-pub(crate) struct ScriptEffects {
+pub struct ScriptEffects {
     /// Shadow host → shadow root: a fragment node of the same tree, outside the document.
-    pub shadow_roots: Vec<(NodeId, NodeId)>,
+    pub(crate) shadow_roots: Vec<(NodeId, NodeId)>,
     /// Every script of the page was read and run to its end (true for a page without any).
-    pub fully_run: bool,
+    pub(crate) fully_run: bool,
     /// Scripts added event listeners to elements (run only on user actions, if ever).
-    pub listens: bool,
+    pub(crate) listens: bool,
     /// The dialog a script opened with `showModal()`, if it is still open: everything
     /// outside it is inert.
-    pub modal_dialog: Option<NodeId>,
+    pub(crate) modal_dialog: Option<NodeId>,
     /// Elements with `focus` listeners, and the elements those listeners focus; only for
     /// listeners the interpreter could follow to their end without changing the page.
-    pub focus_moves: Vec<(NodeId, Vec<NodeId>)>,
+    pub(crate) focus_moves: Vec<(NodeId, Vec<NodeId>)>,
+}
+
+/// Stage 2, **page scripts**: runs a parsed page's inline scripts on its tree, as far as the
+/// interpreter can follow them, and says what they did.
+pub fn run(page: &mut ParsedPage) -> ScriptEffects {
+    if page.scripts.is_empty() {
+        return ScriptEffects {
+            fully_run: true,
+            ..Default::default()
+        };
+    }
+    run_scripts(&mut page.tree, &page.scripts)
 }
 
 /// Runs the page's scripts (the `<script>` elements the parser created, in document order).

@@ -1,9 +1,9 @@
 //! The script stage through the document model: what a page looks like after its scripts.
 
-use crate::dom::Document;
+use crate::model::Document;
 
 fn page(body: &str) -> Document {
-    Document::parse(&format!(
+    crate::parse_document(&format!(
         "<!doctype html><html lang=en><head><title>T</title></head><body>{body}</body></html>"
     ))
 }
@@ -119,7 +119,7 @@ fn the_documents_style_sheets_do_not_reach_into_shadow_trees() {
 
 #[test]
 fn template_contents_appended_to_a_shadow_root() {
-    let doc = Document::parse(
+    let doc = crate::parse_document(
         r#"<html><body><template id="t"><title>In the shadow</title></template>
         <script>
             const host = document.querySelector("body");

@@ -66,15 +66,25 @@ pub const MAX_IMPORT_DEPTH: u32 = 5;
 const MAX_SHEETS: usize = 128;
 
 /// A source of author style, in document order.
-pub(crate) enum SheetSource<'a> {
-    /// A `<style>` element's text and `media` attribute.
-    Inline { css: String, media: &'a str },
-    /// A `<link rel=stylesheet>`'s `href` and `media` attribute.
-    Link { href: &'a str, media: &'a str },
+pub enum SheetSource<'a> {
+    /// A `<style>` element.
+    Inline {
+        /// Its text.
+        css: String,
+        /// Its `media` attribute (empty when absent).
+        media: &'a str,
+    },
+    /// A `<link rel=stylesheet>`.
+    Link {
+        /// Its `href`, as written.
+        href: &'a str,
+        /// Its `media` attribute (empty when absent).
+        media: &'a str,
+    },
 }
 
 /// The document's base URL: the first `<base href>`, resolved against the page URL.
-pub(crate) fn base_url(page_url: &str, base_href: Option<&str>) -> Option<Url> {
+pub fn base_url(page_url: &str, base_href: Option<&str>) -> Option<Url> {
     let page = Url::parse(page_url).ok();
     match (base_href, &page) {
         (Some(href), Some(page)) => crate::urls::join(page, href.trim()).or(Some(page.clone())),
@@ -150,7 +160,7 @@ fn resolve(base: Option<&Url>, href: &str) -> Option<Url> {
 
 /// Builds the author style sheets of a page in cascade order, following links and
 /// `@import`s through the loader.
-pub(crate) fn load_sheets(
+pub fn load_sheets(
     sources: Vec<SheetSource>,
     base: Option<&Url>,
     loader: &dyn ResourceLoader,
@@ -196,9 +206,9 @@ pub(crate) fn load_sheets(
 /// assert_eq!(urls, ["https://council.example/assets/site.css"]);
 /// ```
 pub fn stylesheet_urls(html: &str, page_url: &str) -> Vec<String> {
-    let doc = crate::dom::tree::Html::parse_document(html);
+    let doc = crate::html::tree::Html::parse_document(html);
     let selector =
-        crate::dom::tree::Selector::parse("base[href], link[href]").expect("valid selector");
+        crate::html::tree::Selector::parse("base[href], link[href]").expect("valid selector");
     let mut base_href = None;
     let mut links = Vec::new();
     for el in doc.select(&selector) {

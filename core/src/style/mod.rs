@@ -13,15 +13,13 @@
 mod color;
 mod loader;
 pub mod media;
-mod paint;
 mod properties;
 mod sheet;
 
 pub use color::{parse_color, ColorValue, Rgba};
-pub(crate) use loader::{base_url, is_stylesheet_link, load_sheets, SheetSource};
+pub(crate) use loader::is_stylesheet_link;
+pub use loader::{base_url, load_sheets, SheetSource};
 pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
-pub(crate) use paint::{backdrop, paints_under_text, text_colors, Backdrop};
-pub use paint::{ColorPairs, TextColors};
 pub use properties::{Display, LineHeight, Overflow, Position, PropertyId, Visibility};
 pub(crate) use sheet::{contains_ignore_case, split_top_level_commas};
 pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};
@@ -30,7 +28,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::dom::tree::ElementRef;
+use crate::html::tree::ElementRef;
 use precomputed_hash::PrecomputedHash;
 use scraper::selector::CssLocalName;
 use selectors::bloom::{BloomFilter, BLOOM_HASH_MASK};
@@ -54,7 +52,7 @@ pub enum BackgroundImage {
     None,
     /// An image (`url()`, `image-set()`, several layers…) whose colours are unknown.
     Opaque,
-    /// One gradient; its colour stops are [`crate::dom::Document::gradient_stops`]`(index)`.
+    /// One gradient; its colour stops are the cascade's `take_gradients()[index]` (kept by the document model).
     Gradient(u32),
 }
 
@@ -333,7 +331,7 @@ pub struct Cascade {
     /// Ancestor bloom filter over the current element's ancestors (ids, classes, tags),
     /// so rules needing an ancestor the element lacks are rejected without matching.
     bloom: BloomFilter,
-    ancestors: Vec<(crate::dom::tree::NodeId, Vec<u32>)>,
+    ancestors: Vec<(crate::html::tree::NodeId, Vec<u32>)>,
     /// Whether the author style sheets' rules apply to the elements computed next (not to
     /// elements inside shadow trees, which the document's sheets do not reach).
     pub(crate) author_rules_apply: bool,

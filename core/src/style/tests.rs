@@ -1,5 +1,5 @@
 use super::*;
-use crate::dom::tree::{Html, Selector};
+use crate::html::tree::{Html, Selector};
 
 fn style_of(html: &str, css: &str, selector: &str) -> ComputedStyle {
     let doc = Html::parse_document(html);
@@ -253,7 +253,7 @@ fn bucketing_matches_unbucketed_matching() {
     let doc = Html::parse_document(html);
     let mut bucketed = Cascade::new(vec![StyleSheet::parse(css)]);
     let mut plain = Cascade::new(vec![StyleSheet::parse(css)]).without_bucketing();
-    let mut styles: Vec<(crate::dom::tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
+    let mut styles: Vec<(crate::html::tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
     let mut compared = 0;
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
@@ -325,72 +325,4 @@ fn text_shadow_halos_and_drop_shadows() {
         "p",
     );
     assert_eq!((reset.text_halo(), reset.has_text_shadow()), (None, false));
-}
-
-#[test]
-fn text_is_read_against_its_halo() {
-    use crate::dom::Document;
-    let colors = |html: &str| {
-        let doc = Document::parse(html);
-        let p = doc.elements().find(|e| e.name() == "p").unwrap();
-        p.text_colors().clone()
-    };
-    // The halo, not the mid-grey background, is behind the letters.
-    assert_eq!(
-        colors(r#"<p style="color:#000; background:#737373; text-shadow: white 0 0 3px">Hi</p>"#),
-        TextColors::Known(vec![(Rgba::BLACK, Rgba::WHITE)].into())
-    );
-    // An opaque halo hides a background image; a translucent one does not.
-    assert!(matches!(
-        colors(
-            r#"<p style="color:#ccc; background:#000 url(a.png); text-shadow: 0 0 2px black">Hi</p>"#
-        ),
-        TextColors::Known(_)
-    ));
-    assert!(matches!(
-        colors(
-            r#"<p style="color:#ccc; background:#000 url(a.png); text-shadow: 0 0 2px rgba(0,0,0,.5)">Hi</p>"#
-        ),
-        TextColors::Unknown(_)
-    ));
-    // A hard drop shadow is still undecidable.
-    assert!(matches!(
-        colors(r#"<p style="color:#fff; background:#000; text-shadow: 2px 2px 0 red">Hi</p>"#),
-        TextColors::Unknown(_)
-    ));
-}
-
-#[test]
-fn the_shortcut_for_unstyled_elements_matches_the_general_path() {
-    use crate::dom::Document;
-    // Every element kind the UA styles, under inherited text styles (em sizes, indent,
-    // weights, colours, nowrap) and at the root; author rules only for some elements.
-    let html = r#"<html><body><div style="font-size:20px; text-indent:-9999px; color:#333; font-weight:300">
-        <a href="/x">link</a><a>anchor</a><area href="/y"><h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4>
-        <h5>e</h5><h6>f</h6><b>g</b><strong>h</strong><small>i</small><sub>j</sub><sup>k</sup>
-        <big>l</big><mark>m</mark><button>n</button><select><option>o</option></select>
-        <input type=submit><input><textarea>p</textarea><dialog open>q</dialog><pre>r</pre>
-        <nobr>s</nobr><table bgcolor=#eee><tr><th nowrap>t</th><td>u</td></tr></table>
-        <font color=red>v</font><p class="styled">w</p><span hidden>x</span><p>y<em>z</em></p>
-        </div><p style="text-indent:0">plain</p></body></html>"#;
-    let sheets = || vec![StyleSheet::parse(".styled { color: blue }")];
-    let doc = Document::parse(html);
-    let mut fast = Cascade::new(sheets());
-    let mut general = Cascade::new(sheets()).without_shortcuts();
-    let mut styles: Vec<(crate::dom::tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
-    for el in doc.elements() {
-        let element = el.element_ref();
-        let parent = element.parent().and_then(|p| {
-            styles
-                .iter()
-                .find(|(id, _, _)| *id == p.id())
-                .map(|(_, a, b)| (*a, *b))
-        });
-        let ua = crate::dom::ua_style_for_tests(&el);
-        let a = fast.compute(element, parent.as_ref().map(|p| &p.0), &ua);
-        let b = general.compute(element, parent.as_ref().map(|p| &p.1), &ua);
-        assert_eq!(a, b, "<{}>", el.name());
-        styles.push((element.id(), a, b));
-    }
-    assert!(styles.len() >= 40, "{}", styles.len());
 }

@@ -3,7 +3,7 @@
 
 use super::index::INDEXED_NAMES;
 use super::{attr_bit, Document, El, Flags, NodeIndex, NO_ROLE};
-use crate::aria;
+use crate::model::aria;
 
 /// `none` and its synonym `presentation`.
 pub fn is_presentational_role(role: &str) -> bool {
@@ -382,7 +382,6 @@ fn header_cell_role(el: &El) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::{fixed_implicit_role, implicit_role, INDEXED_NAMES};
-    use crate::dom::Document;
 
     #[test]
     fn the_tag_only_roles_are_the_implicit_roles() {
@@ -396,7 +395,7 @@ mod tests {
                 "option" | "optgroup" => format!("<select><{name}></{name}></select>"),
                 _ => format!("<{name} class=x></{name}>"),
             };
-            let doc = Document::parse(&html);
+            let doc = crate::parse_document(&html);
             let el = doc
                 .elements()
                 .find(|e| e.is_html() && e.name() == *name)
@@ -408,14 +407,15 @@ mod tests {
         }
         assert!(checked > 40, "{checked} tags checked");
         // A role attribute still wins over the tag's role.
-        let doc = Document::parse(r#"<div role="button">x</div><ul role="none"><li>a</li></ul>"#);
+        let doc =
+            crate::parse_document(r#"<div role="button">x</div><ul role="none"><li>a</li></ul>"#);
         assert!(doc
             .elements()
             .any(|e| e.name() == "div" && e.role() == Some("button")));
         let li = doc.elements().find(|e| e.name() == "li").unwrap();
         assert_eq!(li.role(), Some("none"));
         // List children and anchors, the general path against the table's.
-        let doc = Document::parse(
+        let doc = crate::parse_document(
             r#"<ul><li>a</li></ul><dl><dt>t</dt><dd>d</dd></dl><dl role="presentation"><dt>t</dt></dl>
             <a href="/x">l</a><a>g</a><div><li>stray</li></div>"#,
         );

@@ -2,7 +2,7 @@
 //! Computation 1.2" with the HTML-AAM native text alternatives. Step numbers refer to §4.3.2.
 
 use super::{collapse_whitespace, collapse_whitespace_owned, Child, El, NodeIndex};
-use crate::aria::NameFrom;
+use crate::model::aria::NameFrom;
 use crate::style::Display;
 
 #[derive(Clone, Copy)]

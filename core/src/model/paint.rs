@@ -3,9 +3,9 @@
 //! composited as a whole, and the text colour is painted last. Where the result depends on
 //! something the model does not know (images, shadows, out-of-flow boxes), it says why.
 
-use crate::dom::El;
+use super::El;
 
-use super::{BackgroundImage, ComputedStyle, Position, Rgba};
+use crate::style::{BackgroundImage, ComputedStyle, Position, Rgba};
 
 /// What a static model can say about the colours of an element's text.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::tree::{Edge, Node, NodeId, NodeRef, Tree};
+use crate::html::tree::{Edge, Node, NodeId, NodeRef, Tree};
 
 /// The tree scope of nodes outside every shadow tree.
 pub const DOCUMENT_SCOPE: u16 = 0;

@@ -1,7 +1,7 @@
 //! What the HTML standard's user agent gives an element without any author input: default
 //! `display`, native focusability, disabled state, input types.
 
-use super::tree::ElementRef;
+use crate::html::tree::ElementRef;
 
 use super::index::TagSet;
 use super::{attr_bit, El};

@@ -26,7 +26,7 @@ pub(super) struct Indexes {
     pub(super) orientation_rotated: Vec<NodeIndex>,
     /// Elements in sequential focus navigation.
     pub(super) tabbable: Vec<NodeIndex>,
-    /// By resolved role (its [`crate::aria::RoleId`]).
+    /// By resolved role (its [`crate::model::aria::RoleId`]).
     pub(super) by_role: Buckets,
 }
 
@@ -332,7 +332,11 @@ impl Indexes {
     /// none).
     /// Indexes an element; returns its name's slot in [`INDEXED_NAMES`] ([`NO_TAG`] if
     /// none) and the Bloom filter of its attribute names (see `super::attr_bit`).
-    pub(super) fn add_element(&mut self, e: &super::tree::Element, index: NodeIndex) -> (u8, u64) {
+    pub(super) fn add_element(
+        &mut self,
+        e: &crate::html::tree::Element,
+        index: NodeIndex,
+    ) -> (u8, u64) {
         let tag = name_slot_of(&e.name.local);
         if let Some(i) = tag {
             self.by_name.add(i, index);
@@ -388,8 +392,8 @@ impl Document {
     /// document order.
     ///
     /// ```
-    /// use frontdesk_core::dom::Document;
-    /// let doc = Document::parse("<ul><li>a</li></ul><ol><li>b</li></ol>");
+    /// use frontdesk_core::model::Document;
+    /// let doc = frontdesk_core::parse_document("<ul><li>a</li></ul><ol><li>b</li></ol>");
     /// let lists: Vec<_> = doc.elements_named(&["ol", "ul"]).map(|e| e.name()).collect();
     /// assert_eq!(lists, ["ul", "ol"]);
     /// ```
@@ -437,7 +441,7 @@ impl Document {
         self.merged(
             roles
                 .iter()
-                .filter_map(|r| crate::aria::role_id(r))
+                .filter_map(|r| crate::model::aria::role_id(r))
                 .map(|id| Cow::Borrowed(self.index.by_role.get(id as usize))),
         )
     }
@@ -476,7 +480,9 @@ impl Document {
             self.index
                 .by_role
                 .keys()
-                .filter(|&id| crate::aria::role_id_is_a(id as crate::aria::RoleId, role))
+                .filter(|&id| {
+                    crate::model::aria::role_id_is_a(id as crate::model::aria::RoleId, role)
+                })
                 .map(|id| Cow::Borrowed(self.index.by_role.get(id))),
         )
     }
@@ -566,7 +572,7 @@ mod tests {
         assert_eq!(merge_sorted(&[], &[3, 5]), [3, 5]);
         assert_eq!(merge_sorted(&[3, 5], &[]), [3, 5]);
         assert_eq!(merge_sorted(&[7], &[7]), [7]);
-        let doc = Document::parse(
+        let doc = crate::parse_document(
             r#"<p id=a title=t>x</p><ul><li lang=cy id=b>y</li></ul><ol></ol><span title=u></span>"#,
         );
         let names = |v: Elements| v.map(|e| e.name().to_string()).collect::<Vec<_>>();
@@ -609,7 +615,7 @@ mod tests {
 
     #[test]
     fn role_lists_hold_exact_roles_and_subclasses() {
-        let doc = Document::parse(
+        let doc = crate::parse_document(
             r#"<button>a</button><input type=checkbox><div role=switch>s</div><a href=x>l</a><button>b</button>"#,
         );
         let names = |e: Elements| e.map(|e| e.name().to_string()).collect::<Vec<_>>();

@@ -1,29 +1,34 @@
-//! The document model: one pass over the parsed page computes, for every element, what the
-//! rules ask about — computed style, whether it is rendered, hidden from assistive technology,
-//! focusable, and its ARIA role. Accessible names are computed on first use and cached.
-//! Rules read this model; none of them walks the raw DOM for these facts again.
+//! Stage 4, **document model**: one pass over the tree that parsing and the page's scripts
+//! left computes, for every element, what the rules ask about — computed style (from the
+//! [`style`](crate::style) cascade), whether it is rendered, hidden from assistive technology,
+//! focusable, and its ARIA role. Accessible names and text colours are computed on first use
+//! and cached. Rules read this model; none of them walks the raw tree for these facts again.
+//! [`Builder`] makes one.
 
 mod accname;
+pub mod aria;
 mod flat;
 mod index;
-mod limits;
+mod paint;
 mod roles;
 mod selector;
-pub mod tree;
 mod ua;
 
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 
-use tree::{Edge, ElementRef, Html, Node as DomNode, NodeId};
+use crate::html::tree::{Edge, ElementRef, Html, Node as DomNode, NodeId};
+use crate::html::ParsedPage;
+use crate::script::ScriptEffects;
 
 use crate::style::{
-    Cascade, ComputedStyle, Display, Overflow, ResourceLoader, Rgba, SheetSource, StyleSheet,
-    TextColors, Visibility,
+    Cascade, ComputedStyle, Display, Overflow, Rgba, SheetSource, StyleSheet, Visibility,
 };
 
 pub use index::Elements;
+
 use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
+pub use paint::{ColorPairs, TextColors};
 pub use roles::is_presentational_role;
 
 /// Index of a node (element or text) in a [`Document`], in document order.
@@ -66,7 +71,7 @@ impl Flags {
     /// It or an ancestor has `overflow: hidden` (or `clip`) on either axis.
     const IN_HIDDEN_OVERFLOW: u16 = 1 << 13;
     /// Its box paints or groups something the colours of text inside it depend on
-    /// (see [`crate::style::paints_under_text`]).
+    /// (see [`paint::paints_under_text`]).
     const PAINTS: u16 = 1 << 14;
 
     fn has(self, bit: u16) -> bool {
@@ -99,10 +104,10 @@ struct NodeData {
     /// A one-word Bloom filter of the element's attribute names ([`attr_bit`]): most
     /// attribute lookups are for attributes the element does not have.
     attr_bloom: u64,
-    /// Resolved role ([`crate::aria::role_id`]), or [`NO_ROLE`].
-    role: crate::aria::RoleId,
+    /// Resolved role ([`crate::model::aria::role_id`]), or [`NO_ROLE`].
+    role: crate::model::aria::RoleId,
     /// The nearest box, itself or an ancestor, that paints under its text
-    /// ([`crate::style::paints_under_text`]); [`NodeIndex::MAX`] if none.
+    /// ([`paint::paints_under_text`]); [`NodeIndex::MAX`] if none.
     painter: NodeIndex,
     /// Position among the document's elements, which indexes the per-element records
     /// (styles, names, text colours): text nodes, most of a page's nodes, have none.
@@ -117,7 +122,7 @@ impl NodeData {
 }
 
 /// [`NodeData::role`] of an element without a role (and of text nodes).
-const NO_ROLE: crate::aria::RoleId = crate::aria::RoleId::MAX;
+const NO_ROLE: crate::model::aria::RoleId = crate::model::aria::RoleId::MAX;
 
 /// Nesting deeper than this is not modelled (its content is dropped from the model); with the
 /// source-depth guard applied before parsing it is a second bound on hostile pages.
@@ -126,8 +131,8 @@ pub const MAX_DEPTH: usize = 512;
 /// A parsed page with its accessibility facts computed.
 ///
 /// ```
-/// use frontdesk_core::dom::Document;
-/// let doc = Document::parse(r#"<button aria-label="Search"></button><img src=a.png alt="">"#);
+/// use frontdesk_core::model::Document;
+/// let doc = frontdesk_core::parse_document(r#"<button aria-label="Search"></button><img src=a.png alt="">"#);
 /// let button = doc.elements().find(|e| e.name() == "button").unwrap();
 /// assert_eq!(button.role(), Some("button"));
 /// assert_eq!(button.accessible_name(), "Search");
@@ -158,7 +163,7 @@ pub struct Document {
     /// Text colours, computed on first use (by the contrast rules).
     text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
     /// What text is painted on, by the box that paints under it; computed on first use.
-    backdrops: OnceCell<Vec<OnceCell<crate::style::Backdrop>>>,
+    backdrops: OnceCell<Vec<OnceCell<paint::Backdrop>>>,
     /// Indexes, so that a rule visits its candidate elements instead of every element.
     index: Indexes,
     /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
@@ -200,69 +205,61 @@ impl std::fmt::Debug for Document {
     }
 }
 
-impl Document {
-    /// Parses HTML (any bytes decoded to text; never fails) and computes the model using the
-    /// page's own `<style>` elements and `style` attributes.
-    pub fn parse(html: &str) -> Document {
-        Document::parse_with_stylesheets(html, Vec::new())
+/// Builds a [`Document`] in two steps, because which style sheets apply depends on the
+/// tree: first the tree the parser and the page's scripts left ([`Builder::new`]), then,
+/// once the caller has loaded the sheets it links ([`Builder::style_sources`]), the styles
+/// and everything computed from them ([`Builder::finish`]).
+///
+/// ```
+/// use frontdesk_core::{html, model::Builder, script};
+/// let mut page = html::parse(r#"<style>p { color: #767676 }</style><p>Hi</p>"#);
+/// let effects = script::run(&mut page);
+/// let builder = Builder::new(page, effects);
+/// let sheets = frontdesk_core::style::load_sheets(builder.style_sources(false), None, &frontdesk_core::NoLoader);
+/// let doc = builder.finish(sheets);
+/// let p = doc.elements().find(|e| e.name() == "p").unwrap();
+/// assert_eq!(p.style().color.to_string(), "#767676");
+/// ```
+pub struct Builder {
+    doc: Document,
+}
+
+impl Builder {
+    /// The model's tree, from a parsed page and what its scripts did to it.
+    pub fn new(page: ParsedPage, effects: ScriptEffects) -> Builder {
+        Builder {
+            doc: Document::from_tree(page, effects),
+        }
     }
 
-    /// Like [`Document::parse`], with external style sheets (already fetched, e.g. from
-    /// `<link rel=stylesheet>`) applied before the page's own `<style>` elements.
-    pub fn parse_with_stylesheets(source: &str, external: Vec<StyleSheet>) -> Document {
-        let mut doc = Document::parse_tree(source);
-        let mut sheets = external;
-        let none = crate::style::NoLoader;
-        let base = crate::style::base_url("about:blank", None);
-        sheets.extend(crate::style::load_sheets(
-            doc.style_sources(false),
-            base.as_ref(),
-            &none,
-        ));
-        doc.finish(sheets);
-        doc
-    }
-
-    /// Parses a page fetched from `page_url`, loading the style sheets it links
-    /// (`<link rel=stylesheet>`, `@import`) through `loader`, in document order with its
-    /// `<style>` elements. URLs are resolved against `<base href>` and `page_url`.
-    ///
-    /// ```
-    /// use frontdesk_core::dom::Document;
-    /// let loader = |url: &str| (url == "https://a.example/css/site.css").then(|| "p { color: #777 }".to_string());
-    /// let doc = Document::parse_with_loader(
-    ///     r#"<link rel="stylesheet" href="css/site.css"><p>Hi</p>"#,
-    ///     "https://a.example/index.html",
-    ///     &loader,
-    /// );
-    /// let p = doc.elements().find(|e| e.name() == "p").unwrap();
-    /// assert_eq!(p.style().color.to_string(), "#777777");
-    /// ```
-    pub fn parse_with_loader(
-        source: &str,
-        page_url: &str,
-        loader: &dyn ResourceLoader,
-    ) -> Document {
-        let mut doc = Document::parse_tree(source);
-        let base_href = doc
+    /// The `href` of the first HTML `<base href>`, which the page's URLs resolve against.
+    pub fn base_href(&self) -> Option<&str> {
+        self.doc
             .elements_named(&["base"])
-            .find(|e| e.is_html() && e.attr("href").is_some());
-        let base = crate::style::base_url(page_url, base_href.and_then(|b| b.attr("href")));
-        let sheets = crate::style::load_sheets(doc.style_sources(true), base.as_ref(), loader);
-        doc.finish(sheets);
-        doc
+            .find(|e| e.is_html() && e.attr("href").is_some())
+            .and_then(|b| b.attr("href"))
     }
 
-    fn parse_tree(source: &str) -> Document {
-        let (mut html, script_elements) = limits::parse_html_with_scripts(source);
-        let effects = if script_elements.is_empty() {
-            crate::script::ScriptEffects {
-                fully_run: true,
-                ..Default::default()
-            }
-        } else {
-            crate::script::run_scripts(&mut html, &script_elements)
-        };
+    /// The page's `<style>` elements (and, with `links`, `<link rel=stylesheet>`s), in
+    /// document order: the sheets its cascade reads.
+    pub fn style_sources(&self, links: bool) -> Vec<SheetSource<'_>> {
+        self.doc.style_sources(links)
+    }
+
+    /// The finished model, with `sheets` (in cascade order) applied.
+    pub fn finish(mut self, sheets: Vec<StyleSheet>) -> Document {
+        self.doc.finish(sheets);
+        self.doc
+    }
+}
+
+impl Document {
+    fn from_tree(page: ParsedPage, effects: ScriptEffects) -> Document {
+        let ParsedPage {
+            tree: html,
+            is_html_document,
+            ..
+        } = page;
         let mut doc = Document {
             html,
             nodes: Vec::new(),
@@ -272,7 +269,7 @@ impl Document {
             labels: Vec::new(),
             names: Vec::new(),
             root: None,
-            html_document: is_html_source(source),
+            html_document: is_html_document,
             serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             aria_owners: OnceCell::new(),
             gradients: Vec::new(),
@@ -330,7 +327,7 @@ impl Document {
         // ancestors'): each element's records are touched once.
         doc.compute_styles_focus_and_roles(Cascade::new(sheets));
         doc.compute_ids_and_labels();
-        doc.index.by_role.seal(crate::aria::ROLE_COUNT);
+        doc.index.by_role.seal(crate::model::aria::ROLE_COUNT);
         doc.names = (0..doc.element_nodes.len())
             .map(|_| OnceCell::new())
             .collect();
@@ -568,7 +565,7 @@ impl Document {
             if style.has_orientation_rotation() {
                 self.index.orientation_rotated.push(i as NodeIndex);
             }
-            let paints = crate::style::paints_under_text(&style);
+            let paints = paint::paints_under_text(&style);
             let painter = match parent {
                 _ if paints => i as NodeIndex,
                 Some(p) => self.nodes[p as usize].painter,
@@ -1059,13 +1056,13 @@ impl<'d> El<'d> {
     /// `None` when it has no role (e.g. `<div>` maps to `generic`, but `<iframe>` has none).
     pub fn role(&self) -> Option<&'static str> {
         let id = self.data().role;
-        (id != NO_ROLE).then(|| crate::aria::role_by_id(id).name)
+        (id != NO_ROLE).then(|| crate::model::aria::role_by_id(id).name)
     }
 
     /// The ARIA facts of [`El::role`] (superclasses, name from content, required states, …).
-    pub fn role_info(&self) -> Option<&'static crate::aria::RoleInfo> {
+    pub fn role_info(&self) -> Option<&'static crate::model::aria::RoleInfo> {
         let id = self.data().role;
-        (id != NO_ROLE).then(|| crate::aria::role_by_id(id))
+        (id != NO_ROLE).then(|| crate::model::aria::role_by_id(id))
     }
 
     /// The first token of the `role` attribute that names a concrete ARIA role, whatever
@@ -1094,7 +1091,7 @@ impl<'d> El<'d> {
     /// `input`, …). Uses the ARIA role taxonomy.
     pub fn has_role(&self, role: &str) -> bool {
         let id = self.data().role;
-        id != NO_ROLE && crate::aria::role_id_is_a(id, role)
+        id != NO_ROLE && crate::model::aria::role_id_is_a(id, role)
     }
 
     /// Whether the element can be associated with a `<label>` (HTML "labelable").
@@ -1203,9 +1200,9 @@ impl<'d> El<'d> {
     /// cached).
     ///
     /// ```
-    /// use frontdesk_core::dom::Document;
-    /// use frontdesk_core::style::{Rgba, TextColors};
-    /// let doc = Document::parse(r#"<div style="background:#fff"><p style="color:#000; opacity:.3">Hi</p></div>"#);
+    /// use frontdesk_core::model::Document;
+    /// use frontdesk_core::{style::Rgba, model::TextColors};
+    /// let doc = frontdesk_core::parse_document(r#"<div style="background:#fff"><p style="color:#000; opacity:.3">Hi</p></div>"#);
     /// let p = doc.elements().find(|e| e.name() == "p").unwrap();
     /// let TextColors::Known(pairs) = p.text_colors() else { panic!() };
     /// assert!((pairs[0].0.contrast(pairs[0].1) - 2.1).abs() < 0.1);
@@ -1227,15 +1224,15 @@ impl<'d> El<'d> {
                             .collect()
                     });
                     let backdrop = backdrops[p.data().element as usize]
-                        .get_or_init(|| crate::style::backdrop(Some(p)));
-                    crate::style::text_colors(self, backdrop)
+                        .get_or_init(|| paint::backdrop(Some(p)));
+                    paint::text_colors(self, backdrop)
                 }
                 None => {
                     // Nothing paints: the bare canvas, the same for every page.
-                    static CANVAS: std::sync::OnceLock<crate::style::Backdrop> =
+                    static CANVAS: std::sync::OnceLock<paint::Backdrop> =
                         std::sync::OnceLock::new();
-                    let canvas = CANVAS.get_or_init(|| crate::style::backdrop(None));
-                    crate::style::text_colors(self, canvas)
+                    let canvas = CANVAS.get_or_init(|| paint::backdrop(None));
+                    paint::text_colors(self, canvas)
                 }
             }
         })
@@ -1319,35 +1316,6 @@ fn attr_bit(name: &str) -> u64 {
         .wrapping_add(first.wrapping_mul(0x85eb_ca6b))
         .wrapping_add(last.wrapping_mul(0xc2b2_ae35));
     1u64 << (h >> 26)
-}
-
-/// Sniffs whether a source is HTML: a standalone document whose first element is `<svg>` or
-/// `<math>` (after an XML declaration, comments and a doctype) is not.
-fn is_html_source(source: &str) -> bool {
-    let mut rest = source.trim_start_matches('\u{feff}');
-    loop {
-        rest = rest.trim_start();
-        let skip_to = |s: &str, end: &str| s.find(end).map(|i| i + end.len());
-        let next = if rest.starts_with("<?") {
-            skip_to(rest, "?>")
-        } else if rest.starts_with("<!--") {
-            skip_to(rest, "-->")
-        } else if rest.starts_with("<!") {
-            skip_to(rest, ">")
-        } else {
-            break;
-        };
-        match next {
-            Some(i) => rest = &rest[i..],
-            None => return true,
-        }
-    }
-    let lower: String = rest
-        .chars()
-        .take(6)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    !(lower.starts_with("<svg") || lower.starts_with("<math"))
 }
 
 /// Parses an HTML "valid integer" (leading whitespace, optional sign, digits, rest ignored).

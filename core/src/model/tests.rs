@@ -1,7 +1,7 @@
 use super::*;
 
 fn doc(html: &str) -> Document {
-    Document::parse(html)
+    crate::parse_document(html)
 }
 
 fn first<'d>(d: &'d Document, name: &str) -> El<'d> {
@@ -78,7 +78,7 @@ fn selectors_are_unique_and_snippets_short() {
     assert_eq!(img.snippet(), r#"<img src="x.png">"#);
     let matched = d
         .html()
-        .select(&tree::Selector::parse(&img.unique_selector()).unwrap())
+        .select(&crate::html::tree::Selector::parse(&img.unique_selector()).unwrap())
         .count();
     assert_eq!(matched, 1);
 }
@@ -103,7 +103,7 @@ fn header_cells_with_an_empty_corner_head_columns() {
 
 #[test]
 fn indexes_list_elements_in_document_order() {
-    let d = Document::parse(
+    let d = crate::parse_document(
         r##"<main><p id=a lang=en>One <span style="color:red">two</span></p>
            <custom-el id=b data-x=1><a href="/x" aria-label="X">x</a></custom-el>
            <div role="button" aria-pressed="false">B</div><button>C</button>
@@ -148,7 +148,7 @@ fn indexes_list_elements_in_document_order() {
 
 #[test]
 fn style_indexes() {
-    let d = Document::parse(
+    let d = crate::parse_document(
         r#"<style>@media (orientation: portrait) { .r { transform: rotate(90deg) } }</style>
            <div style="overflow:auto" id=a><p style="overflow-y:hidden" id=b>x</p></div>
            <p id=c>y</p><main class=r id=d>z</main>"#,
@@ -175,7 +175,7 @@ fn style_indexes() {
         scan,
         d.elements_rotated_by_orientation().collect::<Vec<_>>()
     );
-    let d = Document::parse(
+    let d = crate::parse_document(
         r#"<a href=/x>x</a><a>no href</a><button>b</button><button disabled>d</button>
            <div tabindex=0>t</div><div tabindex=-1>n</div><input type=hidden><input>"#,
     );
@@ -222,7 +222,7 @@ fn collapse_whitespace_joins_words_with_one_space() {
 
 #[test]
 fn text_content_presence_matches_the_built_text() {
-    let doc = super::Document::parse(
+    let doc = crate::parse_document(
         "<div id=a> <span> </span>\n</div><div id=b><span><i>x</i></span></div><p id=c>\u{a0}</p><p id=d><!-- c --></p><td id=e>  t </td>",
     );
     for el in doc.elements() {
@@ -233,4 +233,76 @@ fn text_content_presence_matches_the_built_text() {
             el.snippet()
         );
     }
+}
+
+#[test]
+fn text_is_read_against_its_halo() {
+    let colors = |html: &str| {
+        let doc = crate::parse_document(html);
+        let p = doc.elements().find(|e| e.name() == "p").unwrap();
+        p.text_colors().clone()
+    };
+    // The halo, not the mid-grey background, is behind the letters.
+    assert_eq!(
+        colors(r#"<p style="color:#000; background:#737373; text-shadow: white 0 0 3px">Hi</p>"#),
+        crate::model::TextColors::Known(
+            vec![(crate::style::Rgba::BLACK, crate::style::Rgba::WHITE)].into()
+        )
+    );
+    // An opaque halo hides a background image; a translucent one does not.
+    assert!(matches!(
+        colors(
+            r#"<p style="color:#ccc; background:#000 url(a.png); text-shadow: 0 0 2px black">Hi</p>"#
+        ),
+        crate::model::TextColors::Known(_)
+    ));
+    assert!(matches!(
+        colors(
+            r#"<p style="color:#ccc; background:#000 url(a.png); text-shadow: 0 0 2px rgba(0,0,0,.5)">Hi</p>"#
+        ),
+        crate::model::TextColors::Unknown(_)
+    ));
+    // A hard drop shadow is still undecidable.
+    assert!(matches!(
+        colors(r#"<p style="color:#fff; background:#000; text-shadow: 2px 2px 0 red">Hi</p>"#),
+        crate::model::TextColors::Unknown(_)
+    ));
+}
+
+#[test]
+fn the_shortcut_for_unstyled_elements_matches_the_general_path() {
+    // Every element kind the UA styles, under inherited text styles (em sizes, indent,
+    // weights, colours, nowrap) and at the root; author rules only for some elements.
+    let html = r#"<html><body><div style="font-size:20px; text-indent:-9999px; color:#333; font-weight:300">
+        <a href="/x">link</a><a>anchor</a><area href="/y"><h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4>
+        <h5>e</h5><h6>f</h6><b>g</b><strong>h</strong><small>i</small><sub>j</sub><sup>k</sup>
+        <big>l</big><mark>m</mark><button>n</button><select><option>o</option></select>
+        <input type=submit><input><textarea>p</textarea><dialog open>q</dialog><pre>r</pre>
+        <nobr>s</nobr><table bgcolor=#eee><tr><th nowrap>t</th><td>u</td></tr></table>
+        <font color=red>v</font><p class="styled">w</p><span hidden>x</span><p>y<em>z</em></p>
+        </div><p style="text-indent:0">plain</p></body></html>"#;
+    let sheets = || vec![crate::style::StyleSheet::parse(".styled { color: blue }")];
+    let doc = crate::parse_document(html);
+    let mut fast = crate::style::Cascade::new(sheets());
+    let mut general = crate::style::Cascade::new(sheets()).without_shortcuts();
+    let mut styles: Vec<(
+        crate::html::tree::NodeId,
+        ComputedStyle,
+        crate::style::ComputedStyle,
+    )> = Vec::new();
+    for el in doc.elements() {
+        let element = el.element_ref();
+        let parent = element.parent().and_then(|p| {
+            styles
+                .iter()
+                .find(|(id, _, _)| *id == p.id())
+                .map(|(_, a, b)| (*a, *b))
+        });
+        let ua = super::ua_style_for_tests(&el);
+        let a = fast.compute(element, parent.as_ref().map(|p| &p.0), &ua);
+        let b = general.compute(element, parent.as_ref().map(|p| &p.1), &ua);
+        assert_eq!(a, b, "<{}>", el.name());
+        styles.push((element.id(), a, b));
+    }
+    assert!(styles.len() >= 40, "{}", styles.len());
 }
