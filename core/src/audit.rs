@@ -4,8 +4,10 @@
 //! [`model`](crate::model) → [`rules`](crate::rules) → [`report`](crate::report).
 
 use crate::model::{Builder, Document};
-use crate::report::{Finding, Outcome, PageReport};
+use serde::{Deserialize, Serialize};
+
 use crate::rules::{registry, Rule};
+use crate::rules::{Impact, Level, Outcome};
 use crate::style::{NoLoader, ResourceLoader};
 
 /// What to audit and what to report.
@@ -193,5 +195,50 @@ fn evaluate(
                 message,
             },
         ));
+    }
+}
+
+/// One rule's outcome on one element of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Rule id, e.g. `image-has-name`.
+    pub rule: String,
+    /// `failed` or `cantTell` (and `passed` when [`crate::Options::include_passed`] is set).
+    pub outcome: Outcome,
+    /// WCAG success criteria, e.g. `["1.1.1"]`; empty for best practice.
+    pub wcag: Vec<String>,
+    /// Conformance level of the criteria; `null` for best practice.
+    pub level: Option<Level>,
+    /// ACT rule ids the rule implements.
+    pub act: Vec<String>,
+    /// Severity.
+    pub impact: Impact,
+    /// A CSS selector that matches exactly this element in the page.
+    pub selector: String,
+    /// The element's start tag (shortened), for people to recognise it.
+    pub snippet: String,
+    /// What is wrong (or why the engine could not tell), in plain English.
+    pub message: String,
+}
+
+/// The audit of one page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageReport {
+    /// The page's URL (`file://` for files on disk).
+    pub url: String,
+    /// HTTP status when the page was fetched; `null` for files and strings.
+    pub status: Option<u16>,
+    /// The text of the page's `<title>`, whitespace collapsed; `null` when there is none.
+    pub title: Option<String>,
+    /// Findings in document order, then by rule id.
+    pub findings: Vec<Finding>,
+}
+
+impl PageReport {
+    /// Findings with outcome `failed` at WCAG level A or AA: what fails a WCAG 2.2 AA gate.
+    pub fn failed_a_aa(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| {
+            f.outcome == Outcome::Failed && matches!(f.level, Some(Level::A) | Some(Level::AA))
+        })
     }
 }

@@ -1,9 +1,11 @@
 //! # frontdesk-core
 //!
-//! The audit engine behind frontdesk: it parses one HTML page, builds a document model
-//! (roles, accessible names, visibility, focus, styles — computed once per page), runs the
-//! WCAG rules over it and returns a [`PageReport`] of findings. It does no I/O, so the same
-//! engine runs in the command-line tool, in a crawler and in the browser (wasm32).
+//! The audit engine behind frontdesk: it parses one HTML page ([`html`]), runs its inline
+//! scripts as far as they can be followed ([`script`]), computes the cascade ([`style`]),
+//! builds a document model (roles, accessible names, visibility, focus, styles — computed
+//! once per page; [`model`]), runs the WCAG [`rules`] over it and returns a [`PageReport`]
+//! of findings, which a [`Report`] carries. It does no I/O, so the same engine runs in the
+//! command-line tool, in a crawler and in the browser (wasm32).
 //!
 //! ```
 //! use frontdesk_core::{audit, Options, Outcome};
@@ -21,7 +23,8 @@
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 
-// The stages, in the order data flows through them; none imports a later one.
+// The stages; data flows html → script → style → model → rules → audit → report, and
+// none uses a later one (tests/layering.rs checks).
 mod audit;
 pub mod html;
 pub mod model;
@@ -36,6 +39,8 @@ pub mod urls;
 pub use audit::{
     audit, audit_document, audit_with_loader, parse_document, parse_document_with_loader, Options,
 };
-pub use report::{Finding, Impact, Level, Outcome, PageReport, Report, ToolInfo, SCHEMA_VERSION};
+pub use audit::{Finding, PageReport};
+pub use report::{Report, ToolInfo, SCHEMA_VERSION};
 pub use rules::{registry, Rule, RuleMeta};
+pub use rules::{Impact, Level, Outcome};
 pub use style::{import_urls, stylesheet_urls, NoLoader, ResourceLoader};

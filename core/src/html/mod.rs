@@ -1,5 +1,5 @@
 //! Stage 1, **parse**: HTML text into the engine's own tree ([`tree`]), the way browsers parse
-//! it, with guards against hostile nesting ([`limits`]). Nothing here knows about scripts,
+//! it, with guards against hostile nesting (`limits.rs`). Nothing here knows about scripts,
 //! styles or accessibility: later stages read and change the tree this stage builds.
 
 mod limits;
@@ -17,7 +17,7 @@ pub struct ParsedPage {
     /// order page scripts run in).
     pub scripts: Vec<NodeId>,
     /// The source is an HTML document, not an SVG or MathML one served as a page
-    /// (see [`is_html_source`]).
+    /// (an `<svg>` or `<math>` root after the prolog is not).
     pub is_html_document: bool,
 }
 

@@ -117,7 +117,7 @@ fn shared(elements: &[El]) -> Vec<NodeIndex> {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<(Outcome, String)> {

@@ -2,7 +2,7 @@ use super::predicates::{is_aria_busy, is_html_or_svg, AxNode, AxTree};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::aria;
 use crate::model::{Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -161,7 +161,7 @@ fn is_label_text(parent: &El) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcome(html: &str) -> Outcome {
         let doc = crate::parse_document(html);

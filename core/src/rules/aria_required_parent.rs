@@ -2,7 +2,7 @@ use super::predicates::{is_html_or_svg, AxTree};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::aria;
 use crate::model::{Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does

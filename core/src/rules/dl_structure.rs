@@ -1,6 +1,6 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{Child, Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -93,7 +93,7 @@ fn in_dl(el: &El) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<(String, Outcome)> {

@@ -2,7 +2,7 @@ use std::collections::HashSet;
 
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -104,7 +104,7 @@ impl Rule for DuplicateIdReferenced {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn failed_snippets(body: &str) -> Vec<String> {

@@ -60,7 +60,7 @@ impl Rule for EmptyTableHeader {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcomes(body: &str) -> Vec<Outcome> {
         crate::rules::testing::outcomes("empty-table-header", body)

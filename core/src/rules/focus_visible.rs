@@ -6,7 +6,7 @@ use super::layout::{declarations, split_top_level_commas};
 use super::predicates::DocKey;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -362,7 +362,7 @@ impl Rule for FocusVisible {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::rules::{Rule, Target};
 
     use super::FocusVisible;

@@ -120,7 +120,7 @@ fn source<'d>(frame: &El<'d>) -> &'d str {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<Outcome> {

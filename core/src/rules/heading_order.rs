@@ -66,7 +66,7 @@ fn previous_heading<'d>(el: &El<'d>) -> Option<El<'d>> {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcomes(body: &str) -> Vec<Outcome> {
         crate::rules::testing::outcomes("heading-order", body)

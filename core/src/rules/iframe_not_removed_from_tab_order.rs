@@ -1,6 +1,6 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{parse_integer, Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -116,7 +116,7 @@ fn frame_content(el: &El) -> FrameContent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcomes(html: &str) -> Vec<Outcome> {
         let doc = crate::parse_document(html);

@@ -1,7 +1,7 @@
 use super::text::visible_text_content;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -130,7 +130,7 @@ impl Rule for LabelInName {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcome(body: &str) -> Option<Outcome> {
         let outcomes = crate::rules::testing::outcomes("label-in-name", body);

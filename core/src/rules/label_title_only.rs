@@ -121,7 +121,7 @@ fn has_label_source(el: &El) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcomes(body: &str) -> Vec<(Outcome, String)> {

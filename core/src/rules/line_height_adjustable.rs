@@ -1,7 +1,7 @@
 use super::text::{line_height_ratio, spacing_target, texts_inheriting, wraps, Wrap};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 use crate::style::PropertyId;
 
 declare_rule! {

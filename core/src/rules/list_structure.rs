@@ -1,6 +1,6 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{Child, Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -67,7 +67,7 @@ fn only_list_items(list: &El) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcomes(body: &str) -> Vec<Outcome> {
         crate::rules::testing::outcomes("list-structure", body)

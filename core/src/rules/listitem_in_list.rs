@@ -1,6 +1,6 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -58,7 +58,7 @@ impl Rule for ListitemInList {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcomes(body: &str) -> Vec<Outcome> {
         crate::rules::testing::outcomes("listitem-in-list", body)

@@ -1,7 +1,7 @@
 use super::predicates::{has_accessible_name, included_with_role};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does

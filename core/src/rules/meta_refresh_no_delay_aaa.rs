@@ -1,7 +1,7 @@
 use super::meta_refresh_no_delay::{first_valid_refresh, refresh_delay};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does

@@ -8,7 +8,8 @@
 use std::borrow::Cow;
 
 use crate::model::{Document, El};
-use crate::report::{Impact, Level, Outcome};
+mod outcome;
+pub use outcome::{Impact, Level, Outcome};
 
 mod contrast;
 mod layout;
@@ -206,7 +207,7 @@ macro_rules! declare_rule {
                 wcag: &[$($sc),*],
                 level: $level,
                 act: &[$($act),*],
-                impact: $crate::report::Impact::$impact,
+                impact: $crate::rules::Impact::$impact,
                 doc: concat!($($doc, "\n"),*),
             };
         }

@@ -60,7 +60,7 @@ impl Rule for PageHasH1 {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcome(body: &str) -> Outcome {

@@ -61,7 +61,7 @@ impl Rule for PageHasOneMain {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcome(body: &str) -> Vec<(Outcome, String)> {

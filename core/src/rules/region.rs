@@ -264,7 +264,7 @@ fn is_content_element(el: &El) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     /// (outcome, selector) of each finding.

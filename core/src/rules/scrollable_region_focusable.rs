@@ -5,7 +5,7 @@ use super::layout::{
 use super::text::has_visible_text;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{Document, El};
-use crate::report::Level;
+use crate::rules::Level;
 use crate::style::{media::VIEWPORT_WIDTH, Display, Overflow};
 
 declare_rule! {
@@ -290,7 +290,7 @@ impl Rule for ScrollableRegionFocusable {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::rules::{Rule, Target};
 
     use super::ScrollableRegionFocusable;

@@ -132,7 +132,7 @@ fn percent_decode(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::percent_decode;
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     fn outcomes(body: &str) -> Vec<Outcome> {
         crate::rules::testing::outcomes("skip-link-target-exists", body)

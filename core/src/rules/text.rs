@@ -231,7 +231,7 @@ pub fn line_height_ratio(el: &El) -> f32 {
 
 #[cfg(test)]
 mod spacing_tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
 
     /// (last selector step, outcome) of one rule's findings on a page body.
     fn findings(rule: &str, body: &str) -> Vec<(String, Outcome)> {

@@ -1,6 +1,6 @@
 use super::{contrast, declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does

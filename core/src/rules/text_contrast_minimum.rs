@@ -1,6 +1,6 @@
 use super::{contrast, declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -64,7 +64,7 @@ impl Rule for TextContrastMinimum {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::{audit, Options};
 
     fn outcome(body: &str) -> Vec<(Outcome, String)> {

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::predicates::{AxNode, AxTree, DocKey};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{parse_integer, Document, El, NodeIndex};
-use crate::report::Level;
+use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
@@ -510,7 +510,7 @@ fn span(value: Option<&str>, max: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn outcomes(html: &str) -> Vec<(String, crate::report::Outcome)> {
+    fn outcomes(html: &str) -> Vec<(String, crate::rules::Outcome)> {
         let doc = crate::parse_document(html);
         let rule = ThHasDataCells;
         rule.applicability(&doc)
@@ -526,7 +526,7 @@ mod tests {
 
     #[test]
     fn spans_and_opaque_header_blocks_follow_the_html_algorithm() {
-        use crate::report::Outcome::{Failed, Passed};
+        use crate::rules::Outcome::{Failed, Passed};
         // "Total" spans two rows; the second header row hides "Area" from the data below
         // only when a data cell separates them, which it does not here.
         let html = r#"<table>

@@ -1,7 +1,7 @@
 use super::text::{spacing_ratio, spacing_target};
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::Document;
-use crate::report::Level;
+use crate::rules::Level;
 use crate::style::PropertyId;
 
 declare_rule! {

@@ -10,7 +10,7 @@ use super::predicates::DocKey;
 use super::text::has_visible_text;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::model::{Document, El, NodeIndex};
-use crate::report::Level;
+use crate::rules::Level;
 use crate::style::{ComputedStyle, Display, Overflow, RawRule, Visibility};
 
 declare_rule! {
@@ -506,7 +506,7 @@ impl Rule for ZoomedTextNotClipped {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Outcome;
+    use crate::rules::Outcome;
     use crate::rules::{Rule, Target};
 
     use super::ZoomedTextNotClipped;

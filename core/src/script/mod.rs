@@ -13,7 +13,7 @@
 //! A script with anything else (a branch, a loop, an operator, an unknown method, a lookup
 //! that finds nothing) stops where the interpreter stops understanding it. What it did
 //! before stays, as it would in a browser where the rest then ran; but the page then counts as
-//! not [fully run](ScriptEffects::fully_run), and rules keep answering cantTell where scripts
+//! not fully run, and rules keep answering cantTell where scripts
 //! may change their verdict. Pages with external scripts are never fully run either.
 
 mod eval;
