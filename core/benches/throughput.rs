@@ -109,8 +109,9 @@ fn main() {
             let d = best_of(|| {
                 let t = Instant::now();
                 for doc in &docs {
-                    for target in rule.applicability(doc) {
-                        std::hint::black_box(rule.expectation(&target));
+                    let cx = frontdesk_core::rules::Context::new(doc);
+                    for target in rule.applicability(&cx) {
+                        std::hint::black_box(rule.expectation(&target, &cx));
                     }
                 }
                 t.elapsed()

@@ -6,8 +6,7 @@
 use crate::model::{Builder, Document};
 use serde::{Deserialize, Serialize};
 
-use crate::rules::{registry, Rule};
-use crate::rules::{Impact, Level, Outcome};
+use crate::rules::{registry, Context, Impact, Level, Outcome, Rule};
 use crate::style::{NoLoader, ResourceLoader};
 
 /// What to audit and what to report.
@@ -147,12 +146,13 @@ fn build_tree(html: &str) -> Builder {
 /// Audits a page already parsed into a [`Document`] (e.g. with external style sheets).
 pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> PageReport {
     let mut keyed: Vec<(u32, &'static str, Finding)> = Vec::new();
+    let cx = Context::new(doc);
     for rule in registry() {
         let meta = rule.meta();
         if !options.rules.is_empty() && !options.rules.iter().any(|r| r == meta.id) {
             continue;
         }
-        evaluate(*rule, doc, options, &mut keyed);
+        evaluate(*rule, &cx, options, &mut keyed);
     }
     keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     PageReport {
@@ -165,13 +165,13 @@ pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> Page
 
 fn evaluate(
     rule: &dyn Rule,
-    doc: &Document,
+    cx: &Context<'_>,
     options: &Options,
     out: &mut Vec<(u32, &'static str, Finding)>,
 ) {
     let meta = rule.meta();
-    for target in rule.applicability(doc) {
-        let expectation = rule.expectation(&target);
+    for target in rule.applicability(cx) {
+        let expectation = rule.expectation(&target, cx);
         if expectation.outcome == Outcome::Passed && !options.include_passed {
             continue;
         }

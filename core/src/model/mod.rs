@@ -34,8 +34,6 @@ pub use roles::is_presentational_role;
 /// Index of a node (element or text) in a [`Document`], in document order.
 pub type NodeIndex = u32;
 
-static NEXT_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-
 /// Per-element facts, bit flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Flags(u16);
@@ -153,8 +151,6 @@ pub struct Document {
     names: Vec<OnceCell<String>>,
     root: Option<NodeIndex>,
     html_document: bool,
-    /// Unique per parsed document in this process (see [`Document::serial`]).
-    serial: u64,
     /// owned element → owner, from `aria-owns`; built on first use.
     aria_owners: OnceCell<HashMap<NodeIndex, NodeIndex>>,
     gradients: Vec<Box<[Rgba]>>,
@@ -270,7 +266,6 @@ impl Document {
             names: Vec::new(),
             root: None,
             html_document: is_html_document,
-            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             aria_owners: OnceCell::new(),
             gradients: Vec::new(),
             raw_rules: Vec::new(),
@@ -762,12 +757,6 @@ impl Document {
     /// queries match only the reference screen zoomed to 200% (640×512).
     pub fn raw_style_rules(&self) -> &[crate::style::RawRule] {
         &self.raw_rules
-    }
-
-    /// A number no other document parsed by this process shares, so per-document results can
-    /// be cached by it without ever being mistaken for another page's.
-    pub fn serial(&self) -> u64 {
-        self.serial
     }
 
     /// The element that claims `el` with `aria-owns` (the first claim wins; an element cannot

@@ -1,7 +1,4 @@
-use std::cell::RefCell;
-
-use super::predicates::DocKey;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
 use crate::model::{Document, El, NodeIndex};
 
 declare_rule! {
@@ -44,10 +41,13 @@ declare_rule! {
 const PASSED: &str = "No other element uses this access key.";
 const FAILED: &str = "Another element on the page uses the same access key: give each element its own key, or remove the accesskey attribute.";
 
-thread_local! {
-    /// The elements whose access key is shared, sorted, on the page examined last on this
-    /// thread; set by `applicability` for the `expectation` calls that follow.
-    static SHARED: RefCell<Option<(DocKey, Vec<NodeIndex>)>> = const { RefCell::new(None) };
+/// The elements of a page (sorted by index) whose access key another element also uses.
+struct SharedKeys(Vec<NodeIndex>);
+
+impl Fact for SharedKeys {
+    fn compute(doc: &Document) -> Self {
+        SharedKeys(shared(&candidates(doc)))
+    }
 }
 
 impl Rule for AccesskeysUnique {
@@ -55,31 +55,13 @@ impl Rule for AccesskeysUnique {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        let elements = candidates(doc);
-        if elements.is_empty() {
-            return Vec::new();
-        }
-        let shared = shared(&elements);
-        SHARED.with(|s| *s.borrow_mut() = Some((DocKey::of(doc), shared)));
-        elements.into_iter().map(Target::element).collect()
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        candidates(cx.doc).into_iter().map(Target::element).collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let el = target.element;
-        let key = DocKey::of(el.document());
-        let cached = SHARED.with(|s| {
-            s.borrow()
-                .as_ref()
-                .filter(|(k, _)| *k == key)
-                .map(|(_, shared)| shared.binary_search(&el.index()).is_ok())
-        });
-        let is_shared = cached.unwrap_or_else(|| {
-            // Called without `applicability` for this page: work it out afresh.
-            shared(&candidates(el.document()))
-                .binary_search(&el.index())
-                .is_ok()
-        });
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
+        let shared = cx.fact::<SharedKeys>();
+        let is_shared = shared.0.binary_search(&target.element.index()).is_ok();
         Expectation::check(!is_shared, PASSED, FAILED)
     }
 }

@@ -1,7 +1,6 @@
 use super::predicates::is_html_or_svg;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::Document;
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +39,8 @@ impl Rule for AriaAttributeDefined {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_aria_attrs()
             .filter(is_html_or_svg)
             .flat_map(|e| {
@@ -51,7 +51,7 @@ impl Rule for AriaAttributeDefined {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let name = target.attribute.unwrap_or("");
         Expectation::check(aria::attribute(name).is_some(), PASSED, FAILED)
     }

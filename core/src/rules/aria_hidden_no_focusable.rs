@@ -1,5 +1,4 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -45,7 +44,8 @@ impl Rule for AriaHiddenNoFocusable {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("aria-hidden")
             .filter(|e| {
                 e.attr("aria-hidden")
@@ -55,7 +55,7 @@ impl Rule for AriaHiddenNoFocusable {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let tabbable: Vec<_> = std::iter::once(el)
             .chain(el.descendants())

@@ -1,7 +1,7 @@
 use super::predicates::{is_aria_busy, is_html_or_svg, AxNode, AxTree};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::{Document, El};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -44,7 +44,8 @@ impl Rule for AriaRequiredChildren {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         let targets: Vec<Target<'d>> = doc
             .elements_with_attr("role")
             .filter(is_html_or_svg)
@@ -60,7 +61,7 @@ impl Rule for AriaRequiredChildren {
         targets
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(info) = el.role_info() else {
             return Expectation::passed(PASSED);
@@ -165,10 +166,11 @@ mod tests {
 
     fn outcome(html: &str) -> Outcome {
         let doc = crate::parse_document(html);
+        let cx = crate::rules::Context::new(&doc);
         let rule = AriaRequiredChildren;
-        let targets = rule.applicability(&doc);
+        let targets = rule.applicability(&cx);
         assert_eq!(targets.len(), 1, "{html}");
-        rule.expectation(&targets[0]).outcome
+        rule.expectation(&targets[0], &cx).outcome
     }
 
     #[test]
@@ -194,11 +196,12 @@ mod tests {
         let moved = r#"<div role="list" aria-owns="x"><span role="listitem">A</span></div>
             <div role="tablist"><span role="tab">T</span><span role="listitem" id="x">B</span></div>"#;
         let doc = crate::parse_document(moved);
+        let cx = crate::rules::Context::new(&doc);
         let rule = AriaRequiredChildren;
         let outcomes: Vec<Outcome> = rule
-            .applicability(&doc)
+            .applicability(&cx)
             .iter()
-            .map(|t| rule.expectation(t).outcome)
+            .map(|t| rule.expectation(t, &cx).outcome)
             .collect();
         assert_eq!(outcomes, vec![Outcome::Passed, Outcome::Passed]);
         let hidden = r#"<div role="list"><span role="listitem">A</span><span hidden>junk</span>

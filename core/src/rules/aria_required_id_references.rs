@@ -1,5 +1,4 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -47,7 +46,8 @@ impl Rule for AriaRequiredIdReferences {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("aria-controls")
             .filter(|e| e.is_html() && e.non_empty_attr("aria-controls").is_some())
             .filter(|e| match e.role() {
@@ -61,7 +61,7 @@ impl Rule for AriaRequiredIdReferences {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let doc = el.document();
         let ids: Vec<&str> = el

@@ -1,7 +1,7 @@
 use super::predicates::{is_html_or_svg, AxTree};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::{Document, El};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -43,7 +43,8 @@ impl Rule for AriaRequiredParent {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         let scripted = doc.scripts_mention("");
         let targets: Vec<Target<'d>> = doc
             .elements_with_attrs(&["role", "aria-owns"])
@@ -62,7 +63,7 @@ impl Rule for AriaRequiredParent {
         targets
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(info) = el
             .role_info()

@@ -1,7 +1,7 @@
 use super::predicates::is_html_or_svg;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::{Document, El};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -41,7 +41,8 @@ impl Rule for AriaRequiredStates {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("role")
             .filter(is_html_or_svg)
             .filter(|e| e.has_explicit_role() && e.is_in_accessibility_tree())
@@ -50,7 +51,7 @@ impl Rule for AriaRequiredStates {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(info) = el.role_info() else {
             return Expectation::passed(PASSED);

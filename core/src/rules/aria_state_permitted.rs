@@ -1,7 +1,6 @@
 use super::predicates::is_html_or_svg;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::Document;
 use crate::rules::Level;
 
 declare_rule! {
@@ -44,7 +43,8 @@ impl Rule for AriaStatePermitted {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_aria_attrs()
             .filter(|e| is_html_or_svg(e) && e.is_in_accessibility_tree())
             .flat_map(|e| {
@@ -55,7 +55,7 @@ impl Rule for AriaStatePermitted {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let attr = target.attribute.unwrap_or("");
         let role = target
             .element

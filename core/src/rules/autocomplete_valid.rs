@@ -1,5 +1,5 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -48,7 +48,8 @@ impl Rule for AutocompleteValid {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["input", "select", "textarea"])
             .filter(|e| e.is_html() && matches!(e.name(), "input" | "select" | "textarea"))
             .filter(|e| !(e.name() == "input" && EXCLUDED_TYPES.contains(&e.input_type())))
@@ -68,7 +69,7 @@ impl Rule for AutocompleteValid {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let value = target
             .element
             .attr("autocomplete")

@@ -2,12 +2,9 @@
 //! widgets) and the expectation, with thresholds as parameters.
 
 use std::borrow::Cow;
-use std::cell::RefCell;
-use std::rc::Rc;
 
-use super::predicates::DocKey;
 use super::text::{has_visible_text, is_large_text, own_text, DisabledText, TextColors};
-use super::{Expectation, Target};
+use super::{Context, Expectation, Fact, Target};
 use crate::model::{Document, NodeIndex};
 
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
@@ -15,28 +12,25 @@ use crate::model::{Document, NodeIndex};
 /// scripts were not all run, elements a script may fill through a shadow root are targets
 /// too (their outcome is cantTell).
 ///
-/// Both contrast rules ask for the same page in turn: the second gets the first's answer.
-pub fn applicability(doc: &Document) -> Vec<Target<'_>> {
-    thread_local! {
-        static LAST: RefCell<Option<(DocKey, Rc<[NodeIndex]>)>> = const { RefCell::new(None) };
-    }
-    let key = DocKey::of(doc);
-    let cached = LAST.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, targets)| targets.clone())
-    });
-    let targets = cached.unwrap_or_else(|| {
-        let targets: Rc<[NodeIndex]> = find_targets(doc).collect();
-        LAST.with(|l| *l.borrow_mut() = Some((key, targets.clone())));
-        targets
-    });
-    targets
+/// Both contrast rules ask for the same page in turn: the second gets the first's answer
+/// from the page's context.
+pub fn applicability<'d>(cx: &Context<'d>) -> Vec<Target<'d>> {
+    let doc = cx.doc;
+    cx.fact::<ContrastTargets>()
+        .0
         .iter()
         .filter_map(|&i| doc.element(i))
         .map(Target::element)
         .collect()
+}
+
+/// The contrast rules' targets on a page, in document order.
+struct ContrastTargets(Vec<NodeIndex>);
+
+impl Fact for ContrastTargets {
+    fn compute(doc: &Document) -> Self {
+        ContrastTargets(find_targets(doc).collect())
+    }
 }
 
 fn find_targets(doc: &Document) -> impl Iterator<Item = NodeIndex> + '_ {

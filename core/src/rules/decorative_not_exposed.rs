@@ -1,6 +1,5 @@
 use super::predicates::{is_html_or_svg, is_marked_decorative};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -45,7 +44,8 @@ impl Rule for DecorativeNotExposed {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         // Marked decorative: a `role` of none/presentation, or `<img alt="">`.
         doc.elements_with_attrs(&["role", "alt"])
             .filter(|e| is_html_or_svg(e) && is_marked_decorative(e))
@@ -53,7 +53,7 @@ impl Rule for DecorativeNotExposed {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         Expectation::check(
             !el.is_in_accessibility_tree() || el.is_presentational(),

@@ -1,5 +1,5 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Child, Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::{Child, El};
 use crate::rules::Level;
 
 declare_rule! {
@@ -46,7 +46,8 @@ impl Rule for DlStructure {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["dl", "dt", "dd"])
             .filter(|e| e.is_html() && matches!(e.name(), "dl" | "dt" | "dd"))
             .filter(|e| !e.has_explicit_role())
@@ -55,7 +56,7 @@ impl Rule for DlStructure {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         if el.name() == "dl" {
             let ok = only(&el, &["dt", "dd", "div", "script", "template"]);

@@ -1,7 +1,6 @@
 use std::collections::HashSet;
 
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -55,7 +54,8 @@ impl Rule for DuplicateIdReferenced {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         // The model already knows which ids repeat; most pages have none, and then the
         // references need not be collected at all.
         let later_duplicates: Vec<_> = doc
@@ -92,7 +92,7 @@ impl Rule for DuplicateIdReferenced {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let first = el
             .attr("id")

@@ -1,6 +1,6 @@
 use super::predicates::{is_document_element, is_valid_language_tag};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Child, Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::{Child, El};
 use crate::rules::Level;
 
 declare_rule! {
@@ -39,7 +39,8 @@ impl Rule for ElementLangValid {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("lang")
             .filter(|e| e.is_html() && !is_document_element(e))
             .filter(|e| e.attr("lang").is_some_and(|l| !l.is_empty()))
@@ -48,7 +49,7 @@ impl Rule for ElementLangValid {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let lang = target.element.attr("lang").unwrap_or("");
         Expectation::check(is_valid_language_tag(lang), PASSED, FAILED)
     }

@@ -1,6 +1,5 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -46,14 +45,15 @@ impl Rule for EmptyTableHeader {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_roles(&["columnheader", "rowheader"])
             .filter(|e| e.is_in_accessibility_tree())
             .map(Target::element)
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
     }
 }

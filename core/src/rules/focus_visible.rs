@@ -1,10 +1,8 @@
-use std::cell::{OnceCell, RefCell};
+use std::cell::OnceCell;
 use std::collections::HashSet;
-use std::rc::Rc;
 
 use super::layout::{declarations, split_top_level_commas};
-use super::predicates::DocKey;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
 use crate::model::{Document, El};
 use crate::rules::Level;
 
@@ -226,25 +224,18 @@ impl FocusSelector {
     }
 }
 
-type CachedRules = (DocKey, Rc<Vec<FocusRule>>);
+/// The page's style rules that remove the focus outline or draw an indicator, with their
+/// selectors stripped of `:focus` and parsed.
+struct FocusRules(Vec<FocusRule>);
 
-thread_local! {
-    /// The focus rules of the document last examined on this thread.
-    static RULES: RefCell<Option<CachedRules>> = const { RefCell::new(None) };
+impl Fact for FocusRules {
+    fn compute(doc: &Document) -> Self {
+        FocusRules(focus_rules(doc))
+    }
 }
 
-fn focus_rules(doc: &Document) -> Rc<Vec<FocusRule>> {
-    let key = DocKey::of(doc);
-    if let Some(rules) = RULES.with(|r| {
-        r.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, rules)| rules.clone())
-    }) {
-        return rules;
-    }
-    let rules: Vec<FocusRule> = doc
-        .raw_style_rules()
+fn focus_rules(doc: &Document) -> Vec<FocusRule> {
+    doc.raw_style_rules()
         .iter()
         .filter(|r| !r.zoomed_only)
         .filter_map(|raw| {
@@ -273,13 +264,10 @@ fn focus_rules(doc: &Document) -> Rc<Vec<FocusRule>> {
                 indicates,
             })
         })
-        .collect();
-    let rules = Rc::new(rules);
-    RULES.with(|r| *r.borrow_mut() = Some((key, rules.clone())));
-    rules
+        .collect()
 }
 
-fn focus_styles(el: &El) -> FocusStyles {
+fn focus_styles(el: &El, cx: &Context) -> FocusStyles {
     let mut out = FocusStyles::default();
     if let Some(style) = el.attr("style") {
         for (name, value) in declarations(style) {
@@ -289,7 +277,8 @@ fn focus_styles(el: &El) -> FocusStyles {
     if el.document().raw_style_rules().is_empty() {
         return out;
     }
-    let rules = focus_rules(el.document());
+    let rules = cx.fact::<FocusRules>();
+    let rules = &rules.0;
     // What removes the outline is decided by `el` alone; only then is it worth looking for
     // an indicator drawn elsewhere (around, inside or next to it).
     for rule in rules.iter().filter(|r| r.removes) {
@@ -337,17 +326,17 @@ impl Rule for FocusVisible {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        RULES.with(|r| *r.borrow_mut() = None);
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.tabbable_elements()
             .filter(|e| (e.is_html() || e.is_svg()) && e.is_tabbable())
             .map(Target::element)
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let el = &target.element;
-        let styles = focus_styles(el);
+        let styles = focus_styles(el, cx);
         if !styles.removes_outline {
             Expectation::passed(DEFAULT_RING)
         } else if styles.indicates {
@@ -369,10 +358,11 @@ mod tests {
 
     fn outcomes(html: &str) -> Vec<Outcome> {
         let doc = crate::parse_document(html);
+        let cx = crate::rules::Context::new(&doc);
         FocusVisible
-            .applicability(&doc)
+            .applicability(&cx)
             .iter()
-            .map(|t: &Target| FocusVisible.expectation(t).outcome)
+            .map(|t: &Target| FocusVisible.expectation(t, &cx).outcome)
             .collect()
     }
 

@@ -1,7 +1,4 @@
-use std::cell::RefCell;
-
-use super::predicates::DocKey;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
 use crate::model::{Document, El, NodeIndex};
 
 declare_rule! {
@@ -43,10 +40,18 @@ declare_rule! {
 const PASSED: &str = "No frame showing something else has the same name.";
 const FAILED: &str = "Another frame on the page that shows something else has the same name: give each frame a title that says what it contains.";
 
-thread_local! {
-    /// The frames that fail on the page examined last on this thread, sorted, set by
-    /// `applicability` for the `expectation` calls that follow.
-    static FAILING: RefCell<Option<(DocKey, Vec<NodeIndex>)>> = const { RefCell::new(None) };
+/// The frames of a page whose name another frame with a different source shares, sorted.
+struct FailingFrames(Vec<NodeIndex>);
+
+impl Fact for FailingFrames {
+    fn compute(doc: &Document) -> Self {
+        let frames = frames(doc);
+        FailingFrames(if frames.len() > 1 {
+            failing(&frames)
+        } else {
+            Vec::new()
+        })
+    }
 }
 
 impl Rule for FrameTitleUnique {
@@ -54,42 +59,27 @@ impl Rule for FrameTitleUnique {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        let frames: Vec<El> = doc
-            .elements_named(&["iframe", "frame"])
-            .filter(|e| e.is_html())
-            .filter(|e| e.is_in_accessibility_tree() && !e.is_presentational())
-            .filter(|e| !e.accessible_name().is_empty())
-            .collect();
-        let failing = if frames.len() > 1 {
-            failing(&frames)
-        } else {
-            Vec::new()
-        };
-        FAILING.with(|f| *f.borrow_mut() = Some((DocKey::of(doc), failing)));
-        frames.into_iter().map(Target::element).collect()
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        frames(cx.doc).into_iter().map(Target::element).collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
-        let el = target.element;
-        let key = DocKey::of(el.document());
-        let cached = FAILING.with(|f| {
-            f.borrow()
-                .as_ref()
-                .filter(|(k, _)| *k == key)
-                .map(|(_, failing)| failing.binary_search(&el.index()).is_ok())
-        });
-        let fails = cached.unwrap_or_else(|| {
-            // Called without `applicability` for this page: work it out afresh.
-            let frames: Vec<El> = self
-                .applicability(el.document())
-                .into_iter()
-                .map(|t| t.element)
-                .collect();
-            failing(&frames).binary_search(&el.index()).is_ok()
-        });
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
+        let fails = cx
+            .fact::<FailingFrames>()
+            .0
+            .binary_search(&target.element.index())
+            .is_ok();
         Expectation::check(!fails, PASSED, FAILED)
     }
+}
+
+/// Frames in the accessibility tree with a name, in document order.
+fn frames(doc: &Document) -> Vec<El<'_>> {
+    doc.elements_named(&["iframe", "frame"])
+        .filter(|e| e.is_html())
+        .filter(|e| e.is_in_accessibility_tree() && !e.is_presentational())
+        .filter(|e| !e.accessible_name().is_empty())
+        .collect()
 }
 
 /// The frames (sorted by index) whose name another frame with a different source shares.

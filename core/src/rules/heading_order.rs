@@ -1,6 +1,6 @@
 use super::predicates::{heading_level, included_with_role};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::El;
 
 declare_rule! {
     /// ## What it does
@@ -42,13 +42,14 @@ impl Rule for HeadingOrder {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         included_with_role(doc, "heading")
             .map(Target::element)
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let ok = previous_heading(&el).is_none_or(|p| heading_level(&el) <= heading_level(&p) + 1);
         Expectation::check(ok, PASSED, FAILED)

@@ -1,6 +1,5 @@
 use super::predicates::is_document_element;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -38,7 +37,8 @@ impl Rule for HtmlHasLang {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.root()
             .filter(is_document_element)
             .map(Target::element)
@@ -46,7 +46,7 @@ impl Rule for HtmlHasLang {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(
             target.element.non_empty_attr("lang").is_some(),
             PASSED,

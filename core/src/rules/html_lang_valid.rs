@@ -1,6 +1,5 @@
 use super::predicates::{is_document_element, is_valid_language_tag};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -39,7 +38,8 @@ impl Rule for HtmlLangValid {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.root()
             .filter(|r| is_document_element(r) && r.non_empty_attr("lang").is_some())
             .map(Target::element)
@@ -47,7 +47,7 @@ impl Rule for HtmlLangValid {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let lang = target.element.attr("lang").unwrap_or("");
         Expectation::check(is_valid_language_tag(lang), PASSED, FAILED)
     }

@@ -1,6 +1,6 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{parse_integer, Document};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::parse_integer;
 use crate::rules::Level;
 
 declare_rule! {
@@ -39,7 +39,8 @@ impl Rule for IframeHasName {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["iframe"])
             .filter(|e| e.is_html() && e.name() == "iframe" && e.is_in_accessibility_tree())
             .filter(|e| !e.is_presentational())
@@ -53,7 +54,7 @@ impl Rule for IframeHasName {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
     }
 }

@@ -1,5 +1,5 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{parse_integer, Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::{parse_integer, El};
 use crate::rules::Level;
 
 declare_rule! {
@@ -53,7 +53,8 @@ impl Rule for IframeNotRemovedFromTabOrder {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["iframe"])
             .filter(|e| e.is_html() && e.name() == "iframe")
             .filter(|e| e.is_visible() && !e.is_inert() && !is_tiny(e))
@@ -62,7 +63,7 @@ impl Rule for IframeNotRemovedFromTabOrder {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let negative = el
             .attr("tabindex")
@@ -120,10 +121,11 @@ mod tests {
 
     fn outcomes(html: &str) -> Vec<Outcome> {
         let doc = crate::parse_document(html);
+        let cx = crate::rules::Context::new(&doc);
         let rule = IframeNotRemovedFromTabOrder;
-        rule.applicability(&doc)
+        rule.applicability(&cx)
             .iter()
-            .map(|t| rule.expectation(t).outcome)
+            .map(|t| rule.expectation(t, &cx).outcome)
             .collect()
     }
 

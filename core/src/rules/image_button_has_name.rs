@@ -1,6 +1,5 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -40,7 +39,8 @@ impl Rule for ImageButtonHasName {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["input"])
             .filter(|e| e.is_html() && e.name() == "input" && e.input_type() == "image")
             .filter(|e| e.is_in_accessibility_tree())
@@ -48,7 +48,7 @@ impl Rule for ImageButtonHasName {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
     }
 }

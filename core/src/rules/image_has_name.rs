@@ -1,6 +1,5 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -43,7 +42,8 @@ impl Rule for ImageHasName {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         let mut candidates: Vec<_> = doc
             .elements_named(&["img"])
             .chain(doc.elements_with_role("img"))
@@ -59,7 +59,7 @@ impl Rule for ImageHasName {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         if el.is_presentational() {
             Expectation::passed(DECORATIVE)

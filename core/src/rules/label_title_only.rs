@@ -1,6 +1,6 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria::NameFrom;
-use crate::model::{collapse_whitespace, Document, El};
+use crate::model::{collapse_whitespace, El};
 
 declare_rule! {
     /// ## What it does
@@ -66,7 +66,8 @@ impl Rule for LabelTitleOnly {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_roles(FIELD_ROLES)
             .filter(|e| {
                 e.non_empty_attr("title").is_some()
@@ -77,7 +78,7 @@ impl Rule for LabelTitleOnly {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(has_label_source(&target.element), PASSED, FAILED)
     }
 }

@@ -1,6 +1,5 @@
 use super::text::{line_height_ratio, spacing_target, texts_inheriting, wraps, Wrap};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 use crate::style::PropertyId;
 
@@ -45,7 +44,8 @@ impl Rule for LineHeightAdjustable {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("style")
             .filter(|e| {
                 spacing_target(e, PropertyId::LineHeight) && wrapping_texts(e).next().is_some()
@@ -54,7 +54,7 @@ impl Rule for LineHeightAdjustable {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         // Each text the declaration reaches is read at its own font size: a line height
         // in px inherited by smaller text is a larger multiple of it.
         let texts: Vec<(f32, Wrap)> = wrapping_texts(&target.element)

@@ -1,6 +1,5 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -41,7 +40,8 @@ impl Rule for LinkHasName {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_role("link")
             .filter(|e| e.is_html() || e.is_svg())
             .filter(|e| e.has_role("link") && e.is_in_accessibility_tree())
@@ -49,7 +49,7 @@ impl Rule for LinkHasName {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
     }
 }

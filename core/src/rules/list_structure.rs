@@ -1,5 +1,5 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Child, Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::{Child, El};
 use crate::rules::Level;
 
 declare_rule! {
@@ -43,7 +43,8 @@ impl Rule for ListStructure {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["ul", "ol"])
             .filter(|e| e.is_html() && matches!(e.name(), "ul" | "ol"))
             .filter(|e| !e.has_explicit_role() && e.role() == Some("list"))
@@ -52,7 +53,7 @@ impl Rule for ListStructure {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(only_list_items(&target.element), PASSED, FAILED)
     }
 }

@@ -1,5 +1,4 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -39,7 +38,8 @@ impl Rule for ListitemInList {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["li"])
             .filter(|e| e.is_html() && e.name() == "li")
             .filter(|e| !e.has_explicit_role() && e.role() == Some("listitem"))
@@ -48,7 +48,7 @@ impl Rule for ListitemInList {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let in_list = target.element.parent().is_some_and(|p| {
             (p.is_html() && matches!(p.name(), "ul" | "ol" | "menu")) || p.role() == Some("list")
         });

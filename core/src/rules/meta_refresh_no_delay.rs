@@ -1,4 +1,4 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::{Document, El};
 use crate::rules::Level;
 
@@ -41,14 +41,15 @@ impl Rule for MetaRefreshNoDelay {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         first_valid_refresh(doc)
             .map(Target::element)
             .into_iter()
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let delay = target
             .element
             .attr("content")

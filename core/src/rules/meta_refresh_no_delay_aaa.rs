@@ -1,6 +1,5 @@
 use super::meta_refresh_no_delay::{first_valid_refresh, refresh_delay};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -43,14 +42,15 @@ impl Rule for MetaRefreshNoDelayAaa {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         first_valid_refresh(doc)
             .map(Target::element)
             .into_iter()
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let delay = target
             .element
             .attr("content")

@@ -1,5 +1,4 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -39,7 +38,8 @@ impl Rule for MetaViewportAllowsZoom {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["meta"])
             .filter(|e| e.is_html() && e.name() == "meta")
             .filter(|e| {
@@ -56,7 +56,7 @@ impl Rule for MetaViewportAllowsZoom {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let content = target
             .element
             .attr("content")

@@ -3,14 +3,18 @@
 //! A rule has the shape of an ACT rule: [`Rule::applicability`] yields the targets it
 //! examines and [`Rule::expectation`] decides one target's outcome. Each rule lives in its own
 //! file under `core/src/rules/`; its doc comment is its user documentation, published by
-//! `frontdesk rules`. Adding a rule is one file plus one line in [`registry`].
+//! `frontdesk rules`. Adding a rule is one file plus one line in the `rules!` list below.
+//! Both methods get the page's [`Context`], where facts about the whole page are computed
+//! once and shared.
 
 use std::borrow::Cow;
 
-use crate::model::{Document, El};
+use crate::model::El;
 mod outcome;
+pub use context::{Context, Fact};
 pub use outcome::{Impact, Level, Outcome};
 
+mod context;
 mod contrast;
 mod layout;
 mod predicates;
@@ -18,62 +22,73 @@ mod predicates;
 mod testing;
 mod text;
 
-mod accesskeys_unique;
-mod aria_attribute_defined;
-mod aria_hidden_no_focusable;
-mod aria_required_children;
-mod aria_required_id_references;
-mod aria_required_parent;
-mod aria_required_states;
-mod aria_state_permitted;
-mod aria_state_valid_value;
-mod autocomplete_valid;
-mod button_has_name;
-mod decorative_not_exposed;
-mod dl_structure;
-mod duplicate_id_referenced;
-mod element_lang_valid;
-mod empty_table_header;
-mod focus_visible;
-mod form_field_has_name;
-mod frame_title_unique;
-mod heading_has_name;
-mod heading_order;
-mod html_has_lang;
-mod html_lang_valid;
-mod iframe_has_name;
-mod iframe_not_removed_from_tab_order;
-mod image_button_has_name;
-mod image_has_name;
-mod label_in_name;
-mod label_title_only;
-mod letter_spacing_adjustable;
-mod line_height_adjustable;
-mod link_has_name;
-mod list_structure;
-mod listitem_in_list;
-mod menuitem_has_name;
-mod meta_refresh_no_delay;
-mod meta_refresh_no_delay_aaa;
-mod meta_viewport_allows_zoom;
-mod object_has_name;
-mod orientation_not_locked;
-mod page_has_h1;
-mod page_has_one_main;
-mod page_has_title;
-mod presentational_children_not_focusable;
-mod region;
-mod role_valid;
-mod scrollable_region_focusable;
-mod skip_link_target_exists;
-mod summary_has_name;
-mod svg_img_has_name;
-mod td_headers_valid;
-mod text_contrast_enhanced;
-mod text_contrast_minimum;
-mod th_has_data_cells;
-mod word_spacing_adjustable;
-mod zoomed_text_not_clipped;
+/// Declares the rule modules and the registry in one list: adding a rule is one line here.
+macro_rules! rules {
+    ($($module:ident::$rule:ident),* $(,)?) => {
+        $(mod $module;)*
+        static REGISTRY: &[&dyn Rule] = &[$(&$module::$rule),*];
+    };
+}
+
+// Sorted by id (a test checks).
+rules! {
+    accesskeys_unique::AccesskeysUnique,
+    aria_attribute_defined::AriaAttributeDefined,
+    aria_hidden_no_focusable::AriaHiddenNoFocusable,
+    aria_required_children::AriaRequiredChildren,
+    aria_required_id_references::AriaRequiredIdReferences,
+    aria_required_parent::AriaRequiredParent,
+    aria_required_states::AriaRequiredStates,
+    aria_state_permitted::AriaStatePermitted,
+    aria_state_valid_value::AriaStateValidValue,
+    autocomplete_valid::AutocompleteValid,
+    button_has_name::ButtonHasName,
+    decorative_not_exposed::DecorativeNotExposed,
+    dl_structure::DlStructure,
+    duplicate_id_referenced::DuplicateIdReferenced,
+    element_lang_valid::ElementLangValid,
+    empty_table_header::EmptyTableHeader,
+    focus_visible::FocusVisible,
+    form_field_has_name::FormFieldHasName,
+    frame_title_unique::FrameTitleUnique,
+    heading_has_name::HeadingHasName,
+    heading_order::HeadingOrder,
+    html_has_lang::HtmlHasLang,
+    html_lang_valid::HtmlLangValid,
+    iframe_has_name::IframeHasName,
+    iframe_not_removed_from_tab_order::IframeNotRemovedFromTabOrder,
+    image_button_has_name::ImageButtonHasName,
+    image_has_name::ImageHasName,
+    label_in_name::LabelInName,
+    label_title_only::LabelTitleOnly,
+    letter_spacing_adjustable::LetterSpacingAdjustable,
+    line_height_adjustable::LineHeightAdjustable,
+    link_has_name::LinkHasName,
+    list_structure::ListStructure,
+    listitem_in_list::ListitemInList,
+    menuitem_has_name::MenuitemHasName,
+    meta_refresh_no_delay::MetaRefreshNoDelay,
+    meta_refresh_no_delay_aaa::MetaRefreshNoDelayAaa,
+    meta_viewport_allows_zoom::MetaViewportAllowsZoom,
+    object_has_name::ObjectHasName,
+    orientation_not_locked::OrientationNotLocked,
+    page_has_h1::PageHasH1,
+    page_has_one_main::PageHasOneMain,
+    page_has_title::PageHasTitle,
+    presentational_children_not_focusable::PresentationalChildrenNotFocusable,
+    region::Region,
+    role_valid::RoleValid,
+    scrollable_region_focusable::ScrollableRegionFocusable,
+    skip_link_target_exists::SkipLinkTargetExists,
+    summary_has_name::SummaryHasName,
+    svg_img_has_name::SvgImgHasName,
+    td_headers_valid::TdHeadersValid,
+    text_contrast_enhanced::TextContrastEnhanced,
+    text_contrast_minimum::TextContrastMinimum,
+    th_has_data_cells::ThHasDataCells,
+    word_spacing_adjustable::WordSpacingAdjustable,
+    zoomed_text_not_clipped::ZoomedTextNotClipped,
+}
 
 /// A rule's identity and WCAG mapping.
 #[derive(Debug, Clone, Copy)]
@@ -179,9 +194,9 @@ pub trait Rule: Send + Sync {
     /// Identity and WCAG mapping.
     fn meta(&self) -> &'static RuleMeta;
     /// The targets on this page, in document order. No target means "inapplicable".
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>>;
-    /// The outcome for one target.
-    fn expectation(&self, target: &Target<'_>) -> Expectation;
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>>;
+    /// The outcome for one target of the same page.
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation;
 }
 
 /// Declares a rule type whose doc comment becomes its documentation.
@@ -214,65 +229,6 @@ macro_rules! declare_rule {
     };
 }
 pub(crate) use declare_rule;
-
-static REGISTRY: &[&dyn Rule] = &[
-    &accesskeys_unique::AccesskeysUnique,
-    &aria_attribute_defined::AriaAttributeDefined,
-    &aria_hidden_no_focusable::AriaHiddenNoFocusable,
-    &aria_required_children::AriaRequiredChildren,
-    &aria_required_id_references::AriaRequiredIdReferences,
-    &aria_required_parent::AriaRequiredParent,
-    &aria_required_states::AriaRequiredStates,
-    &aria_state_permitted::AriaStatePermitted,
-    &aria_state_valid_value::AriaStateValidValue,
-    &autocomplete_valid::AutocompleteValid,
-    &button_has_name::ButtonHasName,
-    &decorative_not_exposed::DecorativeNotExposed,
-    &dl_structure::DlStructure,
-    &duplicate_id_referenced::DuplicateIdReferenced,
-    &element_lang_valid::ElementLangValid,
-    &empty_table_header::EmptyTableHeader,
-    &focus_visible::FocusVisible,
-    &form_field_has_name::FormFieldHasName,
-    &frame_title_unique::FrameTitleUnique,
-    &heading_has_name::HeadingHasName,
-    &heading_order::HeadingOrder,
-    &html_has_lang::HtmlHasLang,
-    &html_lang_valid::HtmlLangValid,
-    &iframe_has_name::IframeHasName,
-    &iframe_not_removed_from_tab_order::IframeNotRemovedFromTabOrder,
-    &image_button_has_name::ImageButtonHasName,
-    &image_has_name::ImageHasName,
-    &label_in_name::LabelInName,
-    &label_title_only::LabelTitleOnly,
-    &letter_spacing_adjustable::LetterSpacingAdjustable,
-    &line_height_adjustable::LineHeightAdjustable,
-    &link_has_name::LinkHasName,
-    &list_structure::ListStructure,
-    &listitem_in_list::ListitemInList,
-    &menuitem_has_name::MenuitemHasName,
-    &meta_refresh_no_delay::MetaRefreshNoDelay,
-    &meta_refresh_no_delay_aaa::MetaRefreshNoDelayAaa,
-    &meta_viewport_allows_zoom::MetaViewportAllowsZoom,
-    &object_has_name::ObjectHasName,
-    &orientation_not_locked::OrientationNotLocked,
-    &page_has_h1::PageHasH1,
-    &page_has_one_main::PageHasOneMain,
-    &page_has_title::PageHasTitle,
-    &presentational_children_not_focusable::PresentationalChildrenNotFocusable,
-    &region::Region,
-    &role_valid::RoleValid,
-    &scrollable_region_focusable::ScrollableRegionFocusable,
-    &skip_link_target_exists::SkipLinkTargetExists,
-    &summary_has_name::SummaryHasName,
-    &svg_img_has_name::SvgImgHasName,
-    &td_headers_valid::TdHeadersValid,
-    &text_contrast_enhanced::TextContrastEnhanced,
-    &text_contrast_minimum::TextContrastMinimum,
-    &th_has_data_cells::ThHasDataCells,
-    &word_spacing_adjustable::WordSpacingAdjustable,
-    &zoomed_text_not_clipped::ZoomedTextNotClipped,
-];
 
 /// Every rule, sorted by id.
 ///

@@ -1,6 +1,6 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -56,7 +56,8 @@ impl Rule for ObjectHasName {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["object"])
             .filter(|e| e.is_html() && e.name() == "object")
             .filter(|e| e.is_in_accessibility_tree() && e.explicit_role().is_none())
@@ -65,7 +66,7 @@ impl Rule for ObjectHasName {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         if has_accessible_name(&el) {
             Expectation::passed(PASSED)

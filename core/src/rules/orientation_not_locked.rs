@@ -1,5 +1,4 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -39,7 +38,8 @@ impl Rule for OrientationNotLocked {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_rotated_by_orientation()
             .filter(|e| {
                 (e.is_html() || e.is_svg())
@@ -50,7 +50,7 @@ impl Rule for OrientationNotLocked {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let s = target.element.style();
         let difference = (s.rotation - s.portrait_rotation).rem_euclid(180.0);
         let off_quarter = (difference - 90.0).abs();

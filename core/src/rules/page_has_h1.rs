@@ -1,6 +1,5 @@
 use super::predicates::{heading_level, is_document_element};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -40,7 +39,8 @@ impl Rule for PageHasH1 {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.root()
             .filter(is_document_element)
             .map(Target::element)
@@ -48,7 +48,7 @@ impl Rule for PageHasH1 {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let found = target
             .element
             .document()

@@ -1,6 +1,5 @@
 use super::predicates::{included_with_role, is_document_element};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 
 declare_rule! {
     /// ## What it does
@@ -42,7 +41,8 @@ impl Rule for PageHasOneMain {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.root()
             .filter(is_document_element)
             .map(Target::element)
@@ -50,7 +50,7 @@ impl Rule for PageHasOneMain {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         match included_with_role(target.element.document(), "main").count() {
             1 => Expectation::passed(PASSED),
             0 => Expectation::failed(NONE),

@@ -1,6 +1,5 @@
 use super::predicates::is_document_element;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -40,7 +39,8 @@ impl Rule for PageHasTitle {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.root()
             .filter(is_document_element)
             .map(Target::element)
@@ -48,7 +48,7 @@ impl Rule for PageHasTitle {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         match target.element.document().title_element() {
             None => Expectation::failed(MISSING),
             Some(t) if t.text_content().trim().is_empty() => Expectation::failed(EMPTY),

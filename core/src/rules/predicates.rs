@@ -84,18 +84,6 @@ pub enum AxNode<'d> {
     Text(El<'d>),
 }
 
-/// Identifies a parsed document (by its process-unique serial), so a rule can keep what it
-/// worked out for one page between its `expectation` calls without ever confusing pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DocKey(u64);
-
-impl DocKey {
-    /// The key of `doc`.
-    pub fn of(doc: &Document) -> Self {
-        DocKey(doc.serial())
-    }
-}
-
 /// The accessibility tree's parent–child relation, as the ACT rules define "owned by": an
 /// element's children are its nearest exposed descendants — presentational, generic and
 /// role-less elements without global ARIA attributes are skipped over, hidden ones dropped —

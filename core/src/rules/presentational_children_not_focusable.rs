@@ -1,7 +1,6 @@
 use super::predicates::is_html_or_svg;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::Document;
 use crate::rules::Level;
 
 declare_rule! {
@@ -44,7 +43,8 @@ impl Rule for PresentationalChildrenNotFocusable {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_roles(presentational_children_roles())
             .filter(is_html_or_svg)
             .filter(|e| e.role_info().is_some_and(|r| r.children_presentational))
@@ -52,7 +52,7 @@ impl Rule for PresentationalChildrenNotFocusable {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let tabbable = target.element.descendants().any(|d| d.is_tabbable());
         Expectation::check(!tabbable, PASSED, FAILED)
     }

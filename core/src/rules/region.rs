@@ -1,5 +1,5 @@
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Child, Document, El, NodeIndex};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::{Child, El, NodeIndex};
 
 declare_rule! {
     /// ## What it does
@@ -69,7 +69,8 @@ impl Rule for Region {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         let Some(body) = doc
             .root()
             .and_then(|r| r.children().find(|c| c.is_html() && c.name() == "body"))
@@ -88,7 +89,7 @@ impl Rule for Region {
         out.into_iter().map(Target::element).collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(is_region(&target.element), PASSED, FAILED)
     }
 }

@@ -1,7 +1,6 @@
 use super::predicates::is_html_or_svg;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::aria;
-use crate::model::Document;
 
 declare_rule! {
     /// ## What it does
@@ -39,7 +38,8 @@ impl Rule for RoleValid {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("role")
             .filter(is_html_or_svg)
             .filter(|e| e.non_empty_attr("role").is_some() && e.is_in_accessibility_tree())
@@ -47,7 +47,7 @@ impl Rule for RoleValid {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let value = target.element.attr("role").unwrap_or("");
         let valid = value
             .split_ascii_whitespace()

@@ -3,8 +3,8 @@ use super::layout::{
     text_width_bounds, width_upper_bound, CHAR_EM_HIGH,
 };
 use super::text::has_visible_text;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::El;
 use crate::rules::Level;
 use crate::style::{media::VIEWPORT_WIDTH, Display, Overflow};
 
@@ -266,14 +266,15 @@ impl Rule for ScrollableRegionFocusable {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_overflow()
             .filter(|e| is_candidate(e) && scrolls(e) != Overflows::No)
             .map(Target::element)
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = &target.element;
         if el.is_tabbable() || el.descendants().any(|d| d.is_tabbable()) {
             return Expectation::passed(REACHABLE);
@@ -299,10 +300,11 @@ mod tests {
 
     fn outcomes(html: &str) -> Vec<Outcome> {
         let doc = crate::parse_document(html);
+        let cx = crate::rules::Context::new(&doc);
         ScrollableRegionFocusable
-            .applicability(&doc)
+            .applicability(&cx)
             .iter()
-            .map(|t: &Target| ScrollableRegionFocusable.expectation(t).outcome)
+            .map(|t: &Target| ScrollableRegionFocusable.expectation(t, &cx).outcome)
             .collect()
     }
 

@@ -1,6 +1,6 @@
 use std::borrow::Cow;
 
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::{Document, El};
 
 declare_rule! {
@@ -59,7 +59,8 @@ impl Rule for SkipLinkTargetExists {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["a", "area"])
             .filter(|e| e.is_html())
             .filter(|e| fragment(e).is_some())
@@ -68,7 +69,7 @@ impl Rule for SkipLinkTargetExists {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(raw) = fragment(&el) else {
             return Expectation::passed(PASSED_TOP);

@@ -1,6 +1,6 @@
 use super::predicates::has_accessible_name;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -43,7 +43,8 @@ impl Rule for SummaryHasName {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["summary"])
             .filter(|e| e.is_html() && e.name() == "summary")
             .filter(is_details_summary)
@@ -52,7 +53,7 @@ impl Rule for SummaryHasName {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
     }
 }

@@ -1,6 +1,6 @@
 use super::predicates::owning_table;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::{Document, El};
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -46,7 +46,8 @@ impl Rule for TdHeadersValid {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_named(&["td", "th"])
             .filter(|e| {
                 e.is_html() && matches!(e.name(), "td" | "th") && e.attr("headers").is_some()
@@ -56,7 +57,7 @@ impl Rule for TdHeadersValid {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let cell = target.element;
         let Some(table) = owning_table(&cell) else {
             return Expectation::passed(PASSED);

@@ -1,5 +1,4 @@
-use super::{contrast, declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, contrast, declare_rule};
 use crate::rules::Level;
 
 declare_rule! {
@@ -53,11 +52,11 @@ impl Rule for TextContrastMinimum {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        contrast::applicability(doc)
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        contrast::applicability(cx)
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         contrast::expectation(target, 4.5, 3.0)
     }
 }

@@ -2,8 +2,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::predicates::{AxNode, AxTree, DocKey};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::predicates::{AxNode, AxTree};
+use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
 use crate::model::{parse_integer, Document, El, NodeIndex};
 use crate::rules::Level;
 
@@ -51,8 +51,8 @@ impl Rule for ThHasDataCells {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        LAST_TABLE.with(|t| *t.borrow_mut() = None);
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         let targets: Vec<Target<'d>> = doc
             .elements_with_roles(&["columnheader", "rowheader"])
             .filter(|e| e.is_html() && matches!(e.role(), Some("columnheader" | "rowheader")))
@@ -63,12 +63,12 @@ impl Rule for ThHasDataCells {
         targets
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let header = target.element;
         let Some(table) = semantic_table(&header) else {
             return Expectation::passed(PASSED);
         };
-        let model = table_model(&table);
+        let model = cx.fact::<TableModels>().of(&table);
         let assigned = match &*model {
             TableModel::Html(grid) => grid.has_assigned_cells(&header),
             TableModel::Aria(grid) => grid.has_assigned_cells(&header),
@@ -101,40 +101,37 @@ fn is_cell_role(el: &El) -> bool {
     )
 }
 
-/// A table's layout, worked out once per table: a page's header cells usually come table by
-/// table, so the model of the last table is kept for the next target.
+/// A table's layout, worked out once per table and kept for the page's other headers.
 enum TableModel {
     Html(Grid),
     Aria(AriaGrid),
     TooLarge,
 }
 
-/// A table model with the (document, table) it belongs to.
-type CachedModel = ((DocKey, NodeIndex), Rc<TableModel>);
+/// The layouts of the page's tables worked out so far, by table.
+#[derive(Default)]
+struct TableModels(RefCell<HashMap<NodeIndex, Rc<TableModel>>>);
 
-thread_local! {
-    /// The model of the table last examined on this thread, keyed by document and table
-    /// (cleared by `applicability`, so that a new document never sees an old model).
-    static LAST_TABLE: RefCell<Option<CachedModel>> = const { RefCell::new(None) };
+impl Fact for TableModels {
+    fn compute(_: &Document) -> Self {
+        TableModels::default()
+    }
 }
 
-fn table_model(table: &El) -> Rc<TableModel> {
-    let key = (DocKey::of(table.document()), table.index());
-    if let Some(model) = LAST_TABLE.with(|t| {
-        t.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, m)| m.clone())
-    }) {
-        return model;
+impl TableModels {
+    fn of(&self, table: &El) -> Rc<TableModel> {
+        self.0
+            .borrow_mut()
+            .entry(table.index())
+            .or_insert_with(|| {
+                Rc::new(if table.is_html() && table.name() == "table" {
+                    Grid::form(table).map_or(TableModel::TooLarge, TableModel::Html)
+                } else {
+                    TableModel::Aria(AriaGrid::form(table))
+                })
+            })
+            .clone()
     }
-    let model = Rc::new(if table.is_html() && table.name() == "table" {
-        Grid::form(table).map_or(TableModel::TooLarge, TableModel::Html)
-    } else {
-        TableModel::Aria(AriaGrid::form(table))
-    });
-    LAST_TABLE.with(|t| *t.borrow_mut() = Some((key, model.clone())));
-    model
 }
 
 /// A table built from ARIA roles (rows owned by the table directly or through row groups,
@@ -512,13 +509,14 @@ mod tests {
 
     fn outcomes(html: &str) -> Vec<(String, crate::rules::Outcome)> {
         let doc = crate::parse_document(html);
+        let cx = crate::rules::Context::new(&doc);
         let rule = ThHasDataCells;
-        rule.applicability(&doc)
+        rule.applicability(&cx)
             .into_iter()
             .map(|t| {
                 (
                     t.element.text_content().trim().to_string(),
-                    rule.expectation(&t).outcome,
+                    rule.expectation(&t, &cx).outcome,
                 )
             })
             .collect()

@@ -1,6 +1,5 @@
 use super::text::{spacing_ratio, spacing_target};
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
-use crate::model::Document;
+use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 use crate::style::PropertyId;
 
@@ -45,14 +44,15 @@ impl Rule for WordSpacingAdjustable {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
         doc.elements_with_attr("style")
             .filter(|e| spacing_target(e, PropertyId::WordSpacing))
             .map(Target::element)
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let s = target.element.style();
         if !s.word_spacing.is_finite() {
             return Expectation::cant_tell(UNKNOWN);

@@ -1,14 +1,12 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
 
 use super::layout::{
     declarations, effective_overflow, fixed_height, height_is_auto, line_height_bounds,
     own_text_lines, parse_raw_rule, text_width_bounds, CHAR_EM_HIGH, CHAR_EM_LOW,
 };
-use super::predicates::DocKey;
 use super::text::has_visible_text;
-use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
+use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
 use crate::model::{Document, El, NodeIndex};
 use crate::rules::Level;
 use crate::style::{ComputedStyle, Display, Overflow, RawRule, Visibility};
@@ -117,23 +115,13 @@ fn zoom_rules(doc: &Document) -> impl Iterator<Item = &RawRule> {
     doc.raw_style_rules().iter().filter(|r| r.zoomed_only)
 }
 
-type CachedZoom = (DocKey, Rc<ZoomStyles>);
-
-thread_local! {
-    /// The zoom-only styles of the document last examined on this thread.
-    static ZOOM: RefCell<Option<CachedZoom>> = const { RefCell::new(None) };
+impl Fact for ZoomStyles {
+    fn compute(doc: &Document) -> Self {
+        zoom_styles(doc)
+    }
 }
 
-fn zoom_styles(doc: &Document) -> Rc<ZoomStyles> {
-    let key = DocKey::of(doc);
-    if let Some(z) = ZOOM.with(|z| {
-        z.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, z)| z.clone())
-    }) {
-        return z;
-    }
+fn zoom_styles(doc: &Document) -> ZoomStyles {
     // Only rules that set `overflow` are needed for every element (to find clipping boxes).
     let overflow_rules: Vec<_> = zoom_rules(doc)
         .filter(|r| crate::style::contains_ignore_case(&r.body, "overflow"))
@@ -153,14 +141,11 @@ fn zoom_styles(doc: &Document) -> Rc<ZoomStyles> {
             }
         }
     }
-    let styles = ZoomStyles {
+    ZoomStyles {
         overflow,
         selectors: OnceCell::new(),
         restyled: RefCell::default(),
-    };
-    let styles = Rc::new(styles);
-    ZOOM.with(|z| *z.borrow_mut() = Some((key, styles.clone())));
-    styles
+    }
 }
 
 fn inclusive_ancestors<'d>(el: &El<'d>) -> impl Iterator<Item = El<'d>> + 'd {
@@ -479,9 +464,9 @@ impl Rule for ZoomedTextNotClipped {
         &Self::META
     }
 
-    fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        ZOOM.with(|z| *z.borrow_mut() = None);
-        let zoom = zoom_styles(doc);
+    fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
+        let zoom = cx.fact::<ZoomStyles>();
         // Targets have visible text: only elements with a text child can be one.
         doc.elements_with_text()
             .filter(|e| is_target(e, &zoom))
@@ -489,9 +474,9 @@ impl Rule for ZoomedTextNotClipped {
             .collect()
     }
 
-    fn expectation(&self, target: &Target<'_>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let el = &target.element;
-        let zoom = zoom_styles(el.document());
+        let zoom = cx.fact::<ZoomStyles>();
         let st = Styles::for_target(el, &zoom);
         let (v, h) = (vertical(el, st), horizontal(el, st));
         match v.max(h) {
@@ -515,10 +500,11 @@ mod tests {
 
     fn outcomes(html: &str) -> Vec<Outcome> {
         let doc = crate::parse_document(html);
+        let cx = crate::rules::Context::new(&doc);
         ZoomedTextNotClipped
-            .applicability(&doc)
+            .applicability(&cx)
             .iter()
-            .map(|t: &Target| ZoomedTextNotClipped.expectation(t).outcome)
+            .map(|t: &Target| ZoomedTextNotClipped.expectation(t, &cx).outcome)
             .collect()
     }
 
