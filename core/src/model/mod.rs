@@ -185,6 +185,9 @@ pub struct Document {
     zoom_rules: RefCell<Vec<crate::style::StyleRule>>,
     /// Styles on the zoomed screen, computed on demand (see [`El::zoomed_style`]).
     zoomed: OnceCell<RefCell<ZoomedStyles>>,
+    /// The styles a browser computed, by element, for a model built from a rendered
+    /// snapshot; they win over the cascade. Empty once the styles are computed.
+    rendered: HashMap<NodeId, Vec<crate::style::Declaration>>,
 }
 
 /// The cascade for the screen zoomed to 200%, and the styles it computed so far.
@@ -283,6 +286,7 @@ impl Document {
             has_style_sheets: false,
             zoom_rules: RefCell::new(Vec::new()),
             zoomed: OnceCell::new(),
+            rendered: HashMap::new(),
         };
         doc.build_tree(&effects.shadow_roots);
         if let Some(dialog) = effects.modal_dialog {
@@ -321,6 +325,7 @@ impl Document {
         // Styles, focus and roles in one pass (each needs the ones before it, and its
         // ancestors'): each element's records are touched once.
         doc.compute_styles_focus_and_roles(Cascade::new(sheets));
+        doc.rendered = HashMap::new();
         doc.compute_ids_and_labels();
         doc.index.by_role.seal(crate::model::aria::ROLE_COUNT);
         doc.names = (0..doc.element_nodes.len())
@@ -530,11 +535,16 @@ impl Document {
                 // The document's style sheets do not reach into shadow trees.
                 cascade.author_rules_apply = self.scopes[i] == flat::DOCUMENT_SCOPE;
             }
+            let rendered = match self.rendered.get(&self.nodes[i].dom) {
+                Some(declarations) => declarations.as_slice(),
+                None => &[],
+            };
             let style = cascade.compute_with_inline(
                 element,
                 parent.map(|p| &self.styles[self.nodes[p as usize].element as usize]),
                 &ua_style,
                 inline,
+                rendered,
             );
             let parent_flags = parent
                 .map(|p| self.nodes[p as usize].flags)
@@ -1140,7 +1150,7 @@ impl<'d> El<'d> {
                 cascade.author_rules_apply = doc.scopes[i as usize] == flat::DOCUMENT_SCOPE;
             }
             let parent = node.parent.and_then(|p| styles.get(&p));
-            let style = cascade.compute_with_inline(element, parent, &ua_style, inline);
+            let style = cascade.compute_with_inline(element, parent, &ua_style, inline, &[]);
             styles.insert(i, style);
         }
         styles[&self.index]

@@ -610,17 +610,21 @@ impl Cascade {
         ua: &UaStyle,
     ) -> ComputedStyle {
         let inline = element.value().attr("style");
-        self.compute_with_inline(element, parent, ua, inline)
+        self.compute_with_inline(element, parent, ua, inline, &[])
     }
 
     /// [`Cascade::compute`] with the element's `style` attribute already looked up (the
-    /// document model knows cheaply when an element has none).
+    /// document model knows cheaply when an element has none), and with `rendered`: the
+    /// values a browser computed for the element (a rendered snapshot's), which win over
+    /// every declaration of the cascade. They take the place of the value only: which origin
+    /// set a property (an `!important` style attribute, say) stays as the page wrote it.
     pub fn compute_with_inline(
         &mut self,
         element: ElementRef,
         parent: Option<&ComputedStyle>,
         ua: &UaStyle,
         inline: Option<&str>,
+        rendered: &[Declaration],
     ) -> ComputedStyle {
         // Viewport units shrink with the viewport when the page is zoomed.
         let vps = if self.zoomed { 0.5 } else { 1.0 };
@@ -652,7 +656,7 @@ impl Cascade {
             matched.sort_by_key(|&i| (self.rules[i as usize].specificity, i));
         }
         let inline = inline.map(parse_declarations).unwrap_or_default();
-        if matched.is_empty() && inline.is_empty() && self.shortcuts {
+        if matched.is_empty() && inline.is_empty() && rendered.is_empty() && self.shortcuts {
             return self.ua_only(parent, ua);
         }
 
@@ -715,6 +719,20 @@ impl Cascade {
                     ));
                 }
             }
+        }
+
+        for d in rendered {
+            if d.property == PropertyId::Custom {
+                continue;
+            }
+            let origin = winners[d.property as usize].map_or(
+                Origin {
+                    inline: false,
+                    important: false,
+                },
+                |(_, origin)| origin,
+            );
+            winners[d.property as usize] = Some((&d.parsed, origin));
         }
 
         let parent_style = parent.copied().unwrap_or(ComputedStyle::INITIAL);
