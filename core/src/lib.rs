@@ -26,7 +26,7 @@ mod audit;
 pub mod dom;
 mod report;
 pub mod rules;
-mod script;
+pub mod script;
 mod short_hash;
 pub mod style;
 pub mod urls;

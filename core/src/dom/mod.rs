@@ -161,8 +161,8 @@ pub struct Document {
     backdrops: OnceCell<Vec<OnceCell<crate::style::Backdrop>>>,
     /// Indexes, so that a rule visits its candidate elements instead of every element.
     index: Indexes,
-    /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
-    scripts: OnceCell<Option<String>>,
+    /// What the script stage knows of the page's scripts ([`Document::scripts`]).
+    script_signals: crate::script::Signals<NodeIndex>,
     /// Every script was run to its end by [`crate::script`] (or there were none).
     scripts_fully_run: bool,
     /// Scripts added event listeners to elements.
@@ -255,11 +255,8 @@ impl Document {
 
     fn parse_tree(source: &str) -> Document {
         let (mut html, script_elements) = limits::parse_html_with_scripts(source);
-        let effects = if script_elements.is_empty() {
-            crate::script::ScriptEffects {
-                fully_run: true,
-                ..Default::default()
-            }
+        let mut effects = if script_elements.is_empty() {
+            crate::script::ScriptEffects::none()
         } else {
             crate::script::run_scripts(&mut html, &script_elements)
         };
@@ -280,7 +277,7 @@ impl Document {
             text_colors: OnceCell::new(),
             backdrops: OnceCell::new(),
             index: Indexes::default(),
-            scripts: OnceCell::new(),
+            script_signals: Default::default(),
             scripts_fully_run: effects.fully_run,
             scripts_listen: effects.listens,
             scopes: Vec::new(),
@@ -300,7 +297,11 @@ impl Document {
                 .position(|n| n.dom == dialog)
                 .map(|i| (i as NodeIndex, doc.nodes[i].subtree_end));
         }
-        if !effects.focus_moves.is_empty() {
+        let signals = std::mem::take(&mut effects.signals);
+        let with_nodes = !signals.listeners.is_empty()
+            || !signals.attributes_set.is_empty()
+            || !signals.shadow_hosts.is_empty();
+        if !effects.focus_moves.is_empty() || with_nodes {
             let by_dom: HashMap<NodeId, NodeIndex> = doc
                 .nodes
                 .iter()
@@ -317,6 +318,9 @@ impl Document {
                 })
                 .collect();
             doc.focus_moves.sort_by_key(|(t, _)| *t);
+            doc.script_signals = signals.map(|n| by_dom.get(&n).copied());
+        } else {
+            doc.script_signals = signals.map(|_| None);
         }
         doc
     }
@@ -726,6 +730,14 @@ impl Document {
             .map(|&index| El { doc: self, index })
     }
 
+    /// What the page's scripts did and could not be followed in, for rules whose verdicts
+    /// scripts may change (see [`crate::script::signals`]).
+    pub fn scripts(&self) -> crate::script::Scripts<'_> {
+        crate::script::Scripts {
+            signals: &self.script_signals,
+        }
+    }
+
     /// Whether every script of the page was run to its end by the engine's interpreter (true
     /// for a page without scripts; never for one with external scripts). When false, rules
     /// answer cantTell where what scripts do could change their verdict.
@@ -800,26 +812,6 @@ impl Document {
     /// (which the HTML parser would wrap in an `<html>` element of its own).
     pub fn is_html_document(&self) -> bool {
         self.html_document
-    }
-
-    /// Whether an inline `<script>` contains `needle` — a hint that script changes what the
-    /// static model sees (e.g. moves focus), so a rule can answer cantTell instead of failed.
-    /// Always false once the page's scripts are [settled](Document::scripts_settled): what
-    /// they do is then in the model already.
-    pub fn scripts_mention(&self, needle: &str) -> bool {
-        if self.scripts_settled() {
-            return false;
-        }
-        let scripts = self.scripts.get_or_init(|| {
-            let texts: Vec<String> = self
-                .elements_named(&["script"])
-                .filter(|e| e.is_html())
-                .map(|s| s.text_content())
-                .collect();
-            // Pages without inline scripts answer no even for the empty needle.
-            (!texts.is_empty()).then(|| texts.join("\u{0}"))
-        });
-        scripts.as_ref().is_some_and(|s| s.contains(needle))
     }
 
     /// The page title: the first `<title>` in the document, whitespace collapsed.

@@ -1,6 +1,7 @@
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::Document;
 use crate::report::Level;
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -14,7 +15,9 @@ declare_rule! {
     /// Focus sentinels of modal dialogs are reachable on purpose and hand focus on at once:
     /// where the page's scripts were run in full and each reachable element's `focus`
     /// listener moves focus to a focusable element outside the hidden content, the element
-    /// passes. Where scripts that were not run may handle focus, the result is "can't tell".
+    /// passes. Where every reachable element's focus may be handled by something the engine
+    /// does not follow — a focus or key listener on it, an ancestor or the page, an `onfocus`
+    /// attribute, or a script it could not run to its end — the result is "can't tell".
     ///
     /// ## Example
     /// ```html
@@ -37,7 +40,10 @@ declare_rule! {
 
 const PASSED: &str = "Nothing inside the aria-hidden element can receive keyboard focus.";
 const HANDS_FOCUS_ON: &str = "The content inside the aria-hidden element that the Tab key reaches hands focus on at once: its focus listener moves focus to an element outside it.";
-const SCRIPTED_FOCUS: &str = "The aria-hidden element contains content the Tab key reaches, but the page's scripts handle focus: check by keyboard that focus never stays there.";
+/// The cantTell message, with what may move focus on.
+fn scripted_focus(reason: &Reason) -> String {
+    format!("The aria-hidden element contains content the Tab key reaches, but {reason} may move focus on at once (as a modal dialog's focus sentinel does): check by keyboard that focus never stays there.")
+}
 const FAILED: &str = "The aria-hidden element contains content the Tab key reaches: remove aria-hidden, or take that content out of the tab order.";
 
 impl Rule for AriaHiddenNoFocusable {
@@ -70,13 +76,19 @@ impl Rule for AriaHiddenNoFocusable {
                         .any(|t| t.is_focusable() && !t.is_aria_hidden() && t != d)
                 })
         };
+        let kept: Vec<_> = tabbable.iter().filter(|d| !hands_focus_on(d)).collect();
+        // Focus sentinels in modal dialogs are reachable but hand focus on at once: one
+        // element no script may do that for is enough to fail.
+        let reasons: Option<Vec<Reason>> = kept
+            .iter()
+            .map(|d| doc.scripts().may_change(ScriptEffect::Focus, d))
+            .collect();
         if tabbable.is_empty() {
             Expectation::passed(PASSED)
-        } else if tabbable.iter().all(hands_focus_on) {
+        } else if kept.is_empty() {
             Expectation::passed(HANDS_FOCUS_ON)
-        } else if doc.scripts_mention("focus") {
-            // Focus sentinels in modal dialogs are reachable but hand focus on at once.
-            Expectation::cant_tell(SCRIPTED_FOCUS)
+        } else if let Some(reason) = reasons.as_ref().and_then(|r| r.first()) {
+            Expectation::cant_tell(scripted_focus(reason))
         } else {
             Expectation::failed(FAILED)
         }

@@ -3,6 +3,7 @@ use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::aria;
 use crate::dom::{Document, El};
 use crate::report::Level;
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -36,7 +37,10 @@ declare_rule! {
 
 const PASSED: &str = "The element sits directly in a container its role requires.";
 const FAILED_PREFIX: &str = "The element is not directly inside a container its role requires; its parent should have one of the roles: ";
-const SCRIPTED_OWNS: &str = "aria-owns names elements that are not in the page as loaded; the page's scripts may create them (for example in a shadow root, which aria-owns cannot reach): check that each owned element's role fits this container.";
+/// The cantTell message for an owner whose owned elements scripts may create.
+fn scripted_owns(reason: &Reason) -> String {
+    format!("aria-owns names elements that are not in the page as loaded; {reason} may create them (for example in a shadow root, which aria-owns cannot reach): check that each owned element's role fits this container.")
+}
 
 impl Rule for AriaRequiredParent {
     fn meta(&self) -> &'static RuleMeta {
@@ -44,7 +48,6 @@ impl Rule for AriaRequiredParent {
     }
 
     fn applicability<'d>(&self, doc: &'d Document) -> Vec<Target<'d>> {
-        let scripted = doc.scripts_mention("");
         let targets: Vec<Target<'d>> = doc
             .elements_with_attrs(&["role", "aria-owns"])
             .filter(is_html_or_svg)
@@ -55,7 +58,12 @@ impl Rule for AriaRequiredParent {
                     && e.explicit_role()
                         .and_then(aria::role)
                         .is_some_and(|r| !r.required_context.is_empty());
-                applicable || (scripted && owns_missing_elements(e))
+                applicable
+                    || (owns_missing_elements(e)
+                        && doc
+                            .scripts()
+                            .may_change(ScriptEffect::Elements, e)
+                            .is_some())
             })
             .map(Target::element)
             .collect();
@@ -68,8 +76,17 @@ impl Rule for AriaRequiredParent {
             .role_info()
             .filter(|r| el.has_explicit_role() && !r.required_context.is_empty())
         else {
-            // Only reached for an owner whose aria-owns points at elements scripts create.
-            return Expectation::cant_tell(SCRIPTED_OWNS);
+            // Only reached for an owner whose aria-owns points at elements scripts may create.
+            let reason = el
+                .document()
+                .scripts()
+                .may_change(ScriptEffect::Elements, &el);
+            return Expectation::cant_tell(match reason {
+                Some(reason) => scripted_owns(&reason).into(),
+                None => {
+                    std::borrow::Cow::Borrowed("aria-owns names elements that are not on the page.")
+                }
+            });
         };
         let tree = AxTree::new(el.document());
         let parent_role = tree.parent(&el).and_then(|p| p.role());

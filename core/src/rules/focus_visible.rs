@@ -7,6 +7,7 @@ use super::predicates::DocKey;
 use super::{declare_rule, Expectation, Rule, RuleMeta, Target};
 use crate::dom::{Document, El};
 use crate::report::Level;
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -20,9 +21,10 @@ declare_rule! {
     /// `:focus-within` rule of an ancestor, or a focus rule styling something inside it)
     /// draws another indicator: a border, background, box shadow, text decoration, colour
     /// or a new outline. It fails when the outline is removed and nothing replaces it. The
-    /// result is "can't tell" when the element or an ancestor has an `onfocus`/`onfocusin`
-    /// handler, or a page script mentions focus: a script may draw the indicator instead.
-    /// Scripts loaded from files are not read.
+    /// result is "can't tell" when something the engine does not follow may draw the
+    /// indicator instead: a focus or key listener (or `onfocus`-style attribute) on the
+    /// element, an ancestor or the page, or a script the engine could not run to its end
+    /// (external scripts are never run).
     ///
     /// ## Why it matters
     /// Keyboard users — many people with motor impairments, and screen magnifier users —
@@ -57,8 +59,6 @@ const REPLACED: &str =
     "The focus outline is removed, but a focus style draws another indicator (border, background, shadow, text decoration, colour or outline).";
 const REMOVED: &str =
     "The focus outline is removed (outline: none or 0) and no focus style draws another indicator: keyboard users cannot see when this element has focus. Keep the outline or replace it with a visible style in a :focus-visible rule.";
-const SCRIPTED: &str =
-    "The focus outline is removed and no style replaces it, but a script reacts to focus (onfocus handler or page script) and may draw an indicator; check by tabbing to the element.";
 
 /// What a focus rule does to the element that receives focus.
 #[derive(Default)]
@@ -326,10 +326,9 @@ fn focus_styles(el: &El) -> FocusStyles {
     out
 }
 
-/// Whether a script may draw the focus indicator.
-fn scripted_focus(el: &El) -> bool {
-    let handler = |e: &El| e.attr("onfocus").is_some() || e.attr("onfocusin").is_some();
-    handler(el) || el.ancestors().any(|a| handler(&a)) || el.document().scripts_mention("focus")
+/// The cantTell message when a script may draw the focus indicator.
+fn scripted(reason: &Reason) -> String {
+    format!("The focus outline is removed and no style replaces it, but {reason} may draw an indicator when the element gets focus; check by tabbing to the element.")
 }
 
 impl Rule for FocusVisible {
@@ -352,8 +351,8 @@ impl Rule for FocusVisible {
             Expectation::passed(DEFAULT_RING)
         } else if styles.indicates {
             Expectation::passed(REPLACED)
-        } else if scripted_focus(el) {
-            Expectation::cant_tell(SCRIPTED)
+        } else if let Some(reason) = el.document().scripts().may_change(ScriptEffect::Focus, el) {
+            Expectation::cant_tell(scripted(&reason))
         } else {
             Expectation::failed(REMOVED)
         }

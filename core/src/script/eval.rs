@@ -78,6 +78,12 @@ pub(super) struct Dom<'h> {
     /// Shadow host → shadow root (a fragment node outside the document tree).
     pub shadow_roots: Vec<(NodeId, NodeId)>,
     pub listeners: Vec<Listener>,
+    /// Events the window or document listens to, other than load events (never run).
+    pub page_listeners: Vec<String>,
+    /// Elements whose attributes a script set or removed.
+    pub attributes_set: Vec<NodeId>,
+    /// Elements a script created (`createElement`, `innerHTML`).
+    pub created_elements: usize,
     /// `DOMContentLoaded` and `load` handlers, run after every script.
     pub on_load: Vec<Value>,
     /// The dialog opened with `showModal()` and still open: the rest of the page is inert.
@@ -113,6 +119,9 @@ impl<'h> Dom<'h> {
             html,
             shadow_roots: Vec::new(),
             listeners: Vec::new(),
+            page_listeners: Vec::new(),
+            attributes_set: Vec::new(),
+            created_elements: 0,
             on_load: Vec::new(),
             modal: None,
             parsed_up_to: None,
@@ -413,6 +422,7 @@ impl<'h> Dom<'h> {
                     QualName::new(None, ns!(html), LocalName::from(name.as_str())),
                     Vec::new(),
                 );
+                self.created_elements += 1;
                 Ok(Value::Node(
                     self.html.tree.orphan(Node::Element(element)).id(),
                 ))
@@ -433,7 +443,7 @@ impl<'h> Dom<'h> {
                 match &*event {
                     "DOMContentLoaded" | "load" => self.on_load.push(arg(1)),
                     // Other window events need a user or a timer: nothing happens on load.
-                    _ => {}
+                    other => self.page_listeners.push(other.to_string()),
                 }
                 Ok(Value::Undefined)
             }
@@ -695,7 +705,13 @@ impl<'h> Dom<'h> {
         }
         let fragment = Html::parse_fragment(markup);
         self.clear_children(id)?;
-        // parse_fragment puts the nodes under an `<html>` element of its own.
+        self.created_elements += fragment
+            .tree
+            .nodes()
+            .filter(|n| n.value().is_element())
+            .count()
+            .saturating_sub(1); // the fragment's own `<html>`
+                                // parse_fragment puts the nodes under an `<html>` element of its own.
         let source_root = fragment
             .tree
             .root()
@@ -791,6 +807,7 @@ impl<'h> Dom<'h> {
         }
         let rebuilt = Element::new(element.name.clone(), attrs);
         *self.html.tree.get_mut(id).ok_or(Unsupported)?.value() = Node::Element(rebuilt);
+        self.attributes_set.push(id);
         Ok(())
     }
 }
