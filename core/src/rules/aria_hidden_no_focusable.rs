@@ -94,3 +94,64 @@ impl Rule for AriaHiddenNoFocusable {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::rules::testing::findings;
+
+    fn outcome(body: &str) -> (Outcome, String) {
+        let found = findings("aria-hidden-no-focusable", body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        (found[0].outcome, found[0].message.clone())
+    }
+
+    const HIDDEN_LINK: &str = r#"<div aria-hidden="true"><a href="/">Home</a></div>"#;
+
+    #[test]
+    fn reachable_content_without_scripts_fails() {
+        assert_eq!(outcome(HIDDEN_LINK).0, Outcome::Failed);
+    }
+
+    #[test]
+    fn an_external_script_may_hand_focus_on() {
+        let (got, message) = outcome(&format!(
+            r#"{HIDDEN_LINK}<script src="dialog.js"></script>"#
+        ));
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("external script"), "{message}");
+    }
+
+    #[test]
+    fn a_focus_handler_attribute_may_hand_focus_on() {
+        let (got, message) = outcome(
+            r#"<div aria-hidden="true"><a href="/" onfocus="first.focus()">Start</a></div>"#,
+        );
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("onfocus"), "{message}");
+    }
+
+    #[test]
+    fn one_element_no_script_can_rescue_fails() {
+        // The first link may be a sentinel; nothing can move focus away from the second.
+        let body = r#"<div aria-hidden="true"><a href="/" onfocus="first.focus()">S</a><a href="/b">B</a></div>"#;
+        assert_eq!(outcome(body).0, Outcome::Failed);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn a_followed_script_that_only_mentions_focus_changes_nothing() {
+        // The script runs to its end and adds no listener: the link keeps focus.
+        let body = format!(r#"{HIDDEN_LINK}<script>console.log('focus')</script>"#);
+        assert_eq!(outcome(&body).0, Outcome::Failed);
+    }
+
+    #[cfg(not(feature = "page-scripts"))]
+    #[test]
+    fn without_the_interpreter_an_inline_script_may_hand_focus_on() {
+        let body = format!(r#"{HIDDEN_LINK}<script>console.log('hi')</script>"#);
+        let (got, message) = outcome(&body);
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("does not run"), "{message}");
+    }
+}

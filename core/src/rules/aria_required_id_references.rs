@@ -88,3 +88,60 @@ impl Rule for AriaRequiredIdReferences {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::rules::testing::findings;
+
+    fn outcome(body: &str) -> (Outcome, String) {
+        let found = findings("aria-required-id-references", body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        (found[0].outcome, found[0].message.clone())
+    }
+
+    const EXPANDED: &str =
+        r#"<input role="combobox" aria-expanded="true" aria-controls="streets">"#;
+
+    #[test]
+    fn a_missing_popup_without_scripts_fails() {
+        assert_eq!(outcome(EXPANDED).0, Outcome::Failed);
+    }
+
+    #[test]
+    fn an_external_script_may_create_the_popup() {
+        let (got, message) = outcome(&format!(r#"{EXPANDED}<script src="search.js"></script>"#));
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("external script"), "{message}");
+    }
+
+    #[test]
+    fn an_existing_popup_passes_whatever_the_scripts() {
+        let body = format!(
+            r#"{EXPANDED}<ul role="listbox" id="streets"></ul><script src="a.js"></script>"#
+        );
+        assert_eq!(outcome(&body).0, Outcome::Passed);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn followed_scripts_that_create_no_popup_fail() {
+        // Naming the id is not creating the element: the script ran to its end.
+        let body = format!(r#"{EXPANDED}<script>console.log('streets')</script>"#);
+        assert_eq!(outcome(&body).0, Outcome::Failed);
+        // A listener runs on a later action; an expanded combobox's popup exists now.
+        let body = format!(
+            r#"{EXPANDED}<button id="b">Go</button><script>document.getElementById('b').addEventListener('click', function () {{}})</script>"#
+        );
+        assert_eq!(outcome(&body).0, Outcome::Failed);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn an_inline_script_the_engine_could_not_follow_may_create_the_popup() {
+        let body = format!(r#"{EXPANDED}<script>var n = 1 + 1</script>"#);
+        let (got, message) = outcome(&body);
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("inline script"), "{message}");
+    }
+}

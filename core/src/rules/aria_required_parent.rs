@@ -120,3 +120,44 @@ fn owns_missing_elements(el: &El) -> bool {
             .any(|id| el.document().element_by_id_in(el.scope(), id).is_none())
         && is_context()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Outcome;
+    use crate::rules::testing::findings;
+
+    const OWNER: &str = r#"<div role="list" aria-owns="later"></div>"#;
+
+    #[test]
+    fn owned_ids_missing_without_scripts_are_not_targets() {
+        assert!(findings("aria-required-parent", OWNER).is_empty());
+    }
+
+    #[test]
+    fn owned_ids_an_unfollowed_script_may_create_cant_tell() {
+        let found = findings(
+            "aria-required-parent",
+            &format!(r#"{OWNER}<script src="list.js"></script>"#),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].outcome, Outcome::CantTell);
+        assert!(found[0].message.contains("external script"), "{found:?}");
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn a_followed_script_does_not_make_the_owner_a_target() {
+        let body = format!(r#"{OWNER}<script>console.log('later')</script>"#);
+        assert!(findings("aria-required-parent", &body).is_empty());
+    }
+
+    #[test]
+    fn a_listitem_outside_a_list_fails_whatever_the_scripts() {
+        let found = findings(
+            "aria-required-parent",
+            r#"<div><span role="listitem">x</span></div><script src="a.js"></script>"#,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].outcome, Outcome::Failed);
+    }
+}

@@ -14,7 +14,7 @@ use crate::script::ScriptEffect;
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
 /// and their labels, and text drawn in the background colour (not visible). On pages whose
 /// scripts were not all followed, visible elements without text that a script may fill
-/// through a shadow root ([`ScriptEffect::ShadowRoot`]) are targets too (their outcome is
+/// through a shadow root ([`ScriptEffect::ShadowRoot`]), with no child elements, are targets too (their outcome is
 /// cantTell).
 ///
 /// Both contrast rules ask for the same page in turn: the second gets the first's answer.
@@ -70,11 +70,15 @@ fn invisible_text(el: &crate::dom::El) -> bool {
     }
 }
 
+/// An empty element (no child elements either: a wrapper's children are targets of their
+/// own) that a script may attach a shadow root to.
 fn shadow_root_may_fill(el: &El) -> bool {
-    el.document()
-        .scripts()
-        .may_change(ScriptEffect::ShadowRoot, el)
-        .is_some()
+    el.children().next().is_none()
+        && el
+            .document()
+            .scripts()
+            .may_change(ScriptEffect::ShadowRoot, el)
+            .is_some()
 }
 
 /// The cantTell message for an element without text that a script may fill through a

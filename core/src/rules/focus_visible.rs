@@ -414,6 +414,30 @@ mod tests {
     }
 
     #[test]
+    fn handlers_for_other_events_change_nothing() {
+        // A click handler runs on activation, not on focus: the outline is still gone.
+        let html = r#"<style>a:focus { outline: none }</style><a onclick="go()" href="/a">A</a>"#;
+        assert_eq!(outcomes(html), [Outcome::Failed]);
+    }
+
+    #[test]
+    fn external_scripts_cant_tell() {
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script src="focus-ring.js"></script>"#;
+        assert_eq!(outcomes(html), [Outcome::CantTell]);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn followed_scripts_decide() {
+        // Runs to its end, listens to nothing: the word "focus" changes no verdict.
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script>console.log('focus')</script>"#;
+        assert_eq!(outcomes(html), [Outcome::Failed]);
+        // A keydown listener on the document may mark keyboard use and draw a ring.
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script>document.addEventListener('keydown', function (e) {})</script>"#;
+        assert_eq!(outcomes(html), [Outcome::CantTell]);
+    }
+
+    #[test]
     fn not_in_tab_order_is_inapplicable() {
         assert!(outcomes(r#"<a tabindex="-1" href="/a">A</a><span>x</span>"#).is_empty());
     }

@@ -705,13 +705,7 @@ impl<'h> Dom<'h> {
         }
         let fragment = Html::parse_fragment(markup);
         self.clear_children(id)?;
-        self.created_elements += fragment
-            .tree
-            .nodes()
-            .filter(|n| n.value().is_element())
-            .count()
-            .saturating_sub(1); // the fragment's own `<html>`
-                                // parse_fragment puts the nodes under an `<html>` element of its own.
+        // parse_fragment puts the nodes under an `<html>` element of its own.
         let source_root = fragment
             .tree
             .root()
@@ -725,6 +719,7 @@ impl<'h> Dom<'h> {
                 v @ (Node::Element(_) | Node::Text(_)) => v.clone(),
                 _ => continue,
             };
+            self.created_elements += usize::from(value.is_element());
             let copied = self
                 .html
                 .tree

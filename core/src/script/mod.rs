@@ -228,5 +228,7 @@ fn probe_focus(
     outcome.is_ok()
 }
 
+#[cfg(test)]
+mod signals_tests;
 #[cfg(all(test, feature = "page-scripts"))]
 mod tests;

@@ -397,17 +397,18 @@ fn is_custom_element_name(name: &str) -> bool {
         )
 }
 
-/// Whether code calls `attachShadow`: a scan of its identifiers, outside comments and
-/// string literals (a word in a comment or a message is not a call). Used only for scripts
-/// the engine could not follow, as a sign of what they may do.
+/// Whether code calls `attachShadow`: a scan of its identifiers and of string literals that
+/// are that name alone (`el['attachShadow']`), outside comments (a word in a comment or in a
+/// message is not a call). Used only for scripts the engine could not follow, as a sign of
+/// what they may do.
 pub(crate) fn calls_attach_shadow(code: &str) -> bool {
-    identifiers(code).any(|i| i == "attachShadow")
+    words(code).any(|w| w == "attachShadow")
 }
 
-/// The identifiers of JavaScript source, in order; lenient: unknown punctuation is skipped,
-/// and a `/` is always taken as an operator (a regular expression's words may be read as
-/// identifiers, which only over-approximates).
-fn identifiers(code: &str) -> impl Iterator<Item = &str> {
+/// The identifiers and string literals' contents of JavaScript source, in order; lenient:
+/// unknown punctuation is skipped, and a `/` is always taken as an operator (a regular
+/// expression's words may be read as identifiers, which only over-approximates).
+fn words(code: &str) -> impl Iterator<Item = &str> {
     let bytes = code.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
@@ -420,10 +421,16 @@ fn identifiers(code: &str) -> impl Iterator<Item = &str> {
                     .map_or(bytes.len(), |n| i + 2 + n + 2);
             } else if matches!(c, b'"' | b'\'' | b'`') {
                 i += 1;
+                let start = i;
                 while i < bytes.len() && bytes[i] != c {
                     i += if bytes[i] == b'\\' { 2 } else { 1 };
                 }
+                let end = i.min(bytes.len());
                 i += 1;
+                // Quotes are ASCII, so both ends fall on character boundaries.
+                if let Some(text) = code.get(start..end) {
+                    return Some(text);
+                }
             } else if c.is_ascii_alphabetic() || c == b'_' || c == b'$' {
                 let start = i;
                 while i < bytes.len()
