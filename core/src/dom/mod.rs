@@ -165,7 +165,7 @@ pub struct Document {
     script_signals: crate::script::Signals<NodeIndex>,
     /// Every script was run to its end by [`crate::script`] (or there were none).
     scripts_fully_run: bool,
-    /// Scripts added event listeners to elements.
+    /// Scripts added event listeners to elements, the window or the document.
     scripts_listen: bool,
     /// Tree scope of each node ([`flat`]); empty when the page has no shadow roots.
     scopes: Vec<u16>,

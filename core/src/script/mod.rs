@@ -46,7 +46,8 @@ pub(crate) struct ScriptEffects {
     pub shadow_roots: Vec<(NodeId, NodeId)>,
     /// Every script of the page was read and run to its end (true for a page without any).
     pub fully_run: bool,
-    /// Scripts added event listeners to elements (run only on user actions, if ever).
+    /// Scripts added event listeners to elements, the window or the document (other than
+    /// load handlers; run only on user actions, if ever).
     pub listens: bool,
     /// The dialog a script opened with `showModal()`, if it is still open: everything
     /// outside it is inert.
