@@ -152,6 +152,6 @@ mod tests {
         let body = format!(r#"{HIDDEN_LINK}<script>console.log('hi')</script>"#);
         let (got, message) = outcome(&body);
         assert_eq!(got, Outcome::CantTell);
-        assert!(message.contains("does not run"), "{message}");
+        assert!(message.contains("runs none"), "{message}");
     }
 }

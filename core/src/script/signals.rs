@@ -42,7 +42,7 @@ pub struct Unfollowed {
 impl fmt::Display for Unfollowed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inline = if self.not_run {
-            Some("the page's inline scripts, which this build of the engine does not run")
+            Some("inline scripts (this build of the engine runs none)")
         } else {
             match self.inline {
                 0 => None,
@@ -52,11 +52,11 @@ impl fmt::Display for Unfollowed {
         };
         let external = match self.external {
             0 => None,
-            1 => Some("an external script (<script src>), which the engine does not run"),
-            _ => Some("external scripts (<script src>), which the engine does not run"),
+            1 => Some("an external script (<script src>) the engine does not run"),
+            _ => Some("external scripts (<script src>) the engine does not run"),
         };
         match (inline, external) {
-            (Some(i), Some(e)) => write!(f, "{i}, and {e}"),
+            (Some(i), Some(e)) => write!(f, "{i} and {e}"),
             (Some(one), None) | (None, Some(one)) => f.write_str(one),
             (None, None) => f.write_str("no script"),
         }

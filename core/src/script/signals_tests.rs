@@ -297,5 +297,5 @@ fn without_the_interpreter_every_inline_script_is_unfollowed() {
         .scripts()
         .may_change(ScriptEffect::Attributes, &d)
         .is_some());
-    assert!(unfollowed.to_string().contains("does not run"));
+    assert!(unfollowed.to_string().contains("runs none"));
 }
