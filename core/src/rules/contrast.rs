@@ -43,23 +43,26 @@ pub fn applicability(doc: &Document) -> Vec<Target<'_>> {
 
 fn find_targets(doc: &Document) -> impl Iterator<Item = NodeIndex> + '_ {
     let disabled = DisabledText::of(doc);
-    // Only pages with scripts the engine did not follow need every element looked at.
-    let shadow_script = !doc.scripts().fully_run();
-    let candidates = if shadow_script {
-        doc.elements().collect::<Vec<_>>()
-    } else {
-        doc.elements_with_text().collect()
-    };
-    candidates
-        .into_iter()
-        .filter(move |e| {
-            if has_visible_text(e) {
-                !e.is_inert() && !disabled.covers(e) && !invisible_text(e)
-            } else {
-                shadow_script && e.is_visible() && shadow_root_may_fill(e)
-            }
+    let mut targets: Vec<NodeIndex> = doc
+        .elements_with_text()
+        .filter(|e| {
+            has_visible_text(e) && !e.is_inert() && !disabled.covers(e) && !invisible_text(e)
         })
         .map(|e| e.index())
+        .collect();
+    // Only pages with scripts the engine did not follow need every element looked at.
+    if !doc.scripts().fully_run() {
+        let before = targets.len();
+        targets.extend(
+            doc.elements()
+                .filter(|e| shadow_root_may_fill(e) && !has_visible_text(e) && e.is_visible())
+                .map(|e| e.index()),
+        );
+        if targets.len() > before {
+            targets.sort_unstable(); // document order
+        }
+    }
+    targets.into_iter()
 }
 
 /// Text whose colour equals its background everywhere is not visible (ACT).
