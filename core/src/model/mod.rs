@@ -11,6 +11,7 @@ mod flat;
 mod index;
 mod paint;
 mod roles;
+mod scripts;
 mod selector;
 mod ua;
 
@@ -26,6 +27,7 @@ use crate::style::{
 };
 
 pub use index::Elements;
+pub use scripts::Scripts;
 
 use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
 pub use paint::{ColorPairs, TextColors};
@@ -162,11 +164,11 @@ pub struct Document {
     backdrops: OnceCell<Vec<OnceCell<paint::Backdrop>>>,
     /// Indexes, so that a rule visits its candidate elements instead of every element.
     index: Indexes,
-    /// Inline scripts' text, joined with NULs; `None` without scripts. Built on first use.
-    scripts: OnceCell<Option<String>>,
+    /// What the script stage knows of the page's scripts ([`Document::scripts`]).
+    script_signals: crate::script::Signals<NodeIndex>,
     /// Every script was run to its end by [`crate::script`] (or there were none).
     scripts_fully_run: bool,
-    /// Scripts added event listeners to elements.
+    /// Scripts added event listeners to elements, the window or the document.
     scripts_listen: bool,
     /// Tree scope of each node ([`flat`]); empty when the page has no shadow roots.
     scopes: Vec<u16>,
@@ -253,7 +255,7 @@ impl Builder {
 }
 
 impl Document {
-    fn from_tree(page: ParsedPage, effects: ScriptEffects) -> Document {
+    fn from_tree(page: ParsedPage, mut effects: ScriptEffects) -> Document {
         let ParsedPage {
             tree: html,
             is_html_document,
@@ -275,7 +277,7 @@ impl Document {
             text_colors: OnceCell::new(),
             backdrops: OnceCell::new(),
             index: Indexes::default(),
-            scripts: OnceCell::new(),
+            script_signals: Default::default(),
             scripts_fully_run: effects.fully_run,
             scripts_listen: effects.listens,
             scopes: Vec::new(),
@@ -296,7 +298,11 @@ impl Document {
                 .position(|n| n.dom == dialog)
                 .map(|i| (i as NodeIndex, doc.nodes[i].subtree_end));
         }
-        if !effects.focus_moves.is_empty() {
+        let signals = std::mem::take(&mut effects.signals);
+        let with_nodes = !signals.listeners.is_empty()
+            || !signals.attributes_set.is_empty()
+            || !signals.shadow_hosts.is_empty();
+        if !effects.focus_moves.is_empty() || with_nodes {
             let by_dom: HashMap<NodeId, NodeIndex> = doc
                 .nodes
                 .iter()
@@ -313,6 +319,9 @@ impl Document {
                 })
                 .collect();
             doc.focus_moves.sort_by_key(|(t, _)| *t);
+            doc.script_signals = signals.map(|n| by_dom.get(&n).copied());
+        } else {
+            doc.script_signals = signals.map(|_| None);
         }
         doc
     }
@@ -728,6 +737,14 @@ impl Document {
             .map(|&index| El { doc: self, index })
     }
 
+    /// What the page's scripts did and could not be followed in, for rules whose verdicts
+    /// scripts may change (see [`crate::script::signals`]).
+    pub fn scripts(&self) -> Scripts<'_> {
+        Scripts {
+            signals: &self.script_signals,
+        }
+    }
+
     /// Whether every script of the page was run to its end by the engine's interpreter (true
     /// for a page without scripts; never for one with external scripts). When false, rules
     /// answer cantTell where what scripts do could change their verdict.
@@ -796,26 +813,6 @@ impl Document {
     /// (which the HTML parser would wrap in an `<html>` element of its own).
     pub fn is_html_document(&self) -> bool {
         self.html_document
-    }
-
-    /// Whether an inline `<script>` contains `needle` — a hint that script changes what the
-    /// static model sees (e.g. moves focus), so a rule can answer cantTell instead of failed.
-    /// Always false once the page's scripts are [settled](Document::scripts_settled): what
-    /// they do is then in the model already.
-    pub fn scripts_mention(&self, needle: &str) -> bool {
-        if self.scripts_settled() {
-            return false;
-        }
-        let scripts = self.scripts.get_or_init(|| {
-            let texts: Vec<String> = self
-                .elements_named(&["script"])
-                .filter(|e| e.is_html())
-                .map(|s| s.text_content())
-                .collect();
-            // Pages without inline scripts answer no even for the empty needle.
-            (!texts.is_empty()).then(|| texts.join("\u{0}"))
-        });
-        scripts.as_ref().is_some_and(|s| s.contains(needle))
     }
 
     /// The page title: the first `<title>` in the document, whitespace collapsed.

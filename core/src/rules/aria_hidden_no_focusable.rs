@@ -1,5 +1,6 @@
-use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use super::{declare_rule, Context, Expectation, Rule, RuleMeta, Target};
 use crate::rules::Level;
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -13,7 +14,9 @@ declare_rule! {
     /// Focus sentinels of modal dialogs are reachable on purpose and hand focus on at once:
     /// where the page's scripts were run in full and each reachable element's `focus`
     /// listener moves focus to a focusable element outside the hidden content, the element
-    /// passes. Where scripts that were not run may handle focus, the result is "can't tell".
+    /// passes. Where every reachable element's focus may be handled by something the engine
+    /// does not follow — a focus or key listener on it, an ancestor or the page, an `onfocus`
+    /// attribute, or a script it could not run to its end — the result is "can't tell".
     ///
     /// ## Example
     /// ```html
@@ -36,7 +39,10 @@ declare_rule! {
 
 const PASSED: &str = "Nothing inside the aria-hidden element can receive keyboard focus.";
 const HANDS_FOCUS_ON: &str = "The content inside the aria-hidden element that the Tab key reaches hands focus on at once: its focus listener moves focus to an element outside it.";
-const SCRIPTED_FOCUS: &str = "The aria-hidden element contains content the Tab key reaches, but the page's scripts handle focus: check by keyboard that focus never stays there.";
+/// The cantTell message, with what may move focus on.
+fn scripted_focus(reason: &Reason) -> String {
+    format!("The aria-hidden element contains content the Tab key reaches, but {reason} may move focus on at once (as a modal dialog's focus sentinel does): check by keyboard that focus never stays there.")
+}
 const FAILED: &str = "The aria-hidden element contains content the Tab key reaches: remove aria-hidden, or take that content out of the tab order.";
 
 impl Rule for AriaHiddenNoFocusable {
@@ -70,15 +76,82 @@ impl Rule for AriaHiddenNoFocusable {
                         .any(|t| t.is_focusable() && !t.is_aria_hidden() && t != d)
                 })
         };
+        let kept: Vec<_> = tabbable.iter().filter(|d| !hands_focus_on(d)).collect();
+        // Focus sentinels in modal dialogs are reachable but hand focus on at once: one
+        // element no script may do that for is enough to fail.
+        let reasons: Option<Vec<Reason>> = kept
+            .iter()
+            .map(|d| doc.scripts().may_change(ScriptEffect::Focus, d))
+            .collect();
         if tabbable.is_empty() {
             Expectation::passed(PASSED)
-        } else if tabbable.iter().all(hands_focus_on) {
+        } else if kept.is_empty() {
             Expectation::passed(HANDS_FOCUS_ON)
-        } else if doc.scripts_mention("focus") {
-            // Focus sentinels in modal dialogs are reachable but hand focus on at once.
-            Expectation::cant_tell(SCRIPTED_FOCUS)
+        } else if let Some(reason) = reasons.as_ref().and_then(|r| r.first()) {
+            Expectation::cant_tell(scripted_focus(reason))
         } else {
             Expectation::failed(FAILED)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Outcome;
+    use crate::rules::testing::findings;
+
+    fn outcome(body: &str) -> (Outcome, String) {
+        let found = findings("aria-hidden-no-focusable", body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        (found[0].outcome, found[0].message.clone())
+    }
+
+    const HIDDEN_LINK: &str = r#"<div aria-hidden="true"><a href="/">Home</a></div>"#;
+
+    #[test]
+    fn reachable_content_without_scripts_fails() {
+        assert_eq!(outcome(HIDDEN_LINK).0, Outcome::Failed);
+    }
+
+    #[test]
+    fn an_external_script_may_hand_focus_on() {
+        let (got, message) = outcome(&format!(
+            r#"{HIDDEN_LINK}<script src="dialog.js"></script>"#
+        ));
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("external script"), "{message}");
+    }
+
+    #[test]
+    fn a_focus_handler_attribute_may_hand_focus_on() {
+        let (got, message) = outcome(
+            r#"<div aria-hidden="true"><a href="/" onfocus="first.focus()">Start</a></div>"#,
+        );
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("onfocus"), "{message}");
+    }
+
+    #[test]
+    fn one_element_no_script_can_rescue_fails() {
+        // The first link may be a sentinel; nothing can move focus away from the second.
+        let body = r#"<div aria-hidden="true"><a href="/" onfocus="first.focus()">S</a><a href="/b">B</a></div>"#;
+        assert_eq!(outcome(body).0, Outcome::Failed);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn a_followed_script_that_only_mentions_focus_changes_nothing() {
+        // The script runs to its end and adds no listener: the link keeps focus.
+        let body = format!(r#"{HIDDEN_LINK}<script>console.log('focus')</script>"#);
+        assert_eq!(outcome(&body).0, Outcome::Failed);
+    }
+
+    #[cfg(not(feature = "page-scripts"))]
+    #[test]
+    fn without_the_interpreter_an_inline_script_may_hand_focus_on() {
+        let body = format!(r#"{HIDDEN_LINK}<script>console.log('hi')</script>"#);
+        let (got, message) = outcome(&body);
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("runs none"), "{message}");
     }
 }

@@ -1,4 +1,5 @@
-use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use super::{declare_rule, Context, Expectation, Rule, RuleMeta, Target};
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -20,8 +21,9 @@ declare_rule! {
     /// <input role="combobox" aria-expanded="true" aria-controls="streets">
     /// <ul role="listbox" id="streets"><li role="option">High Street</li></ul>
     /// ```
-    /// When the page's scripts mention a missing id (and may create the element later), the
-    /// result is "can't tell".
+    /// When none of the ids exists but the page has scripts the engine could not follow (an
+    /// inline script it could not run to its end, or an external one), which may create the
+    /// element, the result is "can't tell".
     ///
     /// ## References
     /// WAI-ARIA 1.2 §6.2.4 Value; related to WCAG 2.2 SC 1.3.1 Info and Relationships and
@@ -39,7 +41,10 @@ declare_rule! {
 
 const PASSED: &str = "The aria-controls attribute names an element on the page.";
 const FAILED: &str = "None of the ids in aria-controls exists on the page: point it at the element this control operates.";
-const SCRIPTED: &str = "None of the ids in aria-controls exists in the page as loaded, but the page's scripts mention them and may create the element: check that it exists when the control is used.";
+/// The cantTell message, with what may create the element.
+fn scripted(reason: &Reason) -> String {
+    format!("None of the ids in aria-controls exists in the page as loaded, but {reason} may create the element: check that it exists while the control is expanded.")
+}
 
 impl Rule for AriaRequiredIdReferences {
     fn meta(&self) -> &'static RuleMeta {
@@ -75,10 +80,68 @@ impl Rule for AriaRequiredIdReferences {
             .any(|id| doc.element_by_id_in(el.scope(), id).is_some())
         {
             Expectation::passed(PASSED)
-        } else if ids.iter().any(|id| doc.scripts_mention(id)) {
-            Expectation::cant_tell(SCRIPTED)
+        } else if let Some(reason) = doc.scripts().may_change(ScriptEffect::Elements, &el) {
+            // Listeners left behind do not count: an expanded control's popup exists now.
+            Expectation::cant_tell(scripted(&reason))
         } else {
             Expectation::failed(FAILED)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Outcome;
+    use crate::rules::testing::findings;
+
+    fn outcome(body: &str) -> (Outcome, String) {
+        let found = findings("aria-required-id-references", body);
+        assert_eq!(found.len(), 1, "{found:?}");
+        (found[0].outcome, found[0].message.clone())
+    }
+
+    const EXPANDED: &str =
+        r#"<input role="combobox" aria-expanded="true" aria-controls="streets">"#;
+
+    #[test]
+    fn a_missing_popup_without_scripts_fails() {
+        assert_eq!(outcome(EXPANDED).0, Outcome::Failed);
+    }
+
+    #[test]
+    fn an_external_script_may_create_the_popup() {
+        let (got, message) = outcome(&format!(r#"{EXPANDED}<script src="search.js"></script>"#));
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("external script"), "{message}");
+    }
+
+    #[test]
+    fn an_existing_popup_passes_whatever_the_scripts() {
+        let body = format!(
+            r#"{EXPANDED}<ul role="listbox" id="streets"></ul><script src="a.js"></script>"#
+        );
+        assert_eq!(outcome(&body).0, Outcome::Passed);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn followed_scripts_that_create_no_popup_fail() {
+        // Naming the id is not creating the element: the script ran to its end.
+        let body = format!(r#"{EXPANDED}<script>console.log('streets')</script>"#);
+        assert_eq!(outcome(&body).0, Outcome::Failed);
+        // A listener runs on a later action; an expanded combobox's popup exists now.
+        let body = format!(
+            r#"{EXPANDED}<button id="b">Go</button><script>document.getElementById('b').addEventListener('click', function () {{}})</script>"#
+        );
+        assert_eq!(outcome(&body).0, Outcome::Failed);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn an_inline_script_the_engine_could_not_follow_may_create_the_popup() {
+        let body = format!(r#"{EXPANDED}<script>var n = 1 + 1</script>"#);
+        let (got, message) = outcome(&body);
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("inline script"), "{message}");
     }
 }

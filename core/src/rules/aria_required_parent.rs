@@ -1,8 +1,9 @@
 use super::predicates::{is_html_or_svg, AxTree};
-use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
+use super::{declare_rule, Context, Expectation, Rule, RuleMeta, Target};
 use crate::model::aria;
 use crate::model::El;
 use crate::rules::Level;
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -36,7 +37,10 @@ declare_rule! {
 
 const PASSED: &str = "The element sits directly in a container its role requires.";
 const FAILED_PREFIX: &str = "The element is not directly inside a container its role requires; its parent should have one of the roles: ";
-const SCRIPTED_OWNS: &str = "aria-owns names elements that are not in the page as loaded; the page's scripts may create them (for example in a shadow root, which aria-owns cannot reach): check that each owned element's role fits this container.";
+/// The cantTell message for an owner whose owned elements scripts may create.
+fn scripted_owns(reason: &Reason) -> String {
+    format!("aria-owns names elements that are not in the page as loaded; {reason} may create them (for example in a shadow root, which aria-owns cannot reach): check that each owned element's role fits this container.")
+}
 
 impl Rule for AriaRequiredParent {
     fn meta(&self) -> &'static RuleMeta {
@@ -45,7 +49,6 @@ impl Rule for AriaRequiredParent {
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
         let doc = cx.doc;
-        let scripted = doc.scripts_mention("");
         let targets: Vec<Target<'d>> = doc
             .elements_with_attrs(&["role", "aria-owns"])
             .filter(is_html_or_svg)
@@ -56,7 +59,12 @@ impl Rule for AriaRequiredParent {
                     && e.explicit_role()
                         .and_then(aria::role)
                         .is_some_and(|r| !r.required_context.is_empty());
-                applicable || (scripted && owns_missing_elements(e))
+                applicable
+                    || (owns_missing_elements(e)
+                        && doc
+                            .scripts()
+                            .may_change(ScriptEffect::Elements, e)
+                            .is_some())
             })
             .map(Target::element)
             .collect();
@@ -69,8 +77,17 @@ impl Rule for AriaRequiredParent {
             .role_info()
             .filter(|r| el.has_explicit_role() && !r.required_context.is_empty())
         else {
-            // Only reached for an owner whose aria-owns points at elements scripts create.
-            return Expectation::cant_tell(SCRIPTED_OWNS);
+            // Only reached for an owner whose aria-owns points at elements scripts may create.
+            let reason = el
+                .document()
+                .scripts()
+                .may_change(ScriptEffect::Elements, &el);
+            return Expectation::cant_tell(match reason {
+                Some(reason) => scripted_owns(&reason).into(),
+                None => {
+                    std::borrow::Cow::Borrowed("aria-owns names elements that are not on the page.")
+                }
+            });
         };
         let tree = AxTree::new(el.document());
         let parent_role = tree.parent(&el).and_then(|p| p.role());
@@ -103,4 +120,45 @@ fn owns_missing_elements(el: &El) -> bool {
             .split_ascii_whitespace()
             .any(|id| el.document().element_by_id_in(el.scope(), id).is_none())
         && is_context()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Outcome;
+    use crate::rules::testing::findings;
+
+    const OWNER: &str = r#"<div role="list" aria-owns="later"></div>"#;
+
+    #[test]
+    fn owned_ids_missing_without_scripts_are_not_targets() {
+        assert!(findings("aria-required-parent", OWNER).is_empty());
+    }
+
+    #[test]
+    fn owned_ids_an_unfollowed_script_may_create_cant_tell() {
+        let found = findings(
+            "aria-required-parent",
+            &format!(r#"{OWNER}<script src="list.js"></script>"#),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].outcome, Outcome::CantTell);
+        assert!(found[0].message.contains("external script"), "{found:?}");
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn a_followed_script_does_not_make_the_owner_a_target() {
+        let body = format!(r#"{OWNER}<script>console.log('later')</script>"#);
+        assert!(findings("aria-required-parent", &body).is_empty());
+    }
+
+    #[test]
+    fn a_listitem_outside_a_list_fails_whatever_the_scripts() {
+        let found = findings(
+            "aria-required-parent",
+            r#"<div><span role="listitem">x</span></div><script src="a.js"></script>"#,
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].outcome, Outcome::Failed);
+    }
 }

@@ -5,12 +5,14 @@ use std::borrow::Cow;
 
 use super::text::{has_visible_text, is_large_text, own_text, DisabledText, TextColors};
 use super::{Context, Expectation, Fact, Target};
-use crate::model::{Document, NodeIndex};
+use crate::model::{Document, El, NodeIndex};
+use crate::script::ScriptEffect;
 
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
 /// and their labels, and text drawn in the background colour (not visible). On pages whose
-/// scripts were not all run, elements a script may fill through a shadow root are targets
-/// too (their outcome is cantTell).
+/// scripts were not all followed, visible elements without text that a script may fill
+/// through a shadow root ([`ScriptEffect::ShadowRoot`]), with no child elements, are targets too (their outcome is
+/// cantTell).
 ///
 /// Both contrast rules ask for the same page in turn: the second gets the first's answer
 /// from the page's context.
@@ -35,23 +37,26 @@ impl Fact for ContrastTargets {
 
 fn find_targets(doc: &Document) -> impl Iterator<Item = NodeIndex> + '_ {
     let disabled = DisabledText::of(doc);
-    let shadow_script = doc.scripts_mention("attachShadow");
-    // Only pages whose scripts attach shadow roots need every element looked at.
-    let candidates = if shadow_script {
-        doc.elements().collect::<Vec<_>>()
-    } else {
-        doc.elements_with_text().collect()
-    };
-    candidates
-        .into_iter()
-        .filter(move |e| {
-            if has_visible_text(e) {
-                !e.is_inert() && !disabled.covers(e) && !invisible_text(e)
-            } else {
-                shadow_script && e.is_html() && e.is_visible() && filled_by_shadow_script(e)
-            }
+    let mut targets: Vec<NodeIndex> = doc
+        .elements_with_text()
+        .filter(|e| {
+            has_visible_text(e) && !e.is_inert() && !disabled.covers(e) && !invisible_text(e)
         })
         .map(|e| e.index())
+        .collect();
+    // Only pages with scripts the engine did not follow need every element looked at.
+    if !doc.scripts().fully_run() {
+        let before = targets.len();
+        targets.extend(
+            doc.elements()
+                .filter(|e| shadow_root_may_fill(e) && !has_visible_text(e) && e.is_visible())
+                .map(|e| e.index()),
+        );
+        if targets.len() > before {
+            targets.sort_unstable(); // document order
+        }
+    }
+    targets.into_iter()
 }
 
 /// Text whose colour equals its background everywhere is not visible (ACT).
@@ -62,18 +67,25 @@ fn invisible_text(el: &crate::model::El) -> bool {
     }
 }
 
-fn filled_by_shadow_script(el: &crate::model::El) -> bool {
-    let Some(id) = el.non_empty_attr("id") else {
-        return false;
-    };
-    let doc = el.document();
-    doc.scripts_mention(&format!("'{id}'"))
-        || doc.scripts_mention(&format!("\"{id}\""))
-        || doc.scripts_mention(&format!("#{id}"))
+/// An empty element (no child elements either: a wrapper's children are targets of their
+/// own) that a script may attach a shadow root to.
+fn shadow_root_may_fill(el: &El) -> bool {
+    el.children().next().is_none()
+        && el
+            .document()
+            .scripts()
+            .may_change(ScriptEffect::ShadowRoot, el)
+            .is_some()
 }
 
-pub const SHADOW_DOM: &str =
-    "A script attaches a shadow root to this element; the text it adds is not in the page source, so check its contrast in a browser.";
+/// The cantTell message for an element without text that a script may fill through a
+/// shadow root.
+fn shadow_dom(el: &El) -> Cow<'static, str> {
+    match el.document().scripts().may_change(ScriptEffect::ShadowRoot, el) {
+        Some(reason) => format!("This element has no text in the page as loaded, but {reason} may attach a shadow root to it and fill it: check the contrast of that text in a browser.").into(),
+        None => "This element has no visible text.".into(),
+    }
+}
 pub const LABELLED_SYMBOL: &str =
     "The text is a single character standing for the label given in aria-label or aria-labelledby (a symbol, not text in a human language), so text contrast does not apply; make sure the symbol itself has at least 3:1 contrast (WCAG 1.4.11).";
 pub const SYMBOLS: &str =
@@ -86,7 +98,7 @@ const PASSED: &str = "The text's contrast ratio with its background meets the re
 pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation {
     let el = target.element;
     if !has_visible_text(&el) {
-        return Expectation::cant_tell(SHADOW_DOM);
+        return Expectation::cant_tell(shadow_dom(&el));
     }
     let large_text = is_large_text(&el);
     let required = if large_text { large } else { normal };

@@ -5,6 +5,7 @@ use super::layout::{declarations, split_top_level_commas};
 use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
 use crate::model::{Document, El};
 use crate::rules::Level;
+use crate::script::{Reason, ScriptEffect};
 
 declare_rule! {
     /// ## What it does
@@ -18,9 +19,10 @@ declare_rule! {
     /// `:focus-within` rule of an ancestor, or a focus rule styling something inside it)
     /// draws another indicator: a border, background, box shadow, text decoration, colour
     /// or a new outline. It fails when the outline is removed and nothing replaces it. The
-    /// result is "can't tell" when the element or an ancestor has an `onfocus`/`onfocusin`
-    /// handler, or a page script mentions focus: a script may draw the indicator instead.
-    /// Scripts loaded from files are not read.
+    /// result is "can't tell" when something the engine does not follow may draw the
+    /// indicator instead: a focus or key listener (or `onfocus`-style attribute) on the
+    /// element, an ancestor or the page, or a script the engine could not run to its end
+    /// (external scripts are never run).
     ///
     /// ## Why it matters
     /// Keyboard users — many people with motor impairments, and screen magnifier users —
@@ -55,8 +57,6 @@ const REPLACED: &str =
     "The focus outline is removed, but a focus style draws another indicator (border, background, shadow, text decoration, colour or outline).";
 const REMOVED: &str =
     "The focus outline is removed (outline: none or 0) and no focus style draws another indicator: keyboard users cannot see when this element has focus. Keep the outline or replace it with a visible style in a :focus-visible rule.";
-const SCRIPTED: &str =
-    "The focus outline is removed and no style replaces it, but a script reacts to focus (onfocus handler or page script) and may draw an indicator; check by tabbing to the element.";
 
 /// What a focus rule does to the element that receives focus.
 #[derive(Default)]
@@ -315,10 +315,9 @@ fn focus_styles(el: &El, cx: &Context) -> FocusStyles {
     out
 }
 
-/// Whether a script may draw the focus indicator.
-fn scripted_focus(el: &El) -> bool {
-    let handler = |e: &El| e.attr("onfocus").is_some() || e.attr("onfocusin").is_some();
-    handler(el) || el.ancestors().any(|a| handler(&a)) || el.document().scripts_mention("focus")
+/// The cantTell message when a script may draw the focus indicator.
+fn scripted(reason: &Reason) -> String {
+    format!("The focus outline is removed and no style replaces it, but {reason} may draw an indicator when the element gets focus; check by tabbing to the element.")
 }
 
 impl Rule for FocusVisible {
@@ -341,8 +340,8 @@ impl Rule for FocusVisible {
             Expectation::passed(DEFAULT_RING)
         } else if styles.indicates {
             Expectation::passed(REPLACED)
-        } else if scripted_focus(el) {
-            Expectation::cant_tell(SCRIPTED)
+        } else if let Some(reason) = el.document().scripts().may_change(ScriptEffect::Focus, el) {
+            Expectation::cant_tell(scripted(&reason))
         } else {
             Expectation::failed(REMOVED)
         }
@@ -400,6 +399,30 @@ mod tests {
     #[test]
     fn script_handlers_cant_tell() {
         let html = r#"<style>a:focus { outline: none }</style><a onfocus="mark()" href="/a">A</a>"#;
+        assert_eq!(outcomes(html), [Outcome::CantTell]);
+    }
+
+    #[test]
+    fn handlers_for_other_events_change_nothing() {
+        // A click handler runs on activation, not on focus: the outline is still gone.
+        let html = r#"<style>a:focus { outline: none }</style><a onclick="go()" href="/a">A</a>"#;
+        assert_eq!(outcomes(html), [Outcome::Failed]);
+    }
+
+    #[test]
+    fn external_scripts_cant_tell() {
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script src="focus-ring.js"></script>"#;
+        assert_eq!(outcomes(html), [Outcome::CantTell]);
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn followed_scripts_decide() {
+        // Runs to its end, listens to nothing: the word "focus" changes no verdict.
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script>console.log('focus')</script>"#;
+        assert_eq!(outcomes(html), [Outcome::Failed]);
+        // A keydown listener on the document may mark keyboard use and draw a ring.
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script>document.addEventListener('keydown', function (e) {})</script>"#;
         assert_eq!(outcomes(html), [Outcome::CantTell]);
     }
 

@@ -79,6 +79,38 @@ mod tests {
     }
 
     #[test]
+    fn empty_custom_elements_may_be_filled_by_unfollowed_scripts() {
+        let got = outcome(r#"<my-card></my-card><div></div><script src="cards.js"></script>"#);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Outcome::CantTell, "{got:?}");
+        assert!(got[0].1.contains("external script"), "{got:?}");
+        // Nothing may change the page: an empty element has no text to check.
+        assert!(outcome(r#"<my-card></my-card><div></div>"#).is_empty());
+    }
+
+    #[test]
+    fn an_unfollowed_attach_shadow_call_makes_empty_hosts_targets() {
+        // `+` is outside the interpreter's subset (and without page-scripts nothing runs).
+        let got = outcome(
+            r#"<div id="h"></div><ul id="u"></ul><script>var n = 1 + 1; document.getElementById('h').attachShadow({ mode: 'open' })</script>"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Outcome::CantTell, "{got:?}");
+        assert!(got[0].1.contains("inline script"), "{got:?}");
+    }
+
+    #[cfg(feature = "page-scripts")]
+    #[test]
+    fn text_a_followed_script_puts_in_a_shadow_root_is_checked() {
+        // #767676 on white is 4.54:1, at least 4.5:1.
+        let got = outcome(
+            r#"<div id="h"></div><script>document.getElementById('h').attachShadow({ mode: 'open' }).innerHTML = '<span style="color: #767676; background: #fff">Bins</span>'</script>"#,
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, Outcome::Passed, "{got:?}");
+    }
+
+    #[test]
     fn a_labelled_single_character_is_a_symbol_not_text() {
         // #666 on black is 3.66:1: a failure for text, but "X" stands for "Close".
         let got =

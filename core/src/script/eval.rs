@@ -78,6 +78,12 @@ pub(super) struct Dom<'h> {
     /// Shadow host → shadow root (a fragment node outside the document tree).
     pub shadow_roots: Vec<(NodeId, NodeId)>,
     pub listeners: Vec<Listener>,
+    /// Events the window or document listens to, other than load events (never run).
+    pub page_listeners: Vec<String>,
+    /// Elements whose attributes a script set or removed.
+    pub attributes_set: Vec<NodeId>,
+    /// Elements a script created (`createElement`, `innerHTML`).
+    pub created_elements: usize,
     /// `DOMContentLoaded` and `load` handlers, run after every script.
     pub on_load: Vec<Value>,
     /// The dialog opened with `showModal()` and still open: the rest of the page is inert.
@@ -113,6 +119,9 @@ impl<'h> Dom<'h> {
             html,
             shadow_roots: Vec::new(),
             listeners: Vec::new(),
+            page_listeners: Vec::new(),
+            attributes_set: Vec::new(),
+            created_elements: 0,
             on_load: Vec::new(),
             modal: None,
             parsed_up_to: None,
@@ -413,6 +422,7 @@ impl<'h> Dom<'h> {
                     QualName::new(None, ns!(html), LocalName::from(name.as_str())),
                     Vec::new(),
                 );
+                self.created_elements += 1;
                 Ok(Value::Node(
                     self.html.tree.orphan(Node::Element(element)).id(),
                 ))
@@ -433,7 +443,7 @@ impl<'h> Dom<'h> {
                 match &*event {
                     "DOMContentLoaded" | "load" => self.on_load.push(arg(1)),
                     // Other window events need a user or a timer: nothing happens on load.
-                    _ => {}
+                    other => self.page_listeners.push(other.to_string()),
                 }
                 Ok(Value::Undefined)
             }
@@ -709,6 +719,7 @@ impl<'h> Dom<'h> {
                 v @ (Node::Element(_) | Node::Text(_)) => v.clone(),
                 _ => continue,
             };
+            self.created_elements += usize::from(value.is_element());
             let copied = self
                 .html
                 .tree
@@ -791,6 +802,7 @@ impl<'h> Dom<'h> {
         }
         let rebuilt = Element::new(element.name.clone(), attrs);
         *self.html.tree.get_mut(id).ok_or(Unsupported)?.value() = Node::Element(rebuilt);
+        self.attributes_set.push(id);
         Ok(())
     }
 }

@@ -15,16 +15,28 @@
 //! before stays, as it would in a browser where the rest then ran; but the page then counts as
 //! not fully run, and rules keep answering cantTell where scripts
 //! may change their verdict. Pages with external scripts are never fully run either.
+//!
+//! What rules may ask about scripts is in [`signals`]: which scripts the engine could not
+//! follow, the listeners left behind, and whether scripts may change a given fact about an
+//! element (the model's `Scripts::may_change`). The interpreter is the `page-scripts` cargo feature
+//! (on by default); without it no script runs and every inline script counts as not followed.
 
+#[cfg(feature = "page-scripts")]
 mod eval;
+#[cfg(feature = "page-scripts")]
 mod lex;
+#[cfg(feature = "page-scripts")]
 mod parse;
+pub mod signals;
 
 use crate::html::tree::{Html, Node, NodeId};
 use crate::html::ParsedPage;
 use html5ever::ns;
+pub(crate) use signals::Signals;
+pub use signals::{Listener, Place, Reason, ScriptEffect, Unfollowed};
 
 /// The script does something outside the subset (or that the engine does not model).
+#[cfg(feature = "page-scripts")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Unsupported;
 
@@ -35,7 +47,8 @@ pub struct ScriptEffects {
     pub(crate) shadow_roots: Vec<(NodeId, NodeId)>,
     /// Every script of the page was read and run to its end (true for a page without any).
     pub(crate) fully_run: bool,
-    /// Scripts added event listeners to elements (run only on user actions, if ever).
+    /// Scripts added event listeners to elements, the window or the document (other than
+    /// load handlers; run only on user actions, if ever).
     pub(crate) listens: bool,
     /// The dialog a script opened with `showModal()`, if it is still open: everything
     /// outside it is inert.
@@ -43,23 +56,32 @@ pub struct ScriptEffects {
     /// Elements with `focus` listeners, and the elements those listeners focus; only for
     /// listeners the interpreter could follow to their end without changing the page.
     pub(crate) focus_moves: Vec<(NodeId, Vec<NodeId>)>,
+    /// What rules may ask about the scripts ([`Scripts`]).
+    pub(crate) signals: Signals<NodeId>,
+}
+
+impl ScriptEffects {
+    /// The effects of a page without scripts.
+    pub fn none() -> ScriptEffects {
+        ScriptEffects {
+            fully_run: true,
+            ..Default::default()
+        }
+    }
 }
 
 /// Stage 2, **page scripts**: runs a parsed page's inline scripts on its tree, as far as the
 /// interpreter can follow them, and says what they did.
 pub fn run(page: &mut ParsedPage) -> ScriptEffects {
     if page.scripts.is_empty() {
-        return ScriptEffects {
-            fully_run: true,
-            ..Default::default()
-        };
+        return ScriptEffects::none();
     }
     run_scripts(&mut page.tree, &page.scripts)
 }
 
 /// Runs the page's scripts (the `<script>` elements the parser created, in document order).
 pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects {
-    let mut fully_run = true;
+    let mut signals = Signals::default();
     let mut classic = Vec::new();
     let mut modules = Vec::new();
     for &id in scripts {
@@ -91,7 +113,7 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
             continue; // data blocks: JSON-LD, templates
         }
         if element.attr("src").is_some() {
-            fully_run = false;
+            signals.external += 1;
             continue;
         }
         let text: String = node
@@ -107,55 +129,115 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
             classic.push((id, text));
         }
     }
+    signals.inline = (classic.len() + modules.len()) as u32;
     if classic.is_empty() && modules.is_empty() {
         return ScriptEffects {
-            fully_run,
+            fully_run: signals.external == 0,
+            signals,
             ..Default::default()
         };
     }
+    #[cfg(feature = "page-scripts")]
+    return interpret(html, &classic, &modules, signals);
+    #[cfg(not(feature = "page-scripts"))]
+    {
+        let _ = html;
+        signals.inline_unfollowed = signals.inline;
+        signals.unfollowed_attach_shadow = classic
+            .iter()
+            .chain(&modules)
+            .any(|(_, text)| signals::calls_attach_shadow(text));
+        ScriptEffects {
+            fully_run: false,
+            signals,
+            ..Default::default()
+        }
+    }
+}
 
+/// Runs the inline scripts, classic ones in order, then modules, then load handlers.
+#[cfg(feature = "page-scripts")]
+fn interpret(
+    html: &mut Html,
+    classic: &[(NodeId, String)],
+    modules: &[(NodeId, String)],
+    mut signals: Signals<NodeId>,
+) -> ScriptEffects {
     let mut dom = eval::Dom::new(html);
     let scope = dom.global_scope();
     let ran = |dom: &mut eval::Dom, text: &str| -> Result<(), Unsupported> {
         let program = parse::parse_program(&lex::tokenize(text)?)?;
         dom.run(&program, &scope)
     };
-    for (id, text) in &classic {
+    let stopped = |signals: &mut Signals<NodeId>, text: &str| {
+        signals.inline_unfollowed += 1;
+        signals.unfollowed_attach_shadow |= signals::calls_attach_shadow(text);
+    };
+    for (id, text) in classic {
         dom.parsed_up_to = Some(*id);
-        fully_run &= ran(&mut dom, text).is_ok();
+        if ran(&mut dom, text).is_err() {
+            stopped(&mut signals, text);
+        }
     }
     dom.parsed_up_to = None;
-    for (_, text) in &modules {
-        fully_run &= ran(&mut dom, text).is_ok();
+    for (_, text) in modules {
+        if ran(&mut dom, text).is_err() {
+            stopped(&mut signals, text);
+        }
     }
     for handler in std::mem::take(&mut dom.on_load) {
-        fully_run &= dom.call(&handler, Vec::new()).is_ok();
+        if dom.call(&handler, Vec::new()).is_err() {
+            // Its code is part of a script read before: that script's sign stands.
+            stopped(&mut signals, "");
+        }
     }
 
     // Where focus handlers send focus, run on the finished page without changing it.
     let mut focus_moves = Vec::new();
     let listeners = std::mem::take(&mut dom.listeners);
-    let listens = !listeners.is_empty();
-    for listener in listeners.iter().filter(|l| l.event == "focus") {
-        dom.probe = Some(Vec::new());
-        let event = dom.object(vec![
-            ("target".to_string(), eval::Value::Node(listener.target)),
-            ("type".to_string(), eval::Value::Str("focus".into())),
-        ]);
-        let outcome = dom.call(&listener.handler, vec![event]);
-        let focused = dom.probe.take().unwrap_or_default();
-        if outcome.is_ok() {
-            focus_moves.push((listener.target, focused));
-        }
+    let listens = !listeners.is_empty() || !dom.page_listeners.is_empty();
+    for listener in &listeners {
+        let followed =
+            listener.event == "focus" && probe_focus(&mut dom, listener, &mut focus_moves);
+        signals
+            .listeners
+            .push((listener.target, listener.event.clone(), followed));
     }
+    signals.page_listeners = std::mem::take(&mut dom.page_listeners);
+    signals.attributes_set = std::mem::take(&mut dom.attributes_set);
+    signals.created_elements = dom.created_elements;
+    let shadow_roots = std::mem::take(&mut dom.shadow_roots);
+    signals.shadow_hosts = shadow_roots.iter().map(|&(host, _)| host).collect();
     ScriptEffects {
-        shadow_roots: std::mem::take(&mut dom.shadow_roots),
+        shadow_roots,
         modal_dialog: dom.modal,
-        fully_run,
+        fully_run: signals.inline_unfollowed == 0 && signals.external == 0,
         listens,
         focus_moves,
+        signals,
     }
 }
 
-#[cfg(test)]
+/// Runs a focus listener on the finished page without letting it change anything, and
+/// records where it sends focus; false when the interpreter could not follow it.
+#[cfg(feature = "page-scripts")]
+fn probe_focus(
+    dom: &mut eval::Dom,
+    listener: &eval::Listener,
+    focus_moves: &mut Vec<(NodeId, Vec<NodeId>)>,
+) -> bool {
+    dom.probe = Some(Vec::new());
+    let event = dom.object(vec![
+        ("target".to_string(), eval::Value::Node(listener.target)),
+        ("type".to_string(), eval::Value::Str("focus".into())),
+    ]);
+    let outcome = dom.call(&listener.handler, vec![event]);
+    let focused = dom.probe.take().unwrap_or_default();
+    if outcome.is_ok() {
+        focus_moves.push((listener.target, focused));
+    }
+    outcome.is_ok()
+}
+
+#[cfg(all(test, feature = "page-scripts"))]
 mod tests;
