@@ -3,7 +3,7 @@
 //! [`html`](crate::html) → [`script`](crate::script) → [`style`](crate::style) →
 //! [`model`](crate::model) → [`rules`](crate::rules) → [`report`](crate::report).
 
-use crate::model::{Builder, Document};
+use crate::model::{Builder, Document, Snapshot, SnapshotError};
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{registry, Context, Impact, Level, Outcome, Rule};
@@ -134,6 +134,31 @@ pub fn parse_document_with_loader(
     let base = crate::style::base_url(page_url, builder.base_href());
     let sheets = crate::style::load_sheets(builder.style_sources(true), base.as_ref(), loader);
     builder.finish(sheets)
+}
+
+/// Builds the document model of a rendered page (see [`Snapshot`]): the DOM and computed
+/// styles a browser gives, with the snapshot's style sheets for what computed styles do not
+/// hold (focus and zoom rules).
+pub fn parse_snapshot(snapshot: &Snapshot) -> Result<Document, SnapshotError> {
+    let builder = Builder::from_snapshot(snapshot)?;
+    let sources = snapshot
+        .style_sheets
+        .iter()
+        .map(|sheet| crate::style::SheetSource::Inline {
+            css: sheet.css.clone(),
+            media: &sheet.media,
+        })
+        .collect();
+    let base = crate::style::base_url(&snapshot.url, builder.base_href());
+    let sheets = crate::style::load_sheets(sources, base.as_ref(), &NoLoader);
+    Ok(builder.finish(sheets))
+}
+
+/// Audits a rendered page (see [`Snapshot`]) with the same model and rules as
+/// [`audit_with_loader`]; the report's URL is the snapshot's.
+pub fn audit_snapshot(snapshot: &Snapshot, options: &Options) -> Result<PageReport, SnapshotError> {
+    let doc = parse_snapshot(snapshot)?;
+    Ok(audit_document(&doc, &snapshot.url, options))
 }
 
 /// Parse, then run the page's scripts on the tree.

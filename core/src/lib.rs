@@ -37,7 +37,8 @@ mod short_hash;
 pub mod urls;
 
 pub use audit::{
-    audit, audit_document, audit_with_loader, parse_document, parse_document_with_loader, Options,
+    audit, audit_document, audit_snapshot, audit_with_loader, parse_document,
+    parse_document_with_loader, parse_snapshot, Options,
 };
 pub use audit::{Finding, PageReport};
 pub use report::{Report, ToolInfo, SCHEMA_VERSION};

@@ -13,6 +13,7 @@ mod paint;
 mod roles;
 mod scripts;
 mod selector;
+mod snapshot;
 mod ua;
 
 use std::cell::{OnceCell, RefCell};
@@ -28,6 +29,9 @@ use crate::style::{
 
 pub use index::Elements;
 pub use scripts::Scripts;
+pub use snapshot::{
+    Snapshot, SnapshotError, SnapshotNamespace, SnapshotNode, SnapshotSheet, SNAPSHOT_VERSION,
+};
 
 use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
 pub use paint::{ColorPairs, TextColors};
@@ -231,6 +235,25 @@ impl Builder {
         Builder {
             doc: Document::from_tree(page, effects),
         }
+    }
+
+    /// The model's tree from a rendered snapshot: the DOM a browser holds after the page's
+    /// scripts ran (so no script runs here), with the styles it computed, which win over the
+    /// cascade of the sheets given to [`Builder::finish`].
+    pub fn from_snapshot(snapshot: &Snapshot) -> Result<Builder, SnapshotError> {
+        let rendered = snapshot::read(snapshot)?;
+        let page = ParsedPage {
+            tree: rendered.html,
+            scripts: Vec::new(),
+            is_html_document: snapshot.html_document,
+        };
+        let effects = ScriptEffects {
+            shadow_roots: rendered.shadow_roots,
+            ..ScriptEffects::none()
+        };
+        let mut doc = Document::from_tree(page, effects);
+        doc.rendered = rendered.styles;
+        Ok(Builder { doc })
     }
 
     /// The `href` of the first HTML `<base href>`, which the page's URLs resolve against.

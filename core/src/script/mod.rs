@@ -56,7 +56,7 @@ pub struct ScriptEffects {
     /// Elements with `focus` listeners, and the elements those listeners focus; only for
     /// listeners the interpreter could follow to their end without changing the page.
     pub(crate) focus_moves: Vec<(NodeId, Vec<NodeId>)>,
-    /// What rules may ask about the scripts ([`Scripts`]).
+    /// What rules may ask about the scripts (the model's `Scripts`).
     pub(crate) signals: Signals<NodeId>,
 }
 

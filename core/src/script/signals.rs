@@ -2,7 +2,7 @@
 //! scripts it could not follow, which listeners scripts and `on…` attributes left on the page,
 //! and what the scripts it followed changed.
 //!
-//! A rule asks [`Scripts::may_change`] whether scripts may change the fact its verdict rests
+//! A rule asks `Scripts::may_change` (in the model) whether scripts may change the fact its verdict rests
 //! on for one element, and gets the reason to put in its cantTell message. What the engine
 //! followed is already in the model; only what it could not follow, or what runs later on a
 //! user's action, is a reason.
@@ -72,7 +72,7 @@ pub enum Place {
     Page,
 }
 
-/// Why scripts may change a fact ([`Scripts::may_change`]); its `Display` is a noun phrase
+/// Why scripts may change a fact (`Scripts::may_change` (in the model)); its `Display` is a noun phrase
 /// for a cantTell message ("… {reason} may …").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Reason {

@@ -20,7 +20,9 @@ pub use color::{parse_color, ColorValue, Rgba};
 pub(crate) use loader::is_stylesheet_link;
 pub use loader::{base_url, load_sheets, SheetSource};
 pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
-pub use properties::{Display, LineHeight, Overflow, Position, PropertyId, Visibility};
+pub use properties::{
+    Display, LineHeight, Overflow, Position, PropertyId, Visibility, COMPUTED_PROPERTIES,
+};
 pub(crate) use sheet::{contains_ignore_case, split_top_level_commas};
 pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};
 

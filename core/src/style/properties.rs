@@ -76,6 +76,39 @@ pub enum PropertyId {
     Custom,
 }
 
+/// The CSS properties the engine computes, by their standard names, in [`PropertyId`]
+/// order: what a rendered snapshot should carry from `getComputedStyle` for each element.
+pub const COMPUTED_PROPERTIES: [&str; LONGHANDS] = [
+    "display",
+    "visibility",
+    "content-visibility",
+    "opacity",
+    "color",
+    "background-color",
+    "background-image",
+    "font-size",
+    "font-weight",
+    "font-family",
+    "line-height",
+    "letter-spacing",
+    "word-spacing",
+    "text-indent",
+    "text-shadow",
+    "white-space",
+    "position",
+    "left",
+    "top",
+    "width",
+    "height",
+    "max-width",
+    "clip",
+    "clip-path",
+    "transform",
+    "rotate",
+    "overflow-x",
+    "overflow-y",
+];
+
 /// Number of longhand properties (all but [`PropertyId::Custom`]).
 pub(crate) const LONGHANDS: usize = PropertyId::Custom as usize;
 
@@ -1363,6 +1396,14 @@ fn parse_rotate(p: &mut Parser) -> Option<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn computed_properties_name_every_longhand_in_order() {
+        for (i, name) in COMPUTED_PROPERTIES.iter().enumerate() {
+            let id = PropertyId::from_name(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(id as usize, i, "{name}");
+        }
+    }
 
     fn len(text: &str) -> Option<Length> {
         let mut p = Parser::new(text);
