@@ -98,9 +98,15 @@ impl<'d> Scripts<'d> {
     /// why: `None` when the engine knows they do not.
     pub fn may_change(&self, effect: ScriptEffect, el: &El<'d>) -> Option<Reason> {
         match effect {
-            ScriptEffect::Focus => self
-                .focus_listener(el)
-                .or_else(|| self.unfollowed().map(Reason::Unfollowed)),
+            ScriptEffect::Focus => self.focus_listener(el).or_else(|| {
+                let unfollowed = self.unfollowed()?;
+                self.signals
+                    .unfollowed_focus_code
+                    .then_some(Reason::Unfollowed(Unfollowed {
+                        external: 0,
+                        ..unfollowed
+                    }))
+            }),
             ScriptEffect::Attributes | ScriptEffect::Elements => {
                 self.unfollowed().map(Reason::Unfollowed)
             }

@@ -45,6 +45,17 @@ fn scripted_focus(reason: &Reason) -> String {
 }
 const FAILED: &str = "The aria-hidden element contains content the Tab key reaches: remove aria-hidden, or take that content out of the tab order.";
 
+/// An empty `div` or `span` made tabbable: a focus guard, which does nothing unless a script
+/// sends focus on from it (focus traps put one at each end of a dialog). A script the engine
+/// could not follow is reason enough to think it does; a link or a field is not a guard.
+fn is_focus_guard(el: &crate::model::El) -> bool {
+    el.is_html()
+        && matches!(el.name(), "div" | "span")
+        && el.attr("tabindex").is_some()
+        && el.children().next().is_none()
+        && !el.has_text_content()
+}
+
 impl Rule for AriaHiddenNoFocusable {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -81,7 +92,14 @@ impl Rule for AriaHiddenNoFocusable {
         // element no script may do that for is enough to fail.
         let reasons: Option<Vec<Reason>> = kept
             .iter()
-            .map(|d| doc.scripts().may_change(ScriptEffect::Focus, d))
+            .map(|d| {
+                doc.scripts()
+                    .may_change(ScriptEffect::Focus, d)
+                    .or_else(|| match is_focus_guard(d) {
+                        true => doc.scripts().unfollowed().map(Reason::Unfollowed),
+                        false => None,
+                    })
+            })
             .collect();
         if tabbable.is_empty() {
             Expectation::passed(PASSED)
@@ -114,12 +132,37 @@ mod tests {
     }
 
     #[test]
-    fn an_external_script_may_hand_focus_on() {
-        let (got, message) = outcome(&format!(
-            r#"{HIDDEN_LINK}<script src="dialog.js"></script>"#
+    fn an_external_script_alone_does_not_rescue_real_content() {
+        // A link with text is not a focus guard: nothing on the page says a script moves
+        // focus away from it, and external scripts are on every council page.
+        let (got, _) = outcome(&format!(
+            r#"{HIDDEN_LINK}<script src="analytics.js"></script>"#
         ));
+        assert_eq!(got, Outcome::Failed);
+    }
+
+    #[test]
+    fn a_focus_guard_may_be_served_by_an_external_script() {
+        // Focus traps put empty tabbable guards at the ends of a dialog; a script moves
+        // focus on from them.
+        let guard = r#"<div tabindex="0" aria-hidden="true"></div>"#;
+        let (got, message) = outcome(&format!(r#"{guard}<script src="dialog.js"></script>"#));
         assert_eq!(got, Outcome::CantTell);
         assert!(message.contains("external script"), "{message}");
+        // Without any script, the guard does nothing: focus lands on hidden content.
+        assert_eq!(outcome(guard).0, Outcome::Failed);
+    }
+
+    #[test]
+    fn an_unfollowed_inline_script_that_handles_focus_may_hand_focus_on() {
+        // The loop stops the interpreter; the code calls focus(), so it may move focus.
+        let script = r#"<script>for (;;) { document.getElementById('x').focus(); break; }</script>"#;
+        let (got, message) = outcome(&format!("{HIDDEN_LINK}{script}"));
+        assert_eq!(got, Outcome::CantTell);
+        assert!(message.contains("inline script"), "{message}");
+        // The same stop in code that never touches focus rescues nothing.
+        let script = r#"<script>for (;;) { track('page'); break; }</script>"#;
+        assert_eq!(outcome(&format!("{HIDDEN_LINK}{script}")).0, Outcome::Failed);
     }
 
     #[test]

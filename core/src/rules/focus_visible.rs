@@ -410,8 +410,15 @@ mod tests {
     }
 
     #[test]
-    fn external_scripts_cant_tell() {
-        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script src="focus-ring.js"></script>"#;
+    fn external_scripts_alone_do_not_rescue_a_removed_outline() {
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script src="app.js"></script>"#;
+        assert_eq!(outcomes(html), [Outcome::Failed]);
+    }
+
+    #[test]
+    fn unfollowed_inline_focus_code_cant_tell() {
+        // The interpreter stops at the loop; the code listens for focusin and may draw a ring.
+        let html = r#"<style>a:focus { outline: none }</style><a href="/a">A</a><script>for (;;) { document.addEventListener('focusin', ring); break; }</script>"#;
         assert_eq!(outcomes(html), [Outcome::CantTell]);
     }
 

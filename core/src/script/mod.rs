@@ -147,6 +147,10 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
             .iter()
             .chain(&modules)
             .any(|(_, text)| signals::calls_attach_shadow(text));
+        signals.unfollowed_focus_code = classic
+            .iter()
+            .chain(&modules)
+            .any(|(_, text)| signals::handles_focus(text));
         ScriptEffects {
             fully_run: false,
             signals,
@@ -172,6 +176,7 @@ fn interpret(
     let stopped = |signals: &mut Signals<NodeId>, text: &str| {
         signals.inline_unfollowed += 1;
         signals.unfollowed_attach_shadow |= signals::calls_attach_shadow(text);
+        signals.unfollowed_focus_code |= signals::handles_focus(text);
     };
     for (id, text) in classic {
         dom.parsed_up_to = Some(*id);

@@ -15,7 +15,10 @@ pub enum ScriptEffect {
     /// What happens when the element gets focus: a script moves focus elsewhere (a focus
     /// sentinel, a focus trap on Tab) or draws a focus indicator. Besides scripts the engine
     /// could not follow, listeners for focus and key events on the element, an ancestor or
-    /// the page (run later, when the user acts) and `onfocus`-style attributes count.
+    /// the page (run later, when the user acts) and `onfocus`-style attributes count, and
+    /// inline scripts the engine could not follow whose code handles focus. External scripts
+    /// alone do not: a page is not presumed to move focus or draw an indicator without a sign
+    /// of it (on council pages external scripts are everywhere, and would hide every failure).
     Focus,
     /// Its attributes, as the page loads.
     Attributes,
@@ -144,6 +147,9 @@ pub(crate) struct Signals<N> {
     pub interpreter: bool,
     /// An inline script not followed to its end calls `attachShadow` in its code.
     pub unfollowed_attach_shadow: bool,
+    /// An inline script not followed to its end handles focus in its code: it names focus or
+    /// key events, or calls `focus()` ([`handles_focus`]).
+    pub unfollowed_focus_code: bool,
     /// Listeners scripts added to elements: (element, event, followed).
     pub listeners: Vec<(N, String, bool)>,
     /// Events the window or the document listens to (other than load events, which run).
@@ -164,6 +170,7 @@ impl<N> Default for Signals<N> {
             external: 0,
             interpreter: cfg!(feature = "page-scripts"),
             unfollowed_attach_shadow: false,
+            unfollowed_focus_code: false,
             listeners: Vec::new(),
             page_listeners: Vec::new(),
             attributes_set: Vec::new(),
@@ -194,6 +201,7 @@ impl<N: Copy> Signals<N> {
             external: self.external,
             interpreter: self.interpreter,
             unfollowed_attach_shadow: self.unfollowed_attach_shadow,
+            unfollowed_focus_code: self.unfollowed_focus_code,
             listeners,
             page_listeners: self.page_listeners,
             attributes_set,
@@ -209,6 +217,17 @@ impl<N: Copy> Signals<N> {
 /// what they may do.
 pub(crate) fn calls_attach_shadow(code: &str) -> bool {
     words(code).any(|w| w == "attachShadow")
+}
+
+/// Whether code handles focus: it names a focus or key event (as `addEventListener`'s type,
+/// an `on…` property, or jQuery's method of the same name) or calls `focus()`, outside
+/// comments. Used only for inline scripts the engine could not follow, as a sign that focus
+/// may move or an indicator may be drawn when the user tabs.
+pub(crate) fn handles_focus(code: &str) -> bool {
+    words(code).any(|w| {
+        let event = w.strip_prefix("on").unwrap_or(w);
+        FOCUS_EVENTS.contains(&event) || w == "activeElement"
+    })
 }
 
 /// The identifiers and string literals' contents of JavaScript source, in order; lenient:
