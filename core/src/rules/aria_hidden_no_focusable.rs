@@ -192,9 +192,12 @@ mod tests {
     #[cfg(not(feature = "page-scripts"))]
     #[test]
     fn without_the_interpreter_an_inline_script_may_hand_focus_on() {
-        let body = format!(r#"{HIDDEN_LINK}<script>console.log('hi')</script>"#);
+        let body = format!(r#"{HIDDEN_LINK}<script>document.getElementById('x').focus()</script>"#);
         let (got, message) = outcome(&body);
         assert_eq!(got, Outcome::CantTell);
         assert!(message.contains("runs none"), "{message}");
+        // Code that never touches focus cannot move it, run or not.
+        let body = format!(r#"{HIDDEN_LINK}<script>console.log('hi')</script>"#);
+        assert_eq!(outcome(&body).0, Outcome::Failed);
     }
 }
