@@ -7,6 +7,7 @@
 
 mod accname;
 pub mod aria;
+pub mod ax_tree;
 mod flat;
 mod index;
 mod paint;
@@ -14,6 +15,7 @@ mod roles;
 mod scripts;
 mod selector;
 mod snapshot;
+pub mod tables;
 mod ua;
 
 use std::cell::{OnceCell, RefCell};
