@@ -2,7 +2,9 @@
 //! model's elements ([`super::Document::scripts`]).
 
 use super::{El, NodeIndex};
-use crate::script::signals::{Signals, FOCUS_EVENTS};
+use crate::script::signals::{
+    is_custom_element_name, is_valid_shadow_host_name, Signals, FOCUS_EVENTS,
+};
 use crate::script::{Listener, Place, Reason, ScriptEffect, Unfollowed};
 
 /// The page's scripts as the rules see them ([`super::Document::scripts`]).
@@ -157,50 +159,9 @@ impl<'d> Scripts<'d> {
     }
 }
 
-/// Elements `attachShadow` accepts (DOM § 4.2.14 "valid shadow host name"): autonomous
-/// custom elements and a short list of HTML elements.
+/// Whether `attachShadow` accepts the element (see [`is_valid_shadow_host_name`]).
 fn can_host_shadow_root(el: &El) -> bool {
-    el.is_html()
-        && (is_custom_element_name(el.name())
-            || matches!(
-                el.name(),
-                "article"
-                    | "aside"
-                    | "blockquote"
-                    | "body"
-                    | "div"
-                    | "footer"
-                    | "h1"
-                    | "h2"
-                    | "h3"
-                    | "h4"
-                    | "h5"
-                    | "h6"
-                    | "header"
-                    | "main"
-                    | "nav"
-                    | "p"
-                    | "section"
-                    | "span"
-            ))
-}
-
-/// A valid custom element name (HTML § 4.13.2), as far as the parser lets names through: a
-/// lowercase ASCII letter first, a hyphen, and not one of the reserved names.
-fn is_custom_element_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name.contains('-')
-        && !matches!(
-            name,
-            "annotation-xml"
-                | "color-profile"
-                | "font-face"
-                | "font-face-src"
-                | "font-face-uri"
-                | "font-face-format"
-                | "font-face-name"
-                | "missing-glyph"
-        )
+    el.is_html() && is_valid_shadow_host_name(el.name())
 }
 
 #[cfg(test)]

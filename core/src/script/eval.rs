@@ -469,28 +469,7 @@ impl<'h> Dom<'h> {
                 self.mutating()?;
                 let can_host = self.element(*id).is_some_and(|e| {
                     e.name.ns == ns!(html)
-                        && (e.name.local.contains('-')
-                            || matches!(
-                                &*e.name.local,
-                                "article"
-                                    | "aside"
-                                    | "blockquote"
-                                    | "body"
-                                    | "div"
-                                    | "footer"
-                                    | "h1"
-                                    | "h2"
-                                    | "h3"
-                                    | "h4"
-                                    | "h5"
-                                    | "h6"
-                                    | "header"
-                                    | "main"
-                                    | "nav"
-                                    | "p"
-                                    | "section"
-                                    | "span"
-                            ))
+                        && super::signals::is_valid_shadow_host_name(&e.name.local)
                 });
                 let open_or_closed = match arg(0) {
                     Value::Object(fields) => fields.borrow().iter().any(|(k, v)| {

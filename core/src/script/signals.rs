@@ -211,6 +211,51 @@ impl<N: Copy> Signals<N> {
     }
 }
 
+/// Whether `attachShadow` accepts an HTML element of this name (DOM § 4.2.14 "valid shadow
+/// host name"): autonomous custom elements and a short list of HTML elements.
+pub(crate) fn is_valid_shadow_host_name(name: &str) -> bool {
+    is_custom_element_name(name)
+        || matches!(
+            name,
+            "article"
+                | "aside"
+                | "blockquote"
+                | "body"
+                | "div"
+                | "footer"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "header"
+                | "main"
+                | "nav"
+                | "p"
+                | "section"
+                | "span"
+        )
+}
+
+/// A valid custom element name (HTML § 4.13.2), as far as the parser lets names through: a
+/// lowercase ASCII letter first, a hyphen, and not one of the reserved names.
+pub(crate) fn is_custom_element_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.contains('-')
+        && !matches!(
+            name,
+            "annotation-xml"
+                | "color-profile"
+                | "font-face"
+                | "font-face-src"
+                | "font-face-uri"
+                | "font-face-format"
+                | "font-face-name"
+                | "missing-glyph"
+        )
+}
+
 /// Whether code calls `attachShadow`: a scan of its identifiers and of string literals that
 /// are that name alone (`el['attachShadow']`), outside comments (a word in a comment or in a
 /// message is not a call). Used only for scripts the engine could not follow, as a sign of
