@@ -23,6 +23,7 @@
 
 pub mod aria;
 mod audit;
+pub mod crawl;
 pub mod dom;
 mod report;
 pub mod rules;

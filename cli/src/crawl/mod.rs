@@ -19,15 +19,14 @@
 //! once, so memory holds findings, not pages.
 
 mod fetch;
-mod frontier;
 mod page;
 mod report;
 mod robots;
 mod sitemap;
 
-// The network-free stages live in the `frontdesk_cli` library (src/lib.rs), where the
-// fuzz targets can reach them.
-use frontdesk_cli::crawl::{normalize, robots_txt, scope, sitemap_parse};
+// The network-free stages are in the engine (frontdesk-core), where the wasm build and the
+// fuzz targets can reach them too.
+use frontdesk_core::crawl::{frontier, normalize, robots_txt, scope, sitemap_parse};
 
 use std::collections::HashMap;
 use std::io::IsTerminal;

@@ -2,10 +2,7 @@
 //! (one URL per line), any of them gzip-compressed (detected by the magic bytes). The parse
 //! streams and is bounded: at most [`MAX_DECOMPRESSED_BYTES`] decompressed, at most
 //! [`MAX_URLS_PER_SITEMAP`] URLs of each kind (the protocol's own limit), each at most
-//! 8 KiB.
-//!
-//! Part of the `frontdesk_cli` library (with the other network-free crawl modules) so that
-//! the cargo-fuzz target `sitemap` can reach it; `super::sitemap` fetches the files.
+//! 8 KiB. The crawl driver fetches the files.
 
 use std::io::{BufRead, BufReader, Read};
 

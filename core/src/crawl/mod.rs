@@ -1,0 +1,17 @@
+//! The crawler's logic, without I/O: which URLs belong to the site and how they are spelt,
+//! what robots.txt and sitemaps say, and the bookkeeping of every URL met.
+//!
+//! - [`normalize`]: one spelling per URL, and which links may be followed at all;
+//! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
+//! - [`robots_txt`] and [`sitemap_parse`]: robots.txt and sitemap bodies;
+//! - [`frontier`]: every URL met, its state and referrers, and the queue.
+//!
+//! `frontdesk crawl` (cli/src/crawl/) fetches with tokio and reqwest and drives these; the
+//! cargo-fuzz targets `normalize`, `robots` and `sitemap` call them directly.
+#![allow(missing_docs)]
+
+pub mod frontier;
+pub mod normalize;
+pub mod robots_txt;
+pub mod scope;
+pub mod sitemap_parse;
