@@ -4,13 +4,15 @@
 //! - [`normalize`]: one spelling per URL, and which links may be followed at all;
 //! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
 //! - [`robots_txt`] and [`sitemap_parse`]: robots.txt and sitemap bodies;
-//! - [`frontier`]: every URL met, its state and referrers, and the queue.
+//! - [`frontier`]: every URL met, its state and referrers, and the queue;
+//! - [`links`]: the links a page gives, from the parse the audit used.
 //!
 //! `frontdesk crawl` (cli/src/crawl/) fetches with tokio and reqwest and drives these; the
 //! cargo-fuzz targets `normalize`, `robots` and `sitemap` call them directly.
 #![allow(missing_docs)]
 
 pub mod frontier;
+pub mod links;
 pub mod normalize;
 pub mod robots_txt;
 pub mod scope;
