@@ -309,7 +309,7 @@ async fn crawl(
     if let Some(http) = ctx.fetcher.http() {
         let robots = ctx.robots.get(http, &start).await;
         if let Some(e) = &robots.unreachable {
-            return Err(format!("cannot reach '{start}': {}", e.message));
+            return Err(format!("cannot reach '{start}': {e}"));
         }
         let (tx, rx) = mpsc::channel(256);
         sitemap_rx = Some(rx);

@@ -3,7 +3,8 @@
 //!
 //! - [`normalize`]: one spelling per URL, and which links may be followed at all;
 //! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
-//! - [`robots_txt`] and [`sitemap_parse`]: robots.txt and sitemap bodies;
+//! - [`robots_txt`] and [`sitemap_parse`]: robots.txt and sitemap bodies, and [`robots`]:
+//!   what an origin's robots.txt answer means;
 //! - [`politeness`]: when each host may be sent its next request;
 //! - [`frontier`]: every URL met, its state and referrers, and the queue;
 //! - [`links`]: the links a page gives, from the parse the audit used.
@@ -16,6 +17,7 @@ pub mod frontier;
 pub mod links;
 pub mod normalize;
 pub mod politeness;
+pub mod robots;
 pub mod robots_txt;
 pub mod scope;
 pub mod sitemap_parse;

@@ -1,6 +1,6 @@
 //! robots.txt bodies, without the network: the product token our groups are looked up by,
 //! and what a `Crawl-delay` means. The file itself is parsed by `texting_robots`
-//! (`Robot::new`); the crawl driver fetches it and applies the RFC 9309 status rules.
+//! (`Robot::new`), and [`super::robots`] applies the RFC 9309 status rules.
 
 use std::time::Duration;
 
