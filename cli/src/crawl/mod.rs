@@ -6,8 +6,8 @@
 //! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
 //! - [`fetch`]: HTTP (politeness gates, retries, timeouts, capped streaming bodies) or
 //!   local files;
-//! - [`robots`] and [`sitemap`]: what the site allows, and the pages it lists (the bodies
-//!   are parsed by [`robots_txt`] and [`sitemap_parse`]);
+//! - [`robots`] and [`sitemap`]: fetching what the site allows, and the pages it lists
+//!   (what they mean is decided in `frontdesk_core::crawl`);
 //! - [`frontier`]: every URL met, its state and referrers, and the queue;
 //! - [`page`]: decode, parse once, audit, extract links (on blocking threads);
 //! - [`report`]: the deterministic JSON and text reports.

@@ -3,8 +3,8 @@
 //!
 //! - [`normalize`]: one spelling per URL, and which links may be followed at all;
 //! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
-//! - [`robots_txt`] and [`sitemap_parse`]: robots.txt and sitemap bodies, and [`robots`]:
-//!   what an origin's robots.txt answer means;
+//! - [`robots_txt`] and [`sitemap_parse`]: robots.txt and sitemap bodies; [`robots`]: what
+//!   an origin's robots.txt answer means; [`sitemaps`]: which sitemap files to read;
 //! - [`politeness`]: when each host may be sent its next request;
 //! - [`frontier`]: every URL met, its state and referrers, and the queue;
 //! - [`links`]: the links a page gives, from the parse the audit used.
@@ -21,3 +21,4 @@ pub mod robots;
 pub mod robots_txt;
 pub mod scope;
 pub mod sitemap_parse;
+pub mod sitemaps;
