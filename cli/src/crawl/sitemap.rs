@@ -1,49 +1,30 @@
-//! Sitemaps as extra seeds: this fetches the files that `frontdesk_core::crawl::sitemaps`
-//! asks for (which files, in what order, how many) and parses them on a blocking thread
-//! (`frontdesk_core::crawl::sitemap_parse`), sending the pages they list to the crawl.
+//! Sitemaps as extra seeds: this fetches the files the crawler
+//! (`frontdesk_core::crawl::machine`, with `crawl::sitemaps`) asks for and parses them on a
+//! blocking thread (`frontdesk_core::crawl::sitemap_parse`).
 
-use frontdesk_core::crawl::sitemaps::{
-    Discovery, SitemapReport, MAX_SITEMAP_BYTES, MAX_SITEMAP_REDIRECTS,
-};
-use tokio::sync::mpsc;
+use frontdesk_core::crawl::sitemaps::{MAX_SITEMAP_BYTES, MAX_SITEMAP_REDIRECTS};
 use url::Url;
 
 use super::fetch::{Body, Http, Method, Want};
 use super::robots::RobotsCache;
 use super::sitemap_parse::{parse, Parsed};
 
-/// Fetches the sitemaps and sends every page URL they list to the crawl. Stops early when
-/// the crawl hangs up (it has all the pages it wants).
-pub async fn discover(
+/// Fetches one sitemap file and parses it on a blocking thread: its status and contents,
+/// or why it could not be had.
+pub async fn read(
     http: &Http,
     robots: &RobotsCache,
-    listed: Vec<String>,
-    root: &Url,
-    tx: mpsc::Sender<Url>,
-) -> Vec<SitemapReport> {
-    let mut discovery = Discovery::new(listed, root);
-    while let Some(file) = discovery.next_file() {
-        let (status, bytes) = match fetch(http, robots, &file.url).await {
-            Ok(answer) => answer,
-            Err((status, error)) => {
-                discovery.failed(file, status, error);
-                continue;
-            }
-        };
-        let parsed = tokio::task::spawn_blocking(move || parse(&bytes))
-            .await
-            .unwrap_or_else(|_| Parsed {
-                warning: Some("internal error while reading the sitemap".into()),
-                ..Parsed::default()
-            });
-        tracing::info!(url = %file.url, pages = parsed.pages.len(), nested = parsed.sitemaps.len(), "sitemap");
-        for url in discovery.parsed(file, status, parsed) {
-            if tx.send(url).await.is_err() {
-                return discovery.into_reports();
-            }
-        }
-    }
-    discovery.into_reports()
+    address: &str,
+) -> Result<(Option<u16>, Parsed), (Option<u16>, String)> {
+    let (status, bytes) = fetch(http, robots, address).await?;
+    let parsed = tokio::task::spawn_blocking(move || parse(&bytes))
+        .await
+        .unwrap_or_else(|_| Parsed {
+            warning: Some("internal error while reading the sitemap".into()),
+            ..Parsed::default()
+        });
+    tracing::info!(url = %address, pages = parsed.pages.len(), nested = parsed.sitemaps.len(), "sitemap");
+    Ok((status, parsed))
 }
 
 /// GETs one sitemap (following a few redirects, obeying robots.txt).

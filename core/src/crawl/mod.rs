@@ -15,6 +15,7 @@
 
 pub mod frontier;
 pub mod links;
+pub mod machine;
 pub mod normalize;
 pub mod politeness;
 pub mod robots;

@@ -1,0 +1,413 @@
+//! The crawl as a state machine: it decides which URLs to fetch, in what order and under
+//! which rules, and takes the answers back; the driver does the I/O.
+//!
+//! The driver loops: hand out every [`Request`] that [`Crawler::poll_next`] gives (up to
+//! `concurrency` at once, plus one sitemap file at a time), perform each, and report back
+//! with [`Crawler::on_robots`], [`Crawler::on_result`], [`Crawler::on_sitemap`] or
+//! [`Crawler::on_sitemap_failed`]. The crawl is over when nothing is in flight and
+//! `poll_next` gives nothing.
+//!
+//! What the machine owns:
+//!
+//! - the [`Frontier`] (every URL met, the queue, `--max-pages`, `--max-depth`, redirects
+//!   recorded, deduplication) and the [`Scope`], which the start URL's redirects widen;
+//! - robots.txt per origin, for HTTP crawls: a page is handed out only once its origin's
+//!   robots.txt is known (the first page of an origin brings a [`What::Robots`] request),
+//!   and a disallowed page is recorded as not audited without ever being requested;
+//! - sitemap discovery, seeded by the start origin's robots.txt, stopped once the page
+//!   limit is reached.
+//!
+//! *When* each HTTP exchange may start (rate, `Crawl-delay`, `Retry-After`, per-host
+//! concurrency) is [`super::politeness::Schedule`]'s decision, which the driver consults
+//! for every exchange, these requests' and those they lead to (redirect hops of an
+//! external check, style sheets).
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+
+use url::Url;
+
+use super::frontier::{ExternalCheck, Frontier, Id, Job, JobKind, State, MAX_REDIRECTS};
+use super::robots::Robots;
+use super::scope::Scope;
+use super::sitemap_parse::Parsed;
+use super::sitemaps::{Discovery, SitemapFile, SitemapReport};
+
+/// Limits and switches of one crawl.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub max_pages: usize,
+    pub max_depth: Option<u32>,
+    pub check_external: bool,
+    /// Requests in flight at once (robots.txt, pages, external checks; sitemaps aside).
+    pub concurrency: usize,
+    /// An HTTP crawl: obey robots.txt and read sitemaps (a folder crawl does neither).
+    pub robots: bool,
+}
+
+/// Identifies a request handed out, for the answer.
+pub type RequestId = u64;
+
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub id: RequestId,
+    pub what: What,
+}
+
+#[derive(Debug, Clone)]
+pub enum What {
+    /// Fetch the robots.txt of `page`'s origin ([`Robots::url_for`]) and answer with
+    /// [`Crawler::on_robots`].
+    Robots { page: Url },
+    /// Fetch an in-scope URL (robots.txt allows it), audit it if it is a page, and answer
+    /// with [`Crawler::on_result`]. Redirects are not followed: they are the result.
+    Fetch(Job),
+    /// Check an external link (`--check-external`), following its redirects; answer with
+    /// [`Crawler::on_result`] and [`JobResult::External`].
+    CheckExternal(Job),
+    /// Fetch and parse a sitemap file; answer with [`Crawler::on_sitemap`] or
+    /// [`Crawler::on_sitemap_failed`].
+    Sitemap(SitemapFile),
+}
+
+/// What fetching a [`What::Fetch`] or [`What::CheckExternal`] request found.
+#[derive(Debug, Clone)]
+pub enum JobResult {
+    /// An audited page, and the links it gives (absolute, normalised).
+    Page {
+        links: Vec<Url>,
+    },
+    Document {
+        status: Option<u16>,
+        content_type: Option<String>,
+        length: Option<u64>,
+    },
+    Redirect {
+        status: Option<u16>,
+        target: Url,
+    },
+    Broken {
+        status: Option<u16>,
+        kind: &'static str,
+        message: String,
+    },
+    NotAudited {
+        status: Option<u16>,
+        content_type: Option<String>,
+        reason: &'static str,
+        message: String,
+    },
+    External(ExternalCheck),
+}
+
+#[derive(Debug)]
+enum RobotsState {
+    Fetching,
+    Known(Arc<Robots>),
+}
+
+#[derive(Debug)]
+enum InFlight {
+    Robots(String),
+    Job(Job),
+    Sitemap,
+}
+
+pub struct Crawler {
+    config: Config,
+    frontier: Frontier,
+    scope: Scope,
+    start: Url,
+    start_id: Id,
+    robots: HashMap<String, RobotsState>,
+    /// Pages waiting for their origin's robots.txt.
+    held: HashMap<String, Vec<Job>>,
+    /// Pages whose robots.txt has arrived, handed out before anything new.
+    ready: VecDeque<Job>,
+    sitemaps: Option<Discovery>,
+    sitemap_in_flight: bool,
+    in_flight: HashMap<RequestId, InFlight>,
+    /// Requests in flight that count against `concurrency`.
+    busy: usize,
+    next_id: RequestId,
+}
+
+impl Crawler {
+    /// A crawl from `start` (normalised) within `scope`.
+    pub fn new(config: Config, start: Url, scope: Scope) -> Self {
+        let mut frontier = Frontier::new(config.max_pages, config.max_depth, config.check_external);
+        let start_id = frontier.start(start.clone());
+        Crawler {
+            config,
+            frontier,
+            scope,
+            start,
+            start_id,
+            robots: HashMap::new(),
+            held: HashMap::new(),
+            ready: VecDeque::new(),
+            sitemaps: None,
+            sitemap_in_flight: false,
+            in_flight: HashMap::new(),
+            busy: 0,
+            next_id: 0,
+        }
+    }
+
+    pub fn frontier(&self) -> &Frontier {
+        &self.frontier
+    }
+
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// URLs accepted but not yet handed out.
+    pub fn waiting(&self) -> usize {
+        self.frontier.queued() + self.ready.len() + self.held.values().map(Vec::len).sum::<usize>()
+    }
+
+    /// Requests handed out and not yet answered.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.len()
+    }
+
+    /// Records what an origin's robots.txt says, whether it was fetched for a
+    /// [`What::Robots`] request or by the driver beforehand (the start URL's, to tell an
+    /// unreachable site at once). The start origin's `Sitemap:` lines start the sitemap
+    /// discovery.
+    pub fn robots_known(&mut self, url: &Url, robots: Arc<Robots>) {
+        self.learn(url.origin().ascii_serialization(), robots);
+    }
+
+    fn learn(&mut self, origin: String, robots: Arc<Robots>) {
+        if self.config.robots
+            && self.sitemaps.is_none()
+            && origin == self.start.origin().ascii_serialization()
+        {
+            self.sitemaps = Some(Discovery::new(robots.sitemaps.clone(), &self.start));
+        }
+        self.robots
+            .insert(origin.clone(), RobotsState::Known(robots));
+        if let Some(jobs) = self.held.remove(&origin) {
+            self.ready.extend(jobs);
+        }
+    }
+
+    /// The next request to make now, if any.
+    pub fn poll_next(&mut self) -> Option<Request> {
+        if !self.sitemap_in_flight && !self.frontier.full() {
+            if let Some(file) = self.sitemaps.as_mut().and_then(Discovery::next_file) {
+                self.sitemap_in_flight = true;
+                return Some(self.hand_out(What::Sitemap(file), InFlight::Sitemap, false));
+            }
+        }
+        while self.busy < self.config.concurrency {
+            let job = match self.ready.pop_front() {
+                Some(job) => job,
+                None => self.frontier.next_job()?,
+            };
+            if job.kind == JobKind::CheckExternal {
+                return Some(self.hand_out(
+                    What::CheckExternal(job.clone()),
+                    InFlight::Job(job),
+                    true,
+                ));
+            }
+            if !self.config.robots {
+                return Some(self.hand_out(What::Fetch(job.clone()), InFlight::Job(job), true));
+            }
+            let origin = job.url.origin().ascii_serialization();
+            match self.robots.get(&origin) {
+                Some(RobotsState::Known(robots)) if robots.allows(&job.url) => {
+                    return Some(self.hand_out(What::Fetch(job.clone()), InFlight::Job(job), true));
+                }
+                Some(RobotsState::Known(_)) => self.frontier.set(
+                    job.id,
+                    State::NotAudited {
+                        status: None,
+                        content_type: None,
+                        reason: "robots",
+                        message: "disallowed by robots.txt".into(),
+                    },
+                ),
+                Some(RobotsState::Fetching) => self.held.entry(origin).or_default().push(job),
+                None => {
+                    self.robots.insert(origin.clone(), RobotsState::Fetching);
+                    let page = job.url.clone();
+                    self.held.entry(origin.clone()).or_default().push(job);
+                    return Some(self.hand_out(
+                        What::Robots { page },
+                        InFlight::Robots(origin),
+                        true,
+                    ));
+                }
+            }
+        }
+        None
+    }
+
+    fn hand_out(&mut self, what: What, in_flight: InFlight, counts: bool) -> Request {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.in_flight.insert(id, in_flight);
+        if counts {
+            self.busy += 1;
+        }
+        Request { id, what }
+    }
+
+    fn answered(&mut self, id: RequestId) -> Option<InFlight> {
+        let in_flight = self.in_flight.remove(&id)?;
+        match in_flight {
+            InFlight::Sitemap => self.sitemap_in_flight = false,
+            _ => self.busy -= 1,
+        }
+        Some(in_flight)
+    }
+
+    /// The answer to a [`What::Robots`] request.
+    pub fn on_robots(&mut self, id: RequestId, robots: Arc<Robots>) {
+        if let Some(InFlight::Robots(origin)) = self.answered(id) {
+            self.learn(origin, robots);
+        }
+    }
+
+    /// The answer to a [`What::Fetch`] or [`What::CheckExternal`] request.
+    pub fn on_result(&mut self, id: RequestId, result: JobResult) {
+        let Some(InFlight::Job(job)) = self.answered(id) else {
+            return;
+        };
+        let state = match result {
+            JobResult::Page { links } => {
+                self.frontier.set(job.id, State::Page);
+                let from = Arc::clone(self.frontier.url(job.id));
+                for link in links {
+                    self.frontier
+                        .offer_link(link, &from, job.depth + 1, &self.scope);
+                }
+                return;
+            }
+            JobResult::Redirect { status, target } => {
+                self.frontier
+                    .redirect(&job, status, target, &mut self.scope);
+                return;
+            }
+            JobResult::Document {
+                status,
+                content_type,
+                length,
+            } => State::Document {
+                status,
+                content_type,
+                length,
+            },
+            JobResult::Broken {
+                status,
+                kind,
+                message,
+            } => State::Broken {
+                status,
+                kind,
+                message,
+            },
+            JobResult::NotAudited {
+                status,
+                content_type,
+                reason,
+                message,
+            } => State::NotAudited {
+                status,
+                content_type,
+                reason,
+                message,
+            },
+            JobResult::External(check) => State::External {
+                checked: Some(check),
+            },
+        };
+        self.frontier.set(job.id, state);
+    }
+
+    /// A sitemap file, fetched and parsed: its in-scope pages become seeds.
+    pub fn on_sitemap(
+        &mut self,
+        id: RequestId,
+        file: SitemapFile,
+        status: Option<u16>,
+        parsed: Parsed,
+    ) {
+        if self.answered(id).is_none() {
+            return;
+        }
+        let Some(discovery) = self.sitemaps.as_mut() else {
+            return;
+        };
+        for url in discovery.parsed(file, status, parsed) {
+            if self.frontier.full() {
+                break;
+            }
+            self.frontier.offer_seed(url, &self.scope);
+        }
+    }
+
+    /// A sitemap file that could not be had.
+    pub fn on_sitemap_failed(
+        &mut self,
+        id: RequestId,
+        file: SitemapFile,
+        status: Option<u16>,
+        error: String,
+    ) {
+        if self.answered(id).is_none() {
+            return;
+        }
+        if let Some(discovery) = self.sitemaps.as_mut() {
+            discovery.failed(file, status, error);
+        }
+    }
+
+    /// Every sitemap file read or tried, sorted by URL.
+    pub fn sitemap_reports(&mut self) -> Vec<SitemapReport> {
+        self.sitemaps
+            .take()
+            .map(Discovery::into_reports)
+            .unwrap_or_default()
+    }
+
+    /// One line on why the crawl audited nothing, following the start URL's redirects.
+    pub fn why_no_pages(&self) -> String {
+        let start = &self.start;
+        let mut id = self.start_id;
+        for _ in 0..=MAX_REDIRECTS as usize + 1 {
+            let entry = &self.frontier.entries[id as usize];
+            match &entry.state {
+                State::Redirect { to, .. } => id = *to,
+                State::Broken { message, .. } | State::NotAudited { message, .. } => {
+                    return format!("no page could be audited: '{}': {message}", entry.url)
+                }
+                State::Document { content_type, .. } => {
+                    return format!(
+                        "no page could be audited: '{}' is not an HTML page ({})",
+                        entry.url,
+                        content_type.as_deref().unwrap_or("unknown type")
+                    )
+                }
+                State::NotCrawled { reason } => {
+                    return format!(
+                        "no page could be audited: '{start}' redirects to '{}', which was not crawled ({reason})",
+                        entry.url
+                    )
+                }
+                State::External { .. } => {
+                    return format!(
+                        "no page could be audited: '{start}' redirects outside the site, to '{}'",
+                        entry.url
+                    )
+                }
+                State::Queued | State::Page => break,
+            }
+        }
+        format!("no page could be audited starting from '{start}'")
+    }
+}
