@@ -411,3 +411,347 @@ impl Crawler {
         format!("no page could be audited starting from '{start}'")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::politeness::{busy_retry, host_key, Schedule};
+    use super::*;
+    use std::time::Duration;
+
+    fn u(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    fn crawler(max_pages: usize, concurrency: usize, robots: bool) -> Crawler {
+        let start = u("https://c.example/");
+        let scope = Scope::for_site(&start, &[], &[]).unwrap();
+        let config = Config {
+            max_pages,
+            max_depth: None,
+            check_external: false,
+            concurrency,
+            robots,
+        };
+        Crawler::new(config, start, scope)
+    }
+
+    fn robots(body: &str) -> Arc<Robots> {
+        let url = "https://c.example/robots.txt".to_string();
+        Arc::new(Robots::from_answer(url, 200, body.as_bytes(), "frontdesk"))
+    }
+
+    fn page(links: &[&str]) -> JobResult {
+        JobResult::Page {
+            links: links.iter().map(|l| u(l)).collect(),
+        }
+    }
+
+    /// Every request the crawler gives now, as (id, what it is about).
+    fn drain(c: &mut Crawler) -> Vec<(RequestId, String, What)> {
+        std::iter::from_fn(|| c.poll_next())
+            .map(|r| {
+                let about = match &r.what {
+                    What::Robots { page } => {
+                        format!("robots {}", page.origin().ascii_serialization())
+                    }
+                    What::Fetch(job) => format!("fetch {}", job.url),
+                    What::CheckExternal(job) => format!("check {}", job.url),
+                    What::Sitemap(file) => format!("sitemap {}", file.url),
+                };
+                (r.id, about, r.what)
+            })
+            .collect()
+    }
+
+    fn about(requests: &[(RequestId, String, What)]) -> Vec<&str> {
+        requests.iter().map(|(_, a, _)| a.as_str()).collect()
+    }
+
+    fn id_of(requests: &[(RequestId, String, What)], about: &str) -> RequestId {
+        requests.iter().find(|(_, a, _)| a == about).expect(about).0
+    }
+
+    fn sitemap_file(requests: &[(RequestId, String, What)]) -> SitemapFile {
+        requests
+            .iter()
+            .find_map(|(_, _, what)| match what {
+                What::Sitemap(file) => Some(file.clone()),
+                _ => None,
+            })
+            .expect("a sitemap request")
+    }
+
+    fn state<'a>(c: &'a Crawler, url: &str) -> &'a State {
+        let id = c.frontier().get(url).expect(url);
+        &c.frontier().entries[id as usize].state
+    }
+
+    /// RFC 9309 §2.2.2: a disallowed URL is not fetched; robots.txt is read before the
+    /// origin's first page.
+    #[test]
+    fn robots_txt_comes_first_and_disallowed_pages_are_never_requested() {
+        let mut c = crawler(100, 4, true);
+        let first = drain(&mut c);
+        assert_eq!(about(&first), ["robots https://c.example"]);
+        c.on_robots(first[0].0, robots("User-agent: *\nDisallow: /private/\n"));
+        let next = drain(&mut c);
+        assert_eq!(
+            about(&next),
+            [
+                "sitemap https://c.example/sitemap.xml",
+                "fetch https://c.example/"
+            ]
+        );
+        c.on_result(
+            id_of(&next, "fetch https://c.example/"),
+            page(&[
+                "https://c.example/a",
+                "https://c.example/private/x",
+                "https://c.example/b",
+            ]),
+        );
+        assert_eq!(
+            about(&drain(&mut c)),
+            ["fetch https://c.example/a", "fetch https://c.example/b"]
+        );
+        assert!(matches!(
+            state(&c, "https://c.example/private/x"),
+            State::NotAudited {
+                reason: "robots",
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn each_new_origin_gets_its_robots_txt_once_before_its_pages() {
+        let mut c = crawler(100, 4, true);
+        c.robots_known(&u("https://c.example/"), robots(""));
+        let first = drain(&mut c);
+        c.on_sitemap_failed(
+            id_of(&first, "sitemap https://c.example/sitemap.xml"),
+            sitemap_file(&first),
+            Some(404),
+            "HTTP 404".into(),
+        );
+        // The start URL redirects to www., which joins the site (another origin).
+        c.on_result(
+            id_of(&first, "fetch https://c.example/"),
+            JobResult::Redirect {
+                status: Some(301),
+                target: u("https://www.c.example/"),
+            },
+        );
+        let next = drain(&mut c);
+        assert_eq!(about(&next), ["robots https://www.c.example"]);
+        c.on_robots(next[0].0, robots(""));
+        let www = drain(&mut c);
+        assert_eq!(about(&www), ["fetch https://www.c.example/"]);
+        c.on_result(
+            www[0].0,
+            page(&["https://www.c.example/a", "https://www.c.example/b"]),
+        );
+        assert_eq!(
+            about(&drain(&mut c)),
+            [
+                "fetch https://www.c.example/a",
+                "fetch https://www.c.example/b"
+            ]
+        );
+    }
+
+    #[test]
+    fn max_pages_stops_the_crawl() {
+        let mut c = crawler(2, 4, false);
+        let start = drain(&mut c);
+        assert_eq!(about(&start), ["fetch https://c.example/"]);
+        c.on_result(
+            start[0].0,
+            page(&[
+                "https://c.example/a",
+                "https://c.example/b",
+                "https://c.example/c",
+            ]),
+        );
+        let next = drain(&mut c);
+        assert_eq!(about(&next), ["fetch https://c.example/a"]);
+        c.on_result(next[0].0, page(&["https://c.example/d"]));
+        assert!(drain(&mut c).is_empty());
+        assert_eq!(c.in_flight(), 0);
+        assert!(c.frontier().full());
+        // b, c and d were seen and refused by the limit.
+        assert_eq!(c.frontier().not_crawled.max_pages.len(), 3);
+    }
+
+    #[test]
+    fn concurrency_caps_requests_in_flight() {
+        let mut c = crawler(100, 2, false);
+        let start = drain(&mut c);
+        let links: Vec<String> = (0..5).map(|i| format!("https://c.example/{i}")).collect();
+        let links: Vec<&str> = links.iter().map(String::as_str).collect();
+        c.on_result(start[0].0, page(&links));
+        let two = drain(&mut c);
+        assert_eq!(
+            about(&two),
+            ["fetch https://c.example/0", "fetch https://c.example/1"]
+        );
+        c.on_result(
+            two[0].0,
+            JobResult::Document {
+                status: Some(200),
+                content_type: Some("application/pdf".into()),
+                length: None,
+            },
+        );
+        assert_eq!(about(&drain(&mut c)), ["fetch https://c.example/2"]);
+    }
+
+    #[test]
+    fn a_url_reached_twice_through_redirects_is_fetched_once() {
+        let mut c = crawler(100, 4, false);
+        let start = drain(&mut c);
+        c.on_result(
+            start[0].0,
+            page(&["https://c.example/old", "https://c.example/new"]),
+        );
+        let both = drain(&mut c);
+        c.on_result(
+            id_of(&both, "fetch https://c.example/old"),
+            JobResult::Redirect {
+                status: Some(301),
+                target: u("https://c.example/new"),
+            },
+        );
+        assert!(drain(&mut c).is_empty());
+        assert!(matches!(
+            state(&c, "https://c.example/old"),
+            State::Redirect {
+                status: Some(301),
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn sitemap_pages_are_seeds_until_the_page_limit() {
+        let mut c = crawler(3, 4, true);
+        c.robots_known(
+            &u("https://c.example/"),
+            robots("Sitemap: https://c.example/s.xml\n"),
+        );
+        let first = drain(&mut c);
+        assert_eq!(
+            about(&first),
+            [
+                "sitemap https://c.example/s.xml",
+                "fetch https://c.example/"
+            ]
+        );
+        let listed = Parsed {
+            pages: vec![
+                "https://c.example/orphan".into(),
+                "https://other.example/x".into(),
+                "https://c.example/old-form".into(),
+                "https://c.example/third".into(),
+            ],
+            ..Parsed::default()
+        };
+        let file = sitemap_file(&first);
+        c.on_sitemap(first[0].0, file, Some(200), listed);
+        assert_eq!(
+            about(&drain(&mut c)),
+            [
+                "fetch https://c.example/orphan",
+                "fetch https://c.example/old-form"
+            ]
+        );
+        // Full: the default /sitemap.xml is not read.
+        assert!(c.frontier().full());
+        assert!(drain(&mut c).is_empty());
+        let reports = c.sitemap_reports();
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].urls, 4);
+    }
+
+    /// A driver on a fake clock: every request the crawler hands out goes through the
+    /// politeness schedule; returns when each one started.
+    fn starts_on_a_fake_clock(
+        c: &mut Crawler,
+        schedule: &mut Schedule,
+        answer: impl Fn(&Url) -> (u16, Option<Duration>),
+    ) -> Vec<(String, u64)> {
+        let mut started = Vec::new();
+        let mut attempts: HashMap<String, u32> = HashMap::new();
+        while let Some(request) = c.poll_next() {
+            let What::Fetch(job) = request.what else {
+                panic!("only pages in this crawl");
+            };
+            let host = host_key(&job.url);
+            loop {
+                let at = schedule.start(&host, Duration::ZERO).unwrap();
+                started.push((job.url.to_string(), at.as_millis() as u64));
+                schedule.finish(&host);
+                let (status, retry_after) = answer(&job.url);
+                let attempt = attempts.entry(job.url.to_string()).or_default();
+                if let Some(wait) = busy_retry(*attempt, status, retry_after) {
+                    *attempt += 1;
+                    schedule.pause_until(&host, at + wait);
+                    continue;
+                }
+                break;
+            }
+            let links = if job.url.path() == "/" {
+                vec![
+                    "https://c.example/a",
+                    "https://c.example/b",
+                    "https://c.example/c",
+                ]
+            } else {
+                vec![]
+            };
+            c.on_result(request.id, page(&links));
+        }
+        started
+    }
+
+    #[test]
+    fn four_requests_per_second_start_250_ms_apart() {
+        let mut c = crawler(100, 1, false);
+        let mut schedule = Schedule::new(4.0, 1);
+        let started = starts_on_a_fake_clock(&mut c, &mut schedule, |_| (200, None));
+        assert_eq!(
+            started,
+            [
+                ("https://c.example/".to_string(), 0),
+                ("https://c.example/a".to_string(), 250),
+                ("https://c.example/b".to_string(), 500),
+                ("https://c.example/c".to_string(), 750),
+            ]
+        );
+    }
+
+    /// RFC 9110 §10.2.3: Retry-After says how long to wait before the next request.
+    #[test]
+    fn a_retry_after_pauses_the_host() {
+        let mut c = crawler(100, 1, false);
+        let mut schedule = Schedule::new(0.0, 1);
+        let busy_once = std::cell::Cell::new(true);
+        let started = starts_on_a_fake_clock(&mut c, &mut schedule, |url| {
+            if url.path() == "/a" && busy_once.replace(false) {
+                (429, Some(Duration::from_secs(2)))
+            } else {
+                (200, None)
+            }
+        });
+        assert_eq!(
+            started,
+            [
+                ("https://c.example/".to_string(), 0),
+                ("https://c.example/a".to_string(), 0),
+                ("https://c.example/a".to_string(), 2000),
+                ("https://c.example/b".to_string(), 2000),
+                ("https://c.example/c".to_string(), 2000),
+            ]
+        );
+    }
+}
