@@ -36,8 +36,11 @@ use super::sitemaps::{Discovery, SitemapFile, SitemapReport};
 /// Limits and switches of one crawl.
 #[derive(Debug, Clone)]
 pub struct Config {
+    /// `--max-pages`: in-scope URLs accepted for fetching, at most.
     pub max_pages: usize,
+    /// `--max-depth`: links followed from a seed, at most.
     pub max_depth: Option<u32>,
+    /// `--check-external`: check links to other sites.
     pub check_external: bool,
     /// Requests in flight at once (robots.txt, pages, external checks; sitemaps aside).
     pub concurrency: usize,
@@ -48,17 +51,24 @@ pub struct Config {
 /// Identifies a request handed out, for the answer.
 pub type RequestId = u64;
 
+/// Something for the driver to fetch.
 #[derive(Debug, Clone)]
 pub struct Request {
+    /// To give with the answer.
     pub id: RequestId,
+    /// What to fetch, and how to answer.
     pub what: What,
 }
 
+/// The kinds of request.
 #[derive(Debug, Clone)]
 pub enum What {
     /// Fetch the robots.txt of `page`'s origin ([`Robots::url_for`]) and answer with
     /// [`Crawler::on_robots`].
-    Robots { page: Url },
+    Robots {
+        /// A page of the origin.
+        page: Url,
+    },
     /// Fetch an in-scope URL (robots.txt allows it), audit it if it is a page, and answer
     /// with [`Crawler::on_result`]. Redirects are not followed: they are the result.
     Fetch(Job),
@@ -70,8 +80,10 @@ pub enum What {
     Sitemap(SitemapFile),
 }
 
-/// What fetching a [`What::Fetch`] or [`What::CheckExternal`] request found.
+/// What fetching a [`What::Fetch`] or [`What::CheckExternal`] request found. Each becomes
+/// the URL's [`State`] of the same name in the frontier, so the fields are those of `State`.
 #[derive(Debug, Clone)]
+#[allow(missing_docs)]
 pub enum JobResult {
     /// An audited page, and the links it gives (absolute, normalised).
     Page {
@@ -113,6 +125,7 @@ enum InFlight {
     Sitemap,
 }
 
+/// The crawl's state machine (see the module documentation).
 pub struct Crawler {
     config: Config,
     frontier: Frontier,
@@ -154,10 +167,12 @@ impl Crawler {
         }
     }
 
+    /// Every URL met so far, for progress and the report.
     pub fn frontier(&self) -> &Frontier {
         &self.frontier
     }
 
+    /// The site's scope, widened by the start URL's redirects.
     pub fn scope(&self) -> &Scope {
         &self.scope
     }

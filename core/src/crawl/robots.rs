@@ -15,22 +15,27 @@ use url::Url;
 
 /// The most of a robots.txt read (the RFC asks parsers to read at least 500 KiB).
 pub const MAX_ROBOTS_BYTES: usize = 512 * 1024;
+/// Redirects followed to reach a robots.txt (RFC 9309 §2.3.1.2 asks for at least five).
 pub const MAX_ROBOTS_REDIRECTS: usize = 5;
 
 /// What one origin's robots.txt said, for the report.
 #[derive(Debug, Clone, Serialize)]
 pub struct RobotsReport {
+    /// The robots.txt URL asked for (before redirects).
     pub url: String,
+    /// The final answer's HTTP status; `None` when there was none.
     pub status: Option<u16>,
     /// `"rules"` (a file was found and is obeyed), `"none"` (no file: all allowed) or
     /// `"disallow-all"` (server error or no answer).
     pub outcome: &'static str,
+    /// What went wrong, when something did.
     pub error: Option<String>,
 }
 
 /// One origin's robots.txt, understood.
 #[derive(Debug)]
 pub struct Robots {
+    /// For the report.
     pub report: RobotsReport,
     rules: Rules,
     /// `Sitemap:` lines, to seed the crawl.
@@ -124,6 +129,7 @@ impl Robots {
         }
     }
 
+    /// Whether `url` (of this origin) may be fetched.
     pub fn allows(&self, url: &Url) -> bool {
         match &self.rules {
             Rules::AllowAll => true,

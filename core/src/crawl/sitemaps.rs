@@ -17,7 +17,9 @@ use url::Url;
 use super::normalize::normalize;
 use super::sitemap_parse::Parsed;
 
+/// Sitemap files read per crawl, at most.
 pub const MAX_SITEMAPS: usize = 50;
+/// The most of one sitemap file downloaded (compressed or not).
 pub const MAX_SITEMAP_BYTES: usize = 10 * 1024 * 1024;
 /// Redirects followed when fetching one sitemap file.
 pub const MAX_SITEMAP_REDIRECTS: usize = 5;
@@ -25,16 +27,20 @@ pub const MAX_SITEMAP_REDIRECTS: usize = 5;
 /// One sitemap file, for the report.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct SitemapReport {
+    /// The file's URL as listed.
     pub url: String,
+    /// The final answer's HTTP status; `None` when there was none.
     pub status: Option<u16>,
     /// Page URLs it listed (before scope and deduplication).
     pub urls: usize,
+    /// Why the file could not be read, or was read only in part.
     pub error: Option<String>,
 }
 
 /// A sitemap file to fetch.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SitemapFile {
+    /// Where it is.
     pub url: String,
     /// `/sitemap.xml`, which need not exist: its 404 is not reported.
     optional: bool,
