@@ -453,10 +453,15 @@ impl Done {
 /// Performs one request of the crawler's.
 async fn perform(ctx: Arc<Ctx>, what: What) -> Done {
     match what {
-        What::Robots { page } => {
-            let http = ctx.fetcher.http().expect("robots.txt only for HTTP crawls");
-            Done::Robots(ctx.robots.get(http, &page).await)
-        }
+        What::Robots { page } => Done::Robots(match ctx.fetcher.http() {
+            Some(http) => ctx.robots.get(http, &page).await,
+            // Folder crawls consult no robots.txt (the machine asks for none there).
+            None => Arc::new(Robots::allow_all(
+                Robots::url_for(&page.origin().ascii_serialization()),
+                None,
+                None,
+            )),
+        }),
         What::Fetch(job) => {
             let outcome = fetch_page(&ctx, &job).await;
             Done::Job(job, outcome)
@@ -466,8 +471,10 @@ async fn perform(ctx: Arc<Ctx>, what: What) -> Done {
             Done::Job(job, Outcome::External(check))
         }
         What::Sitemap(file) => {
-            let http = ctx.fetcher.http().expect("sitemaps only for HTTP crawls");
-            let read = sitemap::read(http, &ctx.robots, &file.url).await;
+            let read = match ctx.fetcher.http() {
+                Some(http) => sitemap::read(http, &ctx.robots, &file.url).await,
+                None => Err((None, "sitemaps are read only in HTTP crawls".into())),
+            };
             Done::Sitemap(file, read)
         }
     }
