@@ -33,6 +33,9 @@ pub mod rules;
 pub mod script;
 pub mod style;
 
+// Beside the stages: the crawler's logic, which reads the model's links.
+pub mod crawl;
+
 mod short_hash;
 pub mod urls;
 

@@ -8,8 +8,8 @@
 //! `file:` URL): anything returned must be normalised and fetchable.
 #![no_main]
 
-use frontdesk_cli::crawl::normalize::{normalize, resolve_link};
-use frontdesk_cli::crawl::scope::{InScope, Scope};
+use frontdesk_core::crawl::normalize::{normalize, resolve_link};
+use frontdesk_core::crawl::scope::{InScope, Scope};
 use libfuzzer_sys::fuzz_target;
 use url::Url;
 

@@ -7,8 +7,8 @@
 //! user agent and URL are used and everything is the body.
 #![no_main]
 
-use frontdesk_cli::crawl::normalize::normalize;
-use frontdesk_cli::crawl::robots_txt::{crawl_delay, product_token, MAX_CRAWL_DELAY};
+use frontdesk_core::crawl::normalize::normalize;
+use frontdesk_core::crawl::robots_txt::{crawl_delay, product_token, MAX_CRAWL_DELAY};
 use libfuzzer_sys::fuzz_target;
 use texting_robots::Robot;
 use url::Url;

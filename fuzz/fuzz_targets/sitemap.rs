@@ -10,8 +10,8 @@ use std::io::Write;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
-use frontdesk_cli::crawl::normalize::normalize;
-use frontdesk_cli::crawl::sitemap_parse::{parse, Parsed, MAX_URLS_PER_SITEMAP};
+use frontdesk_core::crawl::normalize::normalize;
+use frontdesk_core::crawl::sitemap_parse::{parse, Parsed, MAX_URLS_PER_SITEMAP};
 use libfuzzer_sys::fuzz_target;
 use url::Url;
 

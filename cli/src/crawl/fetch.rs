@@ -2,9 +2,10 @@
 //!
 //! Every request goes through [`Fetcher::get`], which:
 //!
-//! - waits for the host's *gate*: at most `--host-concurrency` requests in flight per host,
-//!   and requests started no faster than `--rate` per second (the slower of that and the
-//!   site's `Crawl-delay`);
+//! - waits for the host's turn in the politeness schedule (`frontdesk_core::crawl::
+//!   politeness`): at most `--host-concurrency` requests in flight per host, and requests
+//!   started no faster than `--rate` per second (the slower of that and the site's
+//!   `Crawl-delay`);
 //! - sends only GET or HEAD, never follows redirects itself (the crawler does, to record
 //!   and deduplicate them) and never sends cookies;
 //! - retries 429 and 503 a bounded number of times, waiting for `Retry-After` when the
@@ -15,20 +16,17 @@
 //! - gives up after `--timeout` for the whole exchange, body included (a server dripping
 //!   one byte a second cannot hold a worker forever).
 
-use std::collections::HashMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
+use frontdesk_core::crawl::politeness::{
+    busy_retry, host_key, Busy, Schedule, CONNECT_RETRY_WAIT, MAX_RETRIES,
+};
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use tokio::io::AsyncReadExt;
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::Notify;
 use url::Url;
-
-/// How many times a 429/503 answer (or a refused connection) is retried.
-const MAX_RETRIES: u32 = 3;
-/// A `Retry-After` longer than this is not waited for: the answer is reported as it is.
-const MAX_RETRY_WAIT: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone)]
 pub struct HttpConfig {
@@ -220,7 +218,7 @@ impl Fetcher {
 pub struct Http {
     client: reqwest::Client,
     config: HttpConfig,
-    gates: Mutex<HashMap<String, Arc<Gate>>>,
+    politeness: Politeness,
 }
 
 impl Http {
@@ -246,55 +244,34 @@ impl Http {
                     crate::fetch::error_chain(&e)
                 )
             })?;
+        let politeness = Politeness {
+            epoch: Instant::now(),
+            schedule: Mutex::new(Schedule::new(config.rate, config.host_concurrency)),
+            freed: Notify::new(),
+        };
         Ok(Http {
             client,
             config,
-            gates: Mutex::new(HashMap::new()),
+            politeness,
         })
     }
 
     /// Slows a host down to the given delay between requests (robots.txt `Crawl-delay`),
     /// unless the crawl runs with `--rate 0` (no limit: for sites you run yourself).
     pub fn apply_crawl_delay(&self, url: &Url, seconds: f32) {
-        if self.config.rate == 0.0 {
-            return;
-        }
-        let Some(delay) = super::robots_txt::crawl_delay(seconds) else {
-            return;
-        };
-        let gate = self.gate(url);
-        let mut slot = gate.slot.lock().expect("gate lock");
-        slot.interval = slot.interval.max(delay);
-    }
-
-    fn gate(&self, url: &Url) -> Arc<Gate> {
-        let key = format!(
-            "{}:{}",
-            url.host_str().unwrap_or(""),
-            url.port_or_known_default().unwrap_or(0)
-        );
-        let mut gates = self.gates.lock().expect("gates lock");
-        Arc::clone(gates.entry(key).or_insert_with(|| {
-            let interval = if self.config.rate > 0.0 {
-                Duration::from_secs_f64(1.0 / self.config.rate)
-            } else {
-                Duration::ZERO
-            };
-            Arc::new(Gate {
-                permits: Semaphore::new(self.config.host_concurrency.max(1)),
-                slot: Mutex::new(Slot {
-                    next: Instant::now(),
-                    interval,
-                }),
-            })
-        }))
+        let now = self.politeness.now();
+        self.politeness
+            .schedule
+            .lock()
+            .expect("schedule lock")
+            .apply_crawl_delay(&host_key(url), seconds, now);
     }
 
     pub async fn get(&self, url: &Url, method: Method, want: Want) -> Result<Response, FetchError> {
-        let gate = self.gate(url);
+        let host = host_key(url);
         let mut attempt = 0;
         loop {
-            let permit = gate.enter().await;
+            let slot = self.politeness.enter(&host).await;
             let started = Instant::now();
             // reqwest's own timeout covers the whole exchange; this outer one is a
             // backstop so that no future of ours can outlive the limit by much.
@@ -303,27 +280,24 @@ impl Http {
                 Ok(result) => result,
                 Err(_) => Err(self.timeout_error()),
             };
-            drop(permit);
+            drop(slot);
             match result {
                 Ok(mut response) => {
                     response.elapsed = started.elapsed();
-                    let busy = matches!(response.status, Some(429 | 503));
-                    if busy && attempt < MAX_RETRIES {
-                        let wait = response
-                            .retry_after
-                            .unwrap_or_else(|| Duration::from_secs(1 << attempt));
-                        if wait <= MAX_RETRY_WAIT {
-                            tracing::warn!(%url, status = ?response.status, ?wait, "server busy, retrying");
-                            gate.pause_until(Instant::now() + wait);
-                            attempt += 1;
-                            continue;
-                        }
+                    let retry = response
+                        .status
+                        .and_then(|status| busy_retry(attempt, status, response.retry_after));
+                    if let Some(wait) = retry {
+                        tracing::warn!(%url, status = ?response.status, ?wait, "server busy, retrying");
+                        self.politeness.pause(&host, wait);
+                        attempt += 1;
+                        continue;
                     }
                     return Ok(response);
                 }
                 Err(e) if e.kind == ErrorKind::Connect && attempt == 0 => {
                     tracing::warn!(%url, error = %e.message, "connection failed, retrying once");
-                    gate.pause_until(Instant::now() + Duration::from_secs(1));
+                    self.politeness.pause(&host, CONNECT_RETRY_WAIT);
                     attempt = MAX_RETRIES;
                 }
                 Err(e) => return Err(e),
@@ -467,39 +441,73 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
     )
 }
 
-/// One host's politeness: a concurrency cap and a request-rate schedule.
-struct Gate {
-    permits: Semaphore,
-    slot: Mutex<Slot>,
+/// The politeness schedule (pure, in core) on the real clock: time is measured from the
+/// crawl's start, and a task whose host is at its concurrency cap waits for a request to
+/// finish.
+struct Politeness {
+    epoch: Instant,
+    schedule: Mutex<Schedule>,
+    /// Signalled whenever a request finishes, for tasks waiting on a full host.
+    freed: Notify,
 }
 
-struct Slot {
-    /// The earliest time the next request may start.
-    next: Instant,
-    interval: Duration,
+/// A request's place in its host's schedule, given back when dropped (also when the task
+/// is cancelled).
+struct Slot<'a> {
+    politeness: &'a Politeness,
+    host: &'a str,
 }
 
-impl Gate {
-    async fn enter(&self) -> SemaphorePermit<'_> {
-        let permit = self
-            .permits
-            .acquire()
-            .await
-            .expect("gate semaphore is never closed");
-        let at = {
-            let mut slot = self.slot.lock().expect("gate lock");
-            let at = slot.next.max(Instant::now());
-            slot.next = at + slot.interval;
-            at
-        };
-        tokio::time::sleep_until(at.into()).await;
-        permit
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.politeness
+            .schedule
+            .lock()
+            .expect("schedule lock")
+            .finish(self.host);
+        self.politeness.freed.notify_waiters();
+    }
+}
+
+impl Politeness {
+    fn now(&self) -> Duration {
+        self.epoch.elapsed()
     }
 
-    /// Holds every request to this host back until `until` (after a `Retry-After`).
-    fn pause_until(&self, until: Instant) {
-        let mut slot = self.slot.lock().expect("gate lock");
-        slot.next = slot.next.max(until);
+    /// Waits for the host's turn: a free place under its concurrency cap, then the start
+    /// time the schedule gives.
+    async fn enter<'a>(&'a self, host: &'a str) -> Slot<'a> {
+        loop {
+            let freed = self.freed.notified();
+            tokio::pin!(freed);
+            // Registered before looking, so a request finishing in between is not missed.
+            freed.as_mut().enable();
+            let claimed = self
+                .schedule
+                .lock()
+                .expect("schedule lock")
+                .start(host, self.now());
+            match claimed {
+                Ok(at) => {
+                    let slot = Slot {
+                        politeness: self,
+                        host,
+                    };
+                    tokio::time::sleep_until((self.epoch + at).into()).await;
+                    return slot;
+                }
+                Err(Busy::Full) => freed.await,
+            }
+        }
+    }
+
+    /// Holds every request to the host back for `wait` from now.
+    fn pause(&self, host: &str, wait: Duration) {
+        let until = self.now() + wait;
+        self.schedule
+            .lock()
+            .expect("schedule lock")
+            .pause_until(host, until);
     }
 }
 

@@ -1,33 +1,31 @@
 //! `frontdesk crawl`: audit a whole site.
 //!
-//! Stages, one module each:
+//! The crawl's logic is in the engine, without I/O (`frontdesk_core::crawl`): the
+//! [`Crawler`] state machine (frontier, scope, robots.txt per origin, sitemap discovery,
+//! limits), URL normalisation, link extraction and the politeness schedule. This module is
+//! its driver, with tokio and reqwest (or the local file reader):
 //!
-//! - [`normalize`]: one spelling per URL, and which links may be followed at all;
-//! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
-//! - [`fetch`]: HTTP (politeness gates, retries, timeouts, capped streaming bodies) or
-//!   local files;
-//! - [`robots`] and [`sitemap`]: what the site allows, and the pages it lists (the bodies
-//!   are parsed by [`robots_txt`] and [`sitemap_parse`]);
-//! - [`frontier`]: every URL met, its state and referrers, and the queue;
+//! - [`fetch`]: HTTP (waiting for each host's turn in the politeness schedule, retries,
+//!   timeouts, capped streaming bodies) or local files;
+//! - [`robots`] and [`sitemap`]: fetching robots.txt (once per origin) and sitemap files;
 //! - [`page`]: decode, parse once, audit, extract links (on blocking threads);
 //! - [`report`]: the deterministic JSON and text reports.
 //!
-//! This file wires them together: a single coordinator task owns the frontier and hands
-//! jobs to at most `--concurrency` fetch tasks; each task returns an outcome (a page's
-//! findings and links, a document, a redirect, an error), which the coordinator records
-//! before handing out more work. Pages are audited as they arrive and their HTML dropped at
-//! once, so memory holds findings, not pages.
+//! A single coordinator task owns the [`Crawler`]: it starts a task for every request the
+//! machine hands out (at most `--concurrency` at once, plus one sitemap file), and gives
+//! each task's answer back (a page's links, a document, a redirect, an error, a robots.txt,
+//! a sitemap) before asking for more. Pages are audited as they arrive and their HTML
+//! dropped at once, so memory holds findings, not pages.
 
 mod fetch;
-mod frontier;
 mod page;
 mod report;
 mod robots;
 mod sitemap;
 
-// The network-free stages live in the `frontdesk_cli` library (src/lib.rs), where the
-// fuzz targets can reach them.
-use frontdesk_cli::crawl::{normalize, robots_txt, scope, sitemap_parse};
+// The network-free stages are in the engine (frontdesk-core), where the wasm build and the
+// fuzz targets can reach them too.
+use frontdesk_core::crawl::{frontier, normalize, robots_txt, scope, sitemap_parse};
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -36,7 +34,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use tokio::sync::{mpsc, Semaphore};
+use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use url::Url;
 
@@ -46,10 +44,13 @@ use crate::output::{self, Destination, Style};
 use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
 
 use fetch::{looks_like_document, Body, FetchError, Fetcher, Http, HttpConfig, Method, Want};
-use frontier::{ExternalCheck, Frontier, Job, JobKind, State};
+use frontdesk_core::crawl::machine::{Config, Crawler, JobResult, Request, RequestId, What};
+use frontdesk_core::crawl::sitemap_parse::Parsed;
+use frontdesk_core::crawl::sitemaps::SitemapFile;
+use frontier::{ExternalCheck, Job};
 use page::{Analysed, Analysis, StyleCache};
 use report::{http_message, PageRecord, PageStore};
-use robots::RobotsCache;
+use robots::{Robots, RobotsCache};
 use scope::Scope;
 
 /// Largest page read (after decompression). Bigger pages are reported, not audited.
@@ -237,7 +238,6 @@ struct Crawled {
 /// What a fetch task found.
 enum Outcome {
     Page {
-        status: Option<u16>,
         content_type: Option<String>,
         fetch_ms: u64,
         /// Hash of the body as received, to spot the same page under two URLs.
@@ -281,10 +281,9 @@ async fn crawl(
     args: &CrawlArgs,
     start: Url,
     local_root: Option<Url>,
-    mut scope: Scope,
+    scope: Scope,
     progress: bool,
 ) -> Result<Crawled, String> {
-    let concurrency = args.concurrency as usize;
     let fetcher = match local_root {
         Some(_) => Fetcher::Local,
         None => Fetcher::Http(Http::new(HttpConfig {
@@ -302,83 +301,67 @@ async fn crawl(
         audit_slots: Semaphore::new(cores),
         local_root: local_root.clone(),
     });
+    let mut crawler = Crawler::new(
+        Config {
+            max_pages: args.max_pages as usize,
+            max_depth: args.max_depth,
+            check_external: args.check_external,
+            concurrency: args.concurrency as usize,
+            robots: ctx.fetcher.http().is_some(),
+        },
+        start.clone(),
+        scope,
+    );
 
     // robots.txt of the start host first: if the site cannot be reached at all, say so
     // now (exit 2) rather than write a report of one broken link.
-    let mut sitemap_rx = None;
-    let mut sitemap_task = None;
     if let Some(http) = ctx.fetcher.http() {
         let robots = ctx.robots.get(http, &start).await;
         if let Some(e) = &robots.unreachable {
-            return Err(format!("cannot reach '{start}': {}", e.message));
+            return Err(format!("cannot reach '{start}': {e}"));
         }
-        let (tx, rx) = mpsc::channel(256);
-        sitemap_rx = Some(rx);
-        let listed = robots.sitemaps.clone();
-        let task_ctx = Arc::clone(&ctx);
-        let root = start.clone();
-        sitemap_task = Some(tokio::spawn(async move {
-            let http = task_ctx.fetcher.http().expect("HTTP crawl");
-            sitemap::discover(http, &task_ctx.robots, listed, &root, tx).await
-        }));
+        crawler.robots_known(&start, robots);
     }
 
-    let mut frontier = Frontier::new(args.max_pages as usize, args.max_depth, args.check_external);
-    let start_id = frontier.start(start.clone());
     let mut records: Vec<PageRecord> = Vec::new();
     let mut store = PageStore::new()
         .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?;
-    let mut tasks: JoinSet<Outcome> = JoinSet::new();
-    let mut running: HashMap<tokio::task::Id, Job> = HashMap::new();
+    let mut tasks: JoinSet<Done> = JoinSet::new();
+    let mut running: HashMap<tokio::task::Id, Request> = HashMap::new();
     let bar = progress.then(new_progress_bar);
     let mut interrupted = false;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
 
     loop {
-        while tasks.len() < concurrency {
-            let Some(job) = frontier.next_job() else {
-                break;
-            };
-            let handle = tasks.spawn(run_job(Arc::clone(&ctx), job.clone()));
-            running.insert(handle.id(), job);
+        while let Some(request) = crawler.poll_next() {
+            let handle = tasks.spawn(perform(Arc::clone(&ctx), request.what.clone()));
+            running.insert(handle.id(), request);
         }
-        // Once the page limit is reached, sitemaps can add nothing: let their task stop.
-        if frontier.full() {
-            sitemap_rx = None;
-        }
-        if tasks.is_empty() && sitemap_rx.is_none() {
+        if tasks.is_empty() {
             break;
         }
         tokio::select! {
-            joined = tasks.join_next_with_id(), if !tasks.is_empty() => {
-                let (task_id, outcome) = match joined {
-                    Some(Ok((task_id, outcome))) => (task_id, outcome),
-                    Some(Err(e)) => (e.id(), Outcome::NotAudited {
-                        status: None,
-                        content_type: None,
-                        reason: "internal-error",
-                        message: "internal error while fetching or checking (a frontdesk bug: please report it)".into(),
-                    }),
+            joined = tasks.join_next_with_id() => {
+                let (task_id, done) = match joined {
+                    Some(Ok((task_id, done))) => (task_id, Ok(done)),
+                    Some(Err(e)) => (e.id(), Err(())),
                     None => continue,
                 };
-                let job = running.remove(&task_id).expect("every task has its job");
-                record(&mut frontier, &mut scope, &mut records, &mut store, &job, outcome)
+                let request = running.remove(&task_id).expect("every task has its request");
+                let done = done.unwrap_or_else(|()| Done::failed(request.what));
+                answer(&mut crawler, &mut records, &mut store, request.id, done)
                     .map_err(|e| format!("cannot write findings to a temporary file: {e}"))?;
                 if let Some(bar) = &bar {
-                    let waiting = frontier.queued() + tasks.len();
+                    let waiting = crawler.waiting() + tasks.len();
                     bar.set_message(format!(
                         "{} pages audited, {} URLs done, {} in progress or queued",
                         records.len(),
-                        frontier.accepted.saturating_sub(waiting),
+                        crawler.frontier().accepted.saturating_sub(waiting),
                         waiting
                     ));
                 }
             }
-            url = next_seed(&mut sitemap_rx), if sitemap_rx.is_some() => match url {
-                Some(url) => frontier.offer_seed(url, &scope),
-                None => sitemap_rx = None,
-            },
             _ = &mut ctrl_c => {
                 interrupted = true;
                 break;
@@ -386,24 +369,19 @@ async fn crawl(
         }
     }
     tasks.abort_all();
-    drop(sitemap_rx);
-    let sitemaps = match sitemap_task {
-        Some(task) if interrupted => {
-            task.abort();
-            Vec::new()
-        }
-        Some(task) => task.await.unwrap_or_default(),
-        None => Vec::new(),
+    let sitemaps = if interrupted {
+        Vec::new()
+    } else {
+        crawler.sitemap_reports()
     };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
 
-    let no_pages = records
-        .is_empty()
-        .then(|| why_no_pages(&frontier, start_id, &start));
+    let no_pages = records.is_empty().then(|| crawler.why_no_pages());
+    let scope = crawler.scope();
     let report = report::build(
-        &frontier,
+        crawler.frontier(),
         records,
         report::Inputs {
             root: start.to_string(),
@@ -427,13 +405,6 @@ async fn crawl(
     })
 }
 
-async fn next_seed(rx: &mut Option<mpsc::Receiver<Url>>) -> Option<Url> {
-    match rx {
-        Some(rx) => rx.recv().await,
-        None => std::future::pending().await,
-    }
-}
-
 fn new_progress_bar() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
     bar.set_style(
@@ -445,132 +416,142 @@ fn new_progress_bar() -> ProgressBar {
     bar
 }
 
-/// One line on why the crawl audited nothing, following the start URL's redirects.
-fn why_no_pages(frontier: &Frontier, start_id: frontier::Id, start: &Url) -> String {
-    let mut id = start_id;
-    for _ in 0..=frontier::MAX_REDIRECTS as usize + 1 {
-        let entry = &frontier.entries[id as usize];
-        match &entry.state {
-            State::Redirect { to, .. } => id = *to,
-            State::Broken { message, .. } => {
-                return format!("no page could be audited: '{}': {message}", entry.url)
-            }
-            State::NotAudited { message, .. } => {
-                return format!("no page could be audited: '{}': {message}", entry.url)
-            }
-            State::Document { content_type, .. } => {
-                return format!(
-                    "no page could be audited: '{}' is not an HTML page ({})",
-                    entry.url,
-                    content_type.as_deref().unwrap_or("unknown type")
-                )
-            }
-            State::NotCrawled { reason } => {
-                return format!(
-                    "no page could be audited: '{start}' redirects to '{}', which was not crawled ({reason})",
-                    entry.url
-                )
-            }
-            State::External { .. } => {
-                return format!(
-                    "no page could be audited: '{start}' redirects outside the site, to '{}'",
-                    entry.url
-                )
-            }
-            State::Queued | State::Page => break,
-        }
-    }
-    format!("no page could be audited starting from '{start}'")
+/// What a task did with its request.
+enum Done {
+    Robots(Arc<Robots>),
+    Job(Job, Outcome),
+    Sitemap(
+        SitemapFile,
+        Result<(Option<u16>, Parsed), (Option<u16>, String)>,
+    ),
 }
 
-/// Records a task's outcome in the frontier.
-fn record(
-    frontier: &mut Frontier,
-    scope: &mut Scope,
+impl Done {
+    /// The answer for a task that panicked (a frontdesk bug).
+    fn failed(what: What) -> Done {
+        match what {
+            What::Robots { page } => Done::Robots(Arc::new(Robots::disallow_all(
+                Robots::url_for(&page.origin().ascii_serialization()),
+                None,
+                "internal error while reading robots.txt (a frontdesk bug: please report it)"
+                    .into(),
+            ))),
+            What::Fetch(job) | What::CheckExternal(job) => Done::Job(job, Outcome::NotAudited {
+                status: None,
+                content_type: None,
+                reason: "internal-error",
+                message: "internal error while fetching or checking (a frontdesk bug: please report it)".into(),
+            }),
+            What::Sitemap(file) => Done::Sitemap(file, Err((
+                None,
+                "internal error while reading the sitemap".into(),
+            ))),
+        }
+    }
+}
+
+/// Performs one request of the crawler's.
+async fn perform(ctx: Arc<Ctx>, what: What) -> Done {
+    match what {
+        What::Robots { page } => Done::Robots(match ctx.fetcher.http() {
+            Some(http) => ctx.robots.get(http, &page).await,
+            // Folder crawls consult no robots.txt (the machine asks for none there).
+            None => Arc::new(Robots::allow_all(
+                Robots::url_for(&page.origin().ascii_serialization()),
+                None,
+                None,
+            )),
+        }),
+        What::Fetch(job) => {
+            let outcome = fetch_page(&ctx, &job).await;
+            Done::Job(job, outcome)
+        }
+        What::CheckExternal(job) => {
+            let check = check_external(&ctx, &job.url).await;
+            Done::Job(job, Outcome::External(check))
+        }
+        What::Sitemap(file) => {
+            let read = match ctx.fetcher.http() {
+                Some(http) => sitemap::read(http, &ctx.robots, &file.url).await,
+                None => Err((None, "sitemaps are read only in HTTP crawls".into())),
+            };
+            Done::Sitemap(file, read)
+        }
+    }
+}
+
+/// Hands a task's result back to the crawler, keeping an audited page's findings.
+fn answer(
+    crawler: &mut Crawler,
     records: &mut Vec<PageRecord>,
     store: &mut PageStore,
-    job: &Job,
-    outcome: Outcome,
+    id: RequestId,
+    done: Done,
 ) -> std::io::Result<()> {
-    tracing::debug!(url = %job.url, "done");
-    match outcome {
-        Outcome::Page {
-            status,
-            content_type,
-            fetch_ms,
-            digest,
-            analysed,
-        } => {
-            frontier.set(job.id, State::Page);
-            let from = Arc::clone(frontier.url(job.id));
-            for link in analysed.links {
-                frontier.offer_link(link, &from, job.depth + 1, scope);
-            }
-            let _ = status;
-            records.push(PageRecord::new(
-                job.id,
-                &analysed.report,
-                store,
-                content_type,
-                fetch_ms,
-                digest,
-                analysed.canonical,
-            )?);
+    match done {
+        Done::Robots(robots) => crawler.on_robots(id, robots),
+        Done::Sitemap(file, Ok((status, parsed))) => crawler.on_sitemap(id, file, status, parsed),
+        Done::Sitemap(file, Err((status, error))) => {
+            crawler.on_sitemap_failed(id, file, status, error)
         }
-        Outcome::Document {
-            status,
-            content_type,
-            length,
-        } => frontier.set(
-            job.id,
-            State::Document {
-                status,
-                content_type,
-                length,
-            },
-        ),
-        Outcome::Redirect { status, target } => frontier.redirect(job, status, target, scope),
-        Outcome::Broken {
-            status,
-            kind,
-            message,
-        } => frontier.set(
-            job.id,
-            State::Broken {
-                status,
-                kind,
-                message,
-            },
-        ),
-        Outcome::NotAudited {
-            status,
-            content_type,
-            reason,
-            message,
-        } => frontier.set(
-            job.id,
-            State::NotAudited {
-                status,
-                content_type,
-                reason,
-                message,
-            },
-        ),
-        Outcome::External(check) => frontier.set(
-            job.id,
-            State::External {
-                checked: Some(check),
-            },
-        ),
+        Done::Job(job, outcome) => {
+            tracing::debug!(url = %job.url, "done");
+            let result = match outcome {
+                Outcome::Page {
+                    content_type,
+                    fetch_ms,
+                    digest,
+                    analysed,
+                } => {
+                    records.push(PageRecord::new(
+                        job.id,
+                        &analysed.report,
+                        store,
+                        content_type,
+                        fetch_ms,
+                        digest,
+                        analysed.canonical,
+                    )?);
+                    JobResult::Page {
+                        links: analysed.links,
+                    }
+                }
+                Outcome::Document {
+                    status,
+                    content_type,
+                    length,
+                } => JobResult::Document {
+                    status,
+                    content_type,
+                    length,
+                },
+                Outcome::Redirect { status, target } => JobResult::Redirect { status, target },
+                Outcome::Broken {
+                    status,
+                    kind,
+                    message,
+                } => JobResult::Broken {
+                    status,
+                    kind,
+                    message,
+                },
+                Outcome::NotAudited {
+                    status,
+                    content_type,
+                    reason,
+                    message,
+                } => JobResult::NotAudited {
+                    status,
+                    content_type,
+                    reason,
+                    message,
+                },
+                Outcome::External(check) => JobResult::External(check),
+            };
+            crawler.on_result(id, result);
+        }
     }
     Ok(())
-}
-
-async fn run_job(ctx: Arc<Ctx>, job: Job) -> Outcome {
-    match job.kind {
-        JobKind::Fetch => fetch_page(&ctx, &job).await,
-        JobKind::CheckExternal => Outcome::External(check_external(&ctx, &job.url).await),
-    }
 }
 
 /// Whether robots.txt lets us fetch `url` (always, for local files).
@@ -581,15 +562,8 @@ async fn allowed(ctx: &Ctx, url: &Url) -> bool {
     }
 }
 
+/// Fetches a page the crawler handed out (robots.txt has allowed it already).
 async fn fetch_page(ctx: &Arc<Ctx>, job: &Job) -> Outcome {
-    if !allowed(ctx, &job.url).await {
-        return Outcome::NotAudited {
-            status: None,
-            content_type: None,
-            reason: "robots",
-            message: "disallowed by robots.txt".into(),
-        };
-    }
     // Documents are only listed, so HEAD is enough when the URL says "document"; GET
     // when the server refuses HEAD or the URL turns out to be a page after all.
     let mut response = None;
@@ -680,7 +654,6 @@ async fn fetch_page(ctx: &Arc<Ctx>, job: &Job) -> Outcome {
     };
     match audit_page(ctx, job, bytes, charset, status).await {
         Some(analysed) => Outcome::Page {
-            status,
             content_type,
             fetch_ms,
             digest,

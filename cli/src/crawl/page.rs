@@ -1,8 +1,8 @@
 //! One fetched HTML page → findings and links, on a blocking thread (the engine is sync).
 //!
 //! The page is parsed once: the same [`Document`] serves the audit and the link
-//! extraction, and is dropped with the HTML before the next page, so only findings and
-//! link URLs outlive this stage.
+//! extraction (`frontdesk_core::crawl::links`), and is dropped with the HTML before the
+//! next page, so only findings and link URLs outlive this stage.
 //!
 //! Style sheets: the engine asks a [`ResourceLoader`] for each sheet the page links. Ours
 //! answers from a shared cache and notes any sheet it does not have yet; when there are
@@ -11,16 +11,14 @@
 //! each page is parsed exactly once.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
-use frontdesk_core::model::Document;
-use frontdesk_core::{audit_document, urls, Options, PageReport, ResourceLoader};
+use frontdesk_core::crawl::links::{self, PageLinks};
+use frontdesk_core::{audit_document, Options, PageReport, ResourceLoader};
 use tokio::sync::OnceCell;
 use url::Url;
-
-use super::normalize::resolve_link;
 
 /// What the analysis of one page yields.
 pub struct Analysed {
@@ -73,7 +71,7 @@ pub fn analyse(
             None => Options::default(),
         };
         let report = audit_document(&doc, url.as_str(), &options);
-        let (links, canonical) = links(&doc, url, local_root);
+        let PageLinks { links, canonical } = links::extract(&doc, url, local_root);
         Analysis::Done(Analysed {
             report,
             links,
@@ -81,74 +79,6 @@ pub fn analyse(
         })
     }));
     result.unwrap_or(Analysis::Panicked)
-}
-
-/// Links a crawler follows: `<a href>`, `<area href>`, `<iframe src>`/`<frame src>` (framed
-/// pages are pages too) and `<meta http-equiv=refresh>` targets; resolved against the first
-/// `<base href>`. Only http(s) (and, for folders, file) URLs survive `resolve_link`; form
-/// actions are never links, so no form is ever submitted.
-fn links(doc: &Document, url: &Url, local_root: Option<&Url>) -> (Vec<Url>, Option<String>) {
-    let base = doc
-        .elements()
-        .find(|e| e.is_html() && e.name() == "base" && e.attr("href").is_some())
-        .and_then(|b| urls::join(url, b.attr("href").unwrap_or("").trim()))
-        .unwrap_or_else(|| url.clone());
-    let mut seen: HashSet<Url> = HashSet::new();
-    let mut out = Vec::new();
-    let mut canonical = None;
-    for el in doc.elements() {
-        if !el.is_html() {
-            continue;
-        }
-        let href = match el.name() {
-            "a" | "area" => el.attr("href"),
-            "iframe" | "frame" => el.attr("src"),
-            "meta"
-                if el
-                    .attr("http-equiv")
-                    .is_some_and(|v| v.trim().eq_ignore_ascii_case("refresh")) =>
-            {
-                el.attr("content").and_then(refresh_target)
-            }
-            "link" if canonical.is_none() && has_token(el.attr("rel"), "canonical") => {
-                canonical = el
-                    .attr("href")
-                    .and_then(|h| urls::join(&base, h.trim()))
-                    .map(|mut u| {
-                        u.set_fragment(None);
-                        u.to_string()
-                    });
-                None
-            }
-            _ => None,
-        };
-        if let Some(link) = href.and_then(|h| resolve_link(&base, h, local_root)) {
-            if link != *url && seen.insert(link.clone()) {
-                out.push(link);
-            }
-        }
-    }
-    (out, canonical)
-}
-
-fn has_token(list: Option<&str>, token: &str) -> bool {
-    list.is_some_and(|l| {
-        l.split_ascii_whitespace()
-            .any(|t| t.eq_ignore_ascii_case(token))
-    })
-}
-
-/// `5; url=/next` → `/next`.
-fn refresh_target(content: &str) -> Option<&str> {
-    let (_, rest) = content.split_once([';', ','])?;
-    let rest = rest.trim_start();
-    let value = if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case("url") {
-        rest[3..].trim_start().strip_prefix('=')?.trim_start()
-    } else {
-        rest
-    };
-    let value = value.trim_matches(|c| c == '\'' || c == '"');
-    (!value.is_empty()).then_some(value)
 }
 
 /// Style sheets shared by the whole crawl, keyed by absolute URL. Each sheet is fetched at
@@ -240,20 +170,12 @@ mod tests {
         }
     }
 
+    /// The links come from the parse the audit used (their details: core's crawl::links).
     #[test]
-    fn links_and_canonical() {
+    fn one_parse_gives_findings_and_links() {
         let html = r#"<html lang="en"><head><title>T</title>
-            <base href="https://c.example/base/">
-            <link rel="Canonical" href="/bins#top">
-            <meta http-equiv="refresh" content="30; URL='/later'">
-            </head><body>
-            <a href="a.html">A</a> <a href="a.html#x">A again</a>
-            <a href="mailto:x@c.example">mail</a> <a href="javascript:go()">js</a>
-            <a href="tel:01632960000">tel</a> <a>no href</a>
-            <form action="/submit" method="post"><button>Send</button></form>
-            <area href="/map"> <iframe src="https://maps.example/embed"></iframe>
-            <svg><a href="/svg-link">x</a></svg>
-            </body></html>"#;
+            <link rel="canonical" href="/bins#top"></head>
+            <body><a href="a.html">A</a> <img src="x.png"></body></html>"#;
         let url = Url::parse("https://c.example/page").unwrap();
         let a = done(analyse(
             html,
@@ -264,18 +186,11 @@ mod tests {
             false,
         ));
         let links: Vec<&str> = a.links.iter().map(Url::as_str).collect();
-        assert_eq!(
-            links,
-            [
-                "https://c.example/later",
-                "https://c.example/base/a.html",
-                "https://c.example/map",
-                "https://maps.example/embed",
-            ]
-        );
+        assert_eq!(links, ["https://c.example/a.html"]);
         assert_eq!(a.canonical.as_deref(), Some("https://c.example/bins"));
         assert_eq!(a.report.status, Some(200));
         assert_eq!(a.report.title.as_deref(), Some("T"));
+        assert!(a.report.findings.iter().any(|f| f.rule == "image-has-name"));
     }
 
     #[test]
@@ -303,12 +218,5 @@ mod tests {
             "{:?}",
             a.report.findings
         );
-    }
-
-    #[test]
-    fn refresh_targets() {
-        assert_eq!(refresh_target("0; url=/next"), Some("/next"));
-        assert_eq!(refresh_target("5;URL = 'x.html'"), Some("x.html"));
-        assert_eq!(refresh_target("30"), None);
     }
 }

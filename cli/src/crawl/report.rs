@@ -17,12 +17,12 @@ use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
+use frontdesk_core::crawl::sitemaps::SitemapReport;
 use frontdesk_core::{registry, Outcome, PageReport, ToolInfo, SCHEMA_VERSION};
 use serde::Serialize;
 
 use super::frontier::{Entry, Frontier, Id, Referrers, State};
 use super::robots::RobotsReport;
-use super::sitemap::SitemapReport;
 use crate::output::{clean, render_finding, Style};
 
 /// An audited page as the crawl keeps it in memory: where its findings are stored, and

@@ -45,7 +45,7 @@ pub fn resolve_link(base: &Url, href: &str, local_root: Option<&Url>) -> Option<
         Some(root) if href.starts_with('/') && !href.starts_with("//") => {
             root.join(&href[1..]).ok()?
         }
-        _ => frontdesk_core::urls::join(base, href)?,
+        _ => crate::urls::join(base, href)?,
     };
     match url.scheme() {
         "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => {}

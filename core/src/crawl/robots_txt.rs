@@ -1,9 +1,6 @@
 //! robots.txt bodies, without the network: the product token our groups are looked up by,
 //! and what a `Crawl-delay` means. The file itself is parsed by `texting_robots`
-//! (`Robot::new`); `super::robots` fetches it and applies the RFC 9309 status rules.
-//!
-//! Part of the `frontdesk_cli` library (with the other network-free crawl modules) so that
-//! the cargo-fuzz target `robots` can reach it.
+//! (`Robot::new`), and [`super::robots`] applies the RFC 9309 status rules.
 
 use std::time::Duration;
 

@@ -20,12 +20,15 @@
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use url::Url;
 
+/// The site: its hosts (or folder) and the `--include`/`--exclude` globs.
 #[derive(Debug, Clone)]
 pub struct Scope {
     base: Base,
     include: Globs,
     exclude: Globs,
+    /// `--include` globs as given, for the report.
     pub include_patterns: Vec<String>,
+    /// `--exclude` globs as given, for the report.
     pub exclude_patterns: Vec<String>,
 }
 
@@ -48,6 +51,7 @@ struct Globs {
 /// Whether a URL is part of the site, and if not, why.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InScope {
+    /// Part of the site: crawl it.
     Yes,
     /// Another site: recorded as an external link.
     External,
@@ -56,6 +60,8 @@ pub enum InScope {
 }
 
 impl Scope {
+    /// The site of `start` (its host, or the folder of a `file:` URL), widened by
+    /// `include` and narrowed by `exclude`; an error names a glob that does not compile.
     pub fn for_site(start: &Url, include: &[String], exclude: &[String]) -> Result<Self, String> {
         let base = match start.scheme() {
             "file" => Base::Folder(start.clone()),
@@ -94,6 +100,7 @@ impl Scope {
         }
     }
 
+    /// Whether `url` (normalised) is part of the site.
     pub fn check(&self, url: &Url) -> InScope {
         if !self.exclude.empty && self.exclude.matches(url) {
             return InScope::Excluded;

@@ -2,23 +2,24 @@
 //! (one URL per line), any of them gzip-compressed (detected by the magic bytes). The parse
 //! streams and is bounded: at most [`MAX_DECOMPRESSED_BYTES`] decompressed, at most
 //! [`MAX_URLS_PER_SITEMAP`] URLs of each kind (the protocol's own limit), each at most
-//! 8 KiB.
-//!
-//! Part of the `frontdesk_cli` library (with the other network-free crawl modules) so that
-//! the cargo-fuzz target `sitemap` can reach it; `super::sitemap` fetches the files.
+//! 8 KiB. The crawl driver fetches the files.
 
 use std::io::{BufRead, BufReader, Read};
 
 use flate2::read::GzDecoder;
 use quick_xml::events::Event;
 
+/// The most of a gzip-compressed sitemap decompressed.
 pub const MAX_DECOMPRESSED_BYTES: u64 = 50 * 1024 * 1024;
+/// URLs of each kind read from one file (the sitemap protocol's own limit).
 pub const MAX_URLS_PER_SITEMAP: usize = 50_000;
 
 /// What one sitemap file holds.
 #[derive(Debug, Default, PartialEq)]
 pub struct Parsed {
+    /// `<url><loc>` (or text lines): pages, as written.
     pub pages: Vec<String>,
+    /// `<sitemap><loc>` of an index: more sitemap files, as written.
     pub sitemaps: Vec<String>,
     /// Set when the file was cut short (too big, or malformed past some point).
     pub warning: Option<String>,
