@@ -5,7 +5,6 @@
 //! a `<style>` element and a `style` attribute. Then the full audit.
 #![no_main]
 
-use frontdesk_core::model::Document;
 use frontdesk_core::style::StyleSheet;
 use frontdesk_core::{audit_document, Options};
 use libfuzzer_sys::fuzz_target;

@@ -5,7 +5,6 @@
 //! tree, the cascade and the rules.
 #![no_main]
 
-use frontdesk_core::model::Document;
 use frontdesk_core::{audit_document, Options};
 use libfuzzer_sys::fuzz_target;
 
