@@ -102,7 +102,12 @@ pub fn render_finding(out: &mut String, finding: &Finding, style: Style) {
         finding.impact.as_str(),
         clean(&finding.selector)
     );
-    let _ = writeln!(out, "      {}", clean(&finding.message));
+    // People read an attribute finding with its attribute first, as `[aria-labeledby] …`.
+    let message = match &finding.attribute {
+        Some(attr) => format!("[{attr}] {}", finding.message),
+        None => finding.message.clone(),
+    };
+    let _ = writeln!(out, "      {}", clean(&message));
     if !finding.snippet.is_empty() {
         let _ = writeln!(out, "      {}", style.paint("2", &clean(&finding.snippet)));
     }

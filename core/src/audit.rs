@@ -176,10 +176,6 @@ fn evaluate(
             continue;
         }
         let el = target.element;
-        let message = match target.attribute {
-            Some(attr) => format!("[{attr}] {}", expectation.message),
-            None => expectation.message.into_owned(),
-        };
         out.push((
             el.index(),
             meta.id,
@@ -191,8 +187,9 @@ fn evaluate(
                 act: meta.act.iter().map(|s| s.to_string()).collect(),
                 impact: meta.impact,
                 selector: el.unique_selector(),
+                attribute: target.attribute.map(str::to_string),
                 snippet: el.snippet(),
-                message,
+                message: expectation.message.into_owned(),
             },
         ));
     }
@@ -215,6 +212,10 @@ pub struct Finding {
     pub impact: Impact,
     /// A CSS selector that matches exactly this element in the page.
     pub selector: String,
+    /// The attribute the finding is about, for rules whose targets are attributes (e.g.
+    /// `aria-labeledby`); left out of the JSON when the target is the element itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
     /// The element's start tag (shortened), for people to recognise it.
     pub snippet: String,
     /// What is wrong (or why the engine could not tell), in plain English.
@@ -240,5 +241,41 @@ impl PageReport {
         self.findings.iter().filter(|f| {
             f.outcome == Outcome::Failed && matches!(f.level, Some(Level::A) | Some(Level::AA))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_targets_name_their_attribute_outside_the_message() {
+        // aria-labeledby is a misspelling of aria-labelledby: not defined in WAI-ARIA 1.2.
+        let html = r#"<html lang="en"><title>Pay</title><input id="pc" aria-labeledby="x"></html>"#;
+        let options = Options::default().with_rules(["aria-attribute-defined"]);
+        let report = audit(html, "https://a.example/", &options);
+        assert_eq!(report.findings.len(), 1);
+        let finding = &report.findings[0];
+        assert_eq!(finding.attribute.as_deref(), Some("aria-labeledby"));
+        assert!(!finding.message.starts_with('['), "{}", finding.message);
+        let json = serde_json::to_value(finding).unwrap();
+        assert_eq!(json["attribute"], "aria-labeledby");
+
+        // An element target has no attribute, and the JSON leaves the field out.
+        let report = audit(
+            "<html><title>x</title></html>",
+            "https://a.example/",
+            &Options::default(),
+        );
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "html-has-lang")
+            .unwrap();
+        assert_eq!(finding.attribute, None);
+        assert!(serde_json::to_value(finding)
+            .unwrap()
+            .get("attribute")
+            .is_none());
     }
 }

@@ -1,5 +1,5 @@
 //! Every rule's own fixtures: small council-style pages with the outcome the standard expects
-//! for each target, checked here and snapshotted (rule, outcome, selector, message) so that a
+//! for each target, checked here and snapshotted (rule, outcome, selector, attribute, message) so that a
 //! change of message or selector shows in review. Works in a clone without `../shared`.
 //!
 //! One file per rule: `tests/fixtures/rules/<rule-id>.html`. Each case starts with a header
@@ -167,6 +167,8 @@ struct SnapshotFinding {
     rule: String,
     outcome: &'static str,
     selector: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribute: Option<String>,
     message: String,
 }
 
@@ -174,13 +176,6 @@ struct SnapshotFinding {
 struct SnapshotCase {
     case: String,
     findings: Vec<SnapshotFinding>,
-}
-
-/// The attribute an attribute-target finding is about: the engine prefixes its message `[attr] `.
-fn attribute_of(message: &str) -> Option<String> {
-    let inner = message.strip_prefix('[')?;
-    let (attr, _) = inner.split_once("] ")?;
-    (!attr.is_empty() && !attr.contains(' ')).then(|| attr.to_string())
 }
 
 /// Runs one rule's fixtures: checks every case, then snapshots the findings.
@@ -202,7 +197,7 @@ fn check_rule(rule_id: &str) {
             .map(|f| Expected {
                 outcome: f.outcome,
                 selector: f.selector.clone(),
-                attribute: attribute_of(&f.message),
+                attribute: f.attribute.clone(),
             })
             .collect();
         // An expectation without `[attr]` matches an attribute finding on the same element only
@@ -258,6 +253,7 @@ fn check_rule(rule_id: &str) {
                     rule: f.rule,
                     outcome: f.outcome.as_str(),
                     selector: f.selector,
+                    attribute: f.attribute,
                     message: f.message,
                 })
                 .collect(),
