@@ -181,6 +181,7 @@ fn evaluate(
             meta.id,
             Finding {
                 rule: meta.id.to_string(),
+                code: format!("{}/{}", meta.id, expectation.code),
                 outcome: expectation.outcome,
                 wcag: meta.wcag.iter().map(|s| s.to_string()).collect(),
                 level: meta.level,
@@ -190,6 +191,7 @@ fn evaluate(
                 attribute: target.attribute.map(str::to_string),
                 snippet: el.snippet(),
                 message: expectation.message.into_owned(),
+                data: expectation.data,
             },
         ));
     }
@@ -200,6 +202,10 @@ fn evaluate(
 pub struct Finding {
     /// Rule id, e.g. `image-has-name`.
     pub rule: String,
+    /// Why, as a stable code `<rule-id>/<reason>` (e.g. `image-has-name/no-alt`): one per
+    /// distinct reason of the rule, unchanged when the wording of `message` changes.
+    #[serde(default)]
+    pub code: String,
     /// `failed` or `cantTell` (and `passed` when [`crate::Options::include_passed`] is set).
     pub outcome: Outcome,
     /// WCAG success criteria, e.g. `["1.1.1"]`; empty for best practice.
@@ -220,6 +226,10 @@ pub struct Finding {
     pub snippet: String,
     /// What is wrong (or why the engine could not tell), in plain English.
     pub message: String,
+    /// The values behind the verdict, for tools: e.g. the contrast rules give `ratio`,
+    /// `required`, `foreground`, `background` and `large`. Left out of the JSON when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
 }
 
 /// The audit of one page.
@@ -277,5 +287,49 @@ mod tests {
             .unwrap()
             .get("attribute")
             .is_none());
+    }
+}
+
+#[cfg(test)]
+mod code_and_data_tests {
+    use super::*;
+
+    #[test]
+    fn findings_carry_a_rule_scoped_code() {
+        let report = audit(
+            r#"<html lang="en"><title>Bins</title><main><h1>Bins</h1><img src="bin.png"></main></html>"#,
+            "https://a.example/",
+            &Options::default(),
+        );
+        let image = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "image-has-name")
+            .unwrap();
+        assert_eq!(image.code, "image-has-name/no-alt");
+        assert_eq!(image.data, None);
+        assert!(serde_json::to_value(image).unwrap().get("data").is_none());
+    }
+
+    #[test]
+    fn contrast_failures_carry_their_numbers() {
+        // #777 on white: relative luminance 0.1845, so (1 + 0.05) / (0.1845 + 0.05) = 4.478,
+        // below the 4.5:1 WCAG 1.4.3 asks of normal-size text.
+        let html = r##"<html lang="en"><title>Bins</title><main><p style="color:#777777;background:#ffffff">Collections move to Tuesday.</p></main></html>"##;
+        let options = Options::default().with_rules(["text-contrast-minimum"]);
+        let report = audit(html, "https://a.example/", &options);
+        assert_eq!(report.findings.len(), 1);
+        let finding = &report.findings[0];
+        assert_eq!(finding.code, "text-contrast-minimum/low-contrast");
+        assert_eq!(
+            finding.data,
+            Some(serde_json::json!({
+                "ratio": 4.478,
+                "required": 4.5,
+                "foreground": "#777777",
+                "background": "#ffffff",
+                "large": false,
+            }))
+        );
     }
 }

@@ -28,6 +28,7 @@ use crate::style::{
 pub use index::Elements;
 
 use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
+pub(crate) use paint::unknown_reason_code;
 pub use paint::{ColorPairs, TextColors};
 pub use roles::is_presentational_role;
 

@@ -53,6 +53,6 @@ impl Rule for AriaAttributeDefined {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let name = target.attribute.unwrap_or("");
-        Expectation::check(aria::attribute(name).is_some(), PASSED, FAILED)
+        Expectation::check(aria::attribute(name).is_some(), ("defined", PASSED), ("not-defined", FAILED))
     }
 }

@@ -71,14 +71,14 @@ impl Rule for AriaHiddenNoFocusable {
                 })
         };
         if tabbable.is_empty() {
-            Expectation::passed(PASSED)
+            Expectation::passed("nothing-focusable", PASSED)
         } else if tabbable.iter().all(hands_focus_on) {
-            Expectation::passed(HANDS_FOCUS_ON)
+            Expectation::passed("focus-moved-out", HANDS_FOCUS_ON)
         } else if doc.scripts_mention("focus") {
             // Focus sentinels in modal dialogs are reachable but hand focus on at once.
-            Expectation::cant_tell(SCRIPTED_FOCUS)
+            Expectation::cant_tell("scripted-focus", SCRIPTED_FOCUS)
         } else {
-            Expectation::failed(FAILED)
+            Expectation::failed("focusable-content", FAILED)
         }
     }
 }

@@ -74,11 +74,11 @@ impl Rule for AriaRequiredIdReferences {
             .iter()
             .any(|id| doc.element_by_id_in(el.scope(), id).is_some())
         {
-            Expectation::passed(PASSED)
+            Expectation::passed("reference-exists", PASSED)
         } else if ids.iter().any(|id| doc.scripts_mention(id)) {
-            Expectation::cant_tell(SCRIPTED)
+            Expectation::cant_tell("may-be-scripted", SCRIPTED)
         } else {
-            Expectation::failed(FAILED)
+            Expectation::failed("no-referenced-element", FAILED)
         }
     }
 }

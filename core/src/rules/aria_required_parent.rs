@@ -70,14 +70,14 @@ impl Rule for AriaRequiredParent {
             .filter(|r| el.has_explicit_role() && !r.required_context.is_empty())
         else {
             // Only reached for an owner whose aria-owns points at elements scripts create.
-            return Expectation::cant_tell(SCRIPTED_OWNS);
+            return Expectation::cant_tell("scripted-owns", SCRIPTED_OWNS);
         };
         let tree = AxTree::new(el.document());
         let parent_role = tree.parent(&el).and_then(|p| p.role());
         if parent_role.is_some_and(|r| info.required_context.contains(&r)) {
-            Expectation::passed(PASSED)
+            Expectation::passed("in-required-parent", PASSED)
         } else {
-            Expectation::failed(format!(
+            Expectation::failed("no-required-parent", format!(
                 "{FAILED_PREFIX}{}.",
                 info.required_context.join(", ")
             ))

@@ -63,16 +63,16 @@ impl Rule for AriaStatePermitted {
             .filter(|r| !crate::model::is_presentational_role(r));
         let Some(role) = role else {
             // Without a role only global states and properties apply.
-            return Expectation::check(aria::is_global_attribute(attr), PASSED, NOT_SUPPORTED);
+            return Expectation::check(aria::is_global_attribute(attr), ("permitted", PASSED), ("not-supported", NOT_SUPPORTED));
         };
         let info = aria::role(role);
         if info.is_some_and(|i| i.prohibited_attributes.contains(&attr)) {
-            return Expectation::failed(PROHIBITED);
+            return Expectation::failed("prohibited", PROHIBITED);
         }
         Expectation::check(
             aria::role_supports_attribute(role, attr),
-            PASSED,
-            NOT_SUPPORTED,
+            ("permitted", PASSED),
+            ("not-supported", NOT_SUPPORTED),
         )
     }
 }

@@ -65,12 +65,12 @@ impl Rule for AriaStateValidValue {
         let attr = target.attribute.unwrap_or("");
         let value = target.element.attr(attr).unwrap_or("");
         if aria::is_value_valid(attr, value) {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("valid-value", PASSED);
         }
         let expected = aria::attribute(attr)
             .map(|a| describe(a.value_type))
             .unwrap_or_default();
-        Expectation::failed(format!("{FAILED_PREFIX}{expected}."))
+        Expectation::failed("invalid-value", format!("{FAILED_PREFIX}{expected}."))
     }
 }
 

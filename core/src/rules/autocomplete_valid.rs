@@ -76,11 +76,11 @@ impl Rule for AutocompleteValid {
             .unwrap_or("")
             .to_ascii_lowercase();
         match field_name(&value) {
-            None => Expectation::failed(INVALID),
+            None => Expectation::failed("invalid-token", INVALID),
             Some(field) if !suits_control(field, &target.element) => {
-                Expectation::failed(WRONG_TYPE)
+                Expectation::failed("wrong-field-type", WRONG_TYPE)
             }
-            Some(_) => Expectation::passed(PASSED),
+            Some(_) => Expectation::passed("valid-token", PASSED),
         }
     }
 }

@@ -57,8 +57,8 @@ impl Rule for DecorativeNotExposed {
         let el = target.element;
         Expectation::check(
             !el.is_in_accessibility_tree() || el.is_presentational(),
-            PASSED,
-            FAILED,
+            ("not-exposed", PASSED),
+            ("exposed", FAILED),
         )
     }
 }

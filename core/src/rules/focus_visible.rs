@@ -338,13 +338,13 @@ impl Rule for FocusVisible {
         let el = &target.element;
         let styles = focus_styles(el, cx);
         if !styles.removes_outline {
-            Expectation::passed(DEFAULT_RING)
+            Expectation::passed("default-indicator", DEFAULT_RING)
         } else if styles.indicates {
-            Expectation::passed(REPLACED)
+            Expectation::passed("replaced-indicator", REPLACED)
         } else if scripted_focus(el) {
-            Expectation::cant_tell(SCRIPTED)
+            Expectation::cant_tell("scripted-focus-style", SCRIPTED)
         } else {
-            Expectation::failed(REMOVED)
+            Expectation::failed("indicator-removed", REMOVED)
         }
     }
 }

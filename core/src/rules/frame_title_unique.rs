@@ -69,7 +69,7 @@ impl Rule for FrameTitleUnique {
             .0
             .binary_search(&target.element.index())
             .is_ok();
-        Expectation::check(!fails, PASSED, FAILED)
+        Expectation::check(!fails, ("unique-name", PASSED), ("shared-name", FAILED))
     }
 }
 

@@ -49,8 +49,8 @@ impl Rule for HtmlHasLang {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(
             target.element.non_empty_attr("lang").is_some(),
-            PASSED,
-            FAILED,
+            ("has-lang", PASSED),
+            ("no-lang", FAILED),
         )
     }
 }

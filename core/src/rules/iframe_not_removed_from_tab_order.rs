@@ -70,11 +70,11 @@ impl Rule for IframeNotRemovedFromTabOrder {
             .and_then(parse_integer)
             .is_some_and(|t| t < 0);
         if !negative {
-            Expectation::passed(PASSED)
+            Expectation::passed("in-tab-order", PASSED)
         } else if frame_content(&el) == FrameContent::Interactive {
-            Expectation::failed(FAILED)
+            Expectation::failed("removed-from-tab-order", FAILED)
         } else {
-            Expectation::cant_tell(UNKNOWN_CONTENT)
+            Expectation::cant_tell("unknown-content", UNKNOWN_CONTENT)
         }
     }
 }

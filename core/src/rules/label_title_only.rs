@@ -79,7 +79,7 @@ impl Rule for LabelTitleOnly {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_label_source(&target.element), PASSED, FAILED)
+        Expectation::check(has_label_source(&target.element), ("has-label", PASSED), ("title-only", FAILED))
     }
 }
 

@@ -54,7 +54,7 @@ impl Rule for ListStructure {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(only_list_items(&target.element), PASSED, FAILED)
+        Expectation::check(only_list_items(&target.element), ("only-list-items", PASSED), ("other-children", FAILED))
     }
 }
 

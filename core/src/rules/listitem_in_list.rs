@@ -52,7 +52,7 @@ impl Rule for ListitemInList {
         let in_list = target.element.parent().is_some_and(|p| {
             (p.is_html() && matches!(p.name(), "ul" | "ol" | "menu")) || p.role() == Some("list")
         });
-        Expectation::check(in_list, PASSED, FAILED)
+        Expectation::check(in_list, ("in-list", PASSED), ("not-in-list", FAILED))
     }
 }
 

@@ -55,7 +55,7 @@ impl Rule for MetaRefreshNoDelay {
             .attr("content")
             .and_then(refresh_delay)
             .unwrap_or(0);
-        Expectation::check(delay == 0 || delay > TWENTY_HOURS, PASSED, FAILED)
+        Expectation::check(delay == 0 || delay > TWENTY_HOURS, ("no-delay", PASSED), ("delayed", FAILED))
     }
 }
 

@@ -56,6 +56,6 @@ impl Rule for MetaRefreshNoDelayAaa {
             .attr("content")
             .and_then(refresh_delay)
             .unwrap_or(0);
-        Expectation::check(delay == 0, PASSED, FAILED)
+        Expectation::check(delay == 0, ("no-delay", PASSED), ("delayed", FAILED))
     }
 }

@@ -69,11 +69,11 @@ impl Rule for ObjectHasName {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         if has_accessible_name(&el) {
-            Expectation::passed(PASSED)
+            Expectation::passed("has-name", PASSED)
         } else if embedded(&el) == Embedded::Unknown {
-            Expectation::cant_tell(UNKNOWN_TYPE)
+            Expectation::cant_tell("unknown-type", UNKNOWN_TYPE)
         } else {
-            Expectation::failed(FAILED)
+            Expectation::failed("no-name", FAILED)
         }
     }
 }

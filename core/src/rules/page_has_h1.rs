@@ -54,7 +54,7 @@ impl Rule for PageHasH1 {
             .document()
             .elements_with_roles(&["heading"])
             .any(|e| heading_level(&e) == 1 && e.is_visible() && e.is_in_accessibility_tree());
-        Expectation::check(found, PASSED, FAILED)
+        Expectation::check(found, ("has-h1", PASSED), ("no-h1", FAILED))
     }
 }
 

@@ -54,7 +54,7 @@ impl Rule for PresentationalChildrenNotFocusable {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let tabbable = target.element.descendants().any(|d| d.is_tabbable());
-        Expectation::check(!tabbable, PASSED, FAILED)
+        Expectation::check(!tabbable, ("nothing-focusable", PASSED), ("focusable-content", FAILED))
     }
 }
 

@@ -90,7 +90,7 @@ impl Rule for Region {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(is_region(&target.element), PASSED, FAILED)
+        Expectation::check(is_region(&target.element), ("in-landmark", PASSED), ("outside-landmarks", FAILED))
     }
 }
 

@@ -52,6 +52,6 @@ impl Rule for RoleValid {
         let valid = value
             .split_ascii_whitespace()
             .any(|token| aria::is_valid_concrete_role(&token.to_ascii_lowercase()));
-        Expectation::check(valid, PASSED, FAILED)
+        Expectation::check(valid, ("valid-role", PASSED), ("invalid-role", FAILED))
     }
 }

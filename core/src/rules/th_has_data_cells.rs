@@ -66,7 +66,7 @@ impl Rule for ThHasDataCells {
     fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let header = target.element;
         let Some(table) = semantic_table(&header) else {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("heads-cells", PASSED);
         };
         let model = cx.fact::<TableModels>().of(&table);
         let assigned = match &*model {
@@ -75,9 +75,9 @@ impl Rule for ThHasDataCells {
             TableModel::TooLarge => None,
         };
         match assigned {
-            Some(true) => Expectation::passed(PASSED),
-            Some(false) => Expectation::failed(FAILED),
-            None => Expectation::cant_tell(UNKNOWN),
+            Some(true) => Expectation::passed("heads-cells", PASSED),
+            Some(false) => Expectation::failed("heads-nothing", FAILED),
+            None => Expectation::cant_tell("cells-unknown", UNKNOWN),
         }
     }
 }
