@@ -176,6 +176,8 @@ fn evaluate(
             continue;
         }
         let el = target.element;
+        let selector = el.unique_selector();
+        let snippet = el.snippet();
         out.push((
             el.index(),
             meta.id,
@@ -187,14 +189,40 @@ fn evaluate(
                 level: meta.level,
                 act: meta.act.iter().map(|s| s.to_string()).collect(),
                 impact: meta.impact,
-                selector: el.unique_selector(),
+                fingerprint: fingerprint(meta.id, &selector, target.attribute, &snippet),
+                selector,
                 attribute: target.attribute.map(str::to_string),
-                snippet: el.snippet(),
+                snippet,
                 message: expectation.message.into_owned(),
                 data: expectation.data,
             },
         ));
     }
+}
+
+/// A stable id for a finding, the same in every run and on every platform, so that a
+/// baseline can recognise findings it has seen: FNV-1a (64-bit) over the rule id, selector,
+/// attribute and snippet (whitespace runs collapsed), as 16 hex digits. The page URL is left
+/// out (the same finding on two pages has one fingerprint; a baseline pairs it with the
+/// URL), and so is the reason code (a finding whose reason changes is still the same one).
+fn fingerprint(rule: &str, selector: &str, attribute: Option<&str>, snippet: &str) -> String {
+    use std::hash::Hasher;
+    let mut hasher = crate::short_hash::ShortHasher::default();
+    let snippet = snippet
+        .split_ascii_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (i, part) in [rule, selector, attribute.unwrap_or(""), &snippet]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            // A byte no field holds keeps ("ab", "c") apart from ("a", "bc").
+            hasher.write(&[0x1f]);
+        }
+        hasher.write(part.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
 }
 
 /// One rule's outcome on one element of a page.
@@ -230,6 +258,10 @@ pub struct Finding {
     /// `required`, `foreground`, `background` and `large`. Left out of the JSON when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
+    /// A stable id for baselines: 16 hex digits hashed from the rule id, selector,
+    /// attribute and snippet (not the page URL or the reason code).
+    #[serde(default)]
+    pub fingerprint: String,
 }
 
 /// The audit of one page.
@@ -330,6 +362,56 @@ mod code_and_data_tests {
                 "background": "#ffffff",
                 "large": false,
             }))
+        );
+    }
+}
+
+#[cfg(test)]
+mod fingerprint_tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        // FNV-1a 64-bit test vectors (draft-eastlake-fnv): "", "a", "foobar".
+        use std::hash::Hasher;
+        let fnv = |s: &str| {
+            let mut h = crate::short_hash::ShortHasher::default();
+            h.write(s.as_bytes());
+            format!("{:016x}", h.finish())
+        };
+        assert_eq!(fnv(""), "cbf29ce484222325");
+        assert_eq!(fnv("a"), "af63dc4c8601ec8c");
+        assert_eq!(fnv("foobar"), "85944171f73967e8");
+    }
+
+    #[test]
+    fn fingerprints_are_fixed_and_ignore_the_page_and_the_wording() {
+        let html = r#"<html lang="en"><title>Bins</title><body><img src="bin.png"></body></html>"#;
+        let options = Options::default().with_rules(["image-has-name"]);
+        let finding = audit(html, "https://a.example/bins", &options)
+            .findings
+            .remove(0);
+        assert_eq!(finding.selector, "html > body:nth-child(2) > img");
+        assert_eq!(finding.snippet, r#"<img src="bin.png">"#);
+        // FNV-1a 64 of "image-has-name\x1fhtml > body:nth-child(2) > img\x1f\x1f<img src=\"bin.png\">".
+        assert_eq!(finding.fingerprint, "fced4f4f2684854c");
+        // The same element on another page: the same fingerprint.
+        let other = audit(html, "https://a.example/recycling", &options)
+            .findings
+            .remove(0);
+        assert_eq!(other.fingerprint, finding.fingerprint);
+        // Whitespace inside the snippet does not matter; each field does.
+        assert_eq!(
+            fingerprint("r", "s", None, "<a  href=x\n>"),
+            fingerprint("r", "s", None, "<a href=x >")
+        );
+        assert_ne!(
+            fingerprint("ab", "c", None, ""),
+            fingerprint("a", "bc", None, "")
+        );
+        assert_ne!(
+            fingerprint("r", "s", Some("aria-label"), ""),
+            fingerprint("r", "s", None, "")
         );
     }
 }
