@@ -147,12 +147,18 @@ fn build_tree(html: &str) -> Builder {
 pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> PageReport {
     let mut keyed: Vec<(u32, &'static str, Finding)> = Vec::new();
     let cx = Context::new(doc);
+    let mut rules = RulesRun::default();
     for rule in registry() {
         let meta = rule.meta();
         if !options.rules.is_empty() && !options.rules.iter().any(|r| r == meta.id) {
             continue;
         }
-        evaluate(*rule, &cx, options, &mut keyed);
+        let ran = if evaluate(*rule, &cx, options, &mut keyed) {
+            &mut rules.applicable
+        } else {
+            &mut rules.inapplicable
+        };
+        ran.push(meta.id.to_string());
     }
     keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     PageReport {
@@ -160,17 +166,21 @@ pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> Page
         status: options.status,
         title: doc.title(),
         findings: keyed.into_iter().map(|(_, _, f)| f).collect(),
+        rules,
     }
 }
 
+/// Runs one rule over the page; false when it has no target there (ACT's inapplicable).
 fn evaluate(
     rule: &dyn Rule,
     cx: &Context<'_>,
     options: &Options,
     out: &mut Vec<(u32, &'static str, Finding)>,
-) {
+) -> bool {
     let meta = rule.meta();
-    for target in rule.applicability(cx) {
+    let targets = rule.applicability(cx);
+    let applicable = !targets.is_empty();
+    for target in targets {
         let expectation = rule.expectation(&target, cx);
         if expectation.outcome == Outcome::Passed && !options.include_passed {
             continue;
@@ -198,6 +208,7 @@ fn evaluate(
             },
         ));
     }
+    applicable
 }
 
 /// A stable id for a finding, the same in every run and on every platform, so that a
@@ -275,6 +286,20 @@ pub struct PageReport {
     pub title: Option<String>,
     /// Findings in document order, then by rule id.
     pub findings: Vec<Finding>,
+    /// The rules that ran on the page, so that a rule with no finding can be told apart as
+    /// passed or inapplicable, and from one that did not run ([`Options::rules`]).
+    #[serde(default)]
+    pub rules: RulesRun,
+}
+
+/// The ids of the rules that ran on a page, sorted, by whether they had targets there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesRun {
+    /// Rules with at least one target on the page: each target has an outcome (listed
+    /// in `findings` when failed or cantTell, or when passed ones were asked for).
+    pub applicable: Vec<String>,
+    /// Rules that ran and found nothing to examine (ACT's inapplicable).
+    pub inapplicable: Vec<String>,
 }
 
 impl PageReport {
@@ -413,5 +438,29 @@ mod fingerprint_tests {
             fingerprint("r", "s", Some("aria-label"), ""),
             fingerprint("r", "s", None, "")
         );
+    }
+}
+
+#[cfg(test)]
+mod rules_run_tests {
+    use super::*;
+
+    #[test]
+    fn pages_list_the_rules_that_ran_by_applicability() {
+        // An image with alt text: image-has-name applies (and passes, so no finding);
+        // the page has no <table>, so empty-table-header is inapplicable; heading-order
+        // was not asked for, so it is in neither list.
+        let html =
+            r#"<html lang="en"><title>Bins</title><img src="bin.png" alt="A green bin"></html>"#;
+        let options = Options::default().with_rules(["image-has-name", "empty-table-header"]);
+        let report = audit(html, "https://a.example/", &options);
+        assert!(report.findings.is_empty());
+        assert_eq!(report.rules.applicable, ["image-has-name"]);
+        assert_eq!(report.rules.inapplicable, ["empty-table-header"]);
+
+        // Without a restriction every registered rule is in one list or the other.
+        let report = audit(html, "https://a.example/", &Options::default());
+        let ran = report.rules.applicable.len() + report.rules.inapplicable.len();
+        assert_eq!(ran, crate::registry().len());
     }
 }

@@ -39,7 +39,7 @@ pub mod urls;
 pub use audit::{
     audit, audit_document, audit_with_loader, parse_document, parse_document_with_loader, Options,
 };
-pub use audit::{Finding, PageReport};
+pub use audit::{Finding, PageReport, RulesRun};
 pub use report::{Report, ToolInfo, SCHEMA_VERSION};
 pub use rules::{registry, Rule, RuleMeta};
 pub use rules::{Impact, Level, Outcome};

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::audit::{Finding, PageReport};
+pub use crate::audit::{Finding, PageReport, RulesRun};
 pub use crate::rules::{Impact, Level, Outcome};
 
 /// Version of the JSON report layout. Bumped only on breaking changes.
