@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use frontdesk_core::{registry, RuleMeta};
 use serde::Serialize;
 
-use crate::output::wcag_label;
+use frontdesk_core::report::text::wcag_label;
 
 /// One rule in `rules --format json`. Field names are a public contract.
 #[derive(Serialize)]

@@ -40,7 +40,7 @@ pub use audit::{
     audit, audit_document, audit_with_loader, parse_document, parse_document_with_loader, Options,
 };
 pub use audit::{Finding, PageReport, RulesRun};
-pub use report::{Report, ToolInfo, SCHEMA_VERSION};
+pub use report::{Gate, Page, Report, ToolInfo, SCHEMA_VERSION};
 pub use rules::{registry, Rule, RuleMeta};
 pub use rules::{Impact, Level, Outcome};
 pub use style::{import_urls, stylesheet_urls, NoLoader, ResourceLoader};

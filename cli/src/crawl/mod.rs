@@ -40,9 +40,9 @@ use tokio::sync::{mpsc, Semaphore};
 use tokio::task::JoinSet;
 use url::Url;
 
-use crate::args::{CrawlArgs, Format};
+use crate::args::CrawlArgs;
 use crate::decode::decode_html;
-use crate::output::{self, Destination, Style};
+use crate::output::{self, Destination};
 use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
 
 use fetch::{looks_like_document, Body, FetchError, Fetcher, Http, HttpConfig, Method, Want};
@@ -131,14 +131,9 @@ pub fn run(args: CrawlArgs) -> u8 {
         mut store,
         no_pages,
     } = crawled;
-    let written = output::write_with(&dest, |out| match (args.format, &dest) {
-        (Format::Json, _) => report.write_json(out, &mut store),
-        (Format::Text, Destination::Stdout) => {
-            report.write_text(out, &mut store, Style::for_stdout())
-        }
-        (Format::Text, Destination::File { .. }) => {
-            report.write_text(out, &mut store, Style::plain())
-        }
+    let style = dest.text_style();
+    let written = output::write_with(&dest, |out| {
+        report.write(args.format, style, out, &mut store)
     });
     if let Err(message) = written {
         error(message);
@@ -148,11 +143,11 @@ pub fn run(args: CrawlArgs) -> u8 {
         error(problem);
         return EXIT_ERROR;
     }
-    if report.site.interrupted {
+    if report.interrupted() {
         error("the crawl was interrupted; the report is partial");
         return EXIT_ERROR;
     }
-    if report.gate_failed() {
+    if report.gate() == frontdesk_core::report::Gate::Fail {
         EXIT_FAIL
     } else {
         EXIT_PASS
@@ -407,7 +402,7 @@ async fn crawl(
         records,
         report::Inputs {
             root: start.to_string(),
-            scope: report::ScopeReport {
+            scope: frontdesk_core::report::SiteScope {
                 hosts: scope.hosts(),
                 include: scope.include_patterns.clone(),
                 exclude: scope.exclude_patterns.clone(),
