@@ -41,7 +41,7 @@ use tokio::task::JoinSet;
 use url::Url;
 
 use crate::args::CrawlArgs;
-use crate::decode::decode_html;
+use crate::decode::{decode_css, decode_html};
 use crate::output::{self, Destination};
 use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
 
@@ -779,29 +779,6 @@ async fn fetch_sheet(ctx: &Ctx, address: String) -> Option<String> {
     None
 }
 
-/// CSS bytes → text: byte order mark, then the HTTP charset, then `@charset`, then UTF-8.
-fn decode_css(bytes: &[u8], transport: Option<&str>) -> String {
-    use encoding_rs::{Encoding, UTF_8};
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    let declared = transport
-        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-        .or_else(|| {
-            let rest = bytes.strip_prefix(b"@charset \"")?;
-            let end = rest.iter().position(|&b| b == b'"')?;
-            Encoding::for_label(&rest[..end])
-        });
-    declared
-        .unwrap_or(UTF_8)
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned()
-}
-
 /// HEAD (or GET without reading the body, for servers that refuse HEAD) on an external
 /// link, following its redirects.
 async fn check_external(ctx: &Ctx, start: &Url) -> ExternalCheck {
@@ -877,14 +854,5 @@ mod tests {
         let (url, root) = start_of(dir.path().to_str().unwrap()).unwrap();
         assert!(url.as_str().ends_with("/index.html"));
         assert!(root.unwrap().as_str().ends_with('/'));
-    }
-
-    #[test]
-    fn css_charsets() {
-        assert!(
-            decode_css(b"@charset \"windows-1252\"; p:after{content:'\xA3'}", None).contains('£')
-        );
-        assert_eq!(decode_css(b"\xEF\xBB\xBFp{}", None), "p{}");
-        assert!(decode_css(b"p:after{content:'\xA3'}", Some("iso-8859-1")).contains('£'));
     }
 }
