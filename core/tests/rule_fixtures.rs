@@ -482,7 +482,8 @@ fn is_kebab_case(reason: &str) -> bool {
         })
 }
 
-/// Every finding the fixtures give has a code `<rule-id>/<reason>` with a kebab-case reason;
+/// Every finding the fixtures give has a code `<rule-id>/<reason>` with a kebab-case reason
+/// the rule declares in its `codes`;
 /// within a rule one message always comes with one code (the code names the reason, not the
 /// occasion), and one code always with one outcome (a reason to pass is no reason to fail).
 #[test]
@@ -503,6 +504,13 @@ fn finding_codes_name_one_reason_each() {
         for case in &cases {
             for f in audit(&page(case), PAGE_URL, &options).findings {
                 match f.code.strip_prefix(&format!("{id}/")) {
+                    Some(reason) if !rule.meta().codes.contains(&reason) => {
+                        let _ = writeln!(
+                            problems,
+                            "  {id}: code {:?} is not among the rule's declared codes",
+                            f.code
+                        );
+                    }
                     Some(reason) if is_kebab_case(reason) => {}
                     _ => {
                         let _ = writeln!(
@@ -599,4 +607,78 @@ fn code_constant_pairs(source: &str) -> Vec<(&str, &str)> {
         }
     }
     pairs
+}
+
+/// Each rule declares its reasons once each, in kebab-case; every reason its own file gives
+/// an expectation is declared; and every declared reason is given somewhere in the rules'
+/// source (or, for the contrast rules, by the paint model), so the list cannot go stale.
+#[test]
+fn declared_codes_match_the_source() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all_source = std::fs::read_to_string(root.join("model/paint.rs")).expect("paint.rs");
+    for entry in std::fs::read_dir(root.join("rules")).expect("src/rules exists") {
+        let path = entry.expect("entry").path();
+        all_source += &std::fs::read_to_string(&path).unwrap_or_default();
+    }
+    let mut problems = String::new();
+    for rule in registry() {
+        let meta = rule.meta();
+        let declared: BTreeSet<&str> = meta.codes.iter().copied().collect();
+        if declared.len() != meta.codes.len() {
+            let _ = writeln!(problems, "  {}: a code is declared twice", meta.id);
+        }
+        for code in meta.codes {
+            if !is_kebab_case(code) {
+                let _ = writeln!(problems, "  {}: {code:?} is not kebab-case", meta.id);
+            }
+            if !all_source.contains(&format!("\"{code}\"")) {
+                let _ = writeln!(
+                    problems,
+                    "  {}: {code:?} is declared but never given",
+                    meta.id
+                );
+            }
+        }
+        let file = root.join(format!("rules/{}.rs", meta.id.replace('-', "_")));
+        let source = std::fs::read_to_string(&file).expect("one file per rule");
+        // The declaration itself is `codes: [...]`: look only at the code after it.
+        let body = source.split_once("codes: [").map_or("", |(_, rest)| rest);
+        let body = body.split_once(']').map_or("", |(_, rest)| rest);
+        let given = code_constant_pairs(body)
+            .into_iter()
+            .map(|(code, _)| code)
+            .chain(codes_given_with_any_message(body));
+        for code in given {
+            if !declared.contains(code) {
+                let _ = writeln!(
+                    problems,
+                    "  {}: gives {code:?} but does not declare it",
+                    meta.id
+                );
+            }
+        }
+    }
+    assert!(problems.is_empty(), "declared codes:\n{problems}");
+}
+
+/// The codes of `Expectation::passed("…", …)`, `failed` and `cant_tell` calls, whatever
+/// their message (fixed or formatted).
+fn codes_given_with_any_message(source: &str) -> Vec<&str> {
+    let mut codes = Vec::new();
+    for call in [
+        "Expectation::passed(",
+        "Expectation::failed(",
+        "Expectation::cant_tell(",
+    ] {
+        for (at, _) in source.match_indices(call) {
+            let rest = source[at + call.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix('"') else {
+                continue;
+            };
+            if let Some(end) = rest.find('"') {
+                codes.push(&rest[..end]);
+            }
+        }
+    }
+    codes
 }

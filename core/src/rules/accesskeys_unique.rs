@@ -35,6 +35,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Serious,
+        codes: ["unique-key", "shared-key"],
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         level: None,
         act: ["5f99a7"],
         impact: Serious,
+        codes: ["defined", "not-defined"],
     }
 }
 

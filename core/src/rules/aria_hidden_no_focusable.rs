@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["6cfa84"],
         impact: Serious,
+        codes: ["nothing-focusable", "focus-moved-out", "scripted-focus", "focusable-content"],
     }
 }
 

@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["bc4a75"],
         impact: Critical,
+        codes: ["allowed-children", "disallowed-children"],
     }
 }
 

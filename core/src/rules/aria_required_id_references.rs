@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: ["in6db8"],
         impact: Serious,
+        codes: ["reference-exists", "may-be-scripted", "no-referenced-element"],
     }
 }
 

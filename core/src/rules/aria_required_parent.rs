@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["ff89c9"],
         impact: Critical,
+        codes: ["scripted-owns", "in-required-parent", "no-required-parent"],
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["4e8ab6"],
         impact: Critical,
+        codes: ["has-required-states", "missing-required-states"],
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["5c01ea"],
         impact: Serious,
+        codes: ["permitted", "not-supported", "prohibited"],
     }
 }
 

@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: ["6a7281"],
         impact: Serious,
+        codes: ["valid-value", "invalid-value"],
     }
 }
 

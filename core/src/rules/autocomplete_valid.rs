@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["73f2c2"],
         impact: Serious,
+        codes: ["valid-token", "invalid-token", "wrong-field-type"],
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["97a4e1"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 

@@ -33,6 +33,7 @@ declare_rule! {
         level: None,
         act: ["46ca7f"],
         impact: Minor,
+        codes: ["not-exposed", "exposed"],
     }
 }
 

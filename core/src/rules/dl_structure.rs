@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["only-groups", "other-content", "in-description-list", "outside-description-list"],
     }
 }
 

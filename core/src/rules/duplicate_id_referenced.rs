@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["unique-id", "duplicate-id"],
     }
 }
 

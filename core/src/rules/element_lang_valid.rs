@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["de46e4"],
         impact: Serious,
+        codes: ["valid-tag", "invalid-tag"],
     }
 }
 

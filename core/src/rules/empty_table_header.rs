@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Minor,
+        codes: ["has-text", "empty"],
     }
 }
 

@@ -46,6 +46,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["oj04fd"],
         impact: Serious,
+        codes: ["default-indicator", "replaced-indicator", "scripted-focus-style", "indicator-removed"],
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["e086e5"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 

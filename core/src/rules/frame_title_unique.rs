@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Serious,
+        codes: ["unique-name", "shared-name"],
     }
 }
 

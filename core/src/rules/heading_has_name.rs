@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["ffd0e9"],
         impact: Serious,
+        codes: ["has-name", "empty"],
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["in-order", "skipped-level"],
     }
 }
 

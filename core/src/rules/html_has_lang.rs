@@ -26,6 +26,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["b5c3f8"],
         impact: Serious,
+        codes: ["has-lang", "no-lang"],
     }
 }
 

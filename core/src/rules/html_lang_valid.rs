@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["bf051a"],
         impact: Serious,
+        codes: ["valid-tag", "invalid-tag"],
     }
 }
 

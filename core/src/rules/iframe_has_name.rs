@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["cae760"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 

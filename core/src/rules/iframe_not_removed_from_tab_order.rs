@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["akn7bn"],
         impact: Critical,
+        codes: ["in-tab-order", "removed-from-tab-order", "unknown-content"],
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["59796f"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 

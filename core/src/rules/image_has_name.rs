@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["23a2a8"],
         impact: Critical,
+        codes: ["has-name", "decorative", "no-alt"],
     }
 }
 

@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["2ee8b8"],
         impact: Serious,
+        codes: ["label-in-name", "icon-font", "symbol", "single-character", "label-not-in-name"],
     }
 }
 

@@ -41,6 +41,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Serious,
+        codes: ["has-label", "title-only"],
     }
 }
 

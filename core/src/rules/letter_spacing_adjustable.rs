@@ -34,6 +34,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["24afc2"],
         impact: Moderate,
+        codes: ["not-computed", "wide-enough", "locked-too-narrow"],
     }
 }
 

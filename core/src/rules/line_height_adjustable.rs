@@ -36,6 +36,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["78fd32"],
         impact: Moderate,
+        codes: ["tall-enough", "locked-too-small", "locked-too-small-if-wrapping"],
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["c487ae"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 

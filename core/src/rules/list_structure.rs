@@ -32,6 +32,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["only-list-items", "other-children"],
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["in-list", "not-in-list"],
     }
 }
 

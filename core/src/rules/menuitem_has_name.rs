@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["m6b1q3"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["bc659a"],
         impact: Serious,
+        codes: ["no-delay", "delayed"],
     }
 }
 

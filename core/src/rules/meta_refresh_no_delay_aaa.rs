@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::AAA),
         act: ["bisz58"],
         impact: Moderate,
+        codes: ["no-delay", "delayed"],
     }
 }
 

@@ -25,6 +25,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["b4f0c3"],
         impact: Critical,
+        codes: ["zoom-allowed", "user-scalable-no", "maximum-scale-too-low"],
     }
 }
 

@@ -105,6 +105,8 @@ pub struct RuleMeta {
     pub act: &'static [&'static str],
     /// Severity of a failure.
     pub impact: Impact,
+    /// The reasons its findings can give (a finding's code is `<id>/<reason>`), kebab-case.
+    pub codes: &'static [&'static str],
     /// The rule's doc comment, as written (each line starts with a space).
     pub doc: &'static str,
 }
@@ -223,7 +225,8 @@ macro_rules! declare_rule {
             wcag: [$($sc:literal),* $(,)?],
             level: $level:expr,
             act: [$($act:literal),* $(,)?],
-            impact: $impact:ident $(,)?
+            impact: $impact:ident,
+            codes: [$($code:literal),* $(,)?] $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -237,6 +240,7 @@ macro_rules! declare_rule {
                 level: $level,
                 act: &[$($act),*],
                 impact: $crate::rules::Impact::$impact,
+                codes: &[$($code),*],
                 doc: concat!($($doc, "\n"),*),
             };
         }

@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["8fc3b6"],
         impact: Serious,
+        codes: ["has-name", "unknown-type", "no-name"],
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["b33eff"],
         impact: Serious,
+        codes: ["locked-by-rotation", "rotated", "not-locked"],
     }
 }
 

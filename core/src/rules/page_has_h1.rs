@@ -28,6 +28,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["has-h1", "no-h1"],
     }
 }
 

@@ -28,6 +28,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["one-main", "no-main", "several-mains"],
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["2779a5"],
         impact: Serious,
+        codes: ["has-title", "no-title", "empty-title"],
     }
 }
 

@@ -32,6 +32,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["307n5z"],
         impact: Serious,
+        codes: ["nothing-focusable", "focusable-content"],
     }
 }
 

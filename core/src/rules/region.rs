@@ -58,6 +58,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["in-landmark", "outside-landmarks"],
     }
 }
 

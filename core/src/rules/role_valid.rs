@@ -27,6 +27,7 @@ declare_rule! {
         level: None,
         act: ["674b10"],
         impact: Serious,
+        codes: ["valid-role", "invalid-role"],
     }
 }
 

@@ -43,6 +43,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["0ssw9k"],
         impact: Serious,
+        codes: ["keyboard-reachable", "inert", "not-keyboard-reachable", "may-scroll"],
     }
 }
 

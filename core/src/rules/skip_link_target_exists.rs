@@ -45,6 +45,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["target-exists", "top-of-page", "no-target", "target-hidden", "script-route"],
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["2t702h"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 

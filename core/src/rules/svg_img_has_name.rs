@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["7d6734"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 

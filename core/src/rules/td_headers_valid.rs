@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["a25f45"],
         impact: Serious,
+        codes: ["valid-headers", "self-reference", "ids-not-cells"],
     }
 }
 

@@ -39,6 +39,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["d0f69e"],
         impact: Serious,
+        codes: ["heads-cells", "heads-nothing", "cells-unknown"],
     }
 }
 

@@ -34,6 +34,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["9e45ec"],
         impact: Moderate,
+        codes: ["not-computed", "wide-enough", "locked-too-narrow"],
     }
 }
 

@@ -52,6 +52,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["59br37"],
         impact: Serious,
+        codes: ["clipped-vertically", "clipped-horizontally", "undecided", "clipped-on-purpose", "fits"],
     }
 }
 
