@@ -1,11 +1,14 @@
-//! Bytes → text, the way a browser would pick the encoding (simplified).
+//! Bytes → text, the way a browser would pick the encoding (simplified), for pages and
+//! style sheets alike, whether `check` or `crawl` read them.
 //!
 //! The engine takes `&str`, so the CLI decides the encoding. Order, as in the HTML spec's
 //! encoding sniffing: a byte order mark wins, then the HTTP `Content-Type` charset, then a
-//! `<meta charset>` in the first 1024 bytes, then UTF-8. Malformed bytes become U+FFFD
-//! rather than an error: a broken page must still be checked, never rejected.
+//! `<meta charset>` in the first 1024 bytes, then UTF-8. Style sheets follow CSS Syntax's
+//! "determine the fallback encoding": the `@charset` rule in place of `<meta>`. Malformed
+//! bytes become U+FFFD rather than an error: a broken page must still be checked, never
+//! rejected.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 
 /// Decodes an HTML document. `transport_charset` is the `charset` parameter of the HTTP
 /// `Content-Type` header, when the page was fetched.
@@ -16,6 +19,29 @@ pub fn decode_html(bytes: &[u8], transport_charset: Option<&str>) -> String {
     let declared = transport_charset
         .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
         .or_else(|| meta_charset(bytes));
+    decode_with(declared.unwrap_or(UTF_8), bytes)
+}
+
+/// Decodes a style sheet (CSS Syntax Level 3, "the input byte stream"): a byte order mark,
+/// then the HTTP `Content-Type` charset, then an `@charset "…";` rule at the very start,
+/// then UTF-8. An `@charset` naming UTF-16 means UTF-8: a sheet that can spell the rule in
+/// ASCII is not UTF-16.
+pub fn decode_css(bytes: &[u8], transport_charset: Option<&str>) -> String {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return decode_with(encoding, &bytes[bom_len..]);
+    }
+    let declared = transport_charset
+        .and_then(|label| Encoding::for_label(label.trim().as_bytes()))
+        .or_else(|| {
+            let rest = bytes.strip_prefix(b"@charset \"")?;
+            let end = rest.iter().position(|&b| b == b'"')?;
+            let encoding = Encoding::for_label(&rest[..end])?;
+            Some(if encoding == UTF_16BE || encoding == UTF_16LE {
+                UTF_8
+            } else {
+                encoding
+            })
+        });
     decode_with(declared.unwrap_or(UTF_8), bytes)
 }
 
@@ -133,5 +159,33 @@ mod tests {
             decode_html(b"<meta charset=klingon>\xC3\xA9", None),
             "<meta charset=klingon>é"
         );
+    }
+
+    #[test]
+    fn css_bom_then_http_charset_then_at_charset_then_utf8() {
+        // U+00A3 (£) is 0xA3 in windows-1252 and 0xC2 0xA3 in UTF-8.
+        assert_eq!(
+            decode_css(b"\xEF\xBB\xBFp{content:'\xC2\xA3'}", None),
+            "p{content:'£'}"
+        );
+        assert_eq!(
+            decode_css(b"p{content:'\xA3'}", Some("windows-1252")),
+            "p{content:'£'}"
+        );
+        let declared = b"@charset \"windows-1252\"; p{content:'\xA3'}";
+        assert!(decode_css(declared, None).ends_with("'£'}"));
+        // The transport charset beats the rule, and the BOM beats both.
+        let utf8 = b"@charset \"windows-1252\"; p{content:'\xC2\xA3'}";
+        assert!(decode_css(utf8, Some("utf-8")).ends_with("'£'}"));
+        assert!(decode_css(
+            &[b"\xEF\xBB\xBF".as_slice(), utf8].concat(),
+            Some("windows-1252")
+        )
+        .ends_with("'£'}"));
+        // The rule must open the sheet, exactly as spelt.
+        assert!(decode_css(b" @charset \"windows-1252\"; \xC2\xA3", None).ends_with('£'));
+        // utf-16 in an ASCII @charset means utf-8; no declaration means utf-8.
+        assert!(decode_css(b"@charset \"utf-16\"; \xC2\xA3", None).ends_with('£'));
+        assert_eq!(decode_css(b"a{}\xFF", None), "a{}\u{FFFD}");
     }
 }

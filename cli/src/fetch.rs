@@ -57,11 +57,10 @@ impl Fetcher {
         if !(200..300).contains(&fetched.status) {
             return Err(format!("HTTP status {}", fetched.status));
         }
-        let body = fetched
-            .body
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(&fetched.body);
-        Ok(String::from_utf8_lossy(body).into_owned())
+        Ok(crate::decode::decode_css(
+            &fetched.body,
+            fetched.charset.as_deref(),
+        ))
     }
 
     fn fetch(&mut self, url: &Url, expect: Expect) -> Result<Fetched, String> {

@@ -2,7 +2,8 @@
 //!
 //! Stages: [`args`] parses the command line, [`input`] turns arguments into pages (files,
 //! folders, URLs via [`fetch`], bytes decoded by [`decode`]), `frontdesk_core::audit` checks
-//! each page, and [`output`] renders and writes the report. [`rules`] lists the rules.
+//! each page, the engine's `report` module renders the report and decides the exit gate,
+//! and [`output`] writes it. [`rules`] lists the rules.
 //! [`crawl`] audits a whole site (HTTP or a local folder).
 
 mod args;
@@ -18,10 +19,11 @@ use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use clap::Parser;
+use frontdesk_core::report::{self, Gate, Report};
 use frontdesk_core::{audit_with_loader, Options, PageReport};
 
 use args::{CheckArgs, Cli, Command, Format, RulesArgs};
-use output::{Destination, Style};
+use output::Destination;
 
 /// No page fails WCAG A/AA.
 const EXIT_PASS: u8 = 0;
@@ -109,11 +111,10 @@ fn check(args: CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
 
-    let gate_failed = pages.iter().any(|p| p.failed_a_aa().next().is_some());
-    let rendered = match (args.format, &dest) {
-        (Format::Json, _) => output::render_json(pages),
-        (Format::Text, Destination::Stdout) => output::render_text(&pages, Style::for_stdout()),
-        (Format::Text, Destination::File { .. }) => output::render_text(&pages, Style::plain()),
+    let report = Report::new(pages);
+    let rendered = match args.format {
+        Format::Json => report::json::render(&report),
+        Format::Text => report::text::render(&report, dest.text_style()),
     };
     if let Err(message) = output::write(&dest, &rendered) {
         error(message);
@@ -122,7 +123,7 @@ fn check(args: CheckArgs) -> u8 {
 
     if input_errors {
         EXIT_ERROR
-    } else if gate_failed {
+    } else if report.gate() == Gate::Fail {
         EXIT_FAIL
     } else {
         EXIT_PASS

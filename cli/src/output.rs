@@ -1,150 +1,29 @@
-//! Rendering reports (text for people, JSON for tools) and writing them safely.
+//! Where reports go: standard output or a file, written safely. The engine renders them
+//! (`frontdesk_core::report`); this module only picks the style and writes.
 
-use std::fmt::Write as _;
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use frontdesk_core::{registry, Finding, Outcome, PageReport, Report};
-
-/// The JSON report: exactly the engine's schema v1, so every frontdesk front end agrees.
-pub fn render_json(pages: Vec<PageReport>) -> String {
-    let mut json = Report::new(pages).to_json_pretty();
-    json.push('\n');
-    json
-}
-
-/// ANSI styling, or none. Colour is only for a person at a terminal: never in files or
-/// pipes, and never when NO_COLOR is set (https://no-color.org).
-#[derive(Debug, Clone, Copy)]
-pub struct Style {
-    colour: bool,
-}
-
-impl Style {
-    pub fn plain() -> Self {
-        Style { colour: false }
-    }
-
-    pub fn for_stdout() -> Self {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Style {
-            colour: !no_color && io::stdout().is_terminal(),
-        }
-    }
-
-    pub fn paint(&self, code: &str, text: &str) -> String {
-        if self.colour {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
-    }
-}
-
-/// The text report: per page a header, then each finding with its message and snippet,
-/// then one summary line.
-pub fn render_text(pages: &[PageReport], style: Style) -> String {
-    let mut out = String::new();
-    let (mut failed, mut cant_tell) = (0usize, 0usize);
-    for page in pages {
-        let title = match &page.title {
-            Some(t) if !t.is_empty() => format!("\"{}\"", clean(t)),
-            _ => "(no title)".to_string(),
-        };
-        let status = page
-            .status
-            .map(|s| format!("  [HTTP {s}]"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{}  {}{}",
-            style.paint("1", &clean(&page.url)),
-            title,
-            status
-        );
-        if page.findings.is_empty() {
-            let _ = writeln!(out, "  {}", style.paint("32", "no failures found"));
-        }
-        for finding in &page.findings {
-            match finding.outcome {
-                Outcome::Failed => failed += 1,
-                Outcome::CantTell => cant_tell += 1,
-                Outcome::Passed => {}
-            }
-            render_finding(&mut out, finding, style);
-        }
-        out.push('\n');
-    }
-    let rules = registry().len();
-    let _ = writeln!(
-        out,
-        "{}, {} failed, {} cannot tell ({} rules checked)",
-        plural(pages.len(), "page", "pages"),
-        failed,
-        cant_tell,
-        rules
-    );
-    out
-}
-
-pub fn render_finding(out: &mut String, finding: &Finding, style: Style) {
-    let outcome = match finding.outcome {
-        Outcome::Failed => style.paint("31;1", "failed"),
-        Outcome::CantTell => style.paint("33;1", "cannot tell"),
-        Outcome::Passed => style.paint("32", "passed"),
-    };
-    let _ = writeln!(
-        out,
-        "  {outcome}  {}  [{}, {}]  {}",
-        style.paint("1", &finding.rule),
-        wcag_label(&finding.wcag, finding.level.map(|l| l.as_str())),
-        finding.impact.as_str(),
-        clean(&finding.selector)
-    );
-    let _ = writeln!(out, "      {}", clean(&finding.message));
-    if !finding.snippet.is_empty() {
-        let _ = writeln!(out, "      {}", style.paint("2", &clean(&finding.snippet)));
-    }
-}
-
-/// `1.1.1 A`, `1.4.4 1.4.10 AA`, or `best practice`.
-pub fn wcag_label(wcag: &[String], level: Option<&str>) -> String {
-    match level {
-        Some(level) if !wcag.is_empty() => format!("{} {level}", wcag.join(" ")),
-        Some(level) => level.to_string(),
-        None => "best practice".to_string(),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Page-controlled text (titles, snippets) goes to a terminal: escape control characters
-/// and bidirectional overrides so a hostile page cannot rewrite the screen or disguise
-/// what it says. Newlines become spaces so each item stays on its own line.
-pub fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' | '\t' => out.push(' '),
-            c if c.is_control()
-                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') =>
-            {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
+use frontdesk_core::report::text::Style;
 
 /// Where a report goes.
 #[derive(Debug, Clone)]
 pub enum Destination {
     Stdout,
     File { path: PathBuf, force: bool },
+}
+
+impl Destination {
+    /// The text style for this destination: colour only for a person at a terminal, never
+    /// in files or pipes, and never when NO_COLOR is set (https://no-color.org).
+    pub fn text_style(&self) -> Style {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match self {
+            Destination::Stdout if !no_color && io::stdout().is_terminal() => Style::coloured(),
+            _ => Style::plain(),
+        }
+    }
 }
 
 /// Refuses up front, before any slow work, to replace a file the user has. The final write
@@ -250,24 +129,6 @@ fn write_file(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(clean("a\x1b[2Jb"), "a\\u{1b}[2Jb");
-        assert_eq!(clean("line\nbreak"), "line break");
-        assert_eq!(clean("x\u{202E}y"), "x\\u{202e}y");
-        assert_eq!(clean("Café £5"), "Café £5");
-    }
-
-    #[test]
-    fn wcag_labels() {
-        assert_eq!(wcag_label(&["1.1.1".into()], Some("A")), "1.1.1 A");
-        assert_eq!(
-            wcag_label(&["1.4.4".into(), "1.4.10".into()], Some("AA")),
-            "1.4.4 1.4.10 AA"
-        );
-        assert_eq!(wcag_label(&[], None), "best practice");
-    }
 
     #[test]
     fn no_clobber_without_force() {

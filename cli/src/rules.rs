@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use frontdesk_core::{registry, RuleMeta};
 use serde::Serialize;
 
-use crate::output::wcag_label;
+use frontdesk_core::report::text::wcag_label;
 
 /// One rule in `rules --format json`. Field names are a public contract.
 #[derive(Serialize)]
@@ -17,6 +17,8 @@ struct RuleEntry<'a> {
     level: Option<&'a str>,
     act: &'a [&'a str],
     impact: &'a str,
+    /// Every code its findings can carry, `<id>/<reason>`.
+    codes: Vec<String>,
     description: String,
 }
 
@@ -38,6 +40,7 @@ pub fn render_json() -> String {
             level: m.level.map(|l| l.as_str()),
             act: m.act,
             impact: m.impact.as_str(),
+            codes: m.codes.iter().map(|c| format!("{}/{c}", m.id)).collect(),
             description: m.documentation(),
         })
         .collect();
@@ -62,6 +65,7 @@ pub fn render_text() -> String {
         };
         let _ = writeln!(out, "{}  {}", m.id, m.title);
         let _ = writeln!(out, "  {wcag} | ACT {act} | impact: {}", m.impact.as_str());
+        let _ = writeln!(out, "  codes: {}", m.codes.join(", "));
         out.push('\n');
         for line in m.documentation().lines() {
             if line.trim().is_empty() {

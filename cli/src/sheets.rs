@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use frontdesk_core::ResourceLoader;
 use url::Url;
 
+use crate::decode::decode_css;
 use crate::fetch::Fetcher;
 
 /// Sheets larger than this are ignored (a style sheet is rarely over 1 MB).
@@ -51,8 +52,7 @@ fn read_local(absolute_url: &str) -> Option<String> {
         return None;
     }
     let bytes = std::fs::read(&path).ok()?;
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    Some(String::from_utf8_lossy(text).into_owned())
+    Some(decode_css(&bytes, None))
 }
 
 #[cfg(test)]

@@ -330,6 +330,7 @@ fn report_is_schema_v1_plus_site() {
             "status",
             "title",
             "findings",
+            "rules",
             "final_url",
             "redirects",
             "duplicates",

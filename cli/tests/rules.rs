@@ -17,6 +17,7 @@ fn json_lists_every_rule_with_exact_fields() {
 
     let fields = [
         "act",
+        "codes",
         "description",
         "id",
         "impact",
@@ -59,6 +60,12 @@ fn json_lists_every_rule_with_exact_fields() {
     assert_eq!(image["wcag"], serde_json::json!(["1.1.1"]));
     assert_eq!(image["level"], "A");
     assert_eq!(image["impact"], "critical");
+    // Codes are the ones findings carry: `<rule>/<reason>`.
+    let codes = image["codes"].as_array().unwrap();
+    assert!(codes.contains(&serde_json::json!("image-has-name/no-alt")));
+    assert!(codes
+        .iter()
+        .all(|c| c.as_str().unwrap().starts_with("image-has-name/")));
 }
 
 #[test]
@@ -90,4 +97,8 @@ fn text_lists_every_rule_with_its_documentation() {
         "{text}"
     );
     assert!(text.contains("best practice"), "best-practice rules say so");
+    assert!(
+        text.contains("  codes: has-name, decorative, no-alt\n"),
+        "{text}"
+    );
 }

@@ -172,12 +172,18 @@ fn build_tree(html: &str) -> Builder {
 pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> PageReport {
     let mut keyed: Vec<(u32, &'static str, Finding)> = Vec::new();
     let cx = Context::new(doc);
+    let mut rules = RulesRun::default();
     for rule in registry() {
         let meta = rule.meta();
         if !options.rules.is_empty() && !options.rules.iter().any(|r| r == meta.id) {
             continue;
         }
-        evaluate(*rule, &cx, options, &mut keyed);
+        let ran = if evaluate(*rule, &cx, options, &mut keyed) {
+            &mut rules.applicable
+        } else {
+            &mut rules.inapplicable
+        };
+        ran.push(meta.id.to_string());
     }
     keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     PageReport {
@@ -185,42 +191,74 @@ pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> Page
         status: options.status,
         title: doc.title(),
         findings: keyed.into_iter().map(|(_, _, f)| f).collect(),
+        rules,
     }
 }
 
+/// Runs one rule over the page; false when it has no target there (ACT's inapplicable).
 fn evaluate(
     rule: &dyn Rule,
     cx: &Context<'_>,
     options: &Options,
     out: &mut Vec<(u32, &'static str, Finding)>,
-) {
+) -> bool {
     let meta = rule.meta();
-    for target in rule.applicability(cx) {
+    let targets = rule.applicability(cx);
+    let applicable = !targets.is_empty();
+    for target in targets {
         let expectation = rule.expectation(&target, cx);
         if expectation.outcome == Outcome::Passed && !options.include_passed {
             continue;
         }
         let el = target.element;
-        let message = match target.attribute {
-            Some(attr) => format!("[{attr}] {}", expectation.message),
-            None => expectation.message.into_owned(),
-        };
+        let selector = el.unique_selector();
+        let snippet = el.snippet();
         out.push((
             el.index(),
             meta.id,
             Finding {
                 rule: meta.id.to_string(),
+                code: format!("{}/{}", meta.id, expectation.code),
                 outcome: expectation.outcome,
                 wcag: meta.wcag.iter().map(|s| s.to_string()).collect(),
                 level: meta.level,
                 act: meta.act.iter().map(|s| s.to_string()).collect(),
                 impact: meta.impact,
-                selector: el.unique_selector(),
-                snippet: el.snippet(),
-                message,
+                fingerprint: fingerprint(meta.id, &selector, target.attribute, &snippet),
+                selector,
+                attribute: target.attribute.map(str::to_string),
+                snippet,
+                message: expectation.message.into_owned(),
+                data: expectation.data,
             },
         ));
     }
+    applicable
+}
+
+/// A stable id for a finding, the same in every run and on every platform, so that a
+/// baseline can recognise findings it has seen: FNV-1a (64-bit) over the rule id, selector,
+/// attribute and snippet (whitespace runs collapsed), as 16 hex digits. The page URL is left
+/// out (the same finding on two pages has one fingerprint; a baseline pairs it with the
+/// URL), and so is the reason code (a finding whose reason changes is still the same one).
+fn fingerprint(rule: &str, selector: &str, attribute: Option<&str>, snippet: &str) -> String {
+    use std::hash::Hasher;
+    let mut hasher = crate::short_hash::ShortHasher::default();
+    let snippet = snippet
+        .split_ascii_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (i, part) in [rule, selector, attribute.unwrap_or(""), &snippet]
+        .into_iter()
+        .enumerate()
+    {
+        if i > 0 {
+            // A byte no field holds keeps ("ab", "c") apart from ("a", "bc").
+            hasher.write(&[0x1f]);
+        }
+        hasher.write(part.as_bytes());
+    }
+    format!("{:016x}", hasher.finish())
 }
 
 /// One rule's outcome on one element of a page.
@@ -228,6 +266,10 @@ fn evaluate(
 pub struct Finding {
     /// Rule id, e.g. `image-has-name`.
     pub rule: String,
+    /// Why, as a stable code `<rule-id>/<reason>` (e.g. `image-has-name/no-alt`): one per
+    /// distinct reason of the rule, unchanged when the wording of `message` changes.
+    #[serde(default)]
+    pub code: String,
     /// `failed` or `cantTell` (and `passed` when [`crate::Options::include_passed`] is set).
     pub outcome: Outcome,
     /// WCAG success criteria, e.g. `["1.1.1"]`; empty for best practice.
@@ -240,10 +282,22 @@ pub struct Finding {
     pub impact: Impact,
     /// A CSS selector that matches exactly this element in the page.
     pub selector: String,
+    /// The attribute the finding is about, for rules whose targets are attributes (e.g.
+    /// `aria-labeledby`); left out of the JSON when the target is the element itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribute: Option<String>,
     /// The element's start tag (shortened), for people to recognise it.
     pub snippet: String,
     /// What is wrong (or why the engine could not tell), in plain English.
     pub message: String,
+    /// The values behind the verdict, for tools: e.g. the contrast rules give `ratio`,
+    /// `required`, `foreground`, `background` and `large`. Left out of the JSON when none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<serde_json::Value>,
+    /// A stable id for baselines: 16 hex digits hashed from the rule id, selector,
+    /// attribute and snippet (not the page URL or the reason code).
+    #[serde(default)]
+    pub fingerprint: String,
 }
 
 /// The audit of one page.
@@ -257,6 +311,20 @@ pub struct PageReport {
     pub title: Option<String>,
     /// Findings in document order, then by rule id.
     pub findings: Vec<Finding>,
+    /// The rules that ran on the page, so that a rule with no finding can be told apart as
+    /// passed or inapplicable, and from one that did not run ([`Options::rules`]).
+    #[serde(default)]
+    pub rules: RulesRun,
+}
+
+/// The ids of the rules that ran on a page, sorted, by whether they had targets there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulesRun {
+    /// Rules with at least one target on the page: each target has an outcome (listed
+    /// in `findings` when failed or cantTell, or when passed ones were asked for).
+    pub applicable: Vec<String>,
+    /// Rules that ran and found nothing to examine (ACT's inapplicable).
+    pub inapplicable: Vec<String>,
 }
 
 impl PageReport {
@@ -265,5 +333,159 @@ impl PageReport {
         self.findings.iter().filter(|f| {
             f.outcome == Outcome::Failed && matches!(f.level, Some(Level::A) | Some(Level::AA))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_targets_name_their_attribute_outside_the_message() {
+        // aria-labeledby is a misspelling of aria-labelledby: not defined in WAI-ARIA 1.2.
+        let html = r#"<html lang="en"><title>Pay</title><input id="pc" aria-labeledby="x"></html>"#;
+        let options = Options::default().with_rules(["aria-attribute-defined"]);
+        let report = audit(html, "https://a.example/", &options);
+        assert_eq!(report.findings.len(), 1);
+        let finding = &report.findings[0];
+        assert_eq!(finding.attribute.as_deref(), Some("aria-labeledby"));
+        assert!(!finding.message.starts_with('['), "{}", finding.message);
+        let json = serde_json::to_value(finding).unwrap();
+        assert_eq!(json["attribute"], "aria-labeledby");
+
+        // An element target has no attribute, and the JSON leaves the field out.
+        let report = audit(
+            "<html><title>x</title></html>",
+            "https://a.example/",
+            &Options::default(),
+        );
+        let finding = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "html-has-lang")
+            .unwrap();
+        assert_eq!(finding.attribute, None);
+        assert!(serde_json::to_value(finding)
+            .unwrap()
+            .get("attribute")
+            .is_none());
+    }
+}
+
+#[cfg(test)]
+mod code_and_data_tests {
+    use super::*;
+
+    #[test]
+    fn findings_carry_a_rule_scoped_code() {
+        let report = audit(
+            r#"<html lang="en"><title>Bins</title><main><h1>Bins</h1><img src="bin.png"></main></html>"#,
+            "https://a.example/",
+            &Options::default(),
+        );
+        let image = report
+            .findings
+            .iter()
+            .find(|f| f.rule == "image-has-name")
+            .unwrap();
+        assert_eq!(image.code, "image-has-name/no-alt");
+        assert_eq!(image.data, None);
+        assert!(serde_json::to_value(image).unwrap().get("data").is_none());
+    }
+
+    #[test]
+    fn contrast_failures_carry_their_numbers() {
+        // #777 on white: relative luminance 0.1845, so (1 + 0.05) / (0.1845 + 0.05) = 4.478,
+        // below the 4.5:1 WCAG 1.4.3 asks of normal-size text.
+        let html = r##"<html lang="en"><title>Bins</title><main><p style="color:#777777;background:#ffffff">Collections move to Tuesday.</p></main></html>"##;
+        let options = Options::default().with_rules(["text-contrast-minimum"]);
+        let report = audit(html, "https://a.example/", &options);
+        assert_eq!(report.findings.len(), 1);
+        let finding = &report.findings[0];
+        assert_eq!(finding.code, "text-contrast-minimum/low-contrast");
+        assert_eq!(
+            finding.data,
+            Some(serde_json::json!({
+                "ratio": 4.478,
+                "required": 4.5,
+                "foreground": "#777777",
+                "background": "#ffffff",
+                "large": false,
+            }))
+        );
+    }
+}
+
+#[cfg(test)]
+mod fingerprint_tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        // FNV-1a 64-bit test vectors (draft-eastlake-fnv): "", "a", "foobar".
+        use std::hash::Hasher;
+        let fnv = |s: &str| {
+            let mut h = crate::short_hash::ShortHasher::default();
+            h.write(s.as_bytes());
+            format!("{:016x}", h.finish())
+        };
+        assert_eq!(fnv(""), "cbf29ce484222325");
+        assert_eq!(fnv("a"), "af63dc4c8601ec8c");
+        assert_eq!(fnv("foobar"), "85944171f73967e8");
+    }
+
+    #[test]
+    fn fingerprints_are_fixed_and_ignore_the_page_and_the_wording() {
+        let html = r#"<html lang="en"><title>Bins</title><body><img src="bin.png"></body></html>"#;
+        let options = Options::default().with_rules(["image-has-name"]);
+        let finding = audit(html, "https://a.example/bins", &options)
+            .findings
+            .remove(0);
+        assert_eq!(finding.selector, "html > body:nth-child(2) > img");
+        assert_eq!(finding.snippet, r#"<img src="bin.png">"#);
+        // FNV-1a 64 of "image-has-name\x1fhtml > body:nth-child(2) > img\x1f\x1f<img src=\"bin.png\">".
+        assert_eq!(finding.fingerprint, "fced4f4f2684854c");
+        // The same element on another page: the same fingerprint.
+        let other = audit(html, "https://a.example/recycling", &options)
+            .findings
+            .remove(0);
+        assert_eq!(other.fingerprint, finding.fingerprint);
+        // Whitespace inside the snippet does not matter; each field does.
+        assert_eq!(
+            fingerprint("r", "s", None, "<a  href=x\n>"),
+            fingerprint("r", "s", None, "<a href=x >")
+        );
+        assert_ne!(
+            fingerprint("ab", "c", None, ""),
+            fingerprint("a", "bc", None, "")
+        );
+        assert_ne!(
+            fingerprint("r", "s", Some("aria-label"), ""),
+            fingerprint("r", "s", None, "")
+        );
+    }
+}
+
+#[cfg(test)]
+mod rules_run_tests {
+    use super::*;
+
+    #[test]
+    fn pages_list_the_rules_that_ran_by_applicability() {
+        // An image with alt text: image-has-name applies (and passes, so no finding);
+        // the page has no <table>, so empty-table-header is inapplicable; heading-order
+        // was not asked for, so it is in neither list.
+        let html =
+            r#"<html lang="en"><title>Bins</title><img src="bin.png" alt="A green bin"></html>"#;
+        let options = Options::default().with_rules(["image-has-name", "empty-table-header"]);
+        let report = audit(html, "https://a.example/", &options);
+        assert!(report.findings.is_empty());
+        assert_eq!(report.rules.applicable, ["image-has-name"]);
+        assert_eq!(report.rules.inapplicable, ["empty-table-header"]);
+
+        // Without a restriction every registered rule is in one list or the other.
+        let report = audit(html, "https://a.example/", &Options::default());
+        let ran = report.rules.applicable.len() + report.rules.inapplicable.len();
+        assert_eq!(ran, crate::registry().len());
     }
 }

@@ -1,5 +1,6 @@
 //! Every rule's own fixtures: small council-style pages with the outcome the standard expects
-//! for each target, checked here and snapshotted (rule, outcome, selector, message) so that a
+//! for each target, checked here and snapshotted (rule, code, outcome, selector, attribute,
+//! message, data) so that a
 //! change of message or selector shows in review. Works in a clone without `../shared`.
 //!
 //! One file per rule: `tests/fixtures/rules/<rule-id>.html`. Each case starts with a header
@@ -24,7 +25,7 @@
 //!
 //! See docs/RULES-TESTING.md for adding fixtures for a new rule.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -165,22 +166,20 @@ fn page(case: &Case) -> String {
 #[derive(Serialize)]
 struct SnapshotFinding {
     rule: String,
+    code: String,
     outcome: &'static str,
     selector: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attribute: Option<String>,
     message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<serde_json::Value>,
 }
 
 #[derive(Serialize)]
 struct SnapshotCase {
     case: String,
     findings: Vec<SnapshotFinding>,
-}
-
-/// The attribute an attribute-target finding is about: the engine prefixes its message `[attr] `.
-fn attribute_of(message: &str) -> Option<String> {
-    let inner = message.strip_prefix('[')?;
-    let (attr, _) = inner.split_once("] ")?;
-    (!attr.is_empty() && !attr.contains(' ')).then(|| attr.to_string())
 }
 
 /// Runs one rule's fixtures: checks every case, then snapshots the findings.
@@ -202,7 +201,7 @@ fn check_rule(rule_id: &str) {
             .map(|f| Expected {
                 outcome: f.outcome,
                 selector: f.selector.clone(),
-                attribute: attribute_of(&f.message),
+                attribute: f.attribute.clone(),
             })
             .collect();
         // An expectation without `[attr]` matches an attribute finding on the same element only
@@ -256,9 +255,12 @@ fn check_rule(rule_id: &str) {
                 .into_iter()
                 .map(|f| SnapshotFinding {
                     rule: f.rule,
+                    code: f.code,
                     outcome: f.outcome.as_str(),
                     selector: f.selector,
+                    attribute: f.attribute,
                     message: f.message,
+                    data: f.data,
                 })
                 .collect(),
         });
@@ -468,4 +470,219 @@ fn fixture_parser_rejects_malformed_files() {
     assert_eq!(cases.len(), 2);
     assert_eq!(cases[0].expected[0].attribute.as_deref(), Some("aria-x"));
     assert_eq!(cases[1].line, 5);
+}
+
+/// A reason in kebab-case: lower-case ASCII letters and digits in words joined by `-`.
+fn is_kebab_case(reason: &str) -> bool {
+    !reason.is_empty()
+        && reason.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Every finding the fixtures give has a code `<rule-id>/<reason>` with a kebab-case reason
+/// the rule declares in its `codes`;
+/// within a rule one message always comes with one code (the code names the reason, not the
+/// occasion), and one code always with one outcome (a reason to pass is no reason to fail).
+#[test]
+fn finding_codes_name_one_reason_each() {
+    use std::collections::BTreeMap;
+    let mut problems = String::new();
+    for rule in registry() {
+        let id = rule.meta().id;
+        let Ok(text) = std::fs::read_to_string(fixtures_dir().join(format!("{id}.html"))) else {
+            continue; // every_rule_has_fixtures reports it
+        };
+        let Ok(cases) = parse_fixture(&text) else {
+            continue; // the rule's own test reports it
+        };
+        let options = Options::default().with_passed(true).with_rules([id]);
+        let mut code_of_message: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut outcomes_of_code: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+        for case in &cases {
+            for f in audit(&page(case), PAGE_URL, &options).findings {
+                match f.code.strip_prefix(&format!("{id}/")) {
+                    Some(reason) if !rule.meta().codes.contains(&reason) => {
+                        let _ = writeln!(
+                            problems,
+                            "  {id}: code {:?} is not among the rule's declared codes",
+                            f.code
+                        );
+                    }
+                    Some(reason) if is_kebab_case(reason) => {}
+                    _ => {
+                        let _ = writeln!(
+                            problems,
+                            "  {id}: code {:?} is not {id}/<kebab-case>",
+                            f.code
+                        );
+                    }
+                }
+                code_of_message
+                    .entry(f.message)
+                    .or_default()
+                    .insert(f.code.clone());
+                outcomes_of_code
+                    .entry(f.code)
+                    .or_default()
+                    .insert(f.outcome.as_str());
+            }
+        }
+        for (message, codes) in code_of_message.iter().filter(|(_, c)| c.len() > 1) {
+            let _ = writeln!(problems, "  {id}: one message, codes {codes:?}: {message}");
+        }
+        for (code, outcomes) in outcomes_of_code.iter().filter(|(_, o)| o.len() > 1) {
+            let _ = writeln!(problems, "  {id}: code {code} for outcomes {outcomes:?}");
+        }
+    }
+    assert!(problems.is_empty(), "finding codes:\n{problems}");
+}
+
+/// In the rules' source, each fixed message (a named constant) is given with one code, and
+/// one code is never given to two fixed messages: distinct messages are distinct reasons.
+/// Reads `("reason", CONSTANT)` pairs and `Expectation::…("reason", CONSTANT)` calls.
+#[test]
+fn each_fixed_message_has_its_own_code() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut problems = String::new();
+    let mut pairs_seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("src/rules exists") {
+        let path = entry.expect("entry").path();
+        let Ok(source) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let mut code_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        let mut constant_of: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (code, constant) in code_constant_pairs(&source) {
+            pairs_seen += 1;
+            code_of.entry(constant).or_default().insert(code);
+            constant_of.entry(code).or_default().insert(constant);
+        }
+        let file = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
+        for (constant, codes) in code_of.iter().filter(|(_, c)| c.len() > 1) {
+            let _ = writeln!(problems, "  {file}: {constant} is given codes {codes:?}");
+        }
+        for (code, constants) in constant_of.iter().filter(|(_, c)| c.len() > 1) {
+            let _ = writeln!(
+                problems,
+                "  {file}: code {code:?} is given to {constants:?}"
+            );
+        }
+    }
+    assert!(
+        pairs_seen > 100,
+        "found only {pairs_seen} (code, message) pairs: has the syntax changed?"
+    );
+    assert!(
+        problems.is_empty(),
+        "fixed messages sharing codes:\n{problems}"
+    );
+}
+
+/// `"reason", CONSTANT)` occurrences: a string literal in kebab-case, a comma, an
+/// upper-case identifier and a closing parenthesis.
+fn code_constant_pairs(source: &str) -> Vec<(&str, &str)> {
+    let mut pairs = Vec::new();
+    for (start, _) in source.match_indices('"') {
+        let rest = &source[start + 1..];
+        let Some(end) = rest.find('"') else { break };
+        let code = &rest[..end];
+        let after = rest[end + 1..].trim_start();
+        let Some(after) = after.strip_prefix(',') else {
+            continue;
+        };
+        let after = after.trim_start();
+        let ident_len = after
+            .find(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+            .unwrap_or(after.len());
+        let constant = &after[..ident_len];
+        if is_kebab_case(code)
+            && constant.len() > 1
+            && constant.starts_with(|c: char| c.is_ascii_uppercase())
+            && after[ident_len..].trim_start().starts_with(')')
+        {
+            pairs.push((code, constant));
+        }
+    }
+    pairs
+}
+
+/// Each rule declares its reasons once each, in kebab-case; every reason its own file gives
+/// an expectation is declared; and every declared reason is given somewhere in the rules'
+/// source (or, for the contrast rules, by the paint model), so the list cannot go stale.
+#[test]
+fn declared_codes_match_the_source() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut all_source = std::fs::read_to_string(root.join("model/paint.rs")).expect("paint.rs");
+    for entry in std::fs::read_dir(root.join("rules")).expect("src/rules exists") {
+        let path = entry.expect("entry").path();
+        all_source += &std::fs::read_to_string(&path).unwrap_or_default();
+    }
+    let mut problems = String::new();
+    for rule in registry() {
+        let meta = rule.meta();
+        let declared: BTreeSet<&str> = meta.codes.iter().copied().collect();
+        if declared.len() != meta.codes.len() {
+            let _ = writeln!(problems, "  {}: a code is declared twice", meta.id);
+        }
+        for code in meta.codes {
+            if !is_kebab_case(code) {
+                let _ = writeln!(problems, "  {}: {code:?} is not kebab-case", meta.id);
+            }
+            if !all_source.contains(&format!("\"{code}\"")) {
+                let _ = writeln!(
+                    problems,
+                    "  {}: {code:?} is declared but never given",
+                    meta.id
+                );
+            }
+        }
+        let file = root.join(format!("rules/{}.rs", meta.id.replace('-', "_")));
+        let source = std::fs::read_to_string(&file).expect("one file per rule");
+        // The declaration itself is `codes: [...]`: look only at the code after it.
+        let body = source.split_once("codes: [").map_or("", |(_, rest)| rest);
+        let body = body.split_once(']').map_or("", |(_, rest)| rest);
+        // The rule's own code, not its unit tests (which name rules and pages).
+        let body = body
+            .split_once("#[cfg(test)]")
+            .map_or(body, |(code, _)| code);
+        let given = code_constant_pairs(body)
+            .into_iter()
+            .map(|(code, _)| code)
+            .chain(codes_given_with_any_message(body));
+        for code in given {
+            if !declared.contains(code) {
+                let _ = writeln!(
+                    problems,
+                    "  {}: gives {code:?} but does not declare it",
+                    meta.id
+                );
+            }
+        }
+    }
+    assert!(problems.is_empty(), "declared codes:\n{problems}");
+}
+
+/// The codes of `Expectation::passed("…", …)`, `failed` and `cant_tell` calls, whatever
+/// their message (fixed or formatted).
+fn codes_given_with_any_message(source: &str) -> Vec<&str> {
+    let mut codes = Vec::new();
+    for call in [
+        "Expectation::passed(",
+        "Expectation::failed(",
+        "Expectation::cant_tell(",
+    ] {
+        for (at, _) in source.match_indices(call) {
+            let rest = source[at + call.len()..].trim_start();
+            let Some(rest) = rest.strip_prefix('"') else {
+                continue;
+            };
+            if let Some(end) = rest.find('"') {
+                codes.push(&rest[..end]);
+            }
+        }
+    }
+    codes
 }

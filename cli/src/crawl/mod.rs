@@ -38,9 +38,9 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use url::Url;
 
-use crate::args::{CrawlArgs, Format};
-use crate::decode::decode_html;
-use crate::output::{self, Destination, Style};
+use crate::args::CrawlArgs;
+use crate::decode::{decode_css, decode_html};
+use crate::output::{self, Destination};
 use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
 
 use fetch::{looks_like_document, Body, FetchError, Fetcher, Http, HttpConfig, Method, Want};
@@ -132,14 +132,9 @@ pub fn run(args: CrawlArgs) -> u8 {
         mut store,
         no_pages,
     } = crawled;
-    let written = output::write_with(&dest, |out| match (args.format, &dest) {
-        (Format::Json, _) => report.write_json(out, &mut store),
-        (Format::Text, Destination::Stdout) => {
-            report.write_text(out, &mut store, Style::for_stdout())
-        }
-        (Format::Text, Destination::File { .. }) => {
-            report.write_text(out, &mut store, Style::plain())
-        }
+    let style = dest.text_style();
+    let written = output::write_with(&dest, |out| {
+        report.write(args.format, style, out, &mut store)
     });
     if let Err(message) = written {
         error(message);
@@ -149,11 +144,11 @@ pub fn run(args: CrawlArgs) -> u8 {
         error(problem);
         return EXIT_ERROR;
     }
-    if report.site.interrupted {
+    if report.interrupted() {
         error("the crawl was interrupted; the report is partial");
         return EXIT_ERROR;
     }
-    if report.gate_failed() {
+    if report.gate() == frontdesk_core::report::Gate::Fail {
         EXIT_FAIL
     } else {
         EXIT_PASS
@@ -385,7 +380,7 @@ async fn crawl(
         records,
         report::Inputs {
             root: start.to_string(),
-            scope: report::ScopeReport {
+            scope: frontdesk_core::report::SiteScope {
                 hosts: scope.hosts(),
                 include: scope.include_patterns.clone(),
                 exclude: scope.exclude_patterns.clone(),
@@ -416,10 +411,10 @@ fn new_progress_bar() -> ProgressBar {
     bar
 }
 
-/// What a task did with its request.
+/// What a task did with its request (a page's outcome boxed: it is by far the largest).
 enum Done {
     Robots(Arc<Robots>),
-    Job(Job, Outcome),
+    Job(Job, Box<Outcome>),
     Sitemap(
         SitemapFile,
         Result<(Option<u16>, Parsed), (Option<u16>, String)>,
@@ -436,12 +431,12 @@ impl Done {
                 "internal error while reading robots.txt (a frontdesk bug: please report it)"
                     .into(),
             ))),
-            What::Fetch(job) | What::CheckExternal(job) => Done::Job(job, Outcome::NotAudited {
+            What::Fetch(job) | What::CheckExternal(job) => Done::Job(job, Box::new(Outcome::NotAudited {
                 status: None,
                 content_type: None,
                 reason: "internal-error",
                 message: "internal error while fetching or checking (a frontdesk bug: please report it)".into(),
-            }),
+            })),
             What::Sitemap(file) => Done::Sitemap(file, Err((
                 None,
                 "internal error while reading the sitemap".into(),
@@ -464,11 +459,11 @@ async fn perform(ctx: Arc<Ctx>, what: What) -> Done {
         }),
         What::Fetch(job) => {
             let outcome = fetch_page(&ctx, &job).await;
-            Done::Job(job, outcome)
+            Done::Job(job, Box::new(outcome))
         }
         What::CheckExternal(job) => {
             let check = check_external(&ctx, &job.url).await;
-            Done::Job(job, Outcome::External(check))
+            Done::Job(job, Box::new(Outcome::External(check)))
         }
         What::Sitemap(file) => {
             let read = match ctx.fetcher.http() {
@@ -496,7 +491,7 @@ fn answer(
         }
         Done::Job(job, outcome) => {
             tracing::debug!(url = %job.url, "done");
-            let result = match outcome {
+            let result = match *outcome {
                 Outcome::Page {
                     content_type,
                     fetch_ms,
@@ -757,29 +752,6 @@ async fn fetch_sheet(ctx: &Ctx, address: String) -> Option<String> {
     None
 }
 
-/// CSS bytes → text: byte order mark, then the HTTP charset, then `@charset`, then UTF-8.
-fn decode_css(bytes: &[u8], transport: Option<&str>) -> String {
-    use encoding_rs::{Encoding, UTF_8};
-    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    let declared = transport
-        .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
-        .or_else(|| {
-            let rest = bytes.strip_prefix(b"@charset \"")?;
-            let end = rest.iter().position(|&b| b == b'"')?;
-            Encoding::for_label(&rest[..end])
-        });
-    declared
-        .unwrap_or(UTF_8)
-        .decode_without_bom_handling(bytes)
-        .0
-        .into_owned()
-}
-
 /// HEAD (or GET without reading the body, for servers that refuse HEAD) on an external
 /// link, following its redirects.
 async fn check_external(ctx: &Ctx, start: &Url) -> ExternalCheck {
@@ -855,14 +827,5 @@ mod tests {
         let (url, root) = start_of(dir.path().to_str().unwrap()).unwrap();
         assert!(url.as_str().ends_with("/index.html"));
         assert!(root.unwrap().as_str().ends_with('/'));
-    }
-
-    #[test]
-    fn css_charsets() {
-        assert!(
-            decode_css(b"@charset \"windows-1252\"; p:after{content:'\xA3'}", None).contains('£')
-        );
-        assert_eq!(decode_css(b"\xEF\xBB\xBFp{}", None), "p{}");
-        assert!(decode_css(b"p:after{content:'\xA3'}", Some("iso-8859-1")).contains('£'));
     }
 }

@@ -1,6 +1,6 @@
-//! The crawl report: schema v1 exactly as `check` writes it (`schema_version`, `tool`,
-//! `pages`), each page with a few added fields, and a top-level `site` object. Documented
-//! in `docs/report.md` ("crawl additions").
+//! The crawl report: what the crawl found, put into the engine's report model
+//! (`frontdesk_core::report`: pages with their fetch facts, and the `site` facts), which
+//! the engine's renderers write. Documented in `docs/report.md` ("crawl additions").
 //!
 //! Deterministic by construction: pages sorted by URL, every list sorted, referrer lists
 //! chosen alphabetically, and nothing about the run itself (no timestamps, no durations)
@@ -13,20 +13,22 @@
 //! large site nor the report text is ever held whole.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
 use frontdesk_core::crawl::sitemaps::SitemapReport;
-use frontdesk_core::{registry, Outcome, PageReport, ToolInfo, SCHEMA_VERSION};
-use serde::Serialize;
+use frontdesk_core::report::{
+    self, text::Style, BrokenLink, Document, ExternalLink, Gate, Limits, NotAudited, NotCrawled,
+    Page, PageFetch, Redirect, Report, RobotsFile, SiteFacts, SiteScope, SitemapFile,
+};
+use frontdesk_core::PageReport;
 
 use super::frontier::{Entry, Frontier, Id, Referrers, State};
 use super::robots::RobotsReport;
-use crate::output::{clean, render_finding, Style};
+use crate::args::Format;
 
 /// An audited page as the crawl keeps it in memory: where its findings are stored, and
-/// what the summary and the exit code need.
+/// what the exit code needs.
 pub struct PageRecord {
     pub id: Id,
     pub url: String,
@@ -35,9 +37,7 @@ pub struct PageRecord {
     pub fetch_ms: u64,
     pub canonical: Option<String>,
     pub stored: Stored,
-    pub gate_failed: bool,
-    pub failed: usize,
-    pub cant_tell: usize,
+    pub gate: Gate,
 }
 
 impl PageRecord {
@@ -50,7 +50,6 @@ impl PageRecord {
         digest: u64,
         canonical: Option<String>,
     ) -> io::Result<Self> {
-        let count = |o: Outcome| report.findings.iter().filter(|f| f.outcome == o).count();
         Ok(PageRecord {
             id,
             url: report.url.clone(),
@@ -59,9 +58,7 @@ impl PageRecord {
             fetch_ms,
             canonical,
             stored: store.put(report)?,
-            gate_failed: report.failed_a_aa().next().is_some(),
-            failed: count(Outcome::Failed),
-            cant_tell: count(Outcome::CantTell),
+            gate: Gate::of_page(report),
         })
     }
 }
@@ -111,127 +108,23 @@ impl PageStore {
     }
 }
 
-/// The report, ready to be written: the site summary in memory, the pages in order with
-/// their findings still in the store.
+/// The report, ready to be written: the report model without its pages (`head`, holding
+/// the site facts), and the pages in order with their findings still in the store.
 pub struct CrawlReport {
-    pub site: Site,
+    head: Report,
     pages: Vec<Planned>,
     timings: bool,
 }
 
 struct Planned {
     record: PageRecord,
-    redirects: Vec<Hop>,
+    redirects: Vec<Redirect>,
     duplicates: Vec<String>,
-}
-
-/// One page as written in the JSON report.
-#[derive(Serialize)]
-pub struct CrawlPage {
-    #[serde(flatten)]
-    pub report: PageReport,
-    pub final_url: String,
-    pub redirects: Vec<Hop>,
-    pub duplicates: Vec<String>,
-    pub content_type: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fetch_ms: Option<u64>,
-    pub canonical: Option<String>,
-}
-
-/// One redirect: `url` answered `status` pointing at `location`.
-#[derive(Serialize, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Hop {
-    pub url: String,
-    pub status: Option<u16>,
-    pub location: String,
-}
-
-#[derive(Serialize)]
-pub struct Site {
-    pub root: String,
-    pub scope: ScopeReport,
-    pub pages_crawled: usize,
-    pub urls_fetched: usize,
-    pub limits: Limits,
-    pub documents: Vec<DocumentEntry>,
-    pub broken_links: Vec<BrokenLink>,
-    pub not_audited: Vec<NotAudited>,
-    pub external_links: Vec<ExternalLink>,
-    pub external_links_omitted: usize,
-    pub robots: Vec<RobotsReport>,
-    pub sitemaps: Vec<SitemapReport>,
-    pub interrupted: bool,
-}
-
-#[derive(Serialize)]
-pub struct ScopeReport {
-    pub hosts: Vec<String>,
-    pub include: Vec<String>,
-    pub exclude: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct Limits {
-    pub max_pages: usize,
-    pub max_depth: Option<u32>,
-    pub max_pages_reached: bool,
-    pub not_crawled: NotCrawled,
-}
-
-#[derive(Serialize)]
-pub struct NotCrawled {
-    pub max_pages: usize,
-    pub max_depth: usize,
-    pub excluded: usize,
-}
-
-#[derive(Serialize)]
-pub struct DocumentEntry {
-    pub url: String,
-    pub status: Option<u16>,
-    pub content_type: Option<String>,
-    pub size: Option<u64>,
-    pub referrers: Vec<String>,
-    pub referrer_count: u32,
-    pub redirected_from: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct BrokenLink {
-    pub url: String,
-    pub status: Option<u16>,
-    pub kind: &'static str,
-    pub error: String,
-    pub external: bool,
-    pub referrers: Vec<String>,
-    pub referrer_count: u32,
-    pub redirected_from: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct NotAudited {
-    pub url: String,
-    pub status: Option<u16>,
-    pub content_type: Option<String>,
-    pub reason: &'static str,
-    pub message: String,
-    pub referrers: Vec<String>,
-    pub referrer_count: u32,
-}
-
-#[derive(Serialize)]
-pub struct ExternalLink {
-    pub url: String,
-    pub checked: bool,
-    pub status: Option<u16>,
-    pub error: Option<String>,
-    pub referrer_count: u32,
 }
 
 pub struct Inputs {
     pub root: String,
-    pub scope: ScopeReport,
+    pub scope: SiteScope,
     pub max_pages: usize,
     pub max_depth: Option<u32>,
     pub robots: Vec<RobotsReport>,
@@ -279,7 +172,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
     let entries = &frontier.entries;
 
     // Redirects, resolved to where their chains end.
-    let mut hops_to: BTreeMap<Id, Vec<Hop>> = BTreeMap::new();
+    let mut hops_to: BTreeMap<Id, Vec<Redirect>> = BTreeMap::new();
     let mut sources: BTreeMap<Id, Vec<Id>> = BTreeMap::new();
     let mut broken: Vec<BrokenLink> = Vec::new();
     for (id, entry) in entries.iter().enumerate() {
@@ -289,7 +182,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
         };
         match follow(entries, id) {
             End::At(end) => {
-                hops_to.entry(end).or_default().push(Hop {
+                hops_to.entry(end).or_default().push(Redirect {
                     url: entry.url.to_string(),
                     status: *status,
                     location: entries[*to as usize].url.to_string(),
@@ -303,7 +196,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
                     broken.push(BrokenLink {
                         url: entry.url.to_string(),
                         status: *status,
-                        kind: "redirect-loop",
+                        kind: "redirect-loop".into(),
                         error: format!("redirect loop: {}", path.join(" → ")),
                         external: false,
                         referrers: listed(&entry.referrers),
@@ -339,7 +232,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
                 length,
             } => {
                 let (refs, redirected_from) = merged(id);
-                documents.push(DocumentEntry {
+                documents.push(Document {
                     url: entry.url.to_string(),
                     status: *status,
                     content_type: content_type.clone(),
@@ -358,7 +251,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
                 broken.push(BrokenLink {
                     url: entry.url.to_string(),
                     status: *status,
-                    kind,
+                    kind: kind.to_string(),
                     error: message.clone(),
                     external: false,
                     referrers: listed(&refs),
@@ -377,7 +270,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
                     url: entry.url.to_string(),
                     status: *status,
                     content_type: content_type.clone(),
-                    reason,
+                    reason: reason.to_string(),
                     message: message.clone(),
                     referrers: listed(&refs),
                     referrer_count: refs.count,
@@ -392,7 +285,7 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
                         broken.push(BrokenLink {
                             url: entry.url.to_string(),
                             status: check.status,
-                            kind,
+                            kind: kind.to_string(),
                             error: match &check.error {
                                 Some((_, message)) => message.clone(),
                                 None => http_message(check.status.unwrap_or(0)),
@@ -468,30 +361,34 @@ pub fn build(frontier: &Frontier, mut records: Vec<PageRecord>, inputs: Inputs) 
         .count();
     CrawlReport {
         timings: inputs.timings,
-        site: Site {
-            root: inputs.root,
-            scope: inputs.scope,
-            pages_crawled: pages.len(),
-            urls_fetched,
-            limits: Limits {
-                max_pages: inputs.max_pages,
-                max_depth: inputs.max_depth,
-                max_pages_reached: frontier.full() && !frontier.not_crawled.max_pages.is_empty(),
-                not_crawled: NotCrawled {
-                    max_pages: frontier.not_crawled.max_pages.len(),
-                    max_depth: frontier.not_crawled.max_depth.len(),
-                    excluded: frontier.not_crawled.excluded.len(),
+        head: Report::crawl(
+            Vec::new(),
+            SiteFacts {
+                root: inputs.root,
+                scope: inputs.scope,
+                pages_crawled: pages.len(),
+                urls_fetched,
+                limits: Limits {
+                    max_pages: inputs.max_pages,
+                    max_depth: inputs.max_depth,
+                    max_pages_reached: frontier.full()
+                        && !frontier.not_crawled.max_pages.is_empty(),
+                    not_crawled: NotCrawled {
+                        max_pages: frontier.not_crawled.max_pages.len(),
+                        max_depth: frontier.not_crawled.max_depth.len(),
+                        excluded: frontier.not_crawled.excluded.len(),
+                    },
                 },
+                documents,
+                broken_links: broken,
+                not_audited,
+                external_links,
+                external_links_omitted: frontier.externals_omitted,
+                robots: inputs.robots.into_iter().map(robots_file).collect(),
+                sitemaps: inputs.sitemaps.into_iter().map(sitemap_file).collect(),
+                interrupted: inputs.interrupted,
             },
-            documents,
-            broken_links: broken,
-            not_audited,
-            external_links,
-            external_links_omitted: frontier.externals_omitted,
-            robots: inputs.robots,
-            sitemaps: inputs.sitemaps,
-            interrupted: inputs.interrupted,
-        },
+        ),
         pages,
     }
 }
@@ -520,265 +417,71 @@ pub fn http_message(status: u16) -> String {
     }
 }
 
+fn robots_file(r: RobotsReport) -> RobotsFile {
+    RobotsFile {
+        url: r.url,
+        status: r.status,
+        outcome: r.outcome.to_string(),
+        error: r.error,
+    }
+}
+
+fn sitemap_file(s: SitemapReport) -> SitemapFile {
+    SitemapFile {
+        url: s.url,
+        status: s.status,
+        urls: s.urls,
+        error: s.error,
+    }
+}
+
 impl CrawlReport {
-    /// Whether any page fails WCAG A/AA (the exit-code gate, as for `check`).
-    pub fn gate_failed(&self) -> bool {
-        self.pages.iter().any(|p| p.record.gate_failed)
+    /// Whether the crawl was stopped before it finished.
+    pub fn interrupted(&self) -> bool {
+        self.head.site.as_ref().is_some_and(|s| s.interrupted)
     }
 
-    fn page(&self, planned: &Planned, store: &mut PageStore) -> io::Result<CrawlPage> {
+    /// The exit-code gate, as for `check`: fails when any page fails WCAG A/AA.
+    pub fn gate(&self) -> Gate {
+        self.pages
+            .iter()
+            .map(|p| p.record.gate)
+            .fold(Gate::Pass, Gate::and)
+    }
+
+    fn page(&self, planned: &Planned, store: &mut PageStore) -> io::Result<Page> {
         let record = &planned.record;
-        let report = store.get(record.stored)?;
-        Ok(CrawlPage {
-            final_url: report.url.clone(),
-            report,
-            redirects: planned.redirects.clone(),
-            duplicates: planned.duplicates.clone(),
-            content_type: record.content_type.clone(),
-            fetch_ms: self.timings.then_some(record.fetch_ms),
-            canonical: record.canonical.clone(),
+        let audit = store.get(record.stored)?;
+        Ok(Page {
+            fetch: Some(PageFetch {
+                final_url: audit.url.clone(),
+                redirects: planned.redirects.clone(),
+                duplicates: planned.duplicates.clone(),
+                content_type: record.content_type.clone(),
+                fetch_ms: self.timings.then_some(record.fetch_ms),
+                canonical: record.canonical.clone(),
+            }),
+            audit,
         })
     }
 
-    /// The JSON report, byte for byte what `serde_json::to_string_pretty` gives for
-    /// `{schema_version, tool, pages, site}` (plus a final newline), written one page at a
-    /// time. JSON strings never hold a raw newline, so re-indenting line by line is exact.
-    pub fn write_json(&self, out: &mut dyn Write, store: &mut PageStore) -> io::Result<()> {
-        writeln!(out, "{{")?;
-        writeln!(out, "  \"schema_version\": {SCHEMA_VERSION},")?;
-        writeln!(
-            out,
-            "  \"tool\": {},",
-            indent(&pretty(&ToolInfo::default())?, 2)
-        )?;
-        if self.pages.is_empty() {
-            writeln!(out, "  \"pages\": [],")?;
-        } else {
-            writeln!(out, "  \"pages\": [")?;
-            for (i, planned) in self.pages.iter().enumerate() {
-                let page = self.page(planned, store)?;
-                let separator = if i + 1 < self.pages.len() { "," } else { "" };
-                writeln!(out, "    {}{separator}", indent(&pretty(&page)?, 4))?;
-            }
-            writeln!(out, "  ],")?;
-        }
-        writeln!(out, "  \"site\": {}", indent(&pretty(&self.site)?, 2))?;
-        writeln!(out, "}}")
-    }
-
-    pub fn write_text(
+    /// Writes the report in `format` with the engine's renderers, reading one page at a
+    /// time back from the store, so the report is never held whole.
+    pub fn write(
         &self,
+        format: Format,
+        style: Style,
         out: &mut dyn Write,
         store: &mut PageStore,
-        style: Style,
     ) -> io::Result<()> {
-        let (mut failed, mut cant_tell) = (0usize, 0usize);
-        for planned in &self.pages {
-            let page = self.page(planned, store)?;
-            failed += planned.record.failed;
-            cant_tell += planned.record.cant_tell;
-            out.write_all(render_page(&page, style).as_bytes())?;
-        }
-        out.write_all(self.render_site(failed, cant_tell, style).as_bytes())
-    }
-
-    fn render_site(&self, failed: usize, cant_tell: usize, style: Style) -> String {
-        let mut out = String::new();
-        let site = &self.site;
-        if !site.broken_links.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}",
-                style.paint("1", &format!("Broken links ({})", site.broken_links.len()))
-            );
-            for link in &site.broken_links {
-                let _ = writeln!(
-                    out,
-                    "  {}  {}{}",
-                    clean(&link.url),
-                    style.paint("31", &clean(&link.error)),
-                    if link.external { "  (external)" } else { "" }
-                );
-                write_list(
-                    &mut out,
-                    "redirected from",
-                    &link.redirected_from,
-                    link.redirected_from.len() as u32,
-                );
-                write_list(
-                    &mut out,
-                    "linked from",
-                    &link.referrers,
-                    link.referrer_count,
-                );
-            }
-            out.push('\n');
-        }
-        if !site.documents.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}",
-                style.paint("1", &format!("Documents ({})", site.documents.len()))
-            );
-            for doc in &site.documents {
-                let _ = writeln!(
-                    out,
-                    "  {}  {}{}",
-                    clean(&doc.url),
-                    doc.content_type
-                        .as_deref()
-                        .map(clean)
-                        .unwrap_or_else(|| "unknown type".into()),
-                    doc.status
-                        .map(|s| format!("  [HTTP {s}]"))
-                        .unwrap_or_default()
-                );
-                write_list(&mut out, "linked from", &doc.referrers, doc.referrer_count);
-            }
-            out.push('\n');
-        }
-        if !site.not_audited.is_empty() {
-            let _ = writeln!(
-                out,
-                "{}",
-                style.paint("1", &format!("Not audited ({})", site.not_audited.len()))
-            );
-            for entry in &site.not_audited {
-                let _ = writeln!(out, "  {}  {}", clean(&entry.url), clean(&entry.message));
-            }
-            out.push('\n');
-        }
-        let external_checked = site.external_links.iter().filter(|e| e.checked).count();
-        if !site.external_links.is_empty() {
-            let note = if external_checked > 0 {
-                format!("{external_checked} checked")
-            } else {
-                "not checked; use --check-external".to_string()
-            };
-            let _ = writeln!(
-                out,
-                "External links: {} ({note})",
-                site.external_links.len() + site.external_links_omitted
-            );
-        }
-        let limits = &site.limits;
-        if limits.max_pages_reached {
-            let _ = writeln!(
-                out,
-                "Page limit reached: {} more URLs were not crawled (raise --max-pages)",
-                limits.not_crawled.max_pages
-            );
-        }
-        if limits.not_crawled.max_depth > 0 {
-            let _ = writeln!(
-                out,
-                "Depth limit: {} URLs deeper than --max-depth were not crawled",
-                limits.not_crawled.max_depth
-            );
-        }
-        if site.interrupted {
-            let _ = writeln!(out, "The crawl was interrupted: this report is partial.");
-        }
-        let _ = writeln!(
-            out,
-            "{} crawled, {} failed, {} cannot tell ({} rules checked); {}, {}",
-            plural(self.pages.len(), "page", "pages"),
-            failed,
-            cant_tell,
-            registry().len(),
-            plural(site.documents.len(), "document", "documents"),
-            plural(site.broken_links.len(), "broken link", "broken links"),
-        );
-        out
-    }
-}
-
-/// One page of the text report: header line, redirects and duplicates, findings.
-fn render_page(page: &CrawlPage, style: Style) -> String {
-    let mut out = String::new();
-    let report = &page.report;
-    let title = match &report.title {
-        Some(t) if !t.is_empty() => format!("\"{}\"", clean(t)),
-        _ => "(no title)".to_string(),
-    };
-    let mut facts = Vec::new();
-    if let Some(status) = report.status {
-        facts.push(format!("HTTP {status}"));
-    }
-    if let Some(ms) = page.fetch_ms {
-        facts.push(format!("{ms} ms"));
-    }
-    let facts = if facts.is_empty() {
-        String::new()
-    } else {
-        format!("  [{}]", facts.join(", "))
-    };
-    let _ = writeln!(
-        out,
-        "{}  {}{}",
-        style.paint("1", &clean(&report.url)),
-        title,
-        facts
-    );
-    for duplicate in &page.duplicates {
-        let _ = writeln!(out, "  same page as {}", clean(duplicate));
-    }
-    for hop in &page.redirects {
-        let _ = writeln!(
-            out,
-            "  redirected from {}{}",
-            clean(&hop.url),
-            hop.status.map(|s| format!(" ({s})")).unwrap_or_default()
-        );
-    }
-    if let Some(canonical) = &page.canonical {
-        if canonical != &report.url {
-            let _ = writeln!(out, "  canonical: {}", clean(canonical));
+        let head = &self.head;
+        let pages = self.pages.iter().map(|p| self.page(p, store));
+        let sink = |s: &str| out.write_all(s.as_bytes());
+        match format {
+            Format::Json => report::json::write(head, pages, sink),
+            Format::Text => report::text::write(head, pages, style, sink),
         }
     }
-    if report.findings.is_empty() {
-        let _ = writeln!(out, "  {}", style.paint("32", "no failures found"));
-    }
-    for finding in &report.findings {
-        render_finding(&mut out, finding, style);
-    }
-    out.push('\n');
-    out
-}
-
-/// Indents every line but the first by `n` spaces (the first follows a key or sits after
-/// an indent the caller writes).
-fn indent(json: &str, n: usize) -> String {
-    json.replace('\n', &format!("\n{}", " ".repeat(n)))
-}
-
-fn pretty<T: Serialize>(value: &T) -> io::Result<String> {
-    serde_json::to_string_pretty(value).map_err(io::Error::other)
-}
-
-fn write_list(out: &mut String, label: &str, items: &[String], total: u32) {
-    if items.is_empty() {
-        return;
-    }
-    let more = total as usize - items.len().min(total as usize);
-    let _ = writeln!(
-        out,
-        "      {label}: {}{}",
-        items
-            .iter()
-            .map(|s| clean(s))
-            .collect::<Vec<_>>()
-            .join(", "),
-        if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        }
-    );
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]
@@ -796,21 +499,14 @@ mod tests {
     }
 
     #[test]
-    fn streamed_json_is_exactly_serde_pretty() {
+    fn streamed_reports_are_the_engine_model_rendered_whole() {
         use frontdesk_core::{audit, Options};
         use url::Url;
-
-        #[derive(Serialize)]
-        struct Whole<'a> {
-            schema_version: u32,
-            tool: ToolInfo,
-            pages: Vec<CrawlPage>,
-            site: &'a Site,
-        }
 
         let mut frontier = Frontier::new(10, None, false);
         let mut store = PageStore::new().unwrap();
         let mut records = Vec::new();
+        let mut audits = Vec::new();
         for (i, (url, html)) in [
             (
                 "https://c.example/b",
@@ -836,10 +532,11 @@ mod tests {
                 )
                 .unwrap(),
             );
+            audits.push(report);
         }
         let inputs = || Inputs {
             root: "https://c.example/".into(),
-            scope: ScopeReport {
+            scope: SiteScope {
                 hosts: vec!["c.example".into()],
                 include: vec![],
                 exclude: vec![],
@@ -851,38 +548,53 @@ mod tests {
             interrupted: false,
             timings: true,
         };
-        let report = build(&frontier, records, inputs());
+        let crawl = build(&frontier, records, inputs());
+        // The image without alt fails 1.1.1 (level A).
+        assert_eq!(crawl.gate(), Gate::Fail);
         let mut streamed = Vec::new();
-        report.write_json(&mut streamed, &mut store).unwrap();
+        crawl
+            .write(Format::Json, Style::plain(), &mut streamed, &mut store)
+            .unwrap();
 
-        let pages = report
-            .pages
-            .iter()
-            .map(|p| report.page(p, &mut store).unwrap())
+        // Pages sorted by URL, each with its fetch facts.
+        audits.sort_by(|a, b| a.url.cmp(&b.url));
+        let pages = audits
+            .into_iter()
+            .map(|audit| Page {
+                fetch: Some(PageFetch {
+                    final_url: audit.url.clone(),
+                    content_type: Some("text/html".into()),
+                    fetch_ms: Some(5),
+                    ..PageFetch::default()
+                }),
+                audit,
+            })
             .collect();
-        let whole = Whole {
-            schema_version: SCHEMA_VERSION,
-            tool: ToolInfo::default(),
-            pages,
-            site: &report.site,
-        };
-        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        let whole = Report::crawl(pages, crawl.head.site.clone().unwrap());
+        let expected = whole.to_json_pretty() + "\n";
         assert_eq!(String::from_utf8(streamed).unwrap(), expected);
         assert!(expected.contains("\"fetch_ms\": 5"));
+        assert_eq!(whole.site.as_ref().unwrap().pages_crawled, 2);
+
+        let mut text = Vec::new();
+        crawl
+            .write(Format::Text, Style::plain(), &mut text, &mut store)
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(text).unwrap(),
+            report::text::render(&whole, Style::plain())
+        );
 
         // No pages at all: `"pages": []`, as serde writes an empty array.
         let empty = build(&Frontier::new(1, None, false), Vec::new(), inputs());
+        assert_eq!(empty.gate(), Gate::Pass);
         let mut streamed = Vec::new();
-        empty.write_json(&mut streamed, &mut store).unwrap();
-        let whole = Whole {
-            schema_version: 1,
-            tool: ToolInfo::default(),
-            pages: vec![],
-            site: &empty.site,
-        };
+        empty
+            .write(Format::Json, Style::plain(), &mut streamed, &mut store)
+            .unwrap();
         assert_eq!(
             String::from_utf8(streamed).unwrap(),
-            serde_json::to_string_pretty(&whole).unwrap() + "\n"
+            empty.head.to_json_pretty() + "\n"
         );
     }
 

@@ -36,6 +36,7 @@ pub use snapshot::{
 };
 
 use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
+pub(crate) use paint::unknown_reason_code;
 pub use paint::{ColorPairs, TextColors};
 pub use roles::is_presentational_role;
 

@@ -62,6 +62,19 @@ pub(crate) const UNKNOWN_COLOR: &str = "The text or background colour uses CSS t
 pub(crate) const MANY_GRADIENTS: &str =
     "The background combines several gradients; check the contrast by eye.";
 
+/// A stable kebab-case code for each reason [`TextColors::Unknown`] gives, so the contrast
+/// rules report why they could not tell as a code as well as in words.
+pub(crate) fn unknown_reason_code(reason: &str) -> &'static str {
+    match reason {
+        SHADOW => "text-shadow",
+        IMAGE => "background-image",
+        POSITIONED => "positioned-out-of-flow",
+        UNKNOWN_COLOR => "uncomputed-colour",
+        MANY_GRADIENTS => "several-gradients",
+        _ => "colours-unknown",
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Layer {
     /// Premultiplied colour.

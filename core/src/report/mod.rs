@@ -1,11 +1,24 @@
-//! The report: the pages the audit produced, in the envelope of frontdesk's JSON report
-//! (schema v1, documented in `docs/report.md`). Field names here, and in the types it
-//! carries from earlier stages, are a public contract.
+//! The report: one model for every command (`check` audits pages, `crawl` adds fetch facts
+//! per page and a `site` section), the exit gate, and one renderer per format, each a module
+//! here ([`json`], [`text`]) that turns the model into text and does no I/O. Field names
+//! here, and in the types it carries from earlier stages, are a public contract (schema v1,
+//! documented in `docs/report.md`).
+
+use std::borrow::Borrow;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::audit::{Finding, PageReport};
+pub use crate::audit::{Finding, PageReport, RulesRun};
 pub use crate::rules::{Impact, Level, Outcome};
+
+pub mod json;
+mod site;
+pub mod text;
+
+pub use site::{
+    BrokenLink, Document, ExternalLink, Limits, NotAudited, NotCrawled, PageFetch, Redirect,
+    RobotsFile, SiteFacts, SiteScope, SitemapFile,
+};
 
 /// Version of the JSON report layout. Bumped only on breaking changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -28,7 +41,25 @@ impl Default for ToolInfo {
     }
 }
 
-/// A whole report: one or more audited pages. Serialises to schema v1.
+/// One page of a report: the audit's fields, then what a crawl adds (if anything).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// The audit of the page.
+    #[serde(flatten)]
+    pub audit: PageReport,
+    /// How the crawl fetched it; `None` for `check`.
+    #[serde(flatten)]
+    pub fetch: Option<PageFetch>,
+}
+
+impl From<PageReport> for Page {
+    fn from(audit: PageReport) -> Self {
+        Page { audit, fetch: None }
+    }
+}
+
+/// A whole report: one or more audited pages, and for a crawl the site facts. Serialises
+/// to schema v1.
 ///
 /// ```
 /// use frontdesk_core::{audit, Options, Report};
@@ -43,7 +74,10 @@ pub struct Report {
     /// Which tool wrote it.
     pub tool: ToolInfo,
     /// The pages, in the order they were given.
-    pub pages: Vec<PageReport>,
+    pub pages: Vec<Page>,
+    /// What a crawl found about the site as a whole; left out for `check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<SiteFacts>,
 }
 
 impl Report {
@@ -52,7 +86,19 @@ impl Report {
         Report {
             schema_version: SCHEMA_VERSION,
             tool: ToolInfo::default(),
+            pages: pages.into_iter().map(Page::from).collect(),
+            site: None,
+        }
+    }
+
+    /// A crawl's report: its pages (which may also be supplied one at a time to the
+    /// renderers' streaming functions) and the site facts.
+    pub fn crawl(pages: Vec<Page>, site: SiteFacts) -> Self {
+        Report {
+            schema_version: SCHEMA_VERSION,
+            tool: ToolInfo::default(),
             pages,
+            site: Some(site),
         }
     }
 
@@ -64,5 +110,106 @@ impl Report {
     /// Indented JSON for people.
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("report types always serialise")
+    }
+
+    /// Whether the report passes the WCAG 2.2 A/AA gate (see [`Gate`]).
+    pub fn gate(&self) -> Gate {
+        Gate::of_pages(&self.pages)
+    }
+}
+
+/// The verdict a report gives a build: [`Gate::Fail`] when any page has a `failed`
+/// finding at WCAG level A or AA. AAA and best-practice findings and `cantTell` never fail.
+/// The command line maps it to exit codes 0 and 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gate {
+    /// No page fails WCAG A/AA.
+    #[default]
+    Pass,
+    /// Some page fails WCAG A/AA.
+    Fail,
+}
+
+impl Gate {
+    /// The gate for one page.
+    pub fn of_page(page: &PageReport) -> Gate {
+        if page.failed_a_aa().next().is_some() {
+            Gate::Fail
+        } else {
+            Gate::Pass
+        }
+    }
+
+    /// The gate for several pages: fails when one of them does.
+    pub fn of_pages<P: Borrow<Page>>(pages: impl IntoIterator<Item = P>) -> Gate {
+        pages
+            .into_iter()
+            .map(|p| Gate::of_page(&p.borrow().audit))
+            .fold(Gate::Pass, Gate::and)
+    }
+
+    /// Both gates together: fails when either does.
+    pub fn and(self, other: Gate) -> Gate {
+        if self == Gate::Fail || other == Gate::Fail {
+            Gate::Fail
+        } else {
+            Gate::Pass
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{audit, Options};
+
+    fn page(body: &str) -> PageReport {
+        let html = format!("<html lang=en><title>Bins</title><main>{body}</main></html>");
+        audit(&html, "https://c.example/", &Options::default())
+    }
+
+    #[test]
+    fn only_failed_a_and_aa_findings_fail_the_gate() {
+        // No h1: page-has-h1 fails, but it is best practice.
+        let best_practice = page("<p>Collections move to Tuesday.</p>");
+        assert!(best_practice
+            .findings
+            .iter()
+            .any(|f| f.rule == "page-has-h1"));
+        assert_eq!(Gate::of_page(&best_practice), Gate::Pass);
+        // #666 on white is 5.74:1: meets AA's 4.5:1 (1.4.3), fails AAA's 7:1 (1.4.6).
+        let aaa =
+            page(r#"<h1>Bins</h1><p style="color:#666;background:#fff">Collections move.</p>"#);
+        assert!(aaa
+            .findings
+            .iter()
+            .any(|f| f.rule == "text-contrast-enhanced"));
+        assert_eq!(Gate::of_page(&aaa), Gate::Pass);
+        // An image without a text alternative fails 1.1.1 (level A).
+        let level_a = page(r#"<h1>Bins</h1><img src="bin.png">"#);
+        assert_eq!(Gate::of_page(&level_a), Gate::Fail);
+
+        assert_eq!(
+            Report::new(vec![best_practice.clone(), aaa]).gate(),
+            Gate::Pass
+        );
+        assert_eq!(Report::new(vec![best_practice, level_a]).gate(), Gate::Fail);
+        assert_eq!(Report::new(Vec::new()).gate(), Gate::Pass);
+        assert_eq!(Gate::Pass.and(Gate::Fail), Gate::Fail);
+        assert_eq!(Gate::Pass.and(Gate::Pass), Gate::Pass);
+    }
+
+    #[test]
+    fn cant_tell_never_fails_the_gate() {
+        // Text over a background image: the contrast rules cannot tell.
+        let unsure = page(
+            r#"<h1>Bins</h1><p style="color:#777;background-image:url(bins.png)">Collections move.</p>"#,
+        );
+        assert!(unsure
+            .findings
+            .iter()
+            .any(|f| f.outcome == Outcome::CantTell && f.level == Some(Level::AA)));
+        assert!(unsure.findings.iter().all(|f| f.outcome != Outcome::Failed));
+        assert_eq!(Gate::of_page(&unsure), Gate::Pass);
     }
 }

@@ -35,6 +35,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Serious,
+        codes: ["unique-key", "shared-key"],
     }
 }
 
@@ -62,7 +63,7 @@ impl Rule for AccesskeysUnique {
     fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let shared = cx.fact::<SharedKeys>();
         let is_shared = shared.0.binary_search(&target.element.index()).is_ok();
-        Expectation::check(!is_shared, PASSED, FAILED)
+        Expectation::check(!is_shared, ("unique-key", PASSED), ("shared-key", FAILED))
     }
 }
 

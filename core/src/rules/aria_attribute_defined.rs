@@ -27,6 +27,7 @@ declare_rule! {
         level: None,
         act: ["5f99a7"],
         impact: Serious,
+        codes: ["defined", "not-defined"],
     }
 }
 
@@ -53,6 +54,6 @@ impl Rule for AriaAttributeDefined {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let name = target.attribute.unwrap_or("");
-        Expectation::check(aria::attribute(name).is_some(), PASSED, FAILED)
+        Expectation::check(aria::attribute(name).is_some(), ("defined", PASSED), ("not-defined", FAILED))
     }
 }

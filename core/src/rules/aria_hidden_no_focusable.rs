@@ -34,6 +34,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["6cfa84"],
         impact: Serious,
+        codes: ["nothing-focusable", "focus-moved-out", "scripted-focus", "focusable-content"],
     }
 }
 
@@ -102,13 +103,13 @@ impl Rule for AriaHiddenNoFocusable {
             })
             .collect();
         if tabbable.is_empty() {
-            Expectation::passed(PASSED)
+            Expectation::passed("nothing-focusable", PASSED)
         } else if kept.is_empty() {
-            Expectation::passed(HANDS_FOCUS_ON)
+            Expectation::passed("focus-moved-out", HANDS_FOCUS_ON)
         } else if let Some(reason) = reasons.as_ref().and_then(|r| r.first()) {
-            Expectation::cant_tell(scripted_focus(reason))
+            Expectation::cant_tell("scripted-focus", scripted_focus(reason))
         } else {
-            Expectation::failed(FAILED)
+            Expectation::failed("focusable-content", FAILED)
         }
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["bc4a75"],
         impact: Critical,
+        codes: ["allowed-children", "disallowed-children"],
     }
 }
 
@@ -64,7 +65,7 @@ impl Rule for AriaRequiredChildren {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(info) = el.role_info() else {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("allowed-children", PASSED);
         };
         let tree = AxTree::new(el.document());
         let allowed = Allowed {
@@ -76,14 +77,14 @@ impl Rule for AriaRequiredChildren {
             .iter()
             .all(|c| allowed.admits(&tree, c, 0))
         {
-            Expectation::passed(PASSED)
+            Expectation::passed("allowed-children", PASSED)
         } else {
             let list: Vec<String> = info
                 .required_owned
                 .iter()
                 .map(|r| r.replace('>', " containing "))
                 .collect();
-            Expectation::failed(format!("{FAILED_PREFIX}{}.", list.join(", ")))
+            Expectation::failed("disallowed-children", format!("{FAILED_PREFIX}{}.", list.join(", ")))
         }
     }
 }

@@ -36,6 +36,7 @@ declare_rule! {
         level: None,
         act: ["in6db8"],
         impact: Serious,
+        codes: ["reference-exists", "may-be-scripted", "no-referenced-element"],
     }
 }
 
@@ -79,12 +80,12 @@ impl Rule for AriaRequiredIdReferences {
             .iter()
             .any(|id| doc.element_by_id_in(el.scope(), id).is_some())
         {
-            Expectation::passed(PASSED)
+            Expectation::passed("reference-exists", PASSED)
         } else if let Some(reason) = doc.scripts().may_change(ScriptEffect::Elements, &el) {
             // Listeners left behind do not count: an expanded control's popup exists now.
-            Expectation::cant_tell(scripted(&reason))
+            Expectation::cant_tell("may-be-scripted", scripted(&reason))
         } else {
-            Expectation::failed(FAILED)
+            Expectation::failed("no-referenced-element", FAILED)
         }
     }
 }

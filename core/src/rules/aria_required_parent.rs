@@ -32,6 +32,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["ff89c9"],
         impact: Critical,
+        codes: ["scripted-owns", "in-required-parent", "no-required-parent"],
     }
 }
 
@@ -82,19 +83,22 @@ impl Rule for AriaRequiredParent {
                 .document()
                 .scripts()
                 .may_change(ScriptEffect::Elements, &el);
-            return Expectation::cant_tell(match reason {
-                Some(reason) => scripted_owns(&reason).into(),
-                None => {
-                    std::borrow::Cow::Borrowed("aria-owns names elements that are not on the page.")
-                }
-            });
+            return Expectation::cant_tell(
+                "scripted-owns",
+                match reason {
+                    Some(reason) => scripted_owns(&reason).into(),
+                    None => std::borrow::Cow::Borrowed(
+                        "aria-owns names elements that are not on the page.",
+                    ),
+                },
+            );
         };
         let tree = AxTree::new(el.document());
         let parent_role = tree.parent(&el).and_then(|p| p.role());
         if parent_role.is_some_and(|r| info.required_context.contains(&r)) {
-            Expectation::passed(PASSED)
+            Expectation::passed("in-required-parent", PASSED)
         } else {
-            Expectation::failed(format!(
+            Expectation::failed("no-required-parent", format!(
                 "{FAILED_PREFIX}{}.",
                 info.required_context.join(", ")
             ))

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["4e8ab6"],
         impact: Critical,
+        codes: ["has-required-states", "missing-required-states"],
     }
 }
 
@@ -54,7 +55,7 @@ impl Rule for AriaRequiredStates {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(info) = el.role_info() else {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("has-required-states", PASSED);
         };
         let when_focusable = if el.is_focusable() {
             aria::required_attributes_if_focusable(info.name)
@@ -69,9 +70,9 @@ impl Rule for AriaRequiredStates {
             .filter(|attr| !has_state(&el, attr))
             .collect();
         if missing.is_empty() {
-            Expectation::passed(PASSED)
+            Expectation::passed("has-required-states", PASSED)
         } else {
-            Expectation::failed(format!("{FAILED_PREFIX}{}.", missing.join(", ")))
+            Expectation::failed("missing-required-states", format!("{FAILED_PREFIX}{}.", missing.join(", ")))
         }
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["5c01ea"],
         impact: Serious,
+        codes: ["permitted", "not-supported", "prohibited"],
     }
 }
 
@@ -63,16 +64,16 @@ impl Rule for AriaStatePermitted {
             .filter(|r| !crate::model::is_presentational_role(r));
         let Some(role) = role else {
             // Without a role only global states and properties apply.
-            return Expectation::check(aria::is_global_attribute(attr), PASSED, NOT_SUPPORTED);
+            return Expectation::check(aria::is_global_attribute(attr), ("permitted", PASSED), ("not-supported", NOT_SUPPORTED));
         };
         let info = aria::role(role);
         if info.is_some_and(|i| i.prohibited_attributes.contains(&attr)) {
-            return Expectation::failed(PROHIBITED);
+            return Expectation::failed("prohibited", PROHIBITED);
         }
         Expectation::check(
             aria::role_supports_attribute(role, attr),
-            PASSED,
-            NOT_SUPPORTED,
+            ("permitted", PASSED),
+            ("not-supported", NOT_SUPPORTED),
         )
     }
 }

@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: ["6a7281"],
         impact: Serious,
+        codes: ["valid-value", "invalid-value"],
     }
 }
 
@@ -65,12 +66,12 @@ impl Rule for AriaStateValidValue {
         let attr = target.attribute.unwrap_or("");
         let value = target.element.attr(attr).unwrap_or("");
         if aria::is_value_valid(attr, value) {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("valid-value", PASSED);
         }
         let expected = aria::attribute(attr)
             .map(|a| describe(a.value_type))
             .unwrap_or_default();
-        Expectation::failed(format!("{FAILED_PREFIX}{expected}."))
+        Expectation::failed("invalid-value", format!("{FAILED_PREFIX}{expected}."))
     }
 }
 

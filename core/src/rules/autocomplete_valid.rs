@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["73f2c2"],
         impact: Serious,
+        codes: ["valid-token", "invalid-token", "wrong-field-type"],
     }
 }
 
@@ -76,11 +77,11 @@ impl Rule for AutocompleteValid {
             .unwrap_or("")
             .to_ascii_lowercase();
         match field_name(&value) {
-            None => Expectation::failed(INVALID),
+            None => Expectation::failed("invalid-token", INVALID),
             Some(field) if !suits_control(field, &target.element) => {
-                Expectation::failed(WRONG_TYPE)
+                Expectation::failed("wrong-field-type", WRONG_TYPE)
             }
-            Some(_) => Expectation::passed(PASSED),
+            Some(_) => Expectation::passed("valid-token", PASSED),
         }
     }
 }

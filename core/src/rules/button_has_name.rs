@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["97a4e1"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 
@@ -49,6 +50,6 @@ impl Rule for ButtonHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("no-name", FAILED))
     }
 }

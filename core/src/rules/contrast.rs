@@ -98,7 +98,7 @@ const PASSED: &str = "The text's contrast ratio with its background meets the re
 pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation {
     let el = target.element;
     if !has_visible_text(&el) {
-        return Expectation::cant_tell(shadow_dom(&el));
+        return Expectation::cant_tell("shadow-dom-text", shadow_dom(&el));
     }
     let large_text = is_large_text(&el);
     let required = if large_text { large } else { normal };
@@ -109,7 +109,9 @@ pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation 
     };
     let pairs = match el.text_colors() {
         TextColors::Known(pairs) => pairs,
-        TextColors::Unknown(reason) => return Expectation::cant_tell(*reason),
+        TextColors::Unknown(reason) => {
+            return Expectation::cant_tell(crate::model::unknown_reason_code(reason), *reason)
+        }
     };
     let (mut min, mut max) = (f64::INFINITY, 0.0f64);
     for (fg, bg) in pairs {
@@ -120,10 +122,29 @@ pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation 
     // Round down to two decimals like other checkers do (4.499 is not 4.5).
     let ok = |r: f64| (r * 100.0).floor() / 100.0 >= required;
     let (fg, bg) = pairs[0];
+    // For tools: the lowest ratio (rounded down to 3 decimals, so it rounds down to the 2
+    // the verdict compares) and the pair that gives it.
+    // Built only for findings that report it: formatting colours for all text is costly.
+    let data = || {
+        let (min_fg, min_bg) = pairs
+            .iter()
+            .copied()
+            .min_by(|a, b| a.0.contrast(a.1).total_cmp(&b.0.contrast(b.1)))
+            .unwrap_or((fg, bg));
+        // Keys in sorted order: the JSON is the same whether or not serde_json keeps
+        // insertion order (a feature another crate of the build may turn on).
+        serde_json::json!({
+            "background": min_bg.to_string(),
+            "foreground": min_fg.to_string(),
+            "large": large_text,
+            "ratio": (min * 1000.0).floor() / 1000.0,
+            "required": required,
+        })
+    };
     if ok(min) {
         // A fixed message: most text passes, and formatting ratios for every text element
         // cost a tenth of a full audit.
-        return Expectation::passed(PASSED);
+        return Expectation::passed("enough-contrast", PASSED);
     }
     let text = own_text(&el);
     // One character standing in for a label given in ARIA (`<button aria-label="Close">X`)
@@ -134,20 +155,21 @@ pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation 
             .take(3)
             .any(|a| a.attr("aria-label").is_some() || a.attr("aria-labelledby").is_some());
     if labelled_symbol {
-        return Expectation::passed(LABELLED_SYMBOL);
+        return Expectation::passed("labelled-symbol", LABELLED_SYMBOL);
     }
     if !text.chars().any(char::is_alphanumeric) || el.style().is_icon_font() {
-        return Expectation::cant_tell(SYMBOLS);
+        return Expectation::cant_tell("maybe-symbol", SYMBOLS);
     }
     if ok(max) {
-        return Expectation::cant_tell(Cow::Owned(format!(
+        return Expectation::cant_tell("partly-low-on-gradient", format!(
             "The {size} is on a gradient: its contrast ratio ranges from {min:.2}:1 to {max:.2}:1 (at least {required}:1 needed); check the part behind the text."
-        )));
+        ))
+        .with_data(data());
     }
     let message = if pairs.len() > 1 {
         format!("The {size} has a contrast ratio of at most {max:.2}:1 on its gradient background; at least {required}:1 is needed. Darken the text or change the background.")
     } else {
         format!("The {size} has a contrast ratio of {min:.2}:1 ({fg} on {bg}); at least {required}:1 is needed. Darken the text or lighten the background (or the reverse).")
     };
-    Expectation::failed(message)
+    Expectation::failed("low-contrast", message).with_data(data())
 }

@@ -33,6 +33,7 @@ declare_rule! {
         level: None,
         act: ["46ca7f"],
         impact: Minor,
+        codes: ["not-exposed", "exposed"],
     }
 }
 
@@ -57,8 +58,8 @@ impl Rule for DecorativeNotExposed {
         let el = target.element;
         Expectation::check(
             !el.is_in_accessibility_tree() || el.is_presentational(),
-            PASSED,
-            FAILED,
+            ("not-exposed", PASSED),
+            ("exposed", FAILED),
         )
     }
 }

@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["only-groups", "other-content", "in-description-list", "outside-description-list"],
     }
 }
 
@@ -60,9 +61,9 @@ impl Rule for DlStructure {
         let el = target.element;
         if el.name() == "dl" {
             let ok = only(&el, &["dt", "dd", "div", "script", "template"]);
-            Expectation::check(ok, PASSED_LIST, FAILED_LIST)
+            Expectation::check(ok, ("only-groups", PASSED_LIST), ("other-content", FAILED_LIST))
         } else {
-            Expectation::check(in_dl(&el), PASSED_ITEM, FAILED_ITEM)
+            Expectation::check(in_dl(&el), ("in-description-list", PASSED_ITEM), ("outside-description-list", FAILED_ITEM))
         }
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["unique-id", "duplicate-id"],
     }
 }
 
@@ -98,7 +99,7 @@ impl Rule for DuplicateIdReferenced {
             .attr("id")
             .and_then(|id| el.document().element_by_id(id))
             .is_some_and(|f| f == el);
-        Expectation::check(first, PASSED, FAILED)
+        Expectation::check(first, ("unique-id", PASSED), ("duplicate-id", FAILED))
     }
 }
 

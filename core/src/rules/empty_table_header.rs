@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Minor,
+        codes: ["has-text", "empty"],
     }
 }
 
@@ -54,7 +55,7 @@ impl Rule for EmptyTableHeader {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-text", PASSED), ("empty", FAILED))
     }
 }
 

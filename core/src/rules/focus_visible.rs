@@ -48,6 +48,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["oj04fd"],
         impact: Serious,
+        codes: ["default-indicator", "replaced-indicator", "scripted-focus-style", "indicator-removed"],
     }
 }
 
@@ -337,13 +338,13 @@ impl Rule for FocusVisible {
         let el = &target.element;
         let styles = focus_styles(el, cx);
         if !styles.removes_outline {
-            Expectation::passed(DEFAULT_RING)
+            Expectation::passed("default-indicator", DEFAULT_RING)
         } else if styles.indicates {
-            Expectation::passed(REPLACED)
+            Expectation::passed("replaced-indicator", REPLACED)
         } else if let Some(reason) = el.document().scripts().may_change(ScriptEffect::Focus, el) {
-            Expectation::cant_tell(scripted(&reason))
+            Expectation::cant_tell("scripted-focus-style", scripted(&reason))
         } else {
-            Expectation::failed(REMOVED)
+            Expectation::failed("indicator-removed", REMOVED)
         }
     }
 }

@@ -28,6 +28,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["e086e5"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 
@@ -63,6 +64,6 @@ impl Rule for FormFieldHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("no-name", FAILED))
     }
 }

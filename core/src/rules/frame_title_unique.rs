@@ -34,6 +34,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Serious,
+        codes: ["unique-name", "shared-name"],
     }
 }
 
@@ -69,7 +70,7 @@ impl Rule for FrameTitleUnique {
             .0
             .binary_search(&target.element.index())
             .is_ok();
-        Expectation::check(!fails, PASSED, FAILED)
+        Expectation::check(!fails, ("unique-name", PASSED), ("shared-name", FAILED))
     }
 }
 

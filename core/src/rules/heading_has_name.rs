@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["ffd0e9"],
         impact: Serious,
+        codes: ["has-name", "empty"],
     }
 }
 
@@ -46,6 +47,6 @@ impl Rule for HeadingHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("empty", FAILED))
     }
 }

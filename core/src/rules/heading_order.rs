@@ -31,6 +31,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["in-order", "skipped-level"],
     }
 }
 
@@ -52,7 +53,7 @@ impl Rule for HeadingOrder {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let ok = previous_heading(&el).is_none_or(|p| heading_level(&el) <= heading_level(&p) + 1);
-        Expectation::check(ok, PASSED, FAILED)
+        Expectation::check(ok, ("in-order", PASSED), ("skipped-level", FAILED))
     }
 }
 

@@ -26,6 +26,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["b5c3f8"],
         impact: Serious,
+        codes: ["has-lang", "no-lang"],
     }
 }
 
@@ -49,8 +50,8 @@ impl Rule for HtmlHasLang {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         Expectation::check(
             target.element.non_empty_attr("lang").is_some(),
-            PASSED,
-            FAILED,
+            ("has-lang", PASSED),
+            ("no-lang", FAILED),
         )
     }
 }

@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["bf051a"],
         impact: Serious,
+        codes: ["valid-tag", "invalid-tag"],
     }
 }
 
@@ -49,6 +50,6 @@ impl Rule for HtmlLangValid {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let lang = target.element.attr("lang").unwrap_or("");
-        Expectation::check(is_valid_language_tag(lang), PASSED, FAILED)
+        Expectation::check(is_valid_language_tag(lang), ("valid-tag", PASSED), ("invalid-tag", FAILED))
     }
 }

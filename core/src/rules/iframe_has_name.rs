@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["cae760"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 
@@ -55,6 +56,6 @@ impl Rule for IframeHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("no-name", FAILED))
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["akn7bn"],
         impact: Critical,
+        codes: ["in-tab-order", "removed-from-tab-order", "unknown-content"],
     }
 }
 
@@ -70,11 +71,11 @@ impl Rule for IframeNotRemovedFromTabOrder {
             .and_then(parse_integer)
             .is_some_and(|t| t < 0);
         if !negative {
-            Expectation::passed(PASSED)
+            Expectation::passed("in-tab-order", PASSED)
         } else if frame_content(&el) == FrameContent::Interactive {
-            Expectation::failed(FAILED)
+            Expectation::failed("removed-from-tab-order", FAILED)
         } else {
-            Expectation::cant_tell(UNKNOWN_CONTENT)
+            Expectation::cant_tell("unknown-content", UNKNOWN_CONTENT)
         }
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["23a2a8"],
         impact: Critical,
+        codes: ["has-name", "decorative", "no-alt"],
     }
 }
 
@@ -62,9 +63,9 @@ impl Rule for ImageHasName {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         if el.is_presentational() {
-            Expectation::passed(DECORATIVE)
+            Expectation::passed("decorative", DECORATIVE)
         } else {
-            Expectation::check(has_accessible_name(&el), PASSED, FAILED)
+            Expectation::check(has_accessible_name(&el), ("has-name", PASSED), ("no-alt", FAILED))
         }
     }
 }

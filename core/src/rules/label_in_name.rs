@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["2ee8b8"],
         impact: Serious,
+        codes: ["label-in-name", "icon-font", "symbol", "single-character", "label-not-in-name"],
     }
 }
 
@@ -105,25 +106,25 @@ impl Rule for LabelInName {
         let visible = visible_text_content(&el);
         let name = el.accessible_name();
         if contains_sequence(&words(name), &words(&visible)) {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("label-in-name", PASSED);
         }
         if el.style().is_icon_font()
             || el
                 .descendants()
                 .any(|d| d.style().is_icon_font() && d.has_text_content())
         {
-            return Expectation::passed(ICON);
+            return Expectation::passed("icon-font", ICON);
         }
         let mut glyphs = visible.chars().filter(|c| !c.is_whitespace());
         if let (Some(only), None) = (glyphs.next(), glyphs.next()) {
             // A lone symbol, or the "X" that conventionally closes, stands for its name; a
             // lone letter or digit may be a real label ("A" for a section), so it is left open.
             if !only.is_alphanumeric() || matches!(only, 'x' | 'X' | '×') {
-                return Expectation::passed(SYMBOL);
+                return Expectation::passed("symbol", SYMBOL);
             }
-            return Expectation::cant_tell(SINGLE);
+            return Expectation::cant_tell("single-character", SINGLE);
         }
-        Expectation::failed(format!(
+        Expectation::failed("label-not-in-name", format!(
             "The visible label \"{visible}\" is not part of the accessible name \"{name}\"; speech-input users who say what they see cannot activate it. Start the aria-label with the visible text."
         ))
     }

@@ -41,6 +41,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Serious,
+        codes: ["has-label", "title-only"],
     }
 }
 
@@ -79,7 +80,7 @@ impl Rule for LabelTitleOnly {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_label_source(&target.element), PASSED, FAILED)
+        Expectation::check(has_label_source(&target.element), ("has-label", PASSED), ("title-only", FAILED))
     }
 }
 

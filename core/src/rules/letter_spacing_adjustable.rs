@@ -34,6 +34,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["24afc2"],
         impact: Moderate,
+        codes: ["not-computed", "wide-enough", "locked-too-narrow"],
     }
 }
 
@@ -55,17 +56,17 @@ impl Rule for LetterSpacingAdjustable {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let s = target.element.style();
         if !s.letter_spacing.is_finite() {
-            return Expectation::cant_tell(UNKNOWN);
+            return Expectation::cant_tell("not-computed", UNKNOWN);
         }
         let (ratio, font_size) =
             spacing_ratio(&target.element, PropertyId::LetterSpacing, s.letter_spacing);
         if ratio >= 0.12 - 1e-4 {
-            Expectation::passed(format!(
+            Expectation::passed("wide-enough", format!(
                 "letter-spacing is {:.3} times the font size (at least 0.12 needed).",
                 ratio
             ))
         } else {
-            Expectation::failed(format!(
+            Expectation::failed("locked-too-narrow", format!(
                 "letter-spacing is locked with !important at {:.3} times the font size ({}px on {}px text); users cannot widen it. Remove !important or use at least 0.12em.",
                 ratio, s.letter_spacing, font_size
             ))

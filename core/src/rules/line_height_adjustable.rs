@@ -36,6 +36,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["78fd32"],
         impact: Moderate,
+        codes: ["tall-enough", "locked-too-small", "locked-too-small-if-wrapping"],
     }
 }
 
@@ -69,17 +70,17 @@ impl Rule for LineHeightAdjustable {
         };
         let ratio = lowest(&|_| true);
         if ratio >= 1.5 - 1e-3 {
-            return Expectation::passed(format!(
+            return Expectation::passed("tall-enough", format!(
                 "line-height is {ratio:.2} times the font size (at least 1.5 needed)."
             ));
         }
         let wrapping = lowest(&|wrap| wrap == Wrap::Yes);
         if wrapping < 1.5 - 1e-3 {
-            Expectation::failed(format!(
+            Expectation::failed("locked-too-small", format!(
                 "line-height is locked with !important at {wrapping:.2} times the font size; users cannot increase it. Remove !important or use at least 1.5."
             ))
         } else {
-            Expectation::cant_tell(format!(
+            Expectation::cant_tell("locked-too-small-if-wrapping", format!(
                 "line-height is locked with !important at {ratio:.2} times the font size, below 1.5; this matters only if the text wraps, which depends on the screen width. Check on a narrow screen."
             ))
         }

@@ -28,6 +28,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["c487ae"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 
@@ -50,6 +51,6 @@ impl Rule for LinkHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("no-name", FAILED))
     }
 }

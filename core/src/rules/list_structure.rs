@@ -32,6 +32,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["only-list-items", "other-children"],
     }
 }
 
@@ -54,7 +55,7 @@ impl Rule for ListStructure {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(only_list_items(&target.element), PASSED, FAILED)
+        Expectation::check(only_list_items(&target.element), ("only-list-items", PASSED), ("other-children", FAILED))
     }
 }
 

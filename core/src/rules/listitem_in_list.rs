@@ -26,6 +26,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
+        codes: ["in-list", "not-in-list"],
     }
 }
 
@@ -52,7 +53,7 @@ impl Rule for ListitemInList {
         let in_list = target.element.parent().is_some_and(|p| {
             (p.is_html() && matches!(p.name(), "ul" | "ol" | "menu")) || p.role() == Some("list")
         });
-        Expectation::check(in_list, PASSED, FAILED)
+        Expectation::check(in_list, ("in-list", PASSED), ("not-in-list", FAILED))
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["bc659a"],
         impact: Serious,
+        codes: ["no-delay", "delayed"],
     }
 }
 
@@ -55,7 +56,7 @@ impl Rule for MetaRefreshNoDelay {
             .attr("content")
             .and_then(refresh_delay)
             .unwrap_or(0);
-        Expectation::check(delay == 0 || delay > TWENTY_HOURS, PASSED, FAILED)
+        Expectation::check(delay == 0 || delay > TWENTY_HOURS, ("no-delay", PASSED), ("delayed", FAILED))
     }
 }
 

@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::AAA),
         act: ["bisz58"],
         impact: Moderate,
+        codes: ["no-delay", "delayed"],
     }
 }
 
@@ -56,6 +57,6 @@ impl Rule for MetaRefreshNoDelayAaa {
             .attr("content")
             .and_then(refresh_delay)
             .unwrap_or(0);
-        Expectation::check(delay == 0, PASSED, FAILED)
+        Expectation::check(delay == 0, ("no-delay", PASSED), ("delayed", FAILED))
     }
 }

@@ -25,6 +25,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["b4f0c3"],
         impact: Critical,
+        codes: ["zoom-allowed", "user-scalable-no", "maximum-scale-too-low"],
     }
 }
 
@@ -67,20 +68,20 @@ impl Rule for MetaViewportAllowsZoom {
                 "user-scalable" => {
                     let n = viewport_number(value);
                     if n > -1.0 && n < 1.0 {
-                        return Expectation::failed(NOT_SCALABLE);
+                        return Expectation::failed("user-scalable-no", NOT_SCALABLE);
                     }
                 }
                 "maximum-scale" => {
                     // Negative values are invalid and ignored by browsers.
                     let n = viewport_number(value);
                     if (0.0..2.0).contains(&n) {
-                        return Expectation::failed(MAX_SCALE);
+                        return Expectation::failed("maximum-scale-too-low", MAX_SCALE);
                     }
                 }
                 _ => {}
             }
         }
-        Expectation::passed(PASSED)
+        Expectation::passed("zoom-allowed", PASSED)
     }
 }
 

@@ -105,6 +105,8 @@ pub struct RuleMeta {
     pub act: &'static [&'static str],
     /// Severity of a failure.
     pub impact: Impact,
+    /// The reasons its findings can give (a finding's code is `<id>/<reason>`), kebab-case.
+    pub codes: &'static [&'static str],
     /// The rule's doc comment, as written (each line starts with a space).
     pub doc: &'static str,
 }
@@ -148,44 +150,58 @@ impl<'d> Target<'d> {
     }
 }
 
-/// The outcome for one target, with the message shown to people.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The outcome for one target: a stable reason code for tools, the message shown to people
+/// and, where a rule has numbers behind its verdict, those values.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Expectation {
     /// passed, failed or cantTell.
     pub outcome: Outcome,
-    /// Why. Rules keep their fixed messages as named constants.
+    /// Why, as a stable kebab-case reason (e.g. `no-alt`), one per distinct reason within the
+    /// rule; a finding's code is `<rule-id>/<reason>`. Never changes with the wording.
+    pub code: &'static str,
+    /// Why, in plain English. Rules keep their fixed messages as named constants.
     pub message: Cow<'static, str>,
+    /// The values behind the verdict, for tools (e.g. contrast ratio and colours).
+    pub data: Option<serde_json::Value>,
 }
 
 impl Expectation {
-    /// A passed outcome.
-    pub fn passed(message: impl Into<Cow<'static, str>>) -> Self {
+    fn new(outcome: Outcome, code: &'static str, message: Cow<'static, str>) -> Self {
         Expectation {
-            outcome: Outcome::Passed,
-            message: message.into(),
+            outcome,
+            code,
+            message,
+            data: None,
         }
     }
-    /// A failed outcome.
-    pub fn failed(message: impl Into<Cow<'static, str>>) -> Self {
-        Expectation {
-            outcome: Outcome::Failed,
-            message: message.into(),
-        }
+    /// A passed outcome, for the reason `code`.
+    pub fn passed(code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(Outcome::Passed, code, message.into())
+    }
+    /// A failed outcome, for the reason `code`.
+    pub fn failed(code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(Outcome::Failed, code, message.into())
     }
     /// A cantTell outcome; the message says what the engine could not decide.
-    pub fn cant_tell(message: impl Into<Cow<'static, str>>) -> Self {
-        Expectation {
-            outcome: Outcome::CantTell,
-            message: message.into(),
+    pub fn cant_tell(code: &'static str, message: impl Into<Cow<'static, str>>) -> Self {
+        Self::new(Outcome::CantTell, code, message.into())
+    }
+    /// Passed when `ok`, else failed, each with its code and message.
+    pub fn check(
+        ok: bool,
+        (pass_code, pass): (&'static str, &'static str),
+        (fail_code, fail): (&'static str, &'static str),
+    ) -> Self {
+        if ok {
+            Self::passed(pass_code, pass)
+        } else {
+            Self::failed(fail_code, fail)
         }
     }
-    /// Passed when `ok`, else failed, with the matching message.
-    pub fn check(ok: bool, pass: &'static str, fail: &'static str) -> Self {
-        if ok {
-            Self::passed(pass)
-        } else {
-            Self::failed(fail)
-        }
+    /// Adds the values behind the verdict.
+    pub fn with_data(mut self, data: serde_json::Value) -> Self {
+        self.data = Some(data);
+        self
     }
 }
 
@@ -209,7 +225,8 @@ macro_rules! declare_rule {
             wcag: [$($sc:literal),* $(,)?],
             level: $level:expr,
             act: [$($act:literal),* $(,)?],
-            impact: $impact:ident $(,)?
+            impact: $impact:ident,
+            codes: [$($code:literal),* $(,)?] $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -223,6 +240,7 @@ macro_rules! declare_rule {
                 level: $level,
                 act: &[$($act),*],
                 impact: $crate::rules::Impact::$impact,
+                codes: &[$($code),*],
                 doc: concat!($($doc, "\n"),*),
             };
         }

@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["8fc3b6"],
         impact: Serious,
+        codes: ["has-name", "unknown-type", "no-name"],
     }
 }
 
@@ -69,11 +70,11 @@ impl Rule for ObjectHasName {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         if has_accessible_name(&el) {
-            Expectation::passed(PASSED)
+            Expectation::passed("has-name", PASSED)
         } else if embedded(&el) == Embedded::Unknown {
-            Expectation::cant_tell(UNKNOWN_TYPE)
+            Expectation::cant_tell("unknown-type", UNKNOWN_TYPE)
         } else {
-            Expectation::failed(FAILED)
+            Expectation::failed("no-name", FAILED)
         }
     }
 }

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["b33eff"],
         impact: Serious,
+        codes: ["locked-by-rotation", "rotated", "not-locked"],
     }
 }
 
@@ -55,16 +56,16 @@ impl Rule for OrientationNotLocked {
         let difference = (s.rotation - s.portrait_rotation).rem_euclid(180.0);
         let off_quarter = (difference - 90.0).abs();
         if off_quarter <= 1.0 {
-            Expectation::failed(format!(
+            Expectation::failed("locked-by-rotation", format!(
                 "An orientation media query rotates this element by {:.1}° in landscape and {:.1}° in portrait: a quarter turn that keeps the content in one orientation. Let the content follow the device instead.",
                 s.rotation, s.portrait_rotation
             ))
         } else if off_quarter < 45.0 - 1e-3 && difference > 10.0 && difference < 170.0 {
-            Expectation::cant_tell(format!(
+            Expectation::cant_tell("rotated", format!(
                 "An orientation media query rotates this element by {difference:.1}° between landscape and portrait; check whether the content stays usable in both orientations."
             ))
         } else {
-            Expectation::passed(format!(
+            Expectation::passed("not-locked", format!(
                 "The rotation differs by {difference:.1}° between landscape and portrait, which does not lock the orientation."
             ))
         }

@@ -28,6 +28,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["has-h1", "no-h1"],
     }
 }
 
@@ -54,7 +55,7 @@ impl Rule for PageHasH1 {
             .document()
             .elements_with_roles(&["heading"])
             .any(|e| heading_level(&e) == 1 && e.is_visible() && e.is_in_accessibility_tree());
-        Expectation::check(found, PASSED, FAILED)
+        Expectation::check(found, ("has-h1", PASSED), ("no-h1", FAILED))
     }
 }
 

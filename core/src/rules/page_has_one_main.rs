@@ -28,6 +28,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["one-main", "no-main", "several-mains"],
     }
 }
 
@@ -52,9 +53,9 @@ impl Rule for PageHasOneMain {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         match included_with_role(target.element.document(), "main").count() {
-            1 => Expectation::passed(PASSED),
-            0 => Expectation::failed(NONE),
-            _ => Expectation::failed(SEVERAL),
+            1 => Expectation::passed("one-main", PASSED),
+            0 => Expectation::failed("no-main", NONE),
+            _ => Expectation::failed("several-mains", SEVERAL),
         }
     }
 }

@@ -26,6 +26,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["2779a5"],
         impact: Serious,
+        codes: ["has-title", "no-title", "empty-title"],
     }
 }
 
@@ -50,9 +51,9 @@ impl Rule for PageHasTitle {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         match target.element.document().title_element() {
-            None => Expectation::failed(MISSING),
-            Some(t) if t.text_content().trim().is_empty() => Expectation::failed(EMPTY),
-            Some(_) => Expectation::passed(PASSED),
+            None => Expectation::failed("no-title", MISSING),
+            Some(t) if t.text_content().trim().is_empty() => Expectation::failed("empty-title", EMPTY),
+            Some(_) => Expectation::passed("has-title", PASSED),
         }
     }
 }

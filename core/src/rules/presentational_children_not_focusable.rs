@@ -32,6 +32,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["307n5z"],
         impact: Serious,
+        codes: ["nothing-focusable", "focusable-content"],
     }
 }
 
@@ -54,7 +55,7 @@ impl Rule for PresentationalChildrenNotFocusable {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let tabbable = target.element.descendants().any(|d| d.is_tabbable());
-        Expectation::check(!tabbable, PASSED, FAILED)
+        Expectation::check(!tabbable, ("nothing-focusable", PASSED), ("focusable-content", FAILED))
     }
 }
 

@@ -58,6 +58,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["in-landmark", "outside-landmarks"],
     }
 }
 
@@ -90,7 +91,7 @@ impl Rule for Region {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(is_region(&target.element), PASSED, FAILED)
+        Expectation::check(is_region(&target.element), ("in-landmark", PASSED), ("outside-landmarks", FAILED))
     }
 }
 

@@ -27,6 +27,7 @@ declare_rule! {
         level: None,
         act: ["674b10"],
         impact: Serious,
+        codes: ["valid-role", "invalid-role"],
     }
 }
 
@@ -52,6 +53,6 @@ impl Rule for RoleValid {
         let valid = value
             .split_ascii_whitespace()
             .any(|token| aria::is_valid_concrete_role(&token.to_ascii_lowercase()));
-        Expectation::check(valid, PASSED, FAILED)
+        Expectation::check(valid, ("valid-role", PASSED), ("invalid-role", FAILED))
     }
 }

@@ -43,6 +43,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["0ssw9k"],
         impact: Serious,
+        codes: ["keyboard-reachable", "inert", "not-keyboard-reachable", "may-scroll"],
     }
 }
 
@@ -277,14 +278,14 @@ impl Rule for ScrollableRegionFocusable {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = &target.element;
         if el.is_tabbable() || el.descendants().any(|d| d.is_tabbable()) {
-            return Expectation::passed(REACHABLE);
+            return Expectation::passed("keyboard-reachable", REACHABLE);
         }
         if el.is_inert() {
-            return Expectation::passed(INERT);
+            return Expectation::passed("inert", INERT);
         }
         match scrolls(el) {
-            Overflows::Yes => Expectation::failed(NOT_REACHABLE),
-            _ => Expectation::cant_tell(MAYBE_SCROLLS),
+            Overflows::Yes => Expectation::failed("not-keyboard-reachable", NOT_REACHABLE),
+            _ => Expectation::cant_tell("may-scroll", MAYBE_SCROLLS),
         }
     }
 }

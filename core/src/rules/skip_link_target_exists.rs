@@ -45,6 +45,7 @@ declare_rule! {
         level: None,
         act: [],
         impact: Moderate,
+        codes: ["target-exists", "top-of-page", "no-target", "target-hidden", "script-route"],
     }
 }
 
@@ -72,15 +73,15 @@ impl Rule for SkipLinkTargetExists {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
         let Some(raw) = fragment(&el) else {
-            return Expectation::passed(PASSED_TOP);
+            return Expectation::passed("top-of-page", PASSED_TOP);
         };
         let decoded = percent_decode(raw);
         match indicated_element(el.document(), raw, &decoded) {
-            Some(t) if t.is_not_rendered() => Expectation::cant_tell(HIDDEN),
-            Some(_) => Expectation::passed(PASSED),
-            None if decoded.eq_ignore_ascii_case("top") => Expectation::passed(PASSED_TOP),
-            None if raw.starts_with(['/', '!']) => Expectation::cant_tell(ROUTE),
-            None => Expectation::failed(FAILED),
+            Some(t) if t.is_not_rendered() => Expectation::cant_tell("target-hidden", HIDDEN),
+            Some(_) => Expectation::passed("target-exists", PASSED),
+            None if decoded.eq_ignore_ascii_case("top") => Expectation::passed("top-of-page", PASSED_TOP),
+            None if raw.starts_with(['/', '!']) => Expectation::cant_tell("script-route", ROUTE),
+            None => Expectation::failed("no-target", FAILED),
         }
     }
 }

@@ -31,6 +31,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["2t702h"],
         impact: Serious,
+        codes: ["has-name", "no-name"],
     }
 }
 
@@ -54,7 +55,7 @@ impl Rule for SummaryHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("no-name", FAILED))
     }
 }
 

@@ -30,6 +30,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["7d6734"],
         impact: Critical,
+        codes: ["has-name", "no-name"],
     }
 }
 
@@ -56,6 +57,6 @@ impl Rule for SvgImgHasName {
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
-        Expectation::check(has_accessible_name(&target.element), PASSED, FAILED)
+        Expectation::check(has_accessible_name(&target.element), ("has-name", PASSED), ("no-name", FAILED))
     }
 }

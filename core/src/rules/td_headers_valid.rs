@@ -33,6 +33,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["a25f45"],
         impact: Serious,
+        codes: ["valid-headers", "self-reference", "ids-not-cells"],
     }
 }
 
@@ -60,7 +61,7 @@ impl Rule for TdHeadersValid {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let cell = target.element;
         let Some(table) = owning_table(&cell) else {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("valid-headers", PASSED);
         };
         let tokens: Vec<&str> = cell
             .attr("headers")
@@ -68,7 +69,7 @@ impl Rule for TdHeadersValid {
             .split_ascii_whitespace()
             .collect();
         if cell.attr("id").is_some_and(|id| tokens.contains(&id)) {
-            return Expectation::failed(SELF_REFERENCE);
+            return Expectation::failed("self-reference", SELF_REFERENCE);
         }
         let missing: Vec<&str> = tokens
             .iter()
@@ -76,9 +77,9 @@ impl Rule for TdHeadersValid {
             .filter(|id| !is_cell_of(&table, id))
             .collect();
         if missing.is_empty() {
-            Expectation::passed(PASSED)
+            Expectation::passed("valid-headers", PASSED)
         } else {
-            Expectation::failed(format!("{MISSING_PREFIX}{}.", missing.join(", ")))
+            Expectation::failed("ids-not-cells", format!("{MISSING_PREFIX}{}.", missing.join(", ")))
         }
     }
 }

@@ -39,6 +39,7 @@ declare_rule! {
         level: Some(Level::A),
         act: ["d0f69e"],
         impact: Serious,
+        codes: ["heads-cells", "heads-nothing", "cells-unknown"],
     }
 }
 
@@ -66,13 +67,13 @@ impl Rule for ThHasDataCells {
     fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let header = target.element;
         let Some(table) = semantic_table(&header) else {
-            return Expectation::passed(PASSED);
+            return Expectation::passed("heads-cells", PASSED);
         };
         let model = cx.fact::<TableModels>().of(&table);
         match model.heads_cells(&header) {
-            Some(true) => Expectation::passed(PASSED),
-            Some(false) => Expectation::failed(FAILED),
-            None => Expectation::cant_tell(UNKNOWN),
+            Some(true) => Expectation::passed("heads-cells", PASSED),
+            Some(false) => Expectation::failed("heads-nothing", FAILED),
+            None => Expectation::cant_tell("cells-unknown", UNKNOWN),
         }
     }
 }

@@ -34,6 +34,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["9e45ec"],
         impact: Moderate,
+        codes: ["not-computed", "wide-enough", "locked-too-narrow"],
     }
 }
 
@@ -55,17 +56,17 @@ impl Rule for WordSpacingAdjustable {
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let s = target.element.style();
         if !s.word_spacing.is_finite() {
-            return Expectation::cant_tell(UNKNOWN);
+            return Expectation::cant_tell("not-computed", UNKNOWN);
         }
         let (ratio, font_size) =
             spacing_ratio(&target.element, PropertyId::WordSpacing, s.word_spacing);
         if ratio >= 0.16 - 1e-4 {
-            Expectation::passed(format!(
+            Expectation::passed("wide-enough", format!(
                 "word-spacing is {:.3} times the font size (at least 0.16 needed).",
                 ratio
             ))
         } else {
-            Expectation::failed(format!(
+            Expectation::failed("locked-too-narrow", format!(
                 "word-spacing is locked with !important at {:.3} times the font size ({}px on {}px text); users cannot widen it. Remove !important or use at least 0.16em.",
                 ratio, s.word_spacing, font_size
             ))

@@ -52,6 +52,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["59br37"],
         impact: Serious,
+        codes: ["clipped-vertically", "clipped-horizontally", "undecided", "clipped-on-purpose", "fits"],
     }
 }
 
@@ -480,11 +481,11 @@ impl Rule for ZoomedTextNotClipped {
         let st = Styles::for_target(el, &zoom);
         let (v, h) = (vertical(el, st), horizontal(el, st));
         match v.max(h) {
-            Axis::Clipped if v == Axis::Clipped => Expectation::failed(CLIPPED_VERTICALLY),
-            Axis::Clipped => Expectation::failed(CLIPPED_HORIZONTALLY),
-            Axis::Unknown => Expectation::cant_tell(UNDECIDED),
-            Axis::OnPurpose => Expectation::passed(ON_PURPOSE),
-            Axis::Fits => Expectation::passed(FITS),
+            Axis::Clipped if v == Axis::Clipped => Expectation::failed("clipped-vertically", CLIPPED_VERTICALLY),
+            Axis::Clipped => Expectation::failed("clipped-horizontally", CLIPPED_HORIZONTALLY),
+            Axis::Unknown => Expectation::cant_tell("undecided", UNDECIDED),
+            Axis::OnPurpose => Expectation::passed("clipped-on-purpose", ON_PURPOSE),
+            Axis::Fits => Expectation::passed("fits", FITS),
         }
     }
 }
