@@ -26,7 +26,7 @@ use crate::html::ParsedPage;
 use crate::script::ScriptEffects;
 
 use crate::style::{
-    Cascade, ComputedStyle, Display, Overflow, Rgba, SheetSource, StyleSheet, Visibility,
+    Cascade, ComputedStyle, Device, Display, Overflow, Rgba, SheetSource, StyleSheet, Visibility,
 };
 
 pub use index::Elements;
@@ -190,17 +190,19 @@ pub struct Document {
     modal: Option<(NodeIndex, NodeIndex)>,
     /// The page has style sheets (external, `<style>`, or `<link rel=stylesheet>`).
     has_style_sheets: bool,
-    /// The style rules that apply on the zoomed screen, until a rule asks for a style there.
-    zoom_rules: RefCell<Vec<crate::style::StyleRule>>,
-    /// Styles on the zoomed screen, computed on demand (see [`El::zoomed_style`]).
-    zoomed: OnceCell<RefCell<ZoomedStyles>>,
+    /// The page's author rules with their media, for styles on other screens.
+    author_rules: std::sync::Arc<[crate::style::StyleRule]>,
+    /// Styles on screens other than the reference one, computed on demand (see
+    /// [`El::style_on`]).
+    other_screens: RefCell<Vec<ScreenStyles>>,
     /// The styles a browser computed, by element, for a model built from a rendered
     /// snapshot; they win over the cascade. Empty once the styles are computed.
     rendered: HashMap<NodeId, Vec<crate::style::Declaration>>,
 }
 
-/// The cascade for the screen zoomed to 200%, and the styles it computed so far.
-struct ZoomedStyles {
+/// The cascade for one screen, and the styles it computed so far.
+struct ScreenStyles {
+    device: Device,
     cascade: Cascade,
     styles: HashMap<NodeIndex, ComputedStyle>,
 }
@@ -312,8 +314,8 @@ impl Document {
             focus_moves: Vec::new(),
             modal: None,
             has_style_sheets: false,
-            zoom_rules: RefCell::new(Vec::new()),
-            zoomed: OnceCell::new(),
+            author_rules: Default::default(),
+            other_screens: RefCell::new(Vec::new()),
             rendered: HashMap::new(),
         };
         doc.build_tree(&effects.shadow_roots);
@@ -359,7 +361,7 @@ impl Document {
             !sheets.is_empty() || doc.style_elements_in_any_tree().next().is_some();
         // Styles, focus and roles in one pass (each needs the ones before it, and its
         // ancestors'): each element's records are touched once.
-        doc.compute_styles_focus_and_roles(Cascade::new(sheets));
+        doc.compute_styles_focus_and_roles(Cascade::new(sheets, &Device::reference()));
         doc.rendered = HashMap::new();
         doc.compute_ids_and_labels();
         doc.index.by_role.seal(crate::model::aria::ROLE_COUNT);
@@ -655,7 +657,7 @@ impl Document {
         }
         self.gradients = cascade.take_gradients();
         self.raw_rules = cascade.take_raw_rules();
-        self.zoom_rules = RefCell::new(cascade.take_zoom_rules());
+        self.author_rules = cascade.author_rules();
     }
 
     fn compute_ids_and_labels(&mut self) {
@@ -807,7 +809,8 @@ impl Document {
 
     /// Author style rules the cascade does not apply, kept as text for the rules that need
     /// them: rules for `:focus`/`:focus-visible`/`:focus-within`, and rules whose media
-    /// queries match only the reference screen zoomed to 200% (640×512).
+    /// queries match only the reference screen zoomed to 200% (640×512): see
+    /// [`crate::style::Cascade::take_raw_rules`].
     pub fn raw_style_rules(&self) -> &[crate::style::RawRule] {
         &self.raw_rules
     }
@@ -1140,18 +1143,33 @@ impl<'d> El<'d> {
     }
 
     /// The element's computed style on the reference screen zoomed to 200% (a 640×512
-    /// viewport: media queries evaluated there, viewport units half as long). Computed on
-    /// first use, with its ancestors'.
+    /// viewport: media queries evaluated there, viewport units half as long).
     pub fn zoomed_style(&self) -> ComputedStyle {
+        self.style_on(&Device::reference().zoomed(2.0))
+    }
+
+    /// The element's computed style on `device`: [`El::style`] on the reference screen;
+    /// on another, computed on first use with its ancestors' (by a cascade for that device,
+    /// from the page's author sheets alone: a rendered snapshot's styles are the reference
+    /// screen's).
+    pub fn style_on(&self, device: &Device) -> ComputedStyle {
+        if *device == Device::reference() {
+            return *self.style();
+        }
         let doc = self.doc;
-        let state = doc.zoomed.get_or_init(|| {
-            let rules = std::mem::take(&mut *doc.zoom_rules.borrow_mut());
-            RefCell::new(ZoomedStyles {
-                cascade: Cascade::for_zoomed_screen(rules),
-                styles: HashMap::new(),
-            })
-        });
-        let mut state = state.borrow_mut();
+        let mut screens = doc.other_screens.borrow_mut();
+        let at = match screens.iter().position(|s| s.device == *device) {
+            Some(at) => at,
+            None => {
+                screens.push(ScreenStyles {
+                    device: *device,
+                    cascade: Cascade::for_rules(doc.author_rules.clone(), device),
+                    styles: HashMap::new(),
+                });
+                screens.len() - 1
+            }
+        };
+        let state = &mut screens[at];
         let mut chain = Vec::new();
         let mut at = Some(self.index);
         while let Some(i) = at {
@@ -1161,7 +1179,9 @@ impl<'d> El<'d> {
             chain.push(i);
             at = doc.nodes[i as usize].parent;
         }
-        let ZoomedStyles { cascade, styles } = &mut *state;
+        let ScreenStyles {
+            cascade, styles, ..
+        } = state;
         for &i in chain.iter().rev() {
             let node = &doc.nodes[i as usize];
             let element = doc.element_ref(i);

@@ -283,8 +283,9 @@ fn the_shortcut_for_unstyled_elements_matches_the_general_path() {
         </div><p style="text-indent:0">plain</p></body></html>"#;
     let sheets = || vec![crate::style::StyleSheet::parse(".styled { color: blue }")];
     let doc = crate::parse_document(html);
-    let mut fast = crate::style::Cascade::new(sheets());
-    let mut general = crate::style::Cascade::new(sheets()).without_shortcuts();
+    let mut fast = crate::style::Cascade::new(sheets(), &crate::style::Device::reference());
+    let mut general = crate::style::Cascade::new(sheets(), &crate::style::Device::reference())
+        .without_shortcuts();
     let mut styles: Vec<(
         crate::html::tree::NodeId,
         ComputedStyle,
@@ -305,4 +306,23 @@ fn the_shortcut_for_unstyled_elements_matches_the_general_path() {
         styles.push((element.id(), a, b));
     }
     assert!(styles.len() >= 40, "{}", styles.len());
+}
+
+#[test]
+fn styles_on_other_screens_are_computed_for_their_device() {
+    let doc = crate::parse_document(
+        r#"<style>@media (max-width: 700px) { nav { display: none } }</style><nav><p>x</p></nav>"#,
+    );
+    let p = doc.elements().find(|e| e.name() == "p").unwrap();
+    let zoomed = crate::style::Device::reference().zoomed(2.0);
+    // The reference screen is 1280px wide: the rule does not apply; at 200% (640px) it does.
+    assert_eq!(p.style_on(&crate::style::Device::reference()), *p.style());
+    assert_eq!(p.parent().unwrap().style().display, Display::Block);
+    let nav = p.parent().unwrap();
+    assert_eq!(nav.style_on(&zoomed).display, Display::None);
+    assert_eq!(nav.zoomed_style(), nav.style_on(&zoomed));
+    assert_eq!(
+        nav.style_on(&crate::style::Device::narrow()).display,
+        Display::None
+    );
 }

@@ -67,8 +67,8 @@ const CLIPPED_HORIZONTALLY: &str =
 const UNDECIDED: &str =
     "This text is inside a box that hides overflow; without laying out the page the engine cannot tell whether it fits at 200% zoom (its size depends on fonts, percentages or viewport units). Zoom to 200% and check that no text is cut off.";
 
-/// The zoomed screen's width and height (1280×1024 at 200%).
-const ZOOM_WIDTH: f32 = 640.0;
+/// The zoomed screen's width (1280×1024 at 200%: 640 CSS px).
+const ZOOM_WIDTH: f32 = crate::style::Device::reference().zoomed(2.0).width;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Axis {

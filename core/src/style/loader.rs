@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use url::Url;
 
-use super::media::{media_query_list_mask, MediaMask};
+use super::media::{Device, Media, MediaQueryList};
 use super::StyleSheet;
 
 /// Supplies the text of external style sheets. The engine never does I/O itself: the
@@ -120,31 +120,31 @@ impl Load<'_> {
         &mut self,
         css: &str,
         base: Option<&Url>,
-        mask: MediaMask,
+        media: Media,
         depth: u32,
         out: &mut Vec<StyleSheet>,
     ) {
         let mut sheet = StyleSheet::parse(css);
-        sheet.mask = Some(mask);
         for import in std::mem::take(&mut sheet.imports) {
-            let mask = import.mask.and(mask);
-            if mask.is_empty() || depth >= MAX_IMPORT_DEPTH {
+            let media = media.and_all(&import.media);
+            if !media.matches_any(&Device::AUDITED) || depth >= MAX_IMPORT_DEPTH {
                 continue;
             }
             if let Some(url) = resolve(base, &import.url) {
-                self.external(url, mask, depth + 1, out);
+                self.external(url, media, depth + 1, out);
             }
         }
+        sheet.media = media;
         out.push(sheet);
     }
 
-    fn external(&mut self, url: Url, mask: MediaMask, depth: u32, out: &mut Vec<StyleSheet>) {
+    fn external(&mut self, url: Url, media: Media, depth: u32, out: &mut Vec<StyleSheet>) {
         if self.loaded >= MAX_SHEETS || !self.seen.insert(url.as_str().to_string()) {
             return;
         }
         self.loaded += 1;
         if let Some(css) = self.loader.stylesheet(url.as_str()) {
-            self.sheet(&css, Some(&url), mask, depth, out);
+            self.sheet(&css, Some(&url), media, depth, out);
         }
         self.seen.remove(url.as_str());
     }
@@ -174,23 +174,29 @@ pub fn load_sheets(
     for source in sources {
         match source {
             SheetSource::Inline { css, media } => {
-                let mask = media_query_list_mask(media);
-                if !mask.is_empty() {
-                    load.sheet(&css, base, mask, 0, &mut out);
+                let media = sheet_media(media);
+                if media.matches_any(&Device::AUDITED) {
+                    load.sheet(&css, base, media, 0, &mut out);
                 }
             }
             SheetSource::Link { href, media } => {
-                let mask = media_query_list_mask(media);
-                if mask.is_empty() {
+                let media = sheet_media(media);
+                if !media.matches_any(&Device::AUDITED) {
                     continue;
                 }
                 if let Some(url) = resolve(base, href) {
-                    load.external(url, mask, 0, &mut out);
+                    load.external(url, media, 0, &mut out);
                 }
             }
         }
     }
     out
+}
+
+/// The media of a sheet from a `media` attribute. Sheets for media none of the screens an
+/// audit consults match ([`Device::AUDITED`]) are neither loaded nor parsed.
+fn sheet_media(attribute: &str) -> Media {
+    Media::default().and(MediaQueryList::parse(attribute))
 }
 
 /// The absolute URLs of the style sheets a page links (`<link rel=stylesheet href>`,
@@ -216,7 +222,7 @@ pub fn stylesheet_urls(html: &str, page_url: &str) -> Vec<String> {
         if e.name() == "base" {
             base_href = base_href.or(e.attr("href"));
         } else if is_stylesheet_link(e.attr("rel"), e.attr("type"), e.attr("disabled").is_some())
-            && !media_query_list_mask(e.attr("media").unwrap_or("")).is_empty()
+            && sheet_media(e.attr("media").unwrap_or("")).matches_any(&Device::AUDITED)
         {
             links.push(e.attr("href").unwrap_or(""));
         }
@@ -229,7 +235,7 @@ pub fn stylesheet_urls(html: &str, page_url: &str) -> Vec<String> {
         .collect()
 }
 
-/// The absolute URLs a style sheet `@import`s (for its media on the reference screen),
+/// The absolute URLs a style sheet `@import`s (for media one of [`Device::AUDITED`] matches),
 /// resolved against the sheet's own URL.
 ///
 /// ```

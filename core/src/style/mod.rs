@@ -3,8 +3,10 @@
 //! Sources, lowest precedence first: user-agent defaults (HTML's rendering section, as far as
 //! the computed properties go, given per element as a [`UaStyle`]), author style sheets in
 //! document order, inline `style` attributes; `!important` reverses author over inline as CSS
-//! Cascade 4 says. Media queries are evaluated for a 1280×1024 screen ([`media`]); rules for
-//! the same screen in portrait are kept only for the rotation they set (orientation lock).
+//! Cascade 4 says. A cascade is built for one screen ([`Device`]: the 1280×1024 reference
+//! screen, the same zoomed…), against which media queries are evaluated once, when it is
+//! built ([`media`]); rules for the same screen turned to portrait are kept only for the
+//! rotation they set (orientation lock).
 //!
 //! Rules are bucketed by the id, class or tag of their rightmost compound selector, so each
 //! element is only matched against rules that can match it. Custom properties (`var()`) are
@@ -20,6 +22,7 @@ pub use color::{parse_color, ColorValue, Rgba};
 pub(crate) use loader::is_stylesheet_link;
 pub use loader::{base_url, load_sheets, SheetSource};
 pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
+pub use media::{Device, Media, MediaQueryList};
 pub use properties::{
     Display, LineHeight, Overflow, Position, PropertyId, Visibility, COMPUTED_PROPERTIES,
 };
@@ -40,7 +43,6 @@ use selectors::matching::{
 };
 use selectors::parser::{AncestorHashes, Component, Selector};
 
-use media::MediaMask;
 use properties::{
     longhand_of_shorthand, parse_longhand, FontSizeSpec, FontWeightSpec, ImageSpec, Length,
     LineHeightSpec, TextShadowSpec, Value, Wide, LONGHANDS,
@@ -77,8 +79,8 @@ impl StyleFlags {
     const ORIENTATION_ROTATION: u16 = 1 << 11;
     const ROTATED: u16 = 1 << 12;
     const LENGTH_UNKNOWN: u16 = 1 << 13;
-    /// The element's style may be different on the zoomed screen: it matched a rule that
-    /// does not apply there, or sizes it with viewport units.
+    /// The element's style may be different on the screen zoomed to 200%: it matched a rule
+    /// that does not apply there, or sizes it with viewport units.
     const ZOOM_DIFFERS: u16 = 1 << 14;
     /// Flags that inherit with their property.
     const INHERITED: u16 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
@@ -128,10 +130,10 @@ pub struct ComputedStyle {
     pub text_indent: f32,
     /// `opacity`, 0–1
     pub opacity: f32,
-    /// Rotation about the z axis from `transform` and `rotate`, in degrees, on the landscape
-    /// reference screen.
+    /// Rotation about the z axis from `transform` and `rotate`, in degrees, on the screen the
+    /// cascade computes for (the landscape reference screen).
     pub rotation: f32,
-    /// The same on the portrait screen.
+    /// The same on that screen turned a quarter (the reference screen in portrait).
     pub portrait_rotation: f32,
     /// The widest a line of this element's text can be, in px, from `width`/`max-width`
     /// given in absolute units; infinite when unknown or unconstrained.
@@ -307,7 +309,13 @@ struct FlatRule {
     hashes: AncestorHashes,
     specificity: u32,
     declarations: Arc<[sheet::Declaration]>,
-    mask: MediaMask,
+    /// Its media match the cascade's device (else it is kept only for the rotation it sets
+    /// on the device turned a quarter).
+    applies: bool,
+    /// Its media match the device turned a quarter (in portrait, for the reference screen).
+    applies_rotated: bool,
+    /// Its media match the device zoomed to 200%.
+    applies_zoomed: bool,
 }
 
 type CustomMap = HashMap<Arc<str>, Arc<str>>;
@@ -323,7 +331,7 @@ pub struct Cascade {
     caches: SelectorCaches,
     customs: Vec<Arc<CustomMap>>,
     gradients: Vec<Box<[Rgba]>>,
-    /// Focus and zoom-only rules as text, from sheets for the reference screen.
+    /// Focus and zoom-only rules as text, from sheets for the device.
     raw_rules: Vec<RawRule>,
     root_font_size: f32,
     bucketing: bool,
@@ -337,10 +345,11 @@ pub struct Cascade {
     /// Whether the author style sheets' rules apply to the elements computed next (not to
     /// elements inside shadow trees, which the document's sheets do not reach).
     pub(crate) author_rules_apply: bool,
-    /// Computing for the zoomed screen (640×512) instead of the reference screen.
-    zoomed: bool,
-    /// The rules that apply on the zoomed screen, for [`Cascade::for_zoomed_screen`].
-    zoom_rules: Vec<StyleRule>,
+    /// The screen styles are computed for.
+    device: Device,
+    /// Every author rule in cascade order, with its sheet's media too, for cascades on other
+    /// devices ([`Cascade::for_rules`]).
+    author_rules: Arc<[StyleRule]>,
 }
 
 /// Where a matched declaration comes from.
@@ -351,88 +360,119 @@ struct Origin {
 }
 
 impl Cascade {
-    /// A cascade over author style sheets given in document order.
-    pub fn new(sheets: Vec<StyleSheet>) -> Cascade {
-        Cascade::build(sheets, false)
+    /// A cascade for `device` over author style sheets given in document order. Media
+    /// queries are evaluated here, once: rules whose media do not match the device are left
+    /// out, but for those that rotate the page on the device turned a quarter (orientation
+    /// lock, see [`ComputedStyle::portrait_rotation`]).
+    pub fn new(sheets: Vec<StyleSheet>, device: &Device) -> Cascade {
+        let zoomed = device.zoomed(2.0);
+        let mut raw_rules = Vec::new();
+        let mut rules = Vec::new();
+        for sheet in sheets {
+            if sheet.media.matches(device) {
+                let mut last: Option<(Media, [bool; 2])> = None;
+                for candidate in &sheet.raw_candidates {
+                    let [here, there] = match &last {
+                        Some((m, r)) if m.identity() == candidate.media.identity() => *r,
+                        _ => {
+                            let media = &candidate.media;
+                            let r = [media.matches(device), media.matches(&zoomed)];
+                            last = Some((media.clone(), r));
+                            r
+                        }
+                    };
+                    let zoomed_only = !here && there;
+                    if zoomed_only || (here && candidate.focus_or_outline) {
+                        raw_rules.push(sheet.raw_rule(candidate, zoomed_only));
+                    }
+                }
+            }
+            if sheet.media.is_unconditional() {
+                rules.extend(sheet.rules);
+                continue;
+            }
+            // Rules of one `@media` block share their media, and so their combination.
+            let mut last: Option<(Media, Media)> = None;
+            for mut rule in sheet.rules {
+                let combined = match &last {
+                    Some((m, c)) if m.identity() == rule.media.identity() => c.clone(),
+                    _ => {
+                        let c = sheet.media.and_all(&rule.media);
+                        last = Some((rule.media.clone(), c.clone()));
+                        c
+                    }
+                };
+                rule.media = combined;
+                rules.push(rule);
+            }
+        }
+        let mut cascade = Cascade::for_rules(rules.into(), device);
+        cascade.raw_rules = raw_rules;
+        cascade
     }
 
-    fn build(sheets: Vec<StyleSheet>, zoomed: bool) -> Cascade {
+    /// A cascade for `device` over the rules of another cascade ([`Cascade::author_rules`]).
+    pub(crate) fn for_rules(author_rules: Arc<[StyleRule]>, device: &Device) -> Cascade {
         let mut cascade = Cascade {
-            zoomed,
+            device: *device,
             customs: vec![Arc::new(CustomMap::new())],
-            root_font_size: 16.0,
+            root_font_size: device.root_font_size,
             bucketing: true,
             shortcuts: true,
             author_rules_apply: true,
             ..Cascade::default()
         };
-        for mut sheet in sheets {
-            let sheet_mask = sheet.mask.unwrap_or(MediaMask::ALL);
-            if sheet_mask.landscape() && !zoomed {
-                cascade.raw_rules.append(&mut sheet.raw_rules);
+        let (rotated, zoomed) = (device.rotated(), device.zoomed(2.0));
+        let mut last: Option<(&Media, [bool; 3])> = None;
+        for rule in author_rules.iter() {
+            let [applies, applies_rotated, applies_zoomed] = match last {
+                Some((m, r)) if m.identity() == rule.media.identity() => r,
+                _ => {
+                    let media = &rule.media;
+                    let r = [
+                        media.matches(device),
+                        media.matches(&rotated),
+                        media.matches(&zoomed),
+                    ];
+                    last = Some((media, r));
+                    r
+                }
+            };
+            let keep = applies
+                || (applies_rotated
+                    && rule
+                        .declarations
+                        .iter()
+                        .any(|d| matches!(d.property, PropertyId::Transform | PropertyId::Rotate)));
+            if !keep {
+                continue;
             }
-            for StyleRule {
-                selector,
-                specificity,
-                declarations,
-                mask,
-            } in sheet.rules
-            {
-                let mask = mask.and(sheet_mask);
-                if mask.zoomed() && !zoomed {
-                    cascade.zoom_rules.push(StyleRule {
-                        selector: selector.clone(),
-                        specificity,
-                        declarations: declarations.clone(),
-                        mask,
-                    });
-                }
-                let keep = if zoomed {
-                    mask.zoomed()
-                } else {
-                    mask.landscape()
-                        || (mask.portrait()
-                            && declarations.iter().any(|d| {
-                                matches!(d.property, PropertyId::Transform | PropertyId::Rotate)
-                            }))
-                };
-                if !keep {
-                    continue;
-                }
-                let index = cascade.rules.len() as u32;
-                match bucket_key(&selector) {
-                    Bucket::Id(id) => cascade.by_id.entry(id).or_default().push(index),
-                    Bucket::Class(c) => cascade.by_class.entry(c).or_default().push(index),
-                    Bucket::Tag(t) => cascade.by_tag.entry(t).or_default().push(index),
-                    Bucket::Universal => cascade.universal.push(index),
-                }
-                let hashes = AncestorHashes::new(&selector, QuirksMode::NoQuirks);
-                cascade.rules.push(FlatRule {
-                    selector,
-                    hashes,
-                    specificity,
-                    declarations,
-                    mask,
-                });
+            let index = cascade.rules.len() as u32;
+            match bucket_key(&rule.selector) {
+                Bucket::Id(id) => cascade.by_id.entry(id).or_default().push(index),
+                Bucket::Class(c) => cascade.by_class.entry(c).or_default().push(index),
+                Bucket::Tag(t) => cascade.by_tag.entry(t).or_default().push(index),
+                Bucket::Universal => cascade.universal.push(index),
             }
+            let hashes = AncestorHashes::new(&rule.selector, QuirksMode::NoQuirks);
+            cascade.rules.push(FlatRule {
+                selector: rule.selector.clone(),
+                hashes,
+                specificity: rule.specificity,
+                declarations: rule.declarations.clone(),
+                applies,
+                applies_rotated,
+                applies_zoomed,
+            });
         }
+        cascade.author_rules = author_rules;
         cascade
     }
 
-    /// The rules that apply on the screen zoomed to 200%, taken out of this cascade to build
-    /// one for that screen later, if a rule asks ([`Cascade::for_zoomed_screen`]).
-    pub(crate) fn take_zoom_rules(&mut self) -> Vec<StyleRule> {
-        std::mem::take(&mut self.zoom_rules)
-    }
-
-    /// A cascade for the reference screen zoomed to 200% (a 640×512 viewport: media queries
-    /// evaluated there, viewport units half as long), from [`Cascade::take_zoom_rules`].
-    pub(crate) fn for_zoomed_screen(rules: Vec<StyleRule>) -> Cascade {
-        let sheet = StyleSheet {
-            rules,
-            ..StyleSheet::default()
-        };
-        Cascade::build(vec![sheet], true)
+    /// Every author rule the cascade was built from, with its media, to build cascades for
+    /// other devices ([`Cascade::for_rules`]).
+    pub(crate) fn author_rules(&self) -> Arc<[StyleRule]> {
+        self.author_rules.clone()
     }
 
     /// Turns rule bucketing off (every rule is tried on every element); for tests that
@@ -448,8 +488,9 @@ impl Cascade {
         !self.rules.is_empty()
     }
 
-    /// The focus and zoom-only rules kept as text ([`RawRule`]); call after the last
-    /// [`Cascade::compute`].
+    /// The rules kept as text ([`RawRule`]): focus and outline rules that apply on the
+    /// cascade's device, and rules that apply only when it is zoomed to 200%.
+    /// Call after the last [`Cascade::compute`].
     pub fn take_raw_rules(&mut self) -> Vec<RawRule> {
         std::mem::take(&mut self.raw_rules)
     }
@@ -559,7 +600,7 @@ impl Cascade {
         s.display = ua.display;
         if let Some(em) = ua.font_size_em {
             let root_fs = if parent.is_none() {
-                16.0
+                self.device.root_font_size
             } else {
                 self.root_font_size
             };
@@ -629,7 +670,7 @@ impl Cascade {
         rendered: &[Declaration],
     ) -> ComputedStyle {
         // Viewport units shrink with the viewport when the page is zoomed.
-        let vps = if self.zoomed { 0.5 } else { 1.0 };
+        let vps = self.device.viewport_scale();
         // Matching, candidates only.
         let mut matched: Vec<u32> = Vec::new();
         if !self.rules.is_empty() && self.author_rules_apply {
@@ -677,19 +718,14 @@ impl Cascade {
                     .filter(|d| d.important == important)
                 {
                     let rotation = matches!(d.property, PropertyId::Transform | PropertyId::Rotate);
-                    let both_orientations = rule.mask.landscape() && rule.mask.portrait();
+                    let both_orientations = rule.applies && rule.applies_rotated;
                     if rotation && !both_orientations && rotates(&d.parsed) {
                         orientation_rotation = true;
                     }
-                    if rotation && rule.mask.portrait() {
+                    if rotation && rule.applies_rotated {
                         portrait[(d.property == PropertyId::Rotate) as usize] = Some(&d.parsed);
                     }
-                    let applies = if self.zoomed {
-                        rule.mask.zoomed()
-                    } else {
-                        rule.mask.landscape()
-                    };
-                    if !applies {
+                    if !rule.applies {
                         continue;
                     }
                     if d.property == PropertyId::Custom {
@@ -787,7 +823,11 @@ impl Cascade {
         };
 
         let is_root = parent.is_none();
-        let root_fs = if is_root { 16.0 } else { self.root_font_size };
+        let root_fs = if is_root {
+            self.device.root_font_size
+        } else {
+            self.root_font_size
+        };
 
         // font-size first: other lengths depend on it.
         if let Some((v, _)) = value_of(PropertyId::FontSize) {
@@ -803,7 +843,7 @@ impl Cascade {
                 Value::FontSize(FontSizeSpec::Factor(k)) => {
                     s.font_size = parent_style.font_size * k
                 }
-                Value::Wide(Wide::Initial) => s.font_size = 16.0,
+                Value::Wide(Wide::Initial) => s.font_size = self.device.root_font_size,
                 _ => {}
             }
         }
@@ -1052,13 +1092,12 @@ impl Cascade {
             | Some(Value::LineHeight(LineHeightSpec::Length(l))) => l.vp != 0.0,
             _ => false,
         });
-        let desktop_only = !self.zoomed
-            && matched.iter().any(|&i| {
-                let mask = self.rules[i as usize].mask;
-                mask.landscape() && !mask.zoomed()
-            });
+        let unzoomed_only = matched.iter().any(|&i| {
+            let rule = &self.rules[i as usize];
+            rule.applies && !rule.applies_zoomed
+        });
         s.flags
-            .set(StyleFlags::ZOOM_DIFFERS, viewport_sized || desktop_only);
+            .set(StyleFlags::ZOOM_DIFFERS, viewport_sized || unzoomed_only);
         s
     }
 }

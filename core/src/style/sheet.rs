@@ -1,7 +1,9 @@
 //! Style sheet parsing with `cssparser`: qualified rules become (selector, declarations)
-//! pairs, `@media` blocks are kept only when they match frontdesk's reference screen, and
-//! only declarations of properties the engine computes are kept (the rest cost nothing later).
+//! pairs with the media they are under, `@media` blocks are kept only when they match one of
+//! the screens an audit consults ([`Device::AUDITED`]), and only declarations of properties
+//! the engine computes are kept (the rest cost nothing later).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use cssparser::{
@@ -11,7 +13,7 @@ use cssparser::{
 use scraper::selector::{Parser as SelectorParser, Simple};
 use selectors::parser::{ParseRelative, Selector, SelectorList};
 
-use super::media::{media_query_list_mask, MediaMask};
+use super::media::{Device, Media, MediaQueryList};
 use super::properties::{parse_longhand, parse_shorthand, PropertyId, Shorthand, Value};
 
 /// One declaration of a property the engine computes (shorthands arrive expanded into
@@ -30,35 +32,48 @@ pub struct Declaration {
 }
 
 /// A style rule: a selector with its specificity, and the declarations it sets.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct StyleRule {
     pub(crate) selector: Selector<Simple>,
     pub(crate) specificity: u32,
     pub(crate) declarations: Arc<[Declaration]>,
-    /// Reference screens (landscape, portrait, zoomed) whose media queries the rule is under.
-    pub(crate) mask: MediaMask,
+    /// The media the rule is under (in the cascade's rule list, its sheet's as well).
+    pub(crate) media: Media,
 }
 
 /// A style rule kept as text for rules that examine what the cascade does not compute:
 /// rules whose selector names `:focus`, `:focus-visible` or `:focus-within` (the cascade
 /// never matches those) or whose declarations mention `outline` or `text-overflow`, and
-/// rules under media queries that match only the reference screen zoomed to 200%
-/// (640×512), not the reference screen itself.
+/// rules under media queries that match only the screen zoomed to 200% (640×512 for the
+/// reference screen), not the screen itself ([`crate::style::Cascade::take_raw_rules`]).
 #[derive(Debug, Clone)]
 pub struct RawRule {
     /// The selector list as written.
     pub selectors: String,
     /// The declaration block as written (without braces).
     pub body: String,
-    /// Whether it applies only at 640×512 (zoomed), not on the reference screen.
+    /// Whether it applies only on the screen zoomed to 200%, not on the screen itself.
     pub zoomed_only: bool,
+}
+
+/// A rule that may be kept as a [`RawRule`], depending on the device: the ranges of its
+/// selector text and body in the sheet's text.
+#[derive(Debug)]
+pub(crate) struct RawCandidate {
+    selectors: Range<usize>,
+    body: Range<usize>,
+    /// The `@media` blocks around it.
+    pub media: Media,
+    /// Kept wherever it applies: it names a focus pseudo-class, or its selectors parsed and
+    /// it mentions `outline` or `text-overflow`.
+    pub focus_or_outline: bool,
 }
 
 /// An `@import` found in a sheet: its URL as written and the media it applies to.
 #[derive(Debug, Clone)]
 pub(crate) struct Import {
     pub url: String,
-    pub mask: MediaMask,
+    pub media: Media,
 }
 
 /// A parsed style sheet: rules in source order, one per selector of a selector list.
@@ -73,9 +88,10 @@ pub struct StyleSheet {
     pub(crate) rules: Vec<StyleRule>,
     pub(crate) imports: Vec<Import>,
     /// Media the whole sheet applies to (from `<link media>` / `@import … media`).
-    pub(crate) mask: Option<MediaMask>,
-    /// Focus and zoom-only rules, as text (see [`RawRule`]).
-    pub(crate) raw_rules: Vec<RawRule>,
+    pub(crate) media: Media,
+    /// Rules that may be kept as text (see [`RawRule`]), and the sheet's text they are in.
+    pub(crate) raw_candidates: Vec<RawCandidate>,
+    text: Arc<str>,
 }
 
 impl StyleSheet {
@@ -88,13 +104,24 @@ impl StyleSheet {
         let mut collector = RuleCollector {
             rules: &mut sheet.rules,
             imports: &mut sheet.imports,
-            raw_rules: &mut sheet.raw_rules,
+            raw_candidates: &mut sheet.raw_candidates,
             depth: 0,
-            mask: MediaMask::ALL,
-            zoomed: true,
+            media: Media::default(),
         };
         for _ in StyleSheetParser::new(&mut parser, &mut collector) {}
+        if !sheet.raw_candidates.is_empty() {
+            sheet.text = css.into();
+        }
         sheet
+    }
+
+    /// The text of a [`RawCandidate`], as a [`RawRule`].
+    pub(crate) fn raw_rule(&self, candidate: &RawCandidate, zoomed_only: bool) -> RawRule {
+        RawRule {
+            selectors: self.text[candidate.selectors.clone()].trim().to_string(),
+            body: self.text[candidate.body.clone()].to_string(),
+            zoomed_only,
+        }
     }
 
     /// Number of selector rules kept.
@@ -107,8 +134,8 @@ impl StyleSheet {
         self.rules.is_empty()
     }
 
-    /// The `@import` URLs of this sheet, as written, in order (imports for media the
-    /// reference screen does not match, such as `print`, are left out).
+    /// The `@import` URLs of this sheet, as written, in order (imports for media no screen
+    /// an audit consults matches, such as `print`, are left out).
     ///
     /// ```
     /// use frontdesk_core::style::StyleSheet;
@@ -146,20 +173,18 @@ const MAX_NESTING: u32 = 16;
 struct RuleCollector<'r> {
     rules: &'r mut Vec<StyleRule>,
     imports: &'r mut Vec<Import>,
-    raw_rules: &'r mut Vec<RawRule>,
+    raw_candidates: &'r mut Vec<RawCandidate>,
     depth: u32,
-    mask: MediaMask,
-    /// Whether the enclosing media queries match the zoomed (640×512) screen.
-    zoomed: bool,
+    /// The media of the enclosing `@media` blocks.
+    media: Media,
 }
 
 enum AtPrelude {
-    /// `@media` (with the environments it matches), `@supports` or `@layer`: keep the
+    /// `@media` (with the media its contents are under), `@supports` or `@layer`: keep the
     /// contents.
-    /// The flag: whether the zoomed (640×512) screen matches too.
-    Keep(MediaMask, bool),
+    Keep(Media),
     /// `@import url media`.
-    Import(String, MediaMask),
+    Import(String, Media),
     /// A block to skip.
     Skip,
 }
@@ -202,33 +227,33 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
             {}
             let start = input.position();
             while input.next().is_ok() {}
-            let mask = media_query_list_mask(input.slice_from(start)).and(self.mask);
-            return Ok(AtPrelude::Import(url, mask));
+            let media = self
+                .media
+                .and(MediaQueryList::parse(input.slice_from(start)));
+            return Ok(AtPrelude::Import(url, media));
         }
-        let mut zoomed = self.zoomed;
         let keep = if name.eq_ignore_ascii_case("media") {
             let start = input.position();
             while input.next().is_ok() {}
-            let list = input.slice_from(start);
-            zoomed &= super::media::media_query_list_matches_zoomed(list);
-            Some(media_query_list_mask(list).and(self.mask))
+            let list = MediaQueryList::parse(input.slice_from(start));
+            Some(self.media.and(list))
         } else {
             while input.next().is_ok() {}
             (name.eq_ignore_ascii_case("supports") || name.eq_ignore_ascii_case("layer"))
-                .then_some(self.mask)
+                .then(|| self.media.clone())
         };
         Ok(match keep {
-            Some(mask) if self.depth < MAX_NESTING && (!mask.is_empty() || zoomed) => {
-                AtPrelude::Keep(mask, zoomed)
+            Some(media) if self.depth < MAX_NESTING && media.matches_any(&Device::AUDITED) => {
+                AtPrelude::Keep(media)
             }
             _ => AtPrelude::Skip,
         })
     }
 
     fn rule_without_block(&mut self, prelude: AtPrelude, _: &ParserState) -> Result<(), ()> {
-        if let AtPrelude::Import(url, mask) = prelude {
-            if self.depth == 0 && !mask.is_empty() {
-                self.imports.push(Import { url, mask });
+        if let AtPrelude::Import(url, media) = prelude {
+            if self.depth == 0 && media.matches_any(&Device::AUDITED) {
+                self.imports.push(Import { url, media });
             }
         }
         Ok(())
@@ -240,14 +265,13 @@ impl<'i> AtRuleParser<'i> for RuleCollector<'_> {
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
-        if let AtPrelude::Keep(mask, zoomed) = prelude {
+        if let AtPrelude::Keep(media) = prelude {
             let mut inner = RuleCollector {
                 rules: &mut *self.rules,
                 imports: &mut *self.imports,
-                raw_rules: &mut *self.raw_rules,
+                raw_candidates: &mut *self.raw_candidates,
                 depth: self.depth + 1,
-                mask,
-                zoomed,
+                media,
             };
             for _ in StyleSheetParser::new(input, &mut inner) {}
         } else {
@@ -327,7 +351,7 @@ pub(crate) fn split_top_level_commas(s: &str) -> Vec<&str> {
 
 impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
     /// The selectors, and the selector text.
-    type Prelude = (Vec<Selector<Simple>>, &'i str);
+    type Prelude = (Vec<Selector<Simple>>, &'i str, Range<usize>);
     type QualifiedRule = ();
     type Error = ();
 
@@ -335,48 +359,42 @@ impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
         let start = input.position();
         while input.next().is_ok() {}
         let text = input.slice_from(start);
-        let selectors = if self.mask.is_empty() {
-            Vec::new()
-        } else {
-            parse_selector_list(text)
-        };
-        Ok((selectors, text))
+        let range = start.byte_index()..input.position().byte_index();
+        Ok((parse_selector_list(text), text, range))
     }
 
     fn parse_block(
         &mut self,
-        (prelude, selector_text): Self::Prelude,
+        (prelude, selector_text, selector_range): Self::Prelude,
         _: &ParserState,
         input: &mut Parser<'i>,
     ) -> Result<(), ParseError<()>> {
         let start = input.position();
-        let zoomed_only = !self.mask.landscape() && self.zoomed;
-        if prelude.is_empty() && !zoomed_only && !names_focus(selector_text) {
+        let focus = names_focus(selector_text);
+        // Under media, a rule may apply on a zoomed screen only: then it is kept as text.
+        let conditional = !self.media.is_unconditional();
+        if prelude.is_empty() && !conditional && !focus {
             return Ok(());
         }
         let declarations = declarations_of(input);
         let body = input.slice_from(start);
-        if zoomed_only
-            || (self.mask.landscape()
-                && (names_focus(selector_text)
-                    || contains_ignore_case(body, "outline")
-                    || contains_ignore_case(body, "text-overflow")))
-        {
-            self.raw_rules.push(RawRule {
-                selectors: selector_text.trim().to_string(),
-                body: body.to_string(),
-                zoomed_only,
+        let focus_or_outline = focus
+            || (!prelude.is_empty()
+                && (contains_ignore_case(body, "outline")
+                    || contains_ignore_case(body, "text-overflow")));
+        if conditional || focus_or_outline {
+            self.raw_candidates.push(RawCandidate {
+                selectors: selector_range,
+                body: start.byte_index()..input.position().byte_index(),
+                media: self.media.clone(),
+                focus_or_outline,
             });
         }
-        if prelude.is_empty() {
+        if prelude.is_empty() || declarations.is_empty() {
             return Ok(());
         }
-        if declarations.is_empty() {
-            return Ok(());
-        }
-        // Rules only for the portrait screen matter only for rotation (orientation lock).
-        if !self.mask.landscape()
-            && !self.mask.zoomed()
+        // Rules for none of the styled screens matter only for rotation (orientation lock).
+        if !self.media.matches_any(&Device::STYLED)
             && !declarations
                 .iter()
                 .any(|d| matches!(d.property, PropertyId::Transform | PropertyId::Rotate))
@@ -389,7 +407,7 @@ impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
                 specificity: selector.specificity(),
                 selector,
                 declarations: declarations.clone(),
-                mask: self.mask,
+                media: self.media.clone(),
             });
         }
         Ok(())
@@ -672,17 +690,20 @@ mod tests {
             "@media (orientation: portrait) { html { transform: rotate(90deg) } p { color: red } }",
         );
         assert_eq!(s.len(), 1);
-        assert_eq!(s.rules[0].mask, MediaMask::PORTRAIT);
+        let media = &s.rules[0].media;
+        assert!(media.matches(&Device::reference().portrait()));
+        assert!(!media.matches_any(&Device::STYLED));
     }
 
     #[test]
     fn imports_are_recorded_with_their_media() {
         let s = StyleSheet::parse("@import url('a.css'); @import \"b.css\" print; @import url(c.css) screen and (orientation: portrait);");
-        let got: Vec<_> = s.imports.iter().map(|i| (i.url.as_str(), i.mask)).collect();
-        assert_eq!(
-            got,
-            vec![("a.css", MediaMask::ALL), ("c.css", MediaMask::PORTRAIT)]
-        );
+        let got: Vec<_> = s.imports.iter().map(|i| i.url.as_str()).collect();
+        assert_eq!(got, vec!["a.css", "c.css"]);
+        assert!(s.imports[0].media.is_unconditional());
+        let c = &s.imports[1].media;
+        assert!(c.matches(&Device::reference().portrait()));
+        assert!(!c.matches_any(&Device::STYLED));
     }
 
     #[test]

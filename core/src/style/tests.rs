@@ -2,8 +2,12 @@ use super::*;
 use crate::html::tree::{Html, Selector};
 
 fn style_of(html: &str, css: &str, selector: &str) -> ComputedStyle {
+    style_on(Device::reference(), html, css, selector)
+}
+
+fn style_on(device: Device, html: &str, css: &str, selector: &str) -> ComputedStyle {
     let doc = Html::parse_document(html);
-    let mut cascade = Cascade::new(vec![StyleSheet::parse(css)]);
+    let mut cascade = Cascade::new(vec![StyleSheet::parse(css)], &device);
     let target = doc
         .select(&Selector::parse(selector).unwrap())
         .next()
@@ -215,6 +219,49 @@ fn orientation_media_queries_give_both_rotations() {
 }
 
 #[test]
+fn each_device_gets_its_media_rules_and_viewport_units() {
+    let html = r#"<p>x</p>"#;
+    // A rule for screens up to 700px: not the 1280px reference screen; the 640px zoomed and
+    // the 320px narrow ones. 10vw is a tenth of each viewport's width.
+    let css = "p { font-size: 20px } @media (max-width: 700px) { p { font-size: 10vw } }";
+    let size = |device| style_on(device, html, css, "p").font_size;
+    assert_eq!(size(Device::reference()), 20.0);
+    assert_eq!(size(Device::reference().zoomed(2.0)), 64.0);
+    assert_eq!(size(Device::narrow()), 32.0);
+    // On the reference screen the style may differ at 200%: the rule for wide screens
+    // matched, as did the viewport unit.
+    let wide = "@media (min-width: 1000px) { p { display: none } }";
+    assert!(style_of(html, wide, "p").may_differ_zoomed());
+    assert!(!style_of(html, "p { display: none }", "p").may_differ_zoomed());
+    assert!(style_of(html, "p { width: 50vw }", "p").may_differ_zoomed());
+    let zoomed = style_on(Device::reference().zoomed(2.0), html, wide, "p");
+    assert_eq!(zoomed.display, Display::Block);
+}
+
+#[test]
+fn raw_rules_are_focus_rules_here_and_rules_only_for_the_zoomed_screen() {
+    let css = "a:focus { outline: none } @media (max-width: 700px) { .menu { overflow: hidden } } \
+               @media (min-width: 1000px) { .wide { color: red } } @media print { a:focus { color: red } }";
+    let raw = |device: Device| -> Vec<(String, bool)> {
+        Cascade::new(vec![StyleSheet::parse(css)], &device)
+            .take_raw_rules()
+            .into_iter()
+            .map(|r| (r.selectors, r.zoomed_only))
+            .collect()
+    };
+    // `.menu` applies at 640px wide (200%), not at 1280px.
+    assert_eq!(
+        raw(Device::reference()),
+        [("a:focus".to_string(), false), (".menu".to_string(), true)]
+    );
+    // At 640px it applies on the screen itself; zoomed further (320px) nothing new applies.
+    assert_eq!(
+        raw(Device::reference().zoomed(2.0)),
+        [("a:focus".to_string(), false)]
+    );
+}
+
+#[test]
 fn ua_defaults_lose_to_author_styles_and_revert_restores_them() {
     let doc = Html::parse_document(r#"<a href="/">x</a>"#);
     let a = doc.select(&Selector::parse("a").unwrap()).next().unwrap();
@@ -222,16 +269,20 @@ fn ua_defaults_lose_to_author_styles_and_revert_restores_them() {
         color: Some(Rgba::rgb(0, 0, 0xee)),
         ..UaStyle::display(Display::Inline)
     };
-    let mut plain = Cascade::new(vec![]);
+    let mut plain = Cascade::new(vec![], &Device::reference());
     assert_eq!(plain.compute(a, None, &link).color, Rgba::rgb(0, 0, 0xee));
-    let mut author = Cascade::new(vec![StyleSheet::parse("a { color: #333 }")]);
+    let mut author = Cascade::new(
+        vec![StyleSheet::parse("a { color: #333 }")],
+        &Device::reference(),
+    );
     assert_eq!(
         author.compute(a, None, &link).color,
         Rgba::rgb(0x33, 0x33, 0x33)
     );
-    let mut revert = Cascade::new(vec![StyleSheet::parse(
-        "a { color: #333 } a { color: revert }",
-    )]);
+    let mut revert = Cascade::new(
+        vec![StyleSheet::parse("a { color: #333 } a { color: revert }")],
+        &Device::reference(),
+    );
     assert_eq!(revert.compute(a, None, &link).color, Rgba::rgb(0, 0, 0xee));
 }
 
@@ -251,8 +302,9 @@ fn bucketing_matches_unbucketed_matching() {
         :root main :is(em, strong) { text-decoration: underline; color: #444 } circle.dot { opacity: .5 }
         input:not([type=checkbox]) { background-color: #eee } .x.y { color: green } .NAV-LINK { color: pink }";
     let doc = Html::parse_document(html);
-    let mut bucketed = Cascade::new(vec![StyleSheet::parse(css)]);
-    let mut plain = Cascade::new(vec![StyleSheet::parse(css)]).without_bucketing();
+    let mut bucketed = Cascade::new(vec![StyleSheet::parse(css)], &Device::reference());
+    let mut plain =
+        Cascade::new(vec![StyleSheet::parse(css)], &Device::reference()).without_bucketing();
     let mut styles: Vec<(crate::html::tree::NodeId, ComputedStyle, ComputedStyle)> = Vec::new();
     let mut compared = 0;
     for node in doc.tree.root().descendants() {
