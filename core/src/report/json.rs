@@ -1,5 +1,5 @@
 //! The JSON report (schema v1): `serde_json`'s indented form of the [`Report`], with a final
-//! newline. [`write`] produces it piece by piece, so a report with more pages than fit in
+//! newline. [`write()`] produces it piece by piece, so a report with more pages than fit in
 //! memory (a crawl keeps its pages on disk) is never held whole.
 
 use std::borrow::Borrow;

@@ -1,5 +1,5 @@
 //! The text report for people: per page a header line and its findings; for a crawl the
-//! site's broken links, documents and pages not audited; then a summary line. [`write`]
+//! site's broken links, documents and pages not audited; then a summary line. [`write()`]
 //! produces it piece by piece, like [`super::json::write`].
 
 use std::borrow::Borrow;
