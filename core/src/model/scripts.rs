@@ -113,16 +113,18 @@ impl<'d> Scripts<'d> {
                 self.unfollowed().map(Reason::Unfollowed)
             }
             ScriptEffect::ShadowRoot => {
-                if !can_host_shadow_root(el) || self.attached_shadow_root(el) {
-                    return None;
-                }
-                let unfollowed = self.unfollowed()?;
                 // Any script may attach one; without a sign that one does, only custom
                 // elements (which exist to be defined by scripts, usually with a shadow tree)
                 // are suspected, not every empty `div` of a page with external scripts.
+                // (Asked of every element of such pages: the name test comes first.)
                 let sign = self.signals.unfollowed_attach_shadow;
-                (sign || is_custom_element_name(el.name()))
-                    .then_some(Reason::Unfollowed(unfollowed))
+                if !sign && !is_custom_element_name(el.name()) {
+                    return None;
+                }
+                if !can_host_shadow_root(el) || self.attached_shadow_root(el) {
+                    return None;
+                }
+                self.unfollowed().map(Reason::Unfollowed)
             }
         }
     }
