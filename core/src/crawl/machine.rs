@@ -1655,6 +1655,97 @@ mod tests {
         ));
     }
 
+    /// RFC 9309 §2.3.1.2: robots.txt redirects are followed (at least five hops), and the
+    /// rules at the end apply to the origin asked about.
+    #[test]
+    fn a_redirected_robots_txt_is_followed() {
+        let mut c = crawler(100, 4, true);
+        let started = on_a_fake_clock(
+            &mut c,
+            &mut |r| match r.url.as_str() {
+                "https://c.example/robots.txt" => redirect(301, "https://cdn.example/robots.txt"),
+                "https://cdn.example/robots.txt" => {
+                    with_body(200, "text/plain", "User-agent: *\nDisallow: /private/\n")
+                }
+                "https://c.example/sitemap.xml" => Answer::status(404),
+                "https://c.example/" => html(),
+                other => panic!("{other} must not be requested"),
+            },
+            &|url| match url.path() {
+                "/" => vec![u("https://c.example/private/x")],
+                _ => Vec::new(),
+            },
+        );
+        assert_eq!(
+            abouts_of(&started),
+            [
+                "GET https://c.example/robots.txt",
+                "GET https://cdn.example/robots.txt",
+                "GET https://c.example/sitemap.xml",
+                "GET https://c.example/",
+            ]
+        );
+        assert!(matches!(
+            state(&c, "https://c.example/private/x"),
+            State::NotAudited {
+                reason: "robots",
+                ..
+            }
+        ));
+        let reports = c.robots_reports();
+        assert_eq!(reports[0].url, "https://c.example/robots.txt");
+        assert_eq!(reports[0].outcome, "rules");
+    }
+
+    /// Style sheets obey robots.txt on every hop, and one served as another type than
+    /// `text/css` is ignored, as browsers do in standards mode (HTML, "link type
+    /// stylesheet").
+    #[test]
+    fn style_sheets_are_fetched_through_the_machine() {
+        let mut c = crawler(100, 4, true);
+        c.robots_known(
+            &u("https://c.example/"),
+            robots("User-agent: *\nDisallow: /private/\n"),
+        );
+        let sheet = |c: &mut Crawler, url: &str, answer: Answer| {
+            c.want_sheet(url.into());
+            let requests = drain(c, MS(0));
+            c.on_response(id_of(&requests, &format!("GET {url}")), MS(0), answer);
+        };
+        sheet(
+            &mut c,
+            "https://c.example/old.css",
+            redirect(301, "/private/s.css"),
+        );
+        sheet(
+            &mut c,
+            "https://c.example/s.css",
+            with_body(200, "text/css; charset=utf-8", "p{}"),
+        );
+        sheet(
+            &mut c,
+            "https://c.example/t.css",
+            with_body(200, "text/plain", "p{}"),
+        );
+        let sheets: Vec<_> = std::iter::from_fn(|| c.next_work())
+            .filter_map(|work| match work {
+                Work::Sheet { url, css } => Some((url, css)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            sheets,
+            [
+                ("https://c.example/old.css".to_string(), None),
+                (
+                    "https://c.example/s.css".to_string(),
+                    Some((b"p{}".to_vec(), Some("utf-8".to_string())))
+                ),
+                ("https://c.example/t.css".to_string(), None),
+            ]
+        );
+    }
+
     fn abouts_of(started: &[(String, u64)]) -> Vec<&str> {
         started.iter().map(|(a, _)| a.as_str()).collect()
     }
