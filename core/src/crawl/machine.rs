@@ -89,7 +89,7 @@ pub struct Request {
     pub url: Url,
     /// Which body to read, and its cap.
     pub read: Read,
-    /// What it is for (logs; the local reader answers robots.txt and sitemaps with nothing).
+    /// What it is for (for logs).
     pub purpose: Purpose,
 }
 
