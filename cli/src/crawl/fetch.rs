@@ -1,196 +1,28 @@
-//! Fetching for the crawler: HTTP(S) with per-host politeness, or files of a local site.
+//! One HTTP exchange for the crawler (HTTP(S), or a file of a local site), as the machine
+//! (`frontdesk_core::crawl::machine`) asks for it. *When* to send it, retries and
+//! redirects are the machine's decisions; this:
 //!
-//! Every request goes through [`Fetcher::get`], which:
-//!
-//! - waits for the host's turn in the politeness schedule (`frontdesk_core::crawl::
-//!   politeness`): at most `--host-concurrency` requests in flight per host, and requests
-//!   started no faster than `--rate` per second (the slower of that and the site's
-//!   `Crawl-delay`);
-//! - sends only GET or HEAD, never follows redirects itself (the crawler does, to record
-//!   and deduplicate them) and never sends cookies;
-//! - retries 429 and 503 a bounded number of times, waiting for `Retry-After` when the
-//!   server gives one (and holding back the whole host meanwhile), else with exponential
-//!   backoff; a refused connection is retried once;
+//! - sends only GET or HEAD, never follows redirects itself and never sends cookies;
 //! - reads the body only when asked, chunk by chunk, and stops at a size cap counted
 //!   *after* decompression, so neither a 1 GB page nor a gzip bomb is ever held in memory;
 //! - gives up after `--timeout` for the whole exchange, body included (a server dripping
 //!   one byte a second cannot hold a worker forever).
 
 use std::path::Path;
-use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime};
 
-use frontdesk_core::crawl::politeness::{
-    busy_retry, host_key, Busy, Schedule, CONNECT_RETRY_WAIT, MAX_RETRIES,
+use frontdesk_core::crawl::exchange::{
+    essence, is_html_type, Answer, Body, ErrorKind, Failure, Method, Read,
 };
 use reqwest::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_TYPE, LOCATION, RETRY_AFTER};
 use tokio::io::AsyncReadExt;
-use tokio::sync::Notify;
 use url::Url;
 
 #[derive(Debug, Clone)]
 pub struct HttpConfig {
     pub user_agent: String,
     pub timeout: Duration,
-    /// Requests per second per host; `0` means no limit.
-    pub rate: f64,
     pub host_concurrency: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
-    Get,
-    Head,
-}
-
-/// Which bodies to read, and the cap.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Want {
-    /// Headers only (the connection is dropped after them).
-    Nothing,
-    /// The body of an HTML response (or one with no `Content-Type`, to sniff), up to the cap.
-    Html(usize),
-    /// Any body up to the cap.
-    Any(usize),
-    /// Any body; past the cap, the first `cap` bytes (robots.txt is read this way).
-    Prefix(usize),
-}
-
-#[derive(Debug)]
-pub enum Body {
-    NotRead,
-    Complete(Vec<u8>),
-    /// Over the cap: reading stopped there and what was read is dropped.
-    TooLarge,
-}
-
-#[derive(Debug)]
-pub struct Response {
-    pub url: Url,
-    /// HTTP status; `None` for files.
-    pub status: Option<u16>,
-    /// The `Content-Type` header as sent (for files, from the extension).
-    pub content_type: Option<String>,
-    pub location: Option<String>,
-    /// Size announced by `Content-Length` (or the file size).
-    pub length: Option<u64>,
-    pub body: Body,
-    /// From sending the request to the end of the body (politeness waits excluded).
-    pub elapsed: Duration,
-    retry_after: Option<Duration>,
-}
-
-impl Response {
-    /// `text/html; charset=UTF-8` → `text/html`.
-    pub fn essence(&self) -> Option<String> {
-        self.content_type.as_deref().map(|ct| {
-            ct.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
-    }
-
-    /// The `charset` parameter of `Content-Type`.
-    pub fn charset(&self) -> Option<String> {
-        let ct = self.content_type.as_deref()?;
-        ct.split(';').skip(1).find_map(|param| {
-            let (name, value) = param.split_once('=')?;
-            name.trim().eq_ignore_ascii_case("charset").then(|| {
-                value
-                    .trim()
-                    .trim_matches(|c| c == '"' || c == '\'')
-                    .to_string()
-            })
-        })
-    }
-
-    /// Whether this is an HTML page. Without a `Content-Type`, the body is sniffed (as a
-    /// browser would): markup starting with `<` is taken for HTML.
-    pub fn is_html(&self) -> bool {
-        match self.essence() {
-            Some(essence) => is_html_type(&essence),
-            None => match &self.body {
-                Body::Complete(bytes) => looks_like_markup(bytes),
-                _ => false,
-            },
-        }
-    }
-
-    /// Where a redirect points, resolved against this URL. `Some(Err)` for a redirect
-    /// status with a missing or unusable `Location`.
-    pub fn redirect_target(&self) -> Option<Result<Url, String>> {
-        let redirect = match self.status {
-            Some(status) => matches!(status, 301 | 302 | 303 | 307 | 308),
-            // A folder on disk "redirects" to itself with a slash, as web servers do.
-            None => self.location.is_some(),
-        };
-        if !redirect {
-            return None;
-        }
-        Some(match self.location.as_deref() {
-            None => Err("redirect without a Location header".to_string()),
-            Some(location) => self
-                .url
-                .join(location.trim())
-                .map_err(|e| format!("redirect to an invalid URL '{location}': {e}")),
-        })
-    }
-}
-
-pub fn is_html_type(essence: &str) -> bool {
-    matches!(essence, "text/html" | "application/xhtml+xml")
-}
-
-fn looks_like_markup(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    bytes
-        .iter()
-        .find(|b| !b.is_ascii_whitespace())
-        .is_some_and(|&b| b == b'<')
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ErrorKind {
-    Dns,
-    Tls,
-    Connect,
-    Timeout,
-    /// The connection broke while reading, or the body could not be decompressed.
-    Read,
-    /// A file that does not exist (folder crawls).
-    NotFound,
-    Other,
-}
-
-impl ErrorKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorKind::Dns => "dns",
-            ErrorKind::Tls => "tls",
-            ErrorKind::Connect => "connect",
-            ErrorKind::Timeout => "timeout",
-            ErrorKind::Read => "read",
-            ErrorKind::NotFound => "not-found",
-            ErrorKind::Other => "other",
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct FetchError {
-    pub kind: ErrorKind,
-    pub message: String,
-}
-
-impl FetchError {
-    fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        FetchError {
-            kind,
-            message: message.into(),
-        }
-    }
 }
 
 /// Where pages come from: the web, or a folder on disk.
@@ -200,25 +32,22 @@ pub enum Fetcher {
 }
 
 impl Fetcher {
-    pub async fn get(&self, url: &Url, method: Method, want: Want) -> Result<Response, FetchError> {
+    /// Makes one exchange.
+    pub async fn exchange(&self, method: Method, url: &Url, read: Read) -> Result<Answer, Failure> {
         match self {
-            Fetcher::Http(http) => http.get(url, method, want).await,
-            Fetcher::Local => get_file(url, method, want).await,
+            Fetcher::Http(http) => http.exchange(method, url, read).await,
+            Fetcher::Local => get_file(url, method, read).await,
         }
     }
 
-    pub fn http(&self) -> Option<&Http> {
-        match self {
-            Fetcher::Http(http) => Some(http),
-            Fetcher::Local => None,
-        }
+    pub fn is_http(&self) -> bool {
+        matches!(self, Fetcher::Http(_))
     }
 }
 
 pub struct Http {
     client: reqwest::Client,
     config: HttpConfig,
-    politeness: Politeness,
 }
 
 impl Http {
@@ -244,68 +73,23 @@ impl Http {
                     crate::fetch::error_chain(&e)
                 )
             })?;
-        let politeness = Politeness {
-            epoch: Instant::now(),
-            schedule: Mutex::new(Schedule::new(config.rate, config.host_concurrency)),
-            freed: Notify::new(),
+        Ok(Http { client, config })
+    }
+
+    async fn exchange(&self, method: Method, url: &Url, read: Read) -> Result<Answer, Failure> {
+        let started = Instant::now();
+        // reqwest's own timeout covers the whole exchange; this outer one is a backstop so
+        // that no future of ours can outlive the limit by much.
+        let limit = self.config.timeout + Duration::from_secs(1);
+        let mut answer = match tokio::time::timeout(limit, self.once(url, method, read)).await {
+            Ok(result) => result?,
+            Err(_) => return Err(self.timeout_error()),
         };
-        Ok(Http {
-            client,
-            config,
-            politeness,
-        })
+        answer.elapsed = started.elapsed();
+        Ok(answer)
     }
 
-    /// Slows a host down to the given delay between requests (robots.txt `Crawl-delay`),
-    /// unless the crawl runs with `--rate 0` (no limit: for sites you run yourself).
-    pub fn apply_crawl_delay(&self, url: &Url, seconds: f32) {
-        let now = self.politeness.now();
-        self.politeness
-            .schedule
-            .lock()
-            .expect("schedule lock")
-            .apply_crawl_delay(&host_key(url), seconds, now);
-    }
-
-    pub async fn get(&self, url: &Url, method: Method, want: Want) -> Result<Response, FetchError> {
-        let host = host_key(url);
-        let mut attempt = 0;
-        loop {
-            let slot = self.politeness.enter(&host).await;
-            let started = Instant::now();
-            // reqwest's own timeout covers the whole exchange; this outer one is a
-            // backstop so that no future of ours can outlive the limit by much.
-            let limit = self.config.timeout + Duration::from_secs(1);
-            let result = match tokio::time::timeout(limit, self.once(url, method, want)).await {
-                Ok(result) => result,
-                Err(_) => Err(self.timeout_error()),
-            };
-            drop(slot);
-            match result {
-                Ok(mut response) => {
-                    response.elapsed = started.elapsed();
-                    let retry = response
-                        .status
-                        .and_then(|status| busy_retry(attempt, status, response.retry_after));
-                    if let Some(wait) = retry {
-                        tracing::warn!(%url, status = ?response.status, ?wait, "server busy, retrying");
-                        self.politeness.pause(&host, wait);
-                        attempt += 1;
-                        continue;
-                    }
-                    return Ok(response);
-                }
-                Err(e) if e.kind == ErrorKind::Connect && attempt == 0 => {
-                    tracing::warn!(%url, error = %e.message, "connection failed, retrying once");
-                    self.politeness.pause(&host, CONNECT_RETRY_WAIT);
-                    attempt = MAX_RETRIES;
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    async fn once(&self, url: &Url, method: Method, want: Want) -> Result<Response, FetchError> {
+    async fn once(&self, url: &Url, method: Method, read: Read) -> Result<Answer, Failure> {
         let request = match method {
             Method::Get => self.client.get(url.clone()),
             Method::Head => self.client.head(url.clone()),
@@ -324,34 +108,27 @@ impl Http {
         // With gzip/brotli, reqwest hides the compressed length: this is the real size.
         let length = response.content_length();
         let redirect = (300..400).contains(&status);
-        let essence = content_type.as_deref().map(|ct| {
-            ct.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        });
-        let read = match (method, want) {
-            (Method::Head, _) | (_, Want::Nothing) => None,
-            (_, Want::Html(cap)) => {
+        let essence = content_type.as_deref().map(essence);
+        let read = match (method, read) {
+            (Method::Head, _) | (_, Read::Nothing) => None,
+            (_, Read::Html(cap)) => {
                 (!redirect && essence.as_deref().is_none_or(is_html_type)).then_some((cap, false))
             }
-            (_, Want::Any(cap)) => Some((cap, false)),
-            (_, Want::Prefix(cap)) => Some((cap, true)),
+            (_, Read::Any(cap)) => Some((cap, false)),
+            (_, Read::Prefix(cap)) => Some((cap, true)),
         };
         let body = match read {
             None => Body::NotRead,
             Some((cap, keep_prefix)) => self.read_capped(&mut response, cap, keep_prefix).await?,
         };
-        Ok(Response {
-            url: url.clone(),
+        Ok(Answer {
             status: Some(status),
             content_type,
             location,
+            retry_after,
             length,
             body,
             elapsed: Duration::ZERO,
-            retry_after,
         })
     }
 
@@ -363,7 +140,7 @@ impl Http {
         response: &mut reqwest::Response,
         cap: usize,
         keep_prefix: bool,
-    ) -> Result<Body, FetchError> {
+    ) -> Result<Body, Failure> {
         if !keep_prefix && response.content_length().is_some_and(|n| n > cap as u64) {
             return Ok(Body::TooLarge);
         }
@@ -381,8 +158,8 @@ impl Http {
         Ok(Body::Complete(body))
     }
 
-    fn timeout_error(&self) -> FetchError {
-        FetchError::new(
+    fn timeout_error(&self) -> Failure {
+        Failure::new(
             ErrorKind::Timeout,
             format!(
                 "no complete answer within {} s",
@@ -391,7 +168,7 @@ impl Http {
         )
     }
 
-    fn classify(&self, error: &reqwest::Error) -> FetchError {
+    fn classify(&self, error: &reqwest::Error) -> Failure {
         let chain = crate::fetch::error_chain(error);
         let lower = chain.to_ascii_lowercase();
         if error.is_timeout() || lower.contains("timed out") {
@@ -415,7 +192,7 @@ impl Http {
         } else {
             ErrorKind::Other
         };
-        FetchError::new(kind, chain)
+        Failure::new(kind, chain)
     }
 }
 
@@ -441,98 +218,27 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
     )
 }
 
-/// The politeness schedule (pure, in core) on the real clock: time is measured from the
-/// crawl's start, and a task whose host is at its concurrency cap waits for a request to
-/// finish.
-struct Politeness {
-    epoch: Instant,
-    schedule: Mutex<Schedule>,
-    /// Signalled whenever a request finishes, for tasks waiting on a full host.
-    freed: Notify,
-}
-
-/// A request's place in its host's schedule, given back when dropped (also when the task
-/// is cancelled).
-struct Slot<'a> {
-    politeness: &'a Politeness,
-    host: &'a str,
-}
-
-impl Drop for Slot<'_> {
-    fn drop(&mut self) {
-        self.politeness
-            .schedule
-            .lock()
-            .expect("schedule lock")
-            .finish(self.host);
-        self.politeness.freed.notify_waiters();
-    }
-}
-
-impl Politeness {
-    fn now(&self) -> Duration {
-        self.epoch.elapsed()
-    }
-
-    /// Waits for the host's turn: a free place under its concurrency cap, then the start
-    /// time the schedule gives.
-    async fn enter<'a>(&'a self, host: &'a str) -> Slot<'a> {
-        loop {
-            let freed = self.freed.notified();
-            tokio::pin!(freed);
-            // Registered before looking, so a request finishing in between is not missed.
-            freed.as_mut().enable();
-            let claimed = self
-                .schedule
-                .lock()
-                .expect("schedule lock")
-                .start(host, self.now());
-            match claimed {
-                Ok(at) => {
-                    let slot = Slot {
-                        politeness: self,
-                        host,
-                    };
-                    tokio::time::sleep_until((self.epoch + at).into()).await;
-                    return slot;
-                }
-                Err(Busy::Full) => freed.await,
-            }
-        }
-    }
-
-    /// Holds every request to the host back for `wait` from now.
-    fn pause(&self, host: &str, wait: Duration) {
-        let until = self.now() + wait;
-        self.schedule
-            .lock()
-            .expect("schedule lock")
-            .pause_until(host, until);
-    }
-}
-
 /// Reads a file of a local site. A folder answers like a web server: a redirect to the same
 /// path with a trailing slash (which normalises to its `index.html`).
-async fn get_file(url: &Url, method: Method, want: Want) -> Result<Response, FetchError> {
+async fn get_file(url: &Url, method: Method, read: Read) -> Result<Answer, Failure> {
     let started = Instant::now();
     let path = url
         .to_file_path()
-        .map_err(|()| FetchError::new(ErrorKind::Other, "not a local file URL"))?;
+        .map_err(|()| Failure::new(ErrorKind::Other, "not a local file URL"))?;
     let meta = tokio::fs::metadata(&path)
         .await
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => FetchError::new(ErrorKind::NotFound, "no such file"),
-            _ => FetchError::new(ErrorKind::Read, e.to_string()),
+            std::io::ErrorKind::NotFound => Failure::new(ErrorKind::NotFound, "no such file"),
+            _ => Failure::new(ErrorKind::Read, e.to_string()),
         })?;
-    let mut response = Response {
-        url: url.clone(),
+    let mut response = Answer {
         status: None,
         content_type: None,
         location: None,
+        retry_after: None,
         length: None,
         body: Body::NotRead,
         elapsed: Duration::ZERO,
-        retry_after: None,
     };
     if meta.is_dir() {
         response.location = Some(format!("{}/", url.path()));
@@ -540,11 +246,11 @@ async fn get_file(url: &Url, method: Method, want: Want) -> Result<Response, Fet
     }
     let content_type = content_type_for(&path);
     response.length = Some(meta.len());
-    let read = match (method, want) {
-        (Method::Head, _) | (_, Want::Nothing) => None,
-        (_, Want::Html(cap)) => is_html_type(content_type).then_some((cap, false)),
-        (_, Want::Any(cap)) => Some((cap, false)),
-        (_, Want::Prefix(cap)) => Some((cap, true)),
+    let read = match (method, read) {
+        (Method::Head, _) | (_, Read::Nothing) => None,
+        (_, Read::Html(cap)) => is_html_type(content_type).then_some((cap, false)),
+        (_, Read::Any(cap)) => Some((cap, false)),
+        (_, Read::Prefix(cap)) => Some((cap, true)),
     };
     response.content_type = Some(content_type.to_string());
     if let Some((cap, keep_prefix)) = read {
@@ -553,12 +259,12 @@ async fn get_file(url: &Url, method: Method, want: Want) -> Result<Response, Fet
         } else {
             let file = tokio::fs::File::open(&path)
                 .await
-                .map_err(|e| FetchError::new(ErrorKind::Read, e.to_string()))?;
+                .map_err(|e| Failure::new(ErrorKind::Read, e.to_string()))?;
             let mut bytes = Vec::new();
             file.take(cap as u64 + 1)
                 .read_to_end(&mut bytes)
                 .await
-                .map_err(|e| FetchError::new(ErrorKind::Read, e.to_string()))?;
+                .map_err(|e| Failure::new(ErrorKind::Read, e.to_string()))?;
             if bytes.len() > cap {
                 if keep_prefix {
                     bytes.truncate(cap);
@@ -611,91 +317,9 @@ fn content_type_for(path: &Path) -> &'static str {
     }
 }
 
-/// URLs whose extension says "document": these are asked for with HEAD (falling back to
-/// GET), since only their status and type are reported, never their bytes.
-pub fn looks_like_document(url: &Url) -> bool {
-    let path = url.path();
-    let ext = match path.rsplit_once('.') {
-        Some((_, ext)) if !ext.contains('/') => ext.to_ascii_lowercase(),
-        _ => return false,
-    };
-    matches!(
-        ext.as_str(),
-        "pdf"
-            | "doc"
-            | "docx"
-            | "xls"
-            | "xlsx"
-            | "ppt"
-            | "pptx"
-            | "odt"
-            | "ods"
-            | "odp"
-            | "rtf"
-            | "csv"
-            | "zip"
-            | "jpg"
-            | "jpeg"
-            | "png"
-            | "gif"
-            | "mp3"
-            | "mp4"
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn response(status: Option<u16>, ct: Option<&str>, location: Option<&str>) -> Response {
-        Response {
-            url: Url::parse("https://c.example/a/b").unwrap(),
-            status,
-            content_type: ct.map(String::from),
-            location: location.map(String::from),
-            length: None,
-            body: Body::NotRead,
-            elapsed: Duration::ZERO,
-            retry_after: None,
-        }
-    }
-
-    #[test]
-    fn content_type_parts() {
-        let r = response(Some(200), Some("Text/HTML; Charset=\"windows-1252\""), None);
-        assert_eq!(r.essence().as_deref(), Some("text/html"));
-        assert_eq!(r.charset().as_deref(), Some("windows-1252"));
-        assert!(r.is_html());
-        assert!(!response(Some(200), Some("image/png"), None).is_html());
-    }
-
-    #[test]
-    fn html_is_sniffed_without_content_type() {
-        let mut r = response(Some(200), None, None);
-        r.body = Body::Complete(b"\xEF\xBB\xBF  <!doctype html>".to_vec());
-        assert!(r.is_html());
-        r.body = Body::Complete(b"%PDF-1.4".to_vec());
-        assert!(!r.is_html());
-    }
-
-    #[test]
-    fn redirects_resolve_relative_locations() {
-        let r = response(Some(301), None, Some("../c?x=1"));
-        assert_eq!(
-            r.redirect_target().unwrap().unwrap().as_str(),
-            "https://c.example/c?x=1"
-        );
-        assert!(response(Some(302), None, None)
-            .redirect_target()
-            .unwrap()
-            .is_err());
-        assert!(response(Some(304), None, Some("/x"))
-            .redirect_target()
-            .is_none());
-        assert!(response(Some(200), None, Some("/x"))
-            .redirect_target()
-            .is_none());
-    }
 
     #[test]
     fn retry_after_forms() {
@@ -705,14 +329,6 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon"), None);
-    }
-
-    #[test]
-    fn document_extensions() {
-        let u = |s: &str| Url::parse(s).unwrap();
-        assert!(looks_like_document(&u("https://c.example/docs/Report.PDF")));
-        assert!(!looks_like_document(&u("https://c.example/docs.pdf/page")));
-        assert!(!looks_like_document(&u("https://c.example/bins")));
     }
 
     #[test]

@@ -1,40 +1,37 @@
 //! `frontdesk crawl`: audit a whole site.
 //!
 //! The crawl's logic is in the engine, without I/O (`frontdesk_core::crawl`): the
-//! [`Crawler`] state machine (frontier, scope, robots.txt per origin, sitemap discovery,
-//! limits), URL normalisation, link extraction and the politeness schedule. This module is
-//! its driver, with tokio and reqwest (or the local file reader):
+//! [`Crawler`] state machine decides what to request and when (frontier, scope, robots.txt
+//! per origin, sitemap discovery, limits, the politeness schedule, retries, redirects,
+//! HEAD then GET for documents). This module is its driver, with tokio and reqwest (or the
+//! local file reader):
 //!
-//! - [`fetch`]: HTTP (waiting for each host's turn in the politeness schedule, retries,
-//!   timeouts, capped streaming bodies) or local files;
-//! - [`robots`] and [`sitemap`]: fetching robots.txt (once per origin) and sitemap files;
+//! - [`fetch`]: one exchange over HTTP (timeouts, capped streaming bodies) or from a file;
 //! - [`page`]: decode, parse once, audit, extract links (on blocking threads);
 //! - [`report`]: the deterministic JSON and text reports.
 //!
-//! A single coordinator task owns the [`Crawler`]: it starts a task for every request the
-//! machine hands out (at most `--concurrency` at once, plus one sitemap file), and gives
-//! each task's answer back (a page's links, a document, a redirect, an error, a robots.txt,
-//! a sitemap) before asking for more. Pages are audited as they arrive and their HTML
-//! dropped at once, so memory holds findings, not pages.
+//! One coordinator task owns the [`Crawler`] and loops: it sends every request the machine
+//! gives now, each on a task of its own; sleeps until the machine's next wake-up or the
+//! next completion; reports each answer; and does the work the answers bring (audit a page
+//! on the blocking pool, parse a sitemap, keep a style sheet). Pages are audited as they
+//! arrive and their HTML dropped at once, so memory holds findings, not pages.
 
 mod fetch;
 mod page;
 mod report;
-mod robots;
-mod sitemap;
 
 // The network-free stages are in the engine (frontdesk-core), where the wasm build and the
 // fuzz targets can reach them too.
-use frontdesk_core::crawl::{frontier, normalize, robots_txt, scope, sitemap_parse};
+use frontdesk_core::crawl::{frontier, normalize, scope, sitemap_parse};
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use tokio::sync::Semaphore;
+use tokio::sync::{mpsc, oneshot, Semaphore};
 use tokio::task::JoinSet;
 use url::Url;
 
@@ -43,35 +40,35 @@ use crate::decode::{decode_css, decode_html};
 use crate::output::{self, Destination};
 use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
 
-use fetch::{looks_like_document, Body, FetchError, Fetcher, Http, HttpConfig, Method, Want};
-use frontdesk_core::crawl::machine::{Config, Crawler, JobResult, Request, RequestId, What};
+use fetch::{Fetcher, Http, HttpConfig};
+use frontdesk_core::crawl::exchange::{Answer, ErrorKind, Failure};
+use frontdesk_core::crawl::machine::{
+    Audit, Config, Crawler, Purpose, Request, RequestId, TaskId, Work,
+};
+use frontdesk_core::crawl::robots_txt::product_token;
 use frontdesk_core::crawl::sitemap_parse::Parsed;
-use frontdesk_core::crawl::sitemaps::SitemapFile;
-use frontier::{ExternalCheck, Job};
 use page::{Analysed, Analysis, StyleCache};
 use report::{http_message, PageRecord, PageStore};
-use robots::{Robots, RobotsCache};
 use scope::Scope;
 
-/// Largest page read (after decompression). Bigger pages are reported, not audited.
-const MAX_PAGE_BYTES: usize = 10 * 1024 * 1024;
-/// Largest style sheet read.
-const MAX_SHEET_BYTES: usize = 2 * 1024 * 1024;
 /// Rounds of "audit, fetch the sheets it asked for, audit again" per page (a linked sheet
 /// can `@import` another, which is only discovered once the first is loaded).
 const MAX_STYLE_ROUNDS: usize = 3;
-const MAX_SHEET_REDIRECTS: usize = 5;
 
-/// Everything the fetch tasks share.
+/// A style sheet an audit needs, and how to tell it that the sheet is in the cache.
+type SheetWanted = (String, oneshot::Sender<()>);
+
+/// Everything the driver's tasks share.
 struct Ctx {
     fetcher: Fetcher,
-    robots: RobotsCache,
     styles: StyleCache,
     /// Audits running at once: one per core, so memory holds at most that many parsed
     /// pages however high `--concurrency` is.
     audit_slots: Semaphore,
     /// The site folder, for folder crawls.
     local_root: Option<Url>,
+    /// To the coordinator: sheets audits need.
+    sheets: mpsc::UnboundedSender<SheetWanted>,
 }
 
 /// The command: parse the arguments, crawl, write the report. Returns the exit code.
@@ -230,46 +227,42 @@ struct Crawled {
     no_pages: Option<String>,
 }
 
-/// What a fetch task found.
-enum Outcome {
-    Page {
-        content_type: Option<String>,
-        fetch_ms: u64,
-        /// Hash of the body as received, to spot the same page under two URLs.
-        digest: u64,
-        analysed: Analysed,
-    },
-    Document {
-        status: Option<u16>,
-        content_type: Option<String>,
-        length: Option<u64>,
-    },
-    Redirect {
-        status: Option<u16>,
-        target: Url,
-    },
-    Broken {
-        status: Option<u16>,
-        kind: &'static str,
-        message: String,
-    },
-    NotAudited {
-        status: Option<u16>,
-        content_type: Option<String>,
-        reason: &'static str,
-        message: String,
-    },
-    External(ExternalCheck),
+/// What a task of the driver's did.
+enum Done {
+    /// An exchange's answer.
+    Exchange(RequestId, Result<Answer, Failure>),
+    /// A page's audit (`None` when the engine failed), boxed: it is by far the largest.
+    Audited(TaskId, Box<Option<AuditedPage>>),
+    /// A sitemap parsed.
+    Parsed(TaskId, Option<u16>, Parsed),
 }
 
-impl Outcome {
-    fn from_error(e: FetchError) -> Self {
-        Outcome::Broken {
-            status: None,
-            kind: e.kind.as_str(),
-            message: e.message,
-        }
-    }
+/// What the driver keeps of an audited page.
+struct AuditedPage {
+    page: frontier::Id,
+    content_type: Option<String>,
+    fetch_ms: u64,
+    /// Hash of the body as received, to spot the same page under two URLs.
+    digest: u64,
+    analysed: Analysed,
+}
+
+/// What each running task is, for when it panics (a frontdesk bug).
+enum Running {
+    Exchange(RequestId),
+    Audit(TaskId),
+    Parse(TaskId, Option<u16>),
+}
+
+/// The coordinator's state besides the machine.
+struct Driver {
+    ctx: Arc<Ctx>,
+    tasks: JoinSet<Done>,
+    running: HashMap<tokio::task::Id, Running>,
+    /// Audits waiting for a sheet, by URL.
+    sheet_waiters: HashMap<String, Vec<oneshot::Sender<()>>>,
+    records: Vec<PageRecord>,
+    store: PageStore,
 }
 
 async fn crawl(
@@ -279,91 +272,110 @@ async fn crawl(
     scope: Scope,
     progress: bool,
 ) -> Result<Crawled, String> {
+    let concurrency = args.concurrency as usize;
+    let host_concurrency = args.host_concurrency.map_or(concurrency, |n| n as usize);
     let fetcher = match local_root {
         Some(_) => Fetcher::Local,
         None => Fetcher::Http(Http::new(HttpConfig {
             user_agent: args.user_agent.clone(),
             timeout: Duration::from_secs_f64(args.timeout),
-            rate: args.rate,
-            host_concurrency: args.host_concurrency.unwrap_or(args.concurrency) as usize,
+            host_concurrency,
         })?),
     };
+    let http = fetcher.is_http();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let (sheets, mut sheet_requests) = mpsc::unbounded_channel();
     let ctx = Arc::new(Ctx {
         fetcher,
-        robots: RobotsCache::new(&args.user_agent),
         styles: StyleCache::new(),
         audit_slots: Semaphore::new(cores),
         local_root: local_root.clone(),
+        sheets,
     });
     let mut crawler = Crawler::new(
         Config {
             max_pages: args.max_pages as usize,
             max_depth: args.max_depth,
             check_external: args.check_external,
-            concurrency: args.concurrency as usize,
-            robots: ctx.fetcher.http().is_some(),
+            concurrency,
+            robots: http,
+            // Files are read as fast as asked for.
+            rate: if http { args.rate } else { 0.0 },
+            host_concurrency: if http { host_concurrency } else { usize::MAX },
+            token: product_token(&args.user_agent),
+            http_message,
         },
         start.clone(),
         scope,
     );
 
-    // robots.txt of the start host first: if the site cannot be reached at all, say so
-    // now (exit 2) rather than write a report of one broken link.
-    if let Some(http) = ctx.fetcher.http() {
-        let robots = ctx.robots.get(http, &start).await;
-        if let Some(e) = &robots.unreachable {
-            return Err(format!("cannot reach '{start}': {e}"));
-        }
-        crawler.robots_known(&start, robots);
-    }
-
-    let mut records: Vec<PageRecord> = Vec::new();
-    let mut store = PageStore::new()
-        .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?;
-    let mut tasks: JoinSet<Done> = JoinSet::new();
-    let mut running: HashMap<tokio::task::Id, Request> = HashMap::new();
+    let mut driver = Driver {
+        ctx,
+        tasks: JoinSet::new(),
+        running: HashMap::new(),
+        sheet_waiters: HashMap::new(),
+        records: Vec::new(),
+        store: PageStore::new()
+            .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?,
+    };
+    let epoch = Instant::now();
     let bar = progress.then(new_progress_bar);
     let mut interrupted = false;
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
 
     loop {
-        while let Some(request) = crawler.poll_next() {
-            let handle = tasks.spawn(perform(Arc::clone(&ctx), request.what.clone()));
-            running.insert(handle.id(), request);
+        while let Some(request) = crawler.poll_next(epoch.elapsed()) {
+            driver.send(request);
         }
-        if tasks.is_empty() {
-            break;
+        if driver.tasks.is_empty() {
+            // Nothing running: either the crawl is over, or only waits remain.
+            if crawler.in_flight() == 0 || crawler.next_wakeup().is_none() {
+                break;
+            }
         }
+        let wakeup = crawler.next_wakeup();
+        let until = tokio::time::Instant::from_std(epoch + wakeup.unwrap_or_default());
         tokio::select! {
-            joined = tasks.join_next_with_id() => {
-                let (task_id, done) = match joined {
-                    Some(Ok((task_id, done))) => (task_id, Ok(done)),
-                    Some(Err(e)) => (e.id(), Err(())),
-                    None => continue,
+            Some(joined) = driver.tasks.join_next_with_id(), if !driver.tasks.is_empty() => {
+                let done = match joined {
+                    Ok((task_id, done)) => {
+                        driver.running.remove(&task_id);
+                        done
+                    }
+                    Err(e) => match driver.running.remove(&e.id()) {
+                        Some(running) => Done::failed(running),
+                        None => continue,
+                    },
                 };
-                let request = running.remove(&task_id).expect("every task has its request");
-                let done = done.unwrap_or_else(|()| Done::failed(request.what));
-                answer(&mut crawler, &mut records, &mut store, request.id, done)
+                driver
+                    .report(&mut crawler, epoch.elapsed(), done)
                     .map_err(|e| format!("cannot write findings to a temporary file: {e}"))?;
+                if http {
+                    if let Some(e) = crawler.start_unreachable() {
+                        return Err(format!("cannot reach '{start}': {e}"));
+                    }
+                }
                 if let Some(bar) = &bar {
-                    let waiting = crawler.waiting() + tasks.len();
+                    let waiting = crawler.waiting() + crawler.in_flight();
                     bar.set_message(format!(
                         "{} pages audited, {} URLs done, {} in progress or queued",
-                        records.len(),
+                        driver.records.len(),
                         crawler.frontier().accepted.saturating_sub(waiting),
                         waiting
                     ));
                 }
             }
+            Some((url, done)) = sheet_requests.recv() => driver.want_sheet(&mut crawler, url, done),
+            _ = tokio::time::sleep_until(until), if wakeup.is_some() => {}
             _ = &mut ctrl_c => {
                 interrupted = true;
                 break;
             }
         }
+        driver.work(&mut crawler);
     }
-    tasks.abort_all();
+    driver.tasks.abort_all();
     let sitemaps = if interrupted {
         Vec::new()
     } else {
@@ -373,6 +385,7 @@ async fn crawl(
         bar.finish_and_clear();
     }
 
+    let Driver { records, store, .. } = driver;
     let no_pages = records.is_empty().then(|| crawler.why_no_pages());
     let scope = crawler.scope();
     let report = report::build(
@@ -387,7 +400,7 @@ async fn crawl(
             },
             max_pages: args.max_pages as usize,
             max_depth: args.max_depth,
-            robots: ctx.robots.reports(),
+            robots: crawler.robots_reports(),
             sitemaps,
             interrupted,
             timings: args.timings,
@@ -411,264 +424,175 @@ fn new_progress_bar() -> ProgressBar {
     bar
 }
 
-/// What a task did with its request (a page's outcome boxed: it is by far the largest).
-enum Done {
-    Robots(Arc<Robots>),
-    Job(Job, Box<Outcome>),
-    Sitemap(
-        SitemapFile,
-        Result<(Option<u16>, Parsed), (Option<u16>, String)>,
-    ),
-}
-
 impl Done {
     /// The answer for a task that panicked (a frontdesk bug).
-    fn failed(what: What) -> Done {
-        match what {
-            What::Robots { page } => Done::Robots(Arc::new(Robots::disallow_all(
-                Robots::url_for(&page.origin().ascii_serialization()),
-                None,
-                "internal error while reading robots.txt (a frontdesk bug: please report it)"
-                    .into(),
-            ))),
-            What::Fetch(job) | What::CheckExternal(job) => Done::Job(job, Box::new(Outcome::NotAudited {
-                status: None,
-                content_type: None,
-                reason: "internal-error",
-                message: "internal error while fetching or checking (a frontdesk bug: please report it)".into(),
-            })),
-            What::Sitemap(file) => Done::Sitemap(file, Err((
-                None,
-                "internal error while reading the sitemap".into(),
-            ))),
+    fn failed(running: Running) -> Done {
+        match running {
+            Running::Exchange(id) => Done::Exchange(
+                id,
+                Err(Failure::new(
+                    ErrorKind::Other,
+                    "internal error while fetching (a frontdesk bug: please report it)",
+                )),
+            ),
+            Running::Audit(task) => Done::Audited(task, Box::new(None)),
+            Running::Parse(task, status) => Done::Parsed(
+                task,
+                status,
+                Parsed {
+                    warning: Some("internal error while reading the sitemap".into()),
+                    ..Parsed::default()
+                },
+            ),
         }
     }
 }
 
-/// Performs one request of the crawler's.
-async fn perform(ctx: Arc<Ctx>, what: What) -> Done {
-    match what {
-        What::Robots { page } => Done::Robots(match ctx.fetcher.http() {
-            Some(http) => ctx.robots.get(http, &page).await,
-            // Folder crawls consult no robots.txt (the machine asks for none there).
-            None => Arc::new(Robots::allow_all(
-                Robots::url_for(&page.origin().ascii_serialization()),
-                None,
-                None,
-            )),
-        }),
-        What::Fetch(job) => {
-            let outcome = fetch_page(&ctx, &job).await;
-            Done::Job(job, Box::new(outcome))
-        }
-        What::CheckExternal(job) => {
-            let check = check_external(&ctx, &job.url).await;
-            Done::Job(job, Box::new(Outcome::External(check)))
-        }
-        What::Sitemap(file) => {
-            let read = match ctx.fetcher.http() {
-                Some(http) => sitemap::read(http, &ctx.robots, &file.url).await,
-                None => Err((None, "sitemaps are read only in HTTP crawls".into())),
-            };
-            Done::Sitemap(file, read)
-        }
+impl Driver {
+    /// Sends one request of the machine's, on a task of its own.
+    fn send(&mut self, request: Request) {
+        tracing::debug!(method = ?request.method, url = %request.url, purpose = ?request.purpose, "request");
+        let ctx = Arc::clone(&self.ctx);
+        let handle = self.tasks.spawn(async move {
+            let answer = ctx
+                .fetcher
+                .exchange(request.method, &request.url, request.read)
+                .await;
+            match &answer {
+                Ok(a) if matches!(a.status, Some(429 | 503)) => {
+                    tracing::warn!(url = %request.url, status = ?a.status, "server busy")
+                }
+                Err(e) if e.kind == ErrorKind::Connect => {
+                    tracing::warn!(url = %request.url, error = %e.message, "connection failed")
+                }
+                _ => {}
+            }
+            if request.purpose == Purpose::Robots {
+                tracing::info!(url = %request.url, status = ?answer.as_ref().ok().and_then(|a| a.status), "robots.txt");
+            }
+            Done::Exchange(request.id, answer)
+        });
+        self.running
+            .insert(handle.id(), Running::Exchange(request.id));
     }
-}
 
-/// Hands a task's result back to the crawler, keeping an audited page's findings.
-fn answer(
-    crawler: &mut Crawler,
-    records: &mut Vec<PageRecord>,
-    store: &mut PageStore,
-    id: RequestId,
-    done: Done,
-) -> std::io::Result<()> {
-    match done {
-        Done::Robots(robots) => crawler.on_robots(id, robots),
-        Done::Sitemap(file, Ok((status, parsed))) => crawler.on_sitemap(id, file, status, parsed),
-        Done::Sitemap(file, Err((status, error))) => {
-            crawler.on_sitemap_failed(id, file, status, error)
-        }
-        Done::Job(job, outcome) => {
-            tracing::debug!(url = %job.url, "done");
-            let result = match *outcome {
-                Outcome::Page {
-                    content_type,
-                    fetch_ms,
-                    digest,
-                    analysed,
-                } => {
-                    records.push(PageRecord::new(
-                        job.id,
-                        &analysed.report,
-                        store,
-                        content_type,
-                        fetch_ms,
-                        digest,
-                        analysed.canonical,
+    /// Gives a task's result back to the crawler, keeping an audited page's findings.
+    fn report(&mut self, crawler: &mut Crawler, now: Duration, done: Done) -> std::io::Result<()> {
+        match done {
+            Done::Exchange(id, Ok(answer)) => crawler.on_response(id, now, answer),
+            Done::Exchange(id, Err(failure)) => crawler.on_error(id, now, failure),
+            Done::Audited(task, audited) => match *audited {
+                Some(page) => {
+                    tracing::debug!(url = %page.analysed.report.url, "audited");
+                    self.records.push(PageRecord::new(
+                        page.page,
+                        &page.analysed.report,
+                        &mut self.store,
+                        page.content_type,
+                        page.fetch_ms,
+                        page.digest,
+                        page.analysed.canonical,
                     )?);
-                    JobResult::Page {
-                        links: analysed.links,
-                    }
+                    crawler.on_audited(task, page.analysed.links);
                 }
-                Outcome::Document {
-                    status,
-                    content_type,
-                    length,
-                } => JobResult::Document {
-                    status,
-                    content_type,
-                    length,
-                },
-                Outcome::Redirect { status, target } => JobResult::Redirect { status, target },
-                Outcome::Broken {
-                    status,
-                    kind,
-                    message,
-                } => JobResult::Broken {
-                    status,
-                    kind,
-                    message,
-                },
-                Outcome::NotAudited {
-                    status,
-                    content_type,
-                    reason,
-                    message,
-                } => JobResult::NotAudited {
-                    status,
-                    content_type,
-                    reason,
-                    message,
-                },
-                Outcome::External(check) => JobResult::External(check),
-            };
-            crawler.on_result(id, result);
-        }
-    }
-    Ok(())
-}
-
-/// Whether robots.txt lets us fetch `url` (always, for local files).
-async fn allowed(ctx: &Ctx, url: &Url) -> bool {
-    match ctx.fetcher.http() {
-        Some(http) => ctx.robots.get(http, url).await.allows(url),
-        None => true,
-    }
-}
-
-/// Fetches a page the crawler handed out (robots.txt has allowed it already).
-async fn fetch_page(ctx: &Arc<Ctx>, job: &Job) -> Outcome {
-    // Documents are only listed, so HEAD is enough when the URL says "document"; GET
-    // when the server refuses HEAD or the URL turns out to be a page after all.
-    let mut response = None;
-    if looks_like_document(&job.url) {
-        match ctx.fetcher.get(&job.url, Method::Head, Want::Nothing).await {
-            Ok(r) if matches!(r.status, Some(405 | 501)) || r.is_html() => {}
-            Ok(r) => response = Some(r),
-            Err(e) => return Outcome::from_error(e),
-        }
-    }
-    let response = match response {
-        Some(r) => r,
-        None => match ctx
-            .fetcher
-            .get(&job.url, Method::Get, Want::Html(MAX_PAGE_BYTES))
-            .await
-        {
-            Ok(r) => r,
-            Err(e) => return Outcome::from_error(e),
-        },
-    };
-    let status = response.status;
-    if let Some(target) = response.redirect_target() {
-        return match target {
-            Ok(mut target) => {
-                normalize::normalize(&mut target);
-                if target == job.url {
-                    Outcome::Broken {
-                        status,
-                        kind: "redirect-loop",
-                        message: "redirects to itself".into(),
-                    }
-                } else {
-                    Outcome::Redirect { status, target }
-                }
-            }
-            Err(message) => Outcome::Broken {
-                status,
-                kind: "bad-redirect",
-                message,
+                None => crawler.on_audit_failed(task),
             },
-        };
+            Done::Parsed(task, status, parsed) => crawler.on_sitemap(task, status, parsed),
+        }
+        Ok(())
     }
-    if let Some(code) = status.filter(|&s| s >= 400) {
-        return Outcome::Broken {
-            status,
-            kind: "http",
-            message: http_message(code),
-        };
-    }
-    let content_type = response.content_type.clone();
-    if !response.is_html() {
-        return Outcome::Document {
-            status,
-            content_type,
-            length: response.length,
-        };
-    }
-    let charset = response.charset();
-    let bytes = match response.body {
-        Body::Complete(bytes) => bytes,
-        Body::TooLarge => {
-            return Outcome::NotAudited {
-                status,
-                content_type,
-                reason: "too-large",
-                message: format!(
-                    "the page is larger than {} MB, the most frontdesk reads",
-                    MAX_PAGE_BYTES / (1024 * 1024)
-                ),
+
+    /// Does the work the machine's answers brought.
+    fn work(&mut self, crawler: &mut Crawler) {
+        while let Some(work) = crawler.next_work() {
+            match work {
+                Work::Audit(audit) => {
+                    let task = audit.task;
+                    let handle = self.tasks.spawn(audit_page(Arc::clone(&self.ctx), audit));
+                    self.running.insert(handle.id(), Running::Audit(task));
+                }
+                Work::ParseSitemap {
+                    task,
+                    url,
+                    status,
+                    body,
+                } => {
+                    let handle = self.tasks.spawn(async move {
+                        let parsed = tokio::task::spawn_blocking(move || sitemap_parse::parse(&body))
+                            .await
+                            .unwrap_or_else(|_| Parsed {
+                                warning: Some("internal error while reading the sitemap".into()),
+                                ..Parsed::default()
+                            });
+                        tracing::info!(%url, pages = parsed.pages.len(), nested = parsed.sitemaps.len(), "sitemap");
+                        Done::Parsed(task, status, parsed)
+                    });
+                    self.running
+                        .insert(handle.id(), Running::Parse(task, status));
+                }
+                Work::Sheet { url, css } => {
+                    let sheet = css.map(|(bytes, charset)| decode_css(&bytes, charset.as_deref()));
+                    self.ctx.styles.insert(&url, sheet);
+                    for waiter in self.sheet_waiters.remove(&url).unwrap_or_default() {
+                        let _ = waiter.send(());
+                    }
+                }
             }
         }
-        Body::NotRead => {
-            return Outcome::Document {
-                status,
-                content_type,
-                length: response.length,
-            }
+    }
+
+    /// An audit needs a sheet: from the cache, or from the crawler (once per URL).
+    fn want_sheet(&mut self, crawler: &mut Crawler, url: String, done: oneshot::Sender<()>) {
+        if self.ctx.styles.has(&url) {
+            let _ = done.send(());
+            return;
         }
-    };
-    let fetch_ms = response.elapsed.as_millis() as u64;
+        let waiters = self.sheet_waiters.entry(url.clone()).or_default();
+        waiters.push(done);
+        if waiters.len() == 1 {
+            crawler.want_sheet(url);
+        }
+    }
+}
+
+/// Decodes and audits a page on the blocking pool, having the crawler fetch the style
+/// sheets it links between rounds.
+async fn audit_page(ctx: Arc<Ctx>, audit: Audit) -> Done {
+    let Audit {
+        task,
+        page,
+        url,
+        status,
+        content_type,
+        charset,
+        body,
+        elapsed,
+    } = audit;
+    let fetch_ms = elapsed.as_millis() as u64;
     let digest = {
         use std::hash::{Hash, Hasher};
         // SipHash with fixed keys: the same bytes give the same digest within a run.
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut hasher);
+        body.hash(&mut hasher);
         hasher.finish()
     };
-    match audit_page(ctx, job, bytes, charset, status).await {
-        Some(analysed) => Outcome::Page {
+    let analysed = analyse_page(&ctx, url, body, charset, status).await;
+    Done::Audited(
+        task,
+        Box::new(analysed.map(|analysed| AuditedPage {
+            page,
             content_type,
             fetch_ms,
             digest,
             analysed,
-        },
-        None => Outcome::NotAudited {
-            status,
-            content_type,
-            reason: "internal-error",
-            message: "internal error while checking the page (a frontdesk bug: please report it)"
-                .into(),
-        },
-    }
+        })),
+    )
 }
 
-/// Decodes and audits a page on the blocking pool, fetching the style sheets it links
-/// between rounds. `None` if the engine failed.
-async fn audit_page(
+/// The audit's rounds. `None` if the engine failed.
+async fn analyse_page(
     ctx: &Arc<Ctx>,
-    job: &Job,
+    url: Url,
     bytes: Vec<u8>,
     charset: Option<String>,
     status: Option<u16>,
@@ -678,7 +602,7 @@ async fn audit_page(
     for round in 0..=MAX_STYLE_ROUNDS {
         let permit = ctx.audit_slots.acquire().await.ok()?;
         let fetch_missing = round < MAX_STYLE_ROUNDS;
-        let url = job.url.clone();
+        let url = url.clone();
         let charset = charset.clone();
         let raw = bytes.take();
         let previous = text.take();
@@ -707,100 +631,21 @@ async fn audit_page(
             Analysis::Panicked => return None,
             Analysis::NeedSheets(urls) => {
                 text = Some(decoded);
+                let mut loaded = Vec::new();
                 for url in urls {
-                    ctx.styles
-                        .load(&url, || fetch_sheet(ctx, url.clone()))
-                        .await;
+                    let (done, wait) = oneshot::channel();
+                    if ctx.sheets.send((url, done)).is_ok() {
+                        loaded.push(wait);
+                    }
+                }
+                for wait in loaded {
+                    // An error means the coordinator stopped: audit with what there is.
+                    let _ = wait.await;
                 }
             }
         }
     }
     None
-}
-
-/// Fetches a style sheet for the cascade (following a few redirects, obeying robots.txt).
-/// `None` when it cannot be had: the page is then audited without it, as a browser renders
-/// a page whose sheet failed to load.
-async fn fetch_sheet(ctx: &Ctx, address: String) -> Option<String> {
-    let mut url = Url::parse(&address).ok()?;
-    for _ in 0..=MAX_SHEET_REDIRECTS {
-        if !allowed(ctx, &url).await {
-            return None;
-        }
-        let response = ctx
-            .fetcher
-            .get(&url, Method::Get, Want::Any(MAX_SHEET_BYTES))
-            .await
-            .ok()?;
-        if let Some(target) = response.redirect_target() {
-            url = target.ok()?;
-            continue;
-        }
-        if response.status.is_some_and(|s| !(200..300).contains(&s)) {
-            return None;
-        }
-        // Browsers ignore a sheet served with another type (standards mode).
-        if ctx.local_root.is_none() && response.essence().is_some_and(|e| e != "text/css") {
-            return None;
-        }
-        let charset = response.charset();
-        return match response.body {
-            Body::Complete(bytes) => Some(decode_css(&bytes, charset.as_deref())),
-            _ => None,
-        };
-    }
-    None
-}
-
-/// HEAD (or GET without reading the body, for servers that refuse HEAD) on an external
-/// link, following its redirects.
-async fn check_external(ctx: &Ctx, start: &Url) -> ExternalCheck {
-    let mut url = start.clone();
-    for _ in 0..=frontier::MAX_REDIRECTS {
-        if !allowed(ctx, &url).await {
-            return ExternalCheck {
-                status: None,
-                error: Some(("robots", "not checked: disallowed by robots.txt".into())),
-            };
-        }
-        let mut response = ctx.fetcher.get(&url, Method::Head, Want::Nothing).await;
-        if let Ok(r) = &response {
-            if matches!(r.status, Some(405 | 501)) {
-                response = ctx.fetcher.get(&url, Method::Get, Want::Nothing).await;
-            }
-        }
-        let response = match response {
-            Ok(r) => r,
-            Err(e) => {
-                return ExternalCheck {
-                    status: None,
-                    error: Some((e.kind.as_str(), e.message)),
-                }
-            }
-        };
-        match response.redirect_target() {
-            Some(Ok(target)) => url = target,
-            Some(Err(message)) => {
-                return ExternalCheck {
-                    status: response.status,
-                    error: Some(("bad-redirect", message)),
-                }
-            }
-            None => {
-                return ExternalCheck {
-                    status: response.status,
-                    error: None,
-                }
-            }
-        }
-    }
-    ExternalCheck {
-        status: None,
-        error: Some((
-            "too-many-redirects",
-            format!("more than {} redirects in a row", frontier::MAX_REDIRECTS),
-        )),
-    }
 }
 
 #[cfg(test)]

@@ -6,8 +6,8 @@
 //!
 //! Style sheets: the engine asks a [`ResourceLoader`] for each sheet the page links. Ours
 //! answers from a shared cache and notes any sheet it does not have yet; when there are
-//! such misses the caller fetches them (once for the whole crawl) and runs the analysis
-//! again. Council sites share one or two sheets across every page, so after the first pages
+//! such misses the caller has the crawler fetch them (once for the whole crawl) and runs
+//! the analysis again. Council sites share one or two sheets across every page, so after the first pages
 //! each page is parsed exactly once.
 
 use std::cell::RefCell;
@@ -17,7 +17,6 @@ use std::sync::{Arc, Mutex};
 
 use frontdesk_core::crawl::links::{self, PageLinks};
 use frontdesk_core::{audit_document, Options, PageReport, ResourceLoader};
-use tokio::sync::OnceCell;
 use url::Url;
 
 /// What the analysis of one page yields.
@@ -81,16 +80,16 @@ pub fn analyse(
     result.unwrap_or(Analysis::Panicked)
 }
 
-/// Style sheets shared by the whole crawl, keyed by absolute URL. Each sheet is fetched at
-/// most once however many tasks need it at the same time (a `OnceCell` per URL); failures
-/// are cached too (`None`). Bounded by count and total size, oldest out first.
+/// Style sheets shared by the whole crawl, keyed by absolute URL; failures are kept too
+/// (`None`). The crawl's coordinator fills it, once per URL. Bounded by count, oldest out
+/// first.
 pub struct StyleCache {
     inner: Mutex<CacheInner>,
 }
 
 #[derive(Default)]
 struct CacheInner {
-    sheets: HashMap<String, Arc<OnceCell<Option<Arc<str>>>>>,
+    sheets: HashMap<String, Option<Arc<str>>>,
     order: VecDeque<String>,
 }
 
@@ -106,33 +105,27 @@ impl StyleCache {
     /// `Some(sheet)` when the URL has been loaded (the sheet, or `None` when it failed).
     fn ready(&self, url: &str) -> Option<Option<Arc<str>>> {
         let inner = self.inner.lock().expect("style cache lock");
-        inner.sheets.get(url).and_then(|cell| cell.get().cloned())
+        inner.sheets.get(url).cloned()
     }
 
-    /// Loads a sheet through `load` unless it is cached or being loaded by another task.
-    pub async fn load<F, Fut>(&self, url: &str, load: F)
-    where
-        F: FnOnce() -> Fut,
-        Fut: std::future::Future<Output = Option<String>>,
-    {
-        let cell = {
-            let mut inner = self.inner.lock().expect("style cache lock");
-            if let Some(cell) = inner.sheets.get(url) {
-                Arc::clone(cell)
-            } else {
-                if inner.order.len() >= MAX_CACHED_SHEETS {
-                    if let Some(old) = inner.order.pop_front() {
-                        inner.sheets.remove(&old);
-                    }
-                }
-                inner.order.push_back(url.to_string());
-                let cell = Arc::new(OnceCell::new());
-                inner.sheets.insert(url.to_string(), Arc::clone(&cell));
-                cell
+    /// Whether the URL has been loaded (or failed).
+    pub fn has(&self, url: &str) -> bool {
+        self.ready(url).is_some()
+    }
+
+    /// Keeps a loaded sheet (`None`: it could not be had).
+    pub fn insert(&self, url: &str, sheet: Option<String>) {
+        let mut inner = self.inner.lock().expect("style cache lock");
+        if inner.sheets.contains_key(url) {
+            return;
+        }
+        if inner.order.len() >= MAX_CACHED_SHEETS {
+            if let Some(old) = inner.order.pop_front() {
+                inner.sheets.remove(&old);
             }
-        };
-        cell.get_or_init(|| async { load().await.map(Arc::from) })
-            .await;
+        }
+        inner.order.push_back(url.to_string());
+        inner.sheets.insert(url.to_string(), sheet.map(Arc::from));
     }
 }
 
@@ -203,12 +196,10 @@ mod tests {
             Analysis::NeedSheets(urls) => assert_eq!(urls, ["https://c.example/s.css"]),
             _ => panic!("the sheet is not cached yet"),
         }
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .build()
-            .unwrap();
-        rt.block_on(cache.load("https://c.example/s.css", || async {
-            Some(".n { color: #bbb; background: #fff }".to_string())
-        }));
+        cache.insert(
+            "https://c.example/s.css",
+            Some(".n { color: #bbb; background: #fff }".to_string()),
+        );
         let a = done(analyse(html, &url, None, &cache, None, true));
         assert!(
             a.report

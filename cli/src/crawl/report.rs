@@ -24,8 +24,8 @@ use frontdesk_core::report::{
 use frontdesk_core::PageReport;
 
 use super::frontier::{Entry, Frontier, Id, Referrers, State};
-use super::robots::RobotsReport;
 use crate::args::Format;
+use frontdesk_core::crawl::robots::RobotsReport;
 
 /// An audited page as the crawl keeps it in memory: where its findings are stored, and
 /// what the exit code needs.

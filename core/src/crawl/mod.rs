@@ -3,8 +3,9 @@
 //! (cli/src/crawl/) with tokio and reqwest; a browser build could use `fetch` for a
 //! same-origin crawl.
 //!
-//! - [`machine`]: the [`Crawler`](machine::Crawler) state machine, which hands out requests
-//!   and takes the answers back;
+//! - [`machine`]: the [`Crawler`](machine::Crawler) state machine, which hands out HTTP
+//!   exchanges when their host's turn comes and reads the answers;
+//! - [`exchange`]: one exchange, asked for and answered;
 //! - [`frontier`]: every URL met, its state and referrers, and the queue;
 //! - [`normalize`]: one spelling per URL, and which links may be followed at all;
 //! - [`scope`]: which URLs belong to the site (`--include`/`--exclude`);
@@ -15,6 +16,7 @@
 //!
 //! The cargo-fuzz targets `normalize`, `robots` and `sitemap` call these directly.
 
+pub mod exchange;
 // Moved from the CLI as it was; its fields are documented where the names do not say it.
 #[allow(missing_docs)]
 pub mod frontier;

@@ -1,7 +1,7 @@
 //! When the crawler may send the next request to a host: the politeness schedule, as pure
 //! time arithmetic. Core cannot read the clock, so every call takes `now`, the time since
 //! the crawl started as the driver measures it; the driver sleeps until the instants this
-//! hands back.
+//! hands back. The [`Crawler`](super::machine::Crawler) owns the schedule.
 //!
 //! Per host (name and port): at most `host_concurrency` requests in flight, and starts no
 //! closer together than the interval (`1 / --rate`, or the site's `Crawl-delay` when that
@@ -45,6 +45,8 @@ struct Host {
 pub enum Busy {
     /// The host has `host_concurrency` requests in flight: try again after one finishes.
     Full,
+    /// The host's rate, `Crawl-delay` or `Retry-After` allows no start before this time.
+    Until(Duration),
 }
 
 /// The key requests to one host share: its name and effective port.
@@ -82,19 +84,30 @@ impl Schedule {
         })
     }
 
-    /// Claims a start slot for a request to host `key`: the time it may start (`now` or
-    /// later; the driver waits until then), or [`Busy::Full`]. A claimed slot counts as in
-    /// flight until [`Schedule::finish`].
-    pub fn start(&mut self, key: &str, now: Duration) -> Result<Duration, Busy> {
+    /// Claims a start for a request to host `key` at `now`, or says why it must wait: a
+    /// claimed start counts as in flight until [`Schedule::finish`].
+    pub fn try_start(&mut self, key: &str, now: Duration) -> Result<(), Busy> {
         let cap = self.host_concurrency;
         let host = self.host(key, now);
         if host.in_flight >= cap {
             return Err(Busy::Full);
         }
+        if host.next > now {
+            return Err(Busy::Until(host.next));
+        }
         host.in_flight += 1;
-        let at = host.next.max(now);
-        host.next = at + host.interval;
-        Ok(at)
+        host.next = now + host.interval;
+        Ok(())
+    }
+
+    /// The earliest time a request to host `key` may start, judged at `now`; `None` while
+    /// the host is at its concurrency cap (one of its requests must finish first).
+    pub fn next_start(&self, key: &str, now: Duration) -> Option<Duration> {
+        match self.hosts.get(key) {
+            Some(host) if host.in_flight >= self.host_concurrency => None,
+            Some(host) => Some(host.next.max(now)),
+            None => Some(now),
+        }
     }
 
     /// A request to host `key` is over (answered, failed or abandoned).
@@ -146,25 +159,38 @@ mod tests {
 
     const MS: fn(u64) -> Duration = Duration::from_millis;
 
+    /// Starts a request at `now` or, if the host must wait, at the time it gives.
+    fn start_at(s: &mut Schedule, key: &str, now: Duration) -> Duration {
+        match s.try_start(key, now) {
+            Ok(()) => now,
+            Err(Busy::Until(at)) => {
+                s.try_start(key, at).unwrap();
+                at
+            }
+            Err(Busy::Full) => panic!("host full"),
+        }
+    }
+
     #[test]
     fn four_per_second_starts_requests_250_ms_apart() {
         let mut s = Schedule::new(4.0, 8);
         let starts: Vec<Duration> = (0..4)
-            .map(|_| s.start("c.example:443", MS(0)).unwrap())
+            .map(|_| start_at(&mut s, "c.example:443", MS(0)))
             .collect();
         assert_eq!(starts, [MS(0), MS(250), MS(500), MS(750)]);
+        assert_eq!(s.next_start("c.example:443", MS(0)), Some(MS(1000)));
         // Another host has its own schedule.
-        assert_eq!(s.start("other.example:443", MS(0)), Ok(MS(0)));
+        assert_eq!(s.try_start("other.example:443", MS(0)), Ok(()));
         // A request asked for after a quiet spell starts at once.
-        assert_eq!(s.start("c.example:443", MS(5000)), Ok(MS(5000)));
+        assert_eq!(s.try_start("c.example:443", MS(5000)), Ok(()));
     }
 
     #[test]
     fn no_rate_limit_and_no_crawl_delay_at_rate_zero() {
         let mut s = Schedule::new(0.0, 8);
         s.apply_crawl_delay("c.example:443", 5.0, MS(0));
-        assert_eq!(s.start("c.example:443", MS(10)), Ok(MS(10)));
-        assert_eq!(s.start("c.example:443", MS(10)), Ok(MS(10)));
+        assert_eq!(s.try_start("c.example:443", MS(10)), Ok(()));
+        assert_eq!(s.try_start("c.example:443", MS(10)), Ok(()));
     }
 
     #[test]
@@ -172,36 +198,41 @@ mod tests {
         let mut s = Schedule::new(4.0, 8);
         s.apply_crawl_delay("c.example:443", 2.0, MS(0));
         s.apply_crawl_delay("fast.example:443", 0.1, MS(0));
-        assert_eq!(s.start("c.example:443", MS(0)), Ok(MS(0)));
-        assert_eq!(s.start("c.example:443", MS(0)), Ok(MS(2000)));
-        assert_eq!(s.start("fast.example:443", MS(0)), Ok(MS(0)));
-        assert_eq!(s.start("fast.example:443", MS(0)), Ok(MS(250)));
+        assert_eq!(start_at(&mut s, "c.example:443", MS(0)), MS(0));
+        assert_eq!(start_at(&mut s, "c.example:443", MS(0)), MS(2000));
+        assert_eq!(start_at(&mut s, "fast.example:443", MS(0)), MS(0));
+        assert_eq!(start_at(&mut s, "fast.example:443", MS(0)), MS(250));
         // Capped at 30 s however long the site asks for.
         s.apply_crawl_delay("slow.example:443", 86_400.0, MS(0));
-        s.start("slow.example:443", MS(0)).unwrap();
-        assert_eq!(s.start("slow.example:443", MS(0)), Ok(MS(30_000)));
+        start_at(&mut s, "slow.example:443", MS(0));
+        assert_eq!(start_at(&mut s, "slow.example:443", MS(0)), MS(30_000));
     }
 
     #[test]
     fn host_concurrency_caps_requests_in_flight() {
         let mut s = Schedule::new(0.0, 2);
-        assert!(s.start("c.example:443", MS(0)).is_ok());
-        assert!(s.start("c.example:443", MS(0)).is_ok());
-        assert_eq!(s.start("c.example:443", MS(0)), Err(Busy::Full));
+        assert!(s.try_start("c.example:443", MS(0)).is_ok());
+        assert!(s.try_start("c.example:443", MS(0)).is_ok());
+        assert_eq!(s.try_start("c.example:443", MS(0)), Err(Busy::Full));
+        assert_eq!(s.next_start("c.example:443", MS(0)), None);
         assert_eq!(s.in_flight("c.example:443"), 2);
         s.finish("c.example:443");
-        assert_eq!(s.start("c.example:443", MS(40)), Ok(MS(40)));
+        assert_eq!(s.try_start("c.example:443", MS(40)), Ok(()));
     }
 
     #[test]
     fn retry_after_pauses_the_whole_host() {
         let mut s = Schedule::new(0.0, 4);
-        assert_eq!(s.start("c.example:443", MS(0)), Ok(MS(0)));
+        assert_eq!(s.try_start("c.example:443", MS(0)), Ok(()));
         s.finish("c.example:443");
         s.pause_until("c.example:443", MS(2000));
-        assert_eq!(s.start("c.example:443", MS(100)), Ok(MS(2000)));
-        assert_eq!(s.start("c.example:443", MS(100)), Ok(MS(2000)));
-        assert_eq!(s.start("other.example:443", MS(100)), Ok(MS(100)));
+        assert_eq!(
+            s.try_start("c.example:443", MS(100)),
+            Err(Busy::Until(MS(2000)))
+        );
+        assert_eq!(s.next_start("c.example:443", MS(100)), Some(MS(2000)));
+        assert_eq!(s.try_start("c.example:443", MS(2000)), Ok(()));
+        assert_eq!(s.try_start("other.example:443", MS(100)), Ok(()));
     }
 
     #[test]
