@@ -163,7 +163,7 @@ pub struct Document {
     /// owned element → owner, from `aria-owns`; built on first use.
     aria_owners: OnceCell<HashMap<NodeIndex, NodeIndex>>,
     gradients: Vec<Box<[Rgba]>>,
-    /// Focus and zoom-only style rules, as text (see [`crate::style::RawRule`]).
+    /// Focus and outline style rules, as text (see [`crate::style::RawRule`]).
     raw_rules: Vec<crate::style::RawRule>,
     /// Text colours, computed on first use (by the contrast rules).
     text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
@@ -808,9 +808,8 @@ impl Document {
     }
 
     /// Author style rules the cascade does not apply, kept as text for the rules that need
-    /// them: rules for `:focus`/`:focus-visible`/`:focus-within`, and rules whose media
-    /// queries match only the reference screen zoomed to 200% (640×512): see
-    /// [`crate::style::Cascade::take_raw_rules`].
+    /// them: rules for `:focus`/`:focus-visible`/`:focus-within` and rules that set
+    /// `outline`: see [`crate::style::Cascade::take_raw_rules`].
     pub fn raw_style_rules(&self) -> &[crate::style::RawRule] {
         &self.raw_rules
     }

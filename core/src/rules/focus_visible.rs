@@ -238,7 +238,6 @@ impl Fact for FocusRules {
 fn focus_rules(doc: &Document) -> Vec<FocusRule> {
     doc.raw_style_rules()
         .iter()
-        .filter(|r| !r.zoomed_only)
         .filter_map(|raw| {
             let decls = declarations(&raw.body);
             let removes = decls.iter().any(|(n, v)| removes_outline(n, v));

@@ -1,8 +1,7 @@
 //! Static layout estimates shared by the rules about scrolling, clipping and focus: the
 //! effective `overflow` of a box, bounds on how wide a run of text is and how tall its
-//! lines are, and the author style rules the cascade keeps as text
-//! ([`crate::style::RawRule`]: focus rules, `outline`/`text-overflow` rules, rules for the
-//! zoomed screen) matched against elements.
+//! lines are, and the declarations of the author style rules the cascade keeps as text
+//! ([`crate::style::RawRule`]: focus and `outline` rules).
 //!
 //! Text widths are bounded with an average advance per character: at least 0.38em and at
 //! most 0.6em covers the proportional fonts pages use for prose (Times ≈ 0.42em, Arial ≈
@@ -11,7 +10,7 @@
 //! is left undecided.
 
 use crate::model::{Child, El};
-use crate::style::{ComputedStyle, LineHeight, Overflow, RawRule};
+use crate::style::{ComputedStyle, LineHeight, Overflow};
 
 /// Lower bound of the average advance of one character, in em.
 pub const CHAR_EM_LOW: f32 = 0.38;
@@ -92,30 +91,6 @@ pub fn width_upper_bound(el: &El, viewport: f32) -> f32 {
         .chain(el.ancestors())
         .map(|e| e.style().max_line_width)
         .fold(viewport, f32::min)
-}
-
-/// The selectors of a style rule kept as text, parsed for matching.
-pub struct ParsedRawRule {
-    /// Its selectors the engine can match (unsupported ones are left out).
-    pub selectors: Vec<crate::html::tree::Selector>,
-}
-
-impl ParsedRawRule {
-    /// Whether one of the rule's selectors matches the element.
-    pub fn matches(&self, el: &El) -> bool {
-        let element = el.element_ref();
-        self.selectors.iter().any(|s| s.matches(&element))
-    }
-}
-
-/// Parses the selectors of raw rules (each selector of a list on its own, so that one
-/// unsupported selector does not drop the others).
-pub fn parse_raw_rule(rule: &RawRule) -> ParsedRawRule {
-    let selectors = split_top_level_commas(&rule.selectors)
-        .into_iter()
-        .filter_map(|s| crate::html::tree::Selector::parse(s.trim()))
-        .collect();
-    ParsedRawRule { selectors }
 }
 
 pub(crate) use crate::style::split_top_level_commas;

@@ -1,15 +1,12 @@
-use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
-
 use super::layout::{
     declarations, effective_overflow, fixed_height, height_is_auto, line_height_bounds,
-    own_text_lines, parse_raw_rule, text_width_bounds, CHAR_EM_HIGH, CHAR_EM_LOW,
+    own_text_lines, text_width_bounds, CHAR_EM_HIGH, CHAR_EM_LOW,
 };
 use super::text::has_visible_text;
-use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
-use crate::model::{Document, El, NodeIndex};
+use super::{declare_rule, Context, Expectation, Rule, RuleMeta, Target};
+use crate::model::El;
 use crate::rules::Level;
-use crate::style::{ComputedStyle, Display, Overflow, RawRule, Visibility};
+use crate::style::{ComputedStyle, Display, Overflow, Visibility};
 
 declare_rule! {
     /// ## What it does
@@ -78,114 +75,8 @@ enum Axis {
     Clipped,
 }
 
-/// Elements that zoom-only style rules restyle, and those they give `overflow`.
-#[derive(Default)]
-struct ZoomStyles {
-    /// Elements that zoom-only rules give an `overflow`.
-    overflow: HashSet<NodeIndex>,
-    /// The selectors of all zoom-only rules, parsed and matched on demand: only targets
-    /// and their ancestors are ever asked about, and parsing and matching every
-    /// narrow-screen rule of a page for every element cost more than the rest of its audit.
-    selectors: OnceCell<Vec<crate::html::tree::Selector>>,
-    restyled: RefCell<HashMap<NodeIndex, bool>>,
-}
-
-impl ZoomStyles {
-    /// Whether a zoom-only rule applies to the element.
-    fn restyles(&self, el: &El) -> bool {
-        let selectors = self.selectors.get_or_init(|| {
-            zoom_rules(el.document())
-                .flat_map(|r| parse_raw_rule(r).selectors)
-                .collect()
-        });
-        if selectors.is_empty() {
-            return false;
-        }
-        *self
-            .restyled
-            .borrow_mut()
-            .entry(el.index())
-            .or_insert_with(|| {
-                let element = el.element_ref();
-                selectors.iter().any(|s| s.matches(&element))
-            })
-    }
-}
-
-fn zoom_rules(doc: &Document) -> impl Iterator<Item = &RawRule> {
-    doc.raw_style_rules().iter().filter(|r| r.zoomed_only)
-}
-
-impl Fact for ZoomStyles {
-    fn compute(doc: &Document) -> Self {
-        zoom_styles(doc)
-    }
-}
-
-fn zoom_styles(doc: &Document) -> ZoomStyles {
-    // Only rules that set `overflow` are needed for every element (to find clipping boxes).
-    let overflow_rules: Vec<_> = zoom_rules(doc)
-        .filter(|r| crate::style::contains_ignore_case(&r.body, "overflow"))
-        .filter(|r| {
-            declarations(&r.body)
-                .iter()
-                .any(|(n, _)| n.starts_with("overflow"))
-        })
-        .map(parse_raw_rule)
-        .filter(|r| !r.selectors.is_empty())
-        .collect();
-    let mut overflow = HashSet::new();
-    if !overflow_rules.is_empty() {
-        for el in doc.elements() {
-            if overflow_rules.iter().any(|r| r.matches(&el)) {
-                overflow.insert(el.index());
-            }
-        }
-    }
-    ZoomStyles {
-        overflow,
-        selectors: OnceCell::new(),
-        restyled: RefCell::default(),
-    }
-}
-
 fn inclusive_ancestors<'d>(el: &El<'d>) -> impl Iterator<Item = El<'d>> + 'd {
     std::iter::once(*el).chain(el.ancestors())
-}
-
-/// The computed `text-overflow` of an element: `Some(true)` when it is `clip` (the
-/// initial value), `Some(false)` when it is something else (`ellipsis`, a string),
-/// `None` when rules disagree.
-fn text_overflow_is_clip(el: &El) -> Option<bool> {
-    let inline = el.attr("style").and_then(|s| {
-        declarations(s)
-            .into_iter()
-            .rfind(|(n, _)| n == "text-overflow")
-            .map(|(_, v)| v)
-    });
-    let values: Vec<String> = match inline {
-        Some(v) => vec![v],
-        None => el
-            .document()
-            .raw_style_rules()
-            .iter()
-            .filter(|r| !r.zoomed_only)
-            .filter_map(|r| {
-                let value = declarations(&r.body)
-                    .into_iter()
-                    .rfind(|(n, _)| n == "text-overflow")?
-                    .1;
-                parse_raw_rule(r).matches(el).then_some(value)
-            })
-            .collect(),
-    };
-    let clip = |v: &String| v.split_ascii_whitespace().all(|t| t == "clip");
-    match values.as_slice() {
-        [] => Some(true),
-        vs if vs.iter().all(clip) => Some(true),
-        vs if vs.iter().all(|v| !clip(v)) => Some(false),
-        _ => None,
-    }
 }
 
 /// Which styles the checks read: the reference screen's, where nothing differs at zoom, or
@@ -204,10 +95,11 @@ impl Styles {
         }
     }
 
-    /// For the checks of `el`: zoomed styles where the element or an ancestor is styled
-    /// differently on the zoomed screen.
-    fn for_target(el: &El, zoom: &ZoomStyles) -> Styles {
-        if inclusive_ancestors(el).any(|a| a.style().may_differ_zoomed() || zoom.restyles(&a)) {
+    /// For the checks of `el`: zoomed styles where the element or an ancestor may be styled
+    /// differently on the zoomed screen (the cascade flags them, so that zoomed styles are
+    /// computed only for those).
+    fn for_target(el: &El) -> Styles {
+        if inclusive_ancestors(el).any(|a| a.style().may_differ_zoomed()) {
             Styles::Zoomed
         } else {
             Styles::Reference
@@ -433,31 +325,28 @@ fn horizontal(el: &El, st: Styles) -> Axis {
             .fold((0.0f32, 0.0f32), |(a, b), (l, h)| (a.max(l), b.max(h)))
     };
     let clipper_style = st.of(&clipper);
-    let on_purpose = || clipper_style.is_nowrap() && text_overflow_is_clip(&clipper) == Some(false);
+    let on_purpose = clipper_style.is_nowrap() && clipper_style.marks_text_overflow();
     if widest_low > width_high + 0.5 {
-        if on_purpose() {
+        if on_purpose {
             Axis::OnPurpose
-        } else if clipper_style.is_nowrap() && text_overflow_is_clip(&clipper).is_none() {
-            Axis::Unknown
         } else {
             Axis::Clipped
         }
     } else if widest_high <= width_low {
         Axis::Fits
-    } else if on_purpose() {
+    } else if on_purpose {
         Axis::OnPurpose
     } else {
         Axis::Unknown
     }
 }
 
-fn is_target(el: &El, zoom: &ZoomStyles) -> bool {
+fn is_target(el: &El) -> bool {
     has_visible_text(el)
         && !el.is_aria_hidden()
         && (el.is_in_hidden_overflow()
-            || (!zoom.overflow.is_empty()
-                && inclusive_ancestors(el).any(|a| zoom.overflow.contains(&a.index()))))
-        && !(matches!(Styles::for_target(el, zoom), Styles::Zoomed) && hidden_when_zoomed(el))
+            || inclusive_ancestors(el).any(|a| a.style().has_zoomed_overflow_rule()))
+        && !(matches!(Styles::for_target(el), Styles::Zoomed) && hidden_when_zoomed(el))
 }
 
 impl Rule for ZoomedTextNotClipped {
@@ -467,18 +356,16 @@ impl Rule for ZoomedTextNotClipped {
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
         let doc = cx.doc;
-        let zoom = cx.fact::<ZoomStyles>();
         // Targets have visible text: only elements with a text child can be one.
         doc.elements_with_text()
-            .filter(|e| is_target(e, &zoom))
+            .filter(is_target)
             .map(Target::element)
             .collect()
     }
 
-    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = &target.element;
-        let zoom = cx.fact::<ZoomStyles>();
-        let st = Styles::for_target(el, &zoom);
+        let st = Styles::for_target(el);
         let (v, h) = (vertical(el, st), horizontal(el, st));
         match v.max(h) {
             Axis::Clipped if v == Axis::Clipped => Expectation::failed("clipped-vertically", CLIPPED_VERTICALLY),
@@ -539,6 +426,19 @@ mod tests {
             r#"<div style="overflow: hidden; white-space: nowrap; text-overflow: ellipsis">{TEXT}</div>"#
         );
         assert_eq!(outcomes(&html), [Outcome::Passed]);
+    }
+
+    #[test]
+    fn text_overflow_is_the_cascaded_value() {
+        let clipper = ".c { overflow: hidden; white-space: nowrap; width: 50px; text-overflow: ellipsis }";
+        let html = format!(r#"<style>{clipper}</style><div class="c">{TEXT}</div>"#);
+        assert_eq!(outcomes(&html), [Outcome::Passed]);
+        // The more specific rule sets `clip`: the text is cut with no ellipsis, which the ACT
+        // exception does not cover.
+        let html = format!(
+            r#"<style>.c.d {{ text-overflow: clip }} {clipper}</style><div class="c d">{TEXT}</div>"#
+        );
+        assert_eq!(outcomes(&html), [Outcome::Failed]);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub use media::{Device, Media, MediaQueryList};
 pub use properties::{
     Display, LineHeight, Overflow, Position, PropertyId, Visibility, COMPUTED_PROPERTIES,
 };
-pub(crate) use sheet::{contains_ignore_case, split_top_level_commas};
+pub(crate) use sheet::split_top_level_commas;
 pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};
 
 use std::borrow::Cow;
@@ -62,33 +62,38 @@ pub enum BackgroundImage {
 
 /// Style bits kept per element.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct StyleFlags(u16);
+struct StyleFlags(u32);
 
 impl StyleFlags {
-    const TEXT_SHADOW: u16 = 1;
-    const ICON_FONT: u16 = 1 << 1;
-    const COLOR_UNKNOWN: u16 = 1 << 2;
-    const BACKGROUND_UNKNOWN: u16 = 1 << 3;
-    const NOWRAP: u16 = 1 << 4;
-    const OFF_SCREEN: u16 = 1 << 5;
-    const CLIPPED: u16 = 1 << 6;
-    const CONTENT_HIDDEN: u16 = 1 << 7;
-    const IMPORTANT_INLINE_LETTER: u16 = 1 << 8;
-    const IMPORTANT_INLINE_WORD: u16 = 1 << 9;
-    const IMPORTANT_INLINE_LINE: u16 = 1 << 10;
-    const ORIENTATION_ROTATION: u16 = 1 << 11;
-    const ROTATED: u16 = 1 << 12;
-    const LENGTH_UNKNOWN: u16 = 1 << 13;
+    const TEXT_SHADOW: u32 = 1;
+    const ICON_FONT: u32 = 1 << 1;
+    const COLOR_UNKNOWN: u32 = 1 << 2;
+    const BACKGROUND_UNKNOWN: u32 = 1 << 3;
+    const NOWRAP: u32 = 1 << 4;
+    const OFF_SCREEN: u32 = 1 << 5;
+    const CLIPPED: u32 = 1 << 6;
+    const CONTENT_HIDDEN: u32 = 1 << 7;
+    const IMPORTANT_INLINE_LETTER: u32 = 1 << 8;
+    const IMPORTANT_INLINE_WORD: u32 = 1 << 9;
+    const IMPORTANT_INLINE_LINE: u32 = 1 << 10;
+    const ORIENTATION_ROTATION: u32 = 1 << 11;
+    const ROTATED: u32 = 1 << 12;
+    const LENGTH_UNKNOWN: u32 = 1 << 13;
     /// The element's style may be different on the screen zoomed to 200%: it matched a rule
     /// that does not apply there, or sizes it with viewport units.
-    const ZOOM_DIFFERS: u16 = 1 << 14;
+    const ZOOM_DIFFERS: u32 = 1 << 14;
+    /// `text-overflow` is not `clip` (an ellipsis or a string marks clipped text).
+    const TEXT_OVERFLOW_MARKED: u32 = 1 << 15;
+    /// The element matched a rule that applies only on the screen zoomed to 200% and sets
+    /// an `overflow` property there.
+    const ZOOMED_OVERFLOW_RULE: u32 = 1 << 16;
     /// Flags that inherit with their property.
-    const INHERITED: u16 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
+    const INHERITED: u32 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
 
-    fn has(self, bit: u16) -> bool {
+    fn has(self, bit: u32) -> bool {
         self.0 & bit != 0
     }
-    fn set(&mut self, bit: u16, on: bool) {
+    fn set(&mut self, bit: u32, on: bool) {
         if on {
             self.0 |= bit
         } else {
@@ -238,10 +243,21 @@ impl ComputedStyle {
         self.flags.has(StyleFlags::LENGTH_UNKNOWN)
     }
     /// Whether this style may differ on the screen zoomed to 200%: the element matched a
-    /// rule whose media queries do not match that screen, or its size, font size or line
-    /// height is in viewport units. (Rules that apply *only* there are not seen here.)
+    /// rule whose media queries match only one of the two screens, or its size, font size or
+    /// line height is in viewport units. When false, [`crate::model::El::zoomed_style`]
+    /// equals this style but for these flags, and need not be computed.
     pub fn may_differ_zoomed(&self) -> bool {
         self.flags.has(StyleFlags::ZOOM_DIFFERS)
+    }
+    /// The element matched a rule that applies only on the screen zoomed to 200% (not on
+    /// this one) and sets `overflow` (or another `overflow-*` property) there.
+    pub fn has_zoomed_overflow_rule(&self) -> bool {
+        self.flags.has(StyleFlags::ZOOMED_OVERFLOW_RULE)
+    }
+    /// `text-overflow` marks clipped text (`ellipsis` or a string) instead of cutting it
+    /// (`clip`, the initial value).
+    pub fn marks_text_overflow(&self) -> bool {
+        self.flags.has(StyleFlags::TEXT_OVERFLOW_MARKED)
     }
     /// Whether the winning declaration of `property` is an `!important` one in the element's
     /// own `style` attribute (not `inherit`/`unset`). Kept for `letter-spacing`,
@@ -316,6 +332,11 @@ struct FlatRule {
     applies_rotated: bool,
     /// Its media match the device zoomed to 200%.
     applies_zoomed: bool,
+    /// Its media match the device zoomed to 200% only: it is matched to flag the elements
+    /// it would restyle there ([`ComputedStyle::may_differ_zoomed`]), its declarations unused.
+    zoomed_only: bool,
+    /// It sets an `overflow-*` property (see [`StyleRule::declares_overflow`]).
+    declares_overflow: bool,
 }
 
 type CustomMap = HashMap<Arc<str>, Arc<str>>;
@@ -331,7 +352,7 @@ pub struct Cascade {
     caches: SelectorCaches,
     customs: Vec<Arc<CustomMap>>,
     gradients: Vec<Box<[Rgba]>>,
-    /// Focus and zoom-only rules as text, from sheets for the device.
+    /// Focus and outline rules as text, from sheets for the device.
     raw_rules: Vec<RawRule>,
     root_font_size: f32,
     bucketing: bool,
@@ -365,25 +386,22 @@ impl Cascade {
     /// out, but for those that rotate the page on the device turned a quarter (orientation
     /// lock, see [`ComputedStyle::portrait_rotation`]).
     pub fn new(sheets: Vec<StyleSheet>, device: &Device) -> Cascade {
-        let zoomed = device.zoomed(2.0);
         let mut raw_rules = Vec::new();
         let mut rules = Vec::new();
         for sheet in sheets {
             if sheet.media.matches(device) {
-                let mut last: Option<(Media, [bool; 2])> = None;
+                let mut last: Option<(Media, bool)> = None;
                 for candidate in &sheet.raw_candidates {
-                    let [here, there] = match &last {
+                    let here = match &last {
                         Some((m, r)) if m.identity() == candidate.media.identity() => *r,
                         _ => {
-                            let media = &candidate.media;
-                            let r = [media.matches(device), media.matches(&zoomed)];
-                            last = Some((media.clone(), r));
-                            r
+                            let here = candidate.media.matches(device);
+                            last = Some((candidate.media.clone(), here));
+                            here
                         }
                     };
-                    let zoomed_only = !here && there;
-                    if zoomed_only || (here && candidate.focus_or_outline) {
-                        raw_rules.push(sheet.raw_rule(candidate, zoomed_only));
+                    if here {
+                        raw_rules.push(sheet.raw_rule(candidate));
                     }
                 }
             }
@@ -438,7 +456,9 @@ impl Cascade {
                     r
                 }
             };
-            let keep = applies
+            let zoomed_only = !applies && applies_zoomed;
+            let keep = (applies && !rule.declarations.is_empty())
+                || zoomed_only
                 || (applies_rotated
                     && rule
                         .declarations
@@ -463,6 +483,8 @@ impl Cascade {
                 applies,
                 applies_rotated,
                 applies_zoomed,
+                zoomed_only,
+                declares_overflow: rule.declares_overflow,
             });
         }
         cascade.author_rules = author_rules;
@@ -489,7 +511,7 @@ impl Cascade {
     }
 
     /// The rules kept as text ([`RawRule`]): focus and outline rules that apply on the
-    /// cascade's device, and rules that apply only when it is zoomed to 200%.
+    /// cascade's device.
     /// Call after the last [`Cascade::compute`].
     pub fn take_raw_rules(&mut self) -> Vec<RawRule> {
         std::mem::take(&mut self.raw_rules)
@@ -880,6 +902,7 @@ impl Cascade {
             PropertyId::Position,
             PropertyId::OverflowX,
             PropertyId::OverflowY,
+            PropertyId::TextOverflow,
         ] {
             let Some((v, origin)) = value_of(id) else {
                 if id == PropertyId::Display {
@@ -963,6 +986,9 @@ impl Cascade {
                 (PropertyId::Position, Value::Position(p)) => s.position = *p,
                 (PropertyId::OverflowX, Value::Overflow(o)) => s.overflow_x = *o,
                 (PropertyId::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
+                (PropertyId::TextOverflow, Value::Flag(clip)) => {
+                    s.flags.set(StyleFlags::TEXT_OVERFLOW_MARKED, !*clip)
+                }
                 _ => {}
             }
         }
@@ -1092,12 +1118,18 @@ impl Cascade {
             | Some(Value::LineHeight(LineHeightSpec::Length(l))) => l.vp != 0.0,
             _ => false,
         });
-        let unzoomed_only = matched.iter().any(|&i| {
+        let one_screen_only = matched.iter().any(|&i| {
             let rule = &self.rules[i as usize];
-            rule.applies && !rule.applies_zoomed
+            (rule.applies && !rule.applies_zoomed) || rule.zoomed_only
         });
         s.flags
-            .set(StyleFlags::ZOOM_DIFFERS, viewport_sized || unzoomed_only);
+            .set(StyleFlags::ZOOM_DIFFERS, viewport_sized || one_screen_only);
+        let zoomed_overflow = matched.iter().any(|&i| {
+            let rule = &self.rules[i as usize];
+            rule.zoomed_only && rule.declares_overflow
+        });
+        s.flags
+            .set(StyleFlags::ZOOMED_OVERFLOW_RULE, zoomed_overflow);
         s
     }
 }
@@ -1145,7 +1177,7 @@ fn mark_important_inline(s: &mut ComputedStyle, id: PropertyId, origin: Option<O
 /// Copies one property's computed value (for `inherit` and `initial`).
 fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
     use PropertyId::*;
-    let flag = |dst: &mut ComputedStyle, bit: u16| dst.flags.set(bit, src.flags.has(bit));
+    let flag = |dst: &mut ComputedStyle, bit: u32| dst.flags.set(bit, src.flags.has(bit));
     match id {
         Display => dst.display = src.display,
         Visibility => dst.visibility = src.visibility,
@@ -1169,6 +1201,7 @@ fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
         Position => dst.position = src.position,
         OverflowX => dst.overflow_x = src.overflow_x,
         OverflowY => dst.overflow_y = src.overflow_y,
+        TextOverflow => flag(dst, StyleFlags::TEXT_OVERFLOW_MARKED),
         _ => {}
     }
 }

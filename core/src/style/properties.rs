@@ -72,6 +72,8 @@ pub enum PropertyId {
     OverflowX,
     /// `overflow-y`
     OverflowY,
+    /// `text-overflow` (only "is it `clip`" is kept)
+    TextOverflow,
     /// A custom property (`--name`).
     Custom,
 }
@@ -107,6 +109,7 @@ pub const COMPUTED_PROPERTIES: [&str; LONGHANDS] = [
     "rotate",
     "overflow-x",
     "overflow-y",
+    "text-overflow",
 ];
 
 /// Number of longhand properties (all but [`PropertyId::Custom`]).
@@ -151,6 +154,7 @@ impl PropertyId {
             "rotate" => Rotate,
             "overflow-x" | "overflow-inline" => OverflowX,
             "overflow-y" | "overflow-block" => OverflowY,
+            "text-overflow" => TextOverflow,
             _ => return None,
         };
         Some(id)
@@ -686,6 +690,22 @@ fn parse_value(id: PropertyId, p: &mut Parser) -> Option<Value> {
         Transform => parse_transform(p)?,
         Rotate => parse_rotate(p)?,
         OverflowX | OverflowY => Value::Overflow(parse_overflow(p)?),
+        // One value, or one per end of the line: `clip`, `ellipsis` or a string. Only
+        // whether every end is `clip` (the initial value) is kept.
+        TextOverflow => {
+            let mut clip = true;
+            for _ in 0..2 {
+                let Ok(token) = p.try_parse(|p| p.next().cloned()) else {
+                    break;
+                };
+                match token {
+                    Token::Ident(word) if word.eq_ignore_ascii_case("clip") => {}
+                    Token::Ident(_) | Token::QuotedString(_) => clip = false,
+                    _ => return None,
+                }
+            }
+            Value::Flag(clip)
+        }
         Custom => return None,
     };
     Some(v)

@@ -39,34 +39,33 @@ pub struct StyleRule {
     pub(crate) declarations: Arc<[Declaration]>,
     /// The media the rule is under (in the cascade's rule list, its sheet's as well).
     pub(crate) media: Media,
+    /// A rule under media queries that declares an `overflow-*` property, computed or not
+    /// (`overflow-wrap`): where it applies only on the zoomed screen, the boxes it matches
+    /// may clip there.
+    pub(crate) declares_overflow: bool,
 }
 
 /// A style rule kept as text for rules that examine what the cascade does not compute:
 /// rules whose selector names `:focus`, `:focus-visible` or `:focus-within` (the cascade
-/// never matches those) or whose declarations mention `outline` or `text-overflow`, and
-/// rules under media queries that match only the screen zoomed to 200% (640×512 for the
-/// reference screen), not the screen itself ([`crate::style::Cascade::take_raw_rules`]).
+/// never matches those) or whose declarations mention `outline`
+/// ([`crate::style::Cascade::take_raw_rules`]).
 #[derive(Debug, Clone)]
 pub struct RawRule {
     /// The selector list as written.
     pub selectors: String,
     /// The declaration block as written (without braces).
     pub body: String,
-    /// Whether it applies only on the screen zoomed to 200%, not on the screen itself.
-    pub zoomed_only: bool,
 }
 
-/// A rule that may be kept as a [`RawRule`], depending on the device: the ranges of its
-/// selector text and body in the sheet's text.
+/// A rule kept as a [`RawRule`] where its media match the device: it names a focus
+/// pseudo-class, or its selectors parsed and it mentions `outline`. The
+/// ranges of its selector text and body in the sheet's text.
 #[derive(Debug)]
 pub(crate) struct RawCandidate {
     selectors: Range<usize>,
     body: Range<usize>,
     /// The `@media` blocks around it.
     pub media: Media,
-    /// Kept wherever it applies: it names a focus pseudo-class, or its selectors parsed and
-    /// it mentions `outline` or `text-overflow`.
-    pub focus_or_outline: bool,
 }
 
 /// An `@import` found in a sheet: its URL as written and the media it applies to.
@@ -116,11 +115,10 @@ impl StyleSheet {
     }
 
     /// The text of a [`RawCandidate`], as a [`RawRule`].
-    pub(crate) fn raw_rule(&self, candidate: &RawCandidate, zoomed_only: bool) -> RawRule {
+    pub(crate) fn raw_rule(&self, candidate: &RawCandidate) -> RawRule {
         RawRule {
             selectors: self.text[candidate.selectors.clone()].trim().to_string(),
             body: self.text[candidate.body.clone()].to_string(),
-            zoomed_only,
         }
     }
 
@@ -371,28 +369,32 @@ impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
     ) -> Result<(), ParseError<()>> {
         let start = input.position();
         let focus = names_focus(selector_text);
-        // Under media, a rule may apply on a zoomed screen only: then it is kept as text.
-        let conditional = !self.media.is_unconditional();
-        if prelude.is_empty() && !conditional && !focus {
+        if prelude.is_empty() && !focus {
             return Ok(());
         }
+        let conditional = !self.media.is_unconditional();
         let declarations = declarations_of(input);
         let body = input.slice_from(start);
-        let focus_or_outline = focus
-            || (!prelude.is_empty()
-                && (contains_ignore_case(body, "outline")
-                    || contains_ignore_case(body, "text-overflow")));
-        if conditional || focus_or_outline {
+        let focus_or_outline =
+            focus || (!prelude.is_empty() && contains_ignore_case(body, "outline"));
+        if focus_or_outline {
             self.raw_candidates.push(RawCandidate {
                 selectors: selector_range,
                 body: start.byte_index()..input.position().byte_index(),
                 media: self.media.clone(),
-                focus_or_outline,
             });
         }
-        if prelude.is_empty() || declarations.is_empty() {
+        // Rules under media with nothing the engine computes are kept all the same: where
+        // they apply only on the zoomed screen, what they match may be styled differently
+        // there (see `Cascade::for_rules`).
+        if prelude.is_empty() || (declarations.is_empty() && !conditional) {
             return Ok(());
         }
+        let declares_overflow = conditional
+            && contains_ignore_case(body, "overflow")
+            && raw_declarations(body)
+                .iter()
+                .any(|(name, _)| name.starts_with("overflow"));
         // Rules for none of the styled screens matter only for rotation (orientation lock).
         if !self.media.matches_any(&Device::STYLED)
             && !declarations
@@ -408,6 +410,7 @@ impl<'i> QualifiedRuleParser<'i> for RuleCollector<'_> {
                 selector,
                 declarations: declarations.clone(),
                 media: self.media.clone(),
+                declares_overflow,
             });
         }
         Ok(())
@@ -541,7 +544,8 @@ fn value_text<'i>(input: &mut Parser<'i>) -> (&'i str, bool) {
 
 /// Every declaration of a block as (property, value) text, both lower-cased, the value
 /// trimmed and without `!important`, whether or not the cascade models the property: for
-/// rules that read properties kept as text (`outline`, `text-overflow`).
+/// rules that read properties kept as text (`outline`) or ask which properties a `style`
+/// attribute sets.
 ///
 /// ```
 /// # use frontdesk_core::style::raw_declarations;

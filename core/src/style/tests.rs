@@ -239,26 +239,54 @@ fn each_device_gets_its_media_rules_and_viewport_units() {
 }
 
 #[test]
-fn raw_rules_are_focus_rules_here_and_rules_only_for_the_zoomed_screen() {
+fn raw_rules_are_the_focus_and_outline_rules_for_the_device() {
     let css = "a:focus { outline: none } @media (max-width: 700px) { .menu { overflow: hidden } } \
-               @media (min-width: 1000px) { .wide { color: red } } @media print { a:focus { color: red } }";
-    let raw = |device: Device| -> Vec<(String, bool)> {
-        Cascade::new(vec![StyleSheet::parse(css)], &device)
-            .take_raw_rules()
-            .into_iter()
-            .map(|r| (r.selectors, r.zoomed_only))
-            .collect()
-    };
-    // `.menu` applies at 640px wide (200%), not at 1280px.
-    assert_eq!(
-        raw(Device::reference()),
-        [("a:focus".to_string(), false), (".menu".to_string(), true)]
-    );
-    // At 640px it applies on the screen itself; zoomed further (320px) nothing new applies.
-    assert_eq!(
-        raw(Device::reference().zoomed(2.0)),
-        [("a:focus".to_string(), false)]
-    );
+               .x { outline-offset: 2px } @media print { a:focus { color: red } }";
+    let raw: Vec<String> = Cascade::new(vec![StyleSheet::parse(css)], &Device::reference())
+        .take_raw_rules()
+        .into_iter()
+        .map(|r| r.selectors)
+        .collect();
+    assert_eq!(raw, ["a:focus", ".x"]);
+}
+
+#[test]
+fn rules_only_for_the_zoomed_screen_flag_what_they_match() {
+    let html = r#"<nav class="menu"><p class="plain">x</p></nav>"#;
+    // 700px and less: the 640px zoomed screen, not the 1280px reference one.
+    let css = "@media (max-width: 700px) { .menu { overflow: hidden } .plain { overflow-wrap: anywhere } } \
+               @media (max-width: 700px) { p { text-decoration: underline } }";
+    let menu = style_of(html, css, ".menu");
+    assert!(menu.may_differ_zoomed() && menu.has_zoomed_overflow_rule());
+    assert_eq!(menu.overflow_x, Overflow::Visible);
+    // `overflow-wrap` is an `overflow-*` property, though the cascade does not compute it.
+    let p = style_of(html, css, "p");
+    assert!(p.may_differ_zoomed() && p.has_zoomed_overflow_rule());
+    // A rule with no property the engine computes still restyles on the zoomed screen.
+    let css = "@media (max-width: 700px) { p { text-decoration: underline } }";
+    let p = style_of(html, css, "p");
+    assert!(p.may_differ_zoomed() && !p.has_zoomed_overflow_rule());
+    // On the zoomed screen the rule applies to the screen itself.
+    let zoomed = style_on(Device::reference().zoomed(2.0), html, css, "p");
+    assert!(!zoomed.may_differ_zoomed());
+}
+
+#[test]
+fn text_overflow_is_computed() {
+    let html = r#"<div class="a b"><p>x</p></div>"#;
+    assert!(!style_of(html, "", "div").marks_text_overflow());
+    assert!(style_of(html, ".a { text-overflow: ellipsis }", "div").marks_text_overflow());
+    assert!(style_of(html, ".a { text-overflow: 'ab' clip }", "div").marks_text_overflow());
+    // The more specific rule wins, and the property does not inherit.
+    let css = ".a.b { text-overflow: clip } .a { text-overflow: ellipsis }";
+    assert!(!style_of(html, css, "div").marks_text_overflow());
+    assert!(!style_of(html, ".a { text-overflow: ellipsis }", "p").marks_text_overflow());
+    assert!(style_of(
+        html,
+        ".a { text-overflow: ellipsis } p { text-overflow: inherit }",
+        "p"
+    )
+    .marks_text_overflow());
 }
 
 #[test]
