@@ -113,24 +113,23 @@ pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation 
             return Expectation::cant_tell(crate::model::unknown_reason_code(reason), *reason)
         }
     };
-    let (mut min, mut max) = (f64::INFINITY, 0.0f64);
-    for (fg, bg) in pairs {
-        let ratio = fg.contrast(*bg);
-        min = min.min(ratio);
+    let (fg, bg) = pairs[0];
+    // The lowest and highest ratios, and the pair with the lowest.
+    let (mut min, mut max, mut lowest) = (f64::INFINITY, 0.0f64, (fg, bg));
+    for &(fg, bg) in pairs {
+        let ratio = fg.contrast(bg);
+        if ratio < min {
+            (min, lowest) = (ratio, (fg, bg));
+        }
         max = max.max(ratio);
     }
     // Round down to two decimals like other checkers do (4.499 is not 4.5).
     let ok = |r: f64| (r * 100.0).floor() / 100.0 >= required;
-    let (fg, bg) = pairs[0];
     // For tools: the lowest ratio (rounded down to 3 decimals, so it rounds down to the 2
     // the verdict compares) and the pair that gives it.
     // Built only for findings that report it: formatting colours for all text is costly.
     let data = || {
-        let (min_fg, min_bg) = pairs
-            .iter()
-            .copied()
-            .min_by(|a, b| a.0.contrast(a.1).total_cmp(&b.0.contrast(b.1)))
-            .unwrap_or((fg, bg));
+        let (min_fg, min_bg) = lowest;
         // Keys in sorted order: the JSON is the same whether or not serde_json keeps
         // insertion order (a feature another crate of the build may turn on).
         serde_json::json!({
