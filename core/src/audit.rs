@@ -4,6 +4,8 @@
 //! [`model`](crate::model) → [`rules`](crate::rules) → [`report`](crate::report).
 
 use crate::model::{Builder, Document, Snapshot, SnapshotError};
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::rules::{registry, Context, Impact, Level, Outcome, Rule};
@@ -183,7 +185,8 @@ pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> Page
         } else {
             &mut rules.inapplicable
         };
-        ran.push(meta.id.to_string());
+        // Borrowed: the ids are the registry's, and every page lists them.
+        ran.push(Cow::Borrowed(meta.id));
     }
     keyed.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     PageReport {
@@ -322,9 +325,9 @@ pub struct PageReport {
 pub struct RulesRun {
     /// Rules with at least one target on the page: each target has an outcome (listed
     /// in `findings` when failed or cantTell, or when passed ones were asked for).
-    pub applicable: Vec<String>,
+    pub applicable: Vec<Cow<'static, str>>,
     /// Rules that ran and found nothing to examine (ACT's inapplicable).
-    pub inapplicable: Vec<String>,
+    pub inapplicable: Vec<Cow<'static, str>>,
 }
 
 impl PageReport {

@@ -26,6 +26,9 @@ pub(super) struct Indexes {
     pub(super) orientation_rotated: Vec<NodeIndex>,
     /// Elements in sequential focus navigation.
     pub(super) tabbable: Vec<NodeIndex>,
+    /// Elements whose local name has a hyphen (custom elements, and a few SVG and MathML
+    /// names).
+    pub(super) hyphenated: Vec<NodeIndex>,
     /// By resolved role (its [`crate::model::aria::RoleId`]).
     pub(super) by_role: Buckets,
 }
@@ -338,8 +341,10 @@ impl Indexes {
         index: NodeIndex,
     ) -> (u8, u64) {
         let tag = name_slot_of(&e.name.local);
-        if let Some(i) = tag {
-            self.by_name.add(i, index);
+        match tag {
+            Some(i) => self.by_name.add(i, index),
+            None if e.name.local.contains('-') => self.hyphenated.push(index),
+            None => {}
         }
         let mut aria = false;
         let mut bloom = 0;
@@ -454,6 +459,12 @@ impl Document {
     /// Elements with a text node child that is not only whitespace, in document order.
     pub fn elements_with_text(&self) -> Elements<'_> {
         self.merged([Cow::Borrowed(&self.index.text[..])])
+    }
+
+    /// Elements whose local name has a hyphen, in document order: every custom element is
+    /// one of them.
+    pub fn elements_with_hyphenated_names(&self) -> Elements<'_> {
+        self.merged([Cow::Borrowed(&self.index.hyphenated[..])])
     }
 
     /// Elements whose computed `overflow-x` or `overflow-y` is not `visible`, in document

@@ -190,6 +190,8 @@ pub struct Document {
     modal: Option<(NodeIndex, NodeIndex)>,
     /// The page has style sheets (external, `<style>`, or `<link rel=stylesheet>`).
     has_style_sheets: bool,
+    /// Some element has a rule for the zoomed screen only that sets `overflow`.
+    zoomed_overflow_rules: bool,
     /// The page's author rules with their media, for styles on other screens.
     author_rules: std::sync::Arc<[crate::style::StyleRule]>,
     /// Styles on screens other than the reference one, computed on demand (see
@@ -314,6 +316,7 @@ impl Document {
             focus_moves: Vec::new(),
             modal: None,
             has_style_sheets: false,
+            zoomed_overflow_rules: false,
             author_rules: Default::default(),
             other_screens: RefCell::new(Vec::new()),
             rendered: HashMap::new(),
@@ -607,6 +610,7 @@ impl Document {
             if style.has_orientation_rotation() {
                 self.index.orientation_rotated.push(i as NodeIndex);
             }
+            self.zoomed_overflow_rules |= style.has_zoomed_overflow_rule();
             let paints = paint::paints_under_text(&style);
             let painter = match parent {
                 _ if paints => i as NodeIndex,
@@ -730,6 +734,13 @@ impl Document {
                 .expect("model nodes come from this tree"),
         )
         .expect("element index")
+    }
+
+    /// Whether a rule for the screen zoomed to 200% only gives some element an `overflow`
+    /// (see [`crate::style::ComputedStyle::has_zoomed_overflow_rule`]): without one, no box
+    /// clips differently when zoomed.
+    pub fn has_zoomed_overflow_rules(&self) -> bool {
+        self.zoomed_overflow_rules
     }
 
     /// The underlying parsed HTML.

@@ -90,6 +90,12 @@ impl<'d> Scripts<'d> {
         self.signals.created_elements
     }
 
+    /// An inline script the engine could not follow calls `attachShadow`: any valid shadow
+    /// host may get a shadow root, not only custom elements (see [`Scripts::may_change`]).
+    pub fn may_attach_shadow_roots(&self) -> bool {
+        self.signals.unfollowed_attach_shadow
+    }
+
     /// A script the engine followed attached a shadow root to `el` (its content is in the
     /// model, in a tree scope of its own).
     pub fn attached_shadow_root(&self, el: &El) -> bool {

@@ -173,10 +173,14 @@ const FOCUS_CANDIDATES: TagSet = TagSet::of(&[
     "a", "area", "button", "select", "textarea", "input", "summary", "audio", "video",
 ]);
 
+/// Whether a form control is disabled (itself, by its `optgroup`, or by a disabled
+/// `fieldset` outside its first `legend`). Asked of every element: the name test is inlined.
+#[inline]
 pub(super) fn is_disabled(el: &El) -> bool {
-    if !el.name_in(FORM_CONTROLS) {
-        return false;
-    }
+    el.name_in(FORM_CONTROLS) && is_disabled_control(el)
+}
+
+fn is_disabled_control(el: &El) -> bool {
     if el.attr("disabled").is_some() {
         return true;
     }
@@ -201,10 +205,16 @@ pub(super) fn is_disabled(el: &El) -> bool {
 }
 
 /// Focusable without `tabindex` (HTML "focusable area" defaults, as browsers implement them).
+/// Asked of every element: the test for the common case is inlined.
+#[inline]
 pub(super) fn is_natively_focusable(el: &El) -> bool {
     if !el.name_in(FOCUS_CANDIDATES) {
         return is_editing_host(el);
     }
+    is_focus_candidate_focusable(el)
+}
+
+fn is_focus_candidate_focusable(el: &El) -> bool {
     match el.name() {
         "a" => el.attr("href").is_some(),
         "area" => el.attr("href").is_some(),
@@ -219,6 +229,7 @@ pub(super) fn is_natively_focusable(el: &El) -> bool {
 }
 
 /// `contenteditable` set to an editable state.
+#[inline]
 fn is_editing_host(el: &El) -> bool {
     el.attr("contenteditable").is_some_and(|v| {
         matches!(

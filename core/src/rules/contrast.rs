@@ -47,8 +47,15 @@ fn find_targets(doc: &Document) -> impl Iterator<Item = NodeIndex> + '_ {
     // Only pages with scripts the engine did not follow need every element looked at.
     if !doc.scripts().fully_run() {
         let before = targets.len();
+        // Without a sign that a script attaches shadow roots, only custom elements are
+        // suspects, and they all have a hyphen in their name.
+        let candidates = match doc.scripts().may_attach_shadow_roots() {
+            true => doc.elements().collect::<Vec<_>>(),
+            false => doc.elements_with_hyphenated_names().collect(),
+        };
         targets.extend(
-            doc.elements()
+            candidates
+                .into_iter()
                 .filter(|e| shadow_root_may_fill(e) && !has_visible_text(e) && e.is_visible())
                 .map(|e| e.index()),
         );

@@ -345,7 +345,8 @@ fn is_target(el: &El) -> bool {
     has_visible_text(el)
         && !el.is_aria_hidden()
         && (el.is_in_hidden_overflow()
-            || inclusive_ancestors(el).any(|a| a.style().has_zoomed_overflow_rule()))
+            || (el.document().has_zoomed_overflow_rules()
+                && inclusive_ancestors(el).any(|a| a.style().has_zoomed_overflow_rule())))
         && !(matches!(Styles::for_target(el), Styles::Zoomed) && hidden_when_zoomed(el))
 }
 
