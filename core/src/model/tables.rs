@@ -41,6 +41,15 @@ impl TableModel {
         }
     }
 
+    /// Whether a cell of this table has the id (HTML's "cell in the table" for `headers`);
+    /// `None` when the table could not be formed (an ARIA table, or one too large).
+    pub fn has_cell_with_id(&self, id: &str) -> Option<bool> {
+        match self {
+            TableModel::Html(grid) => Some(grid.first_with_id.contains_key(id)),
+            TableModel::Aria(_) | TableModel::TooLarge => None,
+        }
+    }
+
     /// Whether some other cell of the table has `header` among its header cells; `None`
     /// when that cannot be worked out (the table is too large, or `header` is not one of its
     /// cells).

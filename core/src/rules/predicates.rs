@@ -1,7 +1,13 @@
 //! Small shared predicates that keep rules short.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::Fact;
 pub use crate::model::ax_tree::{AxNode, AxTree};
-use crate::model::{Document, El};
+use crate::model::tables::TableModel;
+use crate::model::{Document, El, NodeIndex};
 
 /// Elements included in the accessibility tree whose role is `role` (exactly).
 pub fn included_with_role<'d>(
@@ -84,5 +90,27 @@ pub fn heading_level(el: &El) -> i64 {
     match el.name().as_bytes() {
         [b'h', d @ b'1'..=b'6'] if el.is_html() => i64::from(d - b'0'),
         _ => 2,
+    }
+}
+
+/// The layouts of the page's tables worked out so far, by table (a page's header cells and
+/// `headers` attributes come table by table, so each table is formed once).
+#[derive(Default)]
+pub struct TableModels(RefCell<HashMap<NodeIndex, Rc<TableModel>>>);
+
+impl Fact for TableModels {
+    fn compute(_: &Document) -> Self {
+        TableModels::default()
+    }
+}
+
+impl TableModels {
+    /// The layout of `table`, formed on the first ask.
+    pub fn of(&self, table: &El) -> Rc<TableModel> {
+        self.0
+            .borrow_mut()
+            .entry(table.index())
+            .or_insert_with(|| Rc::new(TableModel::form(table)))
+            .clone()
     }
 }

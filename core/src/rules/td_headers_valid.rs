@@ -1,4 +1,4 @@
-use super::predicates::owning_table;
+use super::predicates::{owning_table, TableModels};
 use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::model::El;
 use crate::rules::Level;
@@ -58,7 +58,7 @@ impl Rule for TdHeadersValid {
             .collect()
     }
 
-    fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
+    fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let cell = target.element;
         let Some(table) = owning_table(&cell) else {
             return Expectation::passed("valid-headers", PASSED);
@@ -71,10 +71,16 @@ impl Rule for TdHeadersValid {
         if cell.attr("id").is_some_and(|id| tokens.contains(&id)) {
             return Expectation::failed("self-reference", SELF_REFERENCE);
         }
+        // The table's model answers from its cells; a table too large to form is searched.
+        let model = cx.fact::<TableModels>().of(&table);
         let missing: Vec<&str> = tokens
             .iter()
             .copied()
-            .filter(|id| !is_cell_of(&table, id))
+            .filter(|id| {
+                !model
+                    .has_cell_with_id(id)
+                    .unwrap_or_else(|| is_cell_of(&table, id))
+            })
             .collect();
         if missing.is_empty() {
             Expectation::passed("valid-headers", PASSED)

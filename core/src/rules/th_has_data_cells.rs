@@ -1,10 +1,7 @@
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
-
-use super::{declare_rule, Context, Expectation, Fact, Rule, RuleMeta, Target};
-use crate::model::tables::{is_empty_cell, TableModel};
-use crate::model::{Document, El, NodeIndex};
+use super::predicates::TableModels;
+use super::{declare_rule, Context, Expectation, Rule, RuleMeta, Target};
+use crate::model::tables::is_empty_cell;
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -82,26 +79,6 @@ impl Rule for ThHasDataCells {
 fn semantic_table<'d>(el: &El<'d>) -> Option<El<'d>> {
     el.ancestors()
         .find(|a| matches!(a.role(), Some("table" | "grid" | "treegrid")))
-}
-
-/// The layouts of the page's tables worked out so far, by table.
-#[derive(Default)]
-struct TableModels(RefCell<HashMap<NodeIndex, Rc<TableModel>>>);
-
-impl Fact for TableModels {
-    fn compute(_: &Document) -> Self {
-        TableModels::default()
-    }
-}
-
-impl TableModels {
-    fn of(&self, table: &El) -> Rc<TableModel> {
-        self.0
-            .borrow_mut()
-            .entry(table.index())
-            .or_insert_with(|| Rc::new(TableModel::form(table)))
-            .clone()
-    }
 }
 
 #[cfg(test)]
