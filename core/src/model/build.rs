@@ -95,8 +95,6 @@ impl Document {
             backdrops: OnceCell::new(),
             index: Indexes::default(),
             script_signals: Default::default(),
-            scripts_fully_run: effects.fully_run,
-            scripts_listen: effects.listens,
             scopes: Vec::new(),
             element_nodes: Vec::new(),
             scoped_ids: HashMap::new(),

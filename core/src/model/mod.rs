@@ -177,10 +177,6 @@ pub struct Document {
     index: Indexes,
     /// What the script stage knows of the page's scripts ([`Document::scripts`]).
     script_signals: crate::script::Signals<NodeIndex>,
-    /// Every script was run to its end by [`crate::script`] (or there were none).
-    scripts_fully_run: bool,
-    /// Scripts added event listeners to elements, the window or the document.
-    scripts_listen: bool,
     /// Tree scope of each node ([`flat`]); empty when the page has no shadow roots.
     scopes: Vec<u16>,
     /// Each element's node index, in document order (by [`NodeData::element`]); its length
@@ -285,13 +281,14 @@ impl Document {
     /// for a page without scripts; never for one with external scripts). When false, rules
     /// answer cantTell where what scripts do could change their verdict.
     pub fn scripts_fully_run(&self) -> bool {
-        self.scripts_fully_run
+        self.scripts().fully_run()
     }
 
     /// [Fully run](Document::scripts_fully_run), and no script left an event listener behind
     /// (which could change the page later, on a click or a key press).
     pub fn scripts_settled(&self) -> bool {
-        self.scripts_fully_run && !self.scripts_listen
+        let scripts = self.scripts();
+        scripts.fully_run() && !scripts.left_listeners()
     }
 
     /// Whether the page has style sheets (given, in `<style>` elements, or linked), as

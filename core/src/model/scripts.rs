@@ -41,6 +41,13 @@ impl<'d> Scripts<'d> {
         })
     }
 
+    /// Scripts left event listeners on elements of the page, the window or the document
+    /// (other than load handlers, which run): they may change the page later, on a user's
+    /// action. `on…` attributes are not counted.
+    pub fn left_listeners(&self) -> bool {
+        !self.signals.listeners.is_empty() || !self.signals.page_listeners.is_empty()
+    }
+
     /// Every script of the page was followed to its end (true without scripts).
     pub fn fully_run(&self) -> bool {
         self.unfollowed().is_none()

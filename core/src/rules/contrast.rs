@@ -8,6 +8,22 @@ use super::{Context, Expectation, Fact, Target};
 use crate::model::{Document, El, NodeIndex};
 use crate::script::ScriptEffect;
 
+/// The reasons both contrast rules give (the same expectation, other thresholds).
+pub const CODES: [&str; 12] = [
+    "shadow-dom-text",
+    "enough-contrast",
+    "labelled-symbol",
+    "maybe-symbol",
+    "partly-low-on-gradient",
+    "low-contrast",
+    "text-shadow",
+    "background-image",
+    "positioned-out-of-flow",
+    "uncomputed-colour",
+    "several-gradients",
+    "colours-unknown",
+];
+
 /// Targets: HTML elements with visible text node children, except text of disabled widgets
 /// and their labels, and text drawn in the background colour (not visible). On pages whose
 /// scripts were not all followed, visible elements without text that a script may fill

@@ -226,7 +226,7 @@ macro_rules! declare_rule {
             level: $level:expr,
             act: [$($act:literal),* $(,)?],
             impact: $impact:ident,
-            codes: [$($code:literal),* $(,)?] $(,)?
+            codes: $codes:expr $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -240,7 +240,7 @@ macro_rules! declare_rule {
                 level: $level,
                 act: &[$($act),*],
                 impact: $crate::rules::Impact::$impact,
-                codes: &[$($code),*],
+                codes: &$codes,
                 doc: concat!($($doc, "\n"),*),
             };
         }

@@ -32,20 +32,7 @@ declare_rule! {
         level: Some(Level::AAA),
         act: ["09o5cg"],
         impact: Moderate,
-        codes: [
-            "shadow-dom-text",
-            "enough-contrast",
-            "labelled-symbol",
-            "maybe-symbol",
-            "partly-low-on-gradient",
-            "low-contrast",
-            "text-shadow",
-            "background-image",
-            "positioned-out-of-flow",
-            "uncomputed-colour",
-            "several-gradients",
-            "colours-unknown",
-        ],
+        codes: contrast::CODES,
     }
 }
 

@@ -44,20 +44,7 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["afw4f7"],
         impact: Serious,
-        codes: [
-            "shadow-dom-text",
-            "enough-contrast",
-            "labelled-symbol",
-            "maybe-symbol",
-            "partly-low-on-gradient",
-            "low-contrast",
-            "text-shadow",
-            "background-image",
-            "positioned-out-of-flow",
-            "uncomputed-colour",
-            "several-gradients",
-            "colours-unknown",
-        ],
+        codes: contrast::CODES,
     }
 }
 

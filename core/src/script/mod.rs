@@ -45,11 +45,6 @@ pub(crate) struct Unsupported;
 pub struct ScriptEffects {
     /// Shadow host → shadow root: a fragment node of the same tree, outside the document.
     pub(crate) shadow_roots: Vec<(NodeId, NodeId)>,
-    /// Every script of the page was read and run to its end (true for a page without any).
-    pub(crate) fully_run: bool,
-    /// Scripts added event listeners to elements, the window or the document (other than
-    /// load handlers; run only on user actions, if ever).
-    pub(crate) listens: bool,
     /// The dialog a script opened with `showModal()`, if it is still open: everything
     /// outside it is inert.
     pub(crate) modal_dialog: Option<NodeId>,
@@ -63,10 +58,7 @@ pub struct ScriptEffects {
 impl ScriptEffects {
     /// The effects of a page without scripts.
     pub fn none() -> ScriptEffects {
-        ScriptEffects {
-            fully_run: true,
-            ..Default::default()
-        }
+        ScriptEffects::default()
     }
 }
 
@@ -132,7 +124,6 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
     signals.inline = (classic.len() + modules.len()) as u32;
     if classic.is_empty() && modules.is_empty() {
         return ScriptEffects {
-            fully_run: signals.external == 0,
             signals,
             ..Default::default()
         };
@@ -152,7 +143,6 @@ pub(crate) fn run_scripts(html: &mut Html, scripts: &[NodeId]) -> ScriptEffects 
             .chain(&modules)
             .any(|(_, text)| signals::handles_focus(text));
         ScriptEffects {
-            fully_run: false,
             signals,
             ..Default::default()
         }
@@ -200,7 +190,6 @@ fn interpret(
     // Where focus handlers send focus, run on the finished page without changing it.
     let mut focus_moves = Vec::new();
     let listeners = std::mem::take(&mut dom.listeners);
-    let listens = !listeners.is_empty() || !dom.page_listeners.is_empty();
     for listener in &listeners {
         let followed =
             listener.event == "focus" && probe_focus(&mut dom, listener, &mut focus_moves);
@@ -216,8 +205,6 @@ fn interpret(
     ScriptEffects {
         shadow_roots,
         modal_dialog: dom.modal,
-        fully_run: signals.inline_unfollowed == 0 && signals.external == 0,
-        listens,
         focus_moves,
         signals,
     }
