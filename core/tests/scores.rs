@@ -432,6 +432,9 @@ fn worked_example_scorecard_line() {
     assert_eq!(json["services"]["other_tier"], 2);
     assert_eq!(json["statement"]["passed"], 17);
     assert_eq!(json["statement"]["applicable"], 23);
+    // The report reads its JSON back.
+    let back: Scorecard = serde_json::from_value(json).unwrap();
+    assert_eq!(back, card);
 }
 
 #[test]
