@@ -370,6 +370,12 @@ impl<'d> El<'d> {
 
     fn focus_style(&self, relation: FocusRelation) -> FocusStyle {
         let doc = self.doc;
+        if doc.focus_rules.is_empty() {
+            // Only the style attribute: nothing worth keeping.
+            return doc
+                .focus_rules
+                .style_of(&self.element_ref(), self.attr("style"), relation);
+        }
         let key = (self.index, relation);
         if let Some(style) = doc.focus_styles.borrow().get(&key) {
             return style.clone();
