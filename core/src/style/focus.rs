@@ -377,10 +377,7 @@ fn parse_selector(text: &str) -> Option<(Selector<Simple>, FocusPlace, u32)> {
     }
     let pseudo_element = end < text.len();
     let (text, lower) = (&text[..end], &lower[..end]);
-    let subject_start = lower
-        .rfind(|c: char| c.is_ascii_whitespace() || c == '>' || c == '+' || c == '~')
-        .map_or(0, |i| i + 1);
-    let subject = &lower[subject_start..];
+    let subject = &lower[subject_start(lower)..];
     let place = if !lower.contains(":focus") {
         if pseudo_element {
             return None;
@@ -422,6 +419,28 @@ fn parse_selector(text: &str) -> Option<(Selector<Simple>, FocusPlace, u32)> {
         [selector] => Some((selector.clone(), place, pseudo_classes)),
         _ => None,
     }
+}
+
+/// Where the selector's last compound starts: after its last combinator outside brackets
+/// and strings (`:is(a b)` and `[title="a b"]` are within one compound).
+fn subject_start(selector: &str) -> usize {
+    let (mut depth, mut quote, mut start) = (0i32, None, 0);
+    for (i, c) in selector.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth -= 1,
+            (None, c)
+                if depth == 0 && (c.is_ascii_whitespace() || matches!(c, '>' | '+' | '~')) =>
+            {
+                start = i + 1
+            }
+            _ => {}
+        }
+    }
+    start
 }
 
 /// Whether a focus pseudo-class is inside a `:not()` (the selector then styles what is not
@@ -593,6 +612,20 @@ mod tests {
         assert_eq!(place("A:FOCUS-VISIBLE"), Some((FocusPlace::Subject, 1)));
         assert_eq!(place("li:focus-within"), Some((FocusPlace::Within, 1)));
         assert_eq!(place("a:focus span"), Some((FocusPlace::Elsewhere, 1)));
+        assert_eq!(place("a:focus > span"), Some((FocusPlace::Elsewhere, 1)));
+        // Spaces inside brackets and strings do not end the subject.
+        assert_eq!(
+            place(".menu :is(a, b):focus"),
+            Some((FocusPlace::Subject, 1))
+        );
+        assert_eq!(
+            place(r#"a:focus [title="a b"]"#),
+            Some((FocusPlace::Elsewhere, 1))
+        );
+        assert_eq!(
+            place(":is(li:focus-within, p) a"),
+            Some((FocusPlace::Elsewhere, 1))
+        );
         assert_eq!(place("a:focus::after"), Some((FocusPlace::Elsewhere, 1)));
         assert_eq!(place(".x"), Some((FocusPlace::None, 0)));
         assert_eq!(place("a:hover"), None);
