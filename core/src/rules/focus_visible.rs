@@ -16,11 +16,10 @@ declare_rule! {
     /// changes how something looks: its outline comes back, or its border, background, box
     /// shadow, text decoration, colour (or those of an ancestor a `:focus-within` rule
     /// restyles, or of something inside or next to it) differ. It fails when the focused
-    /// element has no outline and looks as it does unfocused. The
-    /// result is "can't tell" when something the engine does not follow may draw the
-    /// indicator instead: a focus or key listener (or `onfocus`-style attribute) on the
-    /// element, an ancestor or the page, or a script the engine could not run to its end
-    /// (external scripts are never run).
+    /// element has no outline and looks as it does unfocused. The result is "can't tell"
+    /// when something the engine does not follow may draw the indicator instead: a focus or
+    /// key listener (or `onfocus`-style attribute) on the element, an ancestor or the page,
+    /// or a script the engine could not run to its end (external scripts are never run).
     ///
     /// ## Why it matters
     /// Keyboard users — many people with motor impairments, and screen magnifier users —
@@ -75,7 +74,9 @@ fn focus_shown(el: &El) -> FocusShown {
     if !focused.removes_outline() {
         // Taken away unfocused or for pointer focus, drawn for keyboard focus
         // (`:focus { outline: none } :focus-visible { outline: 3px solid }`).
-        return if unfocused.removes_outline() || el.style_when_focused_by_pointer().removes_outline() {
+        let taken_away = unfocused.removes_outline()
+            || el.style_when_focused_by_pointer().removes_outline();
+        return if taken_away {
             FocusShown::Replaced
         } else {
             FocusShown::DefaultRing

@@ -1,20 +1,23 @@
 //! Styles that depend on which element has focus, for the properties that show focus: the
 //! outline and what can replace it (border, background, box shadow, text decoration, colour…).
 //!
-//! The main cascade computes every element unfocused, and `selectors`' parser has no
+//! The main cascade computes every element unfocused, and scraper's selector parser has no
 //! pseudo-classes, so focus pseudo-classes are handled here. The rules kept are those whose
 //! selector names `:focus`, `:focus-visible` or `:focus-within`, and the other rules that set
-//! `outline` (the rest style an element the same whether it has focus or not). Their
-//! selectors are parsed on first use ([`FocusRules::style_of`]), so a page pays nothing
-//! here unless a rule asks for a focused style.
+//! `outline`; the rest style an element the same focused or not. A focused style is compared
+//! with the unfocused one over these rules only, so a focus rule that sets a colour an
+//! ordinary rule already gives counts as a change (a pass, never a wrong failure). The
+//! selectors are parsed on first use ([`FocusRules::style_of`]): a page pays nothing here
+//! unless a rule asks for a focused style.
 //!
 //! Focus is keyboard focus, where `:focus` and `:focus-visible` both match the focused
 //! element, or pointer focus ([`FocusRelation::FocusedByPointer`]), where only `:focus` does.
 //! Nothing is hovered or pressed: selectors that need `:hover` or `:active` never match,
 //! `:not(:hover)` always does. Selectors with a focus pseudo-class inside `:not()` (styles
-//! for pointer focus only, `:focus:not(:focus-visible)`) are left out. Where a selector's focus pseudo-class sits decides which
-//! elements it can style ([`FocusRelation`]); the elements on the other side of its
-//! combinators are not checked (`a:focus span` styles spans inside the focused element).
+//! for pointer focus only, `:focus:not(:focus-visible)`) are left out. Where a selector's
+//! focus pseudo-class sits decides which elements it can style ([`FocusRelation`]); the
+//! elements on the other side of its combinators are not checked (`a:focus span` styles
+//! spans inside the focused element).
 
 use std::cell::OnceCell;
 use std::sync::Arc;
