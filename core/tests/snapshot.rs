@@ -306,3 +306,37 @@ fn malformed_snapshots_are_refused_with_a_reason() {
     // An empty snapshot is a page with nothing on it, not an error.
     assert_eq!(read(&nodes("")), Ok(()));
 }
+
+#[test]
+fn a_computed_unfocused_outline_is_not_a_removed_focus_ring() {
+    // Unfocused, a browser computes `outline-style: none` for every element: only the
+    // sheets' focus rules say whether focus takes the ring away.
+    let page = r#"<html lang="en"><head><title>Bins</title></head><body><a href="/bins">Bin days</a></body></html>"#;
+    let focus_outcome = |css: &str| {
+        let mut snapshot = snapshot_of(page, "https://council.example/", &|_| None);
+        snapshot.style_sheets = vec![SnapshotSheet {
+            css: css.to_string(),
+            media: String::new(),
+        }];
+        let Some(SnapshotNode::Element { style, .. }) = snapshot
+            .nodes
+            .iter_mut()
+            .find(|n| matches!(n, SnapshotNode::Element { name, .. } if name == "a"))
+        else {
+            unreachable!()
+        };
+        *style = Some(
+            [
+                ("outline-style".to_string(), "none".to_string()),
+                ("outline-width".to_string(), "0px".to_string()),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        let report = audit_snapshot(&snapshot, &options().with_rules(["focus-visible"])).unwrap();
+        assert_eq!(report.findings.len(), 1, "{report:?}");
+        report.findings[0].outcome
+    };
+    assert_eq!(focus_outcome(""), Outcome::Passed);
+    assert_eq!(focus_outcome("a:focus { outline: none }"), Outcome::Failed);
+}

@@ -13,12 +13,14 @@
 //! substituted; relative units are resolved to px (16px root font size).
 
 mod color;
+mod focus;
 mod loader;
 pub mod media;
 mod properties;
 mod sheet;
 
 pub use color::{parse_color, ColorValue, Rgba};
+pub use focus::{FocusPlace, FocusRelation, FocusRules, FocusStyle};
 pub(crate) use loader::is_stylesheet_link;
 pub use loader::{base_url, load_sheets, SheetSource};
 pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
@@ -26,8 +28,7 @@ pub use media::{Device, Media, MediaQueryList};
 pub use properties::{
     Display, LineHeight, Overflow, Position, PropertyId, Visibility, COMPUTED_PROPERTIES,
 };
-pub(crate) use sheet::split_top_level_commas;
-pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};
+pub use sheet::{parse_declarations, raw_declarations, Declaration, StyleSheet};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -352,8 +353,8 @@ pub struct Cascade {
     caches: SelectorCaches,
     customs: Vec<Arc<CustomMap>>,
     gradients: Vec<Box<[Rgba]>>,
-    /// Focus and outline rules as text, from sheets for the device.
-    raw_rules: Vec<RawRule>,
+    /// Focus and outline rules, from sheets for the device.
+    focus_rules: FocusRules,
     root_font_size: f32,
     bucketing: bool,
     /// Elements without author styles skip the general path (see `ua_only`).
@@ -425,7 +426,7 @@ impl Cascade {
             }
         }
         let mut cascade = Cascade::for_rules(rules.into(), device);
-        cascade.raw_rules = raw_rules;
+        cascade.focus_rules = FocusRules::new(raw_rules);
         cascade
     }
 
@@ -510,11 +511,10 @@ impl Cascade {
         !self.rules.is_empty()
     }
 
-    /// The rules kept as text ([`RawRule`]): focus and outline rules that apply on the
-    /// cascade's device.
-    /// Call after the last [`Cascade::compute`].
-    pub fn take_raw_rules(&mut self) -> Vec<RawRule> {
-        std::mem::take(&mut self.raw_rules)
+    /// The focus and outline rules that apply on the cascade's device, to compute styles
+    /// for a focused element ([`FocusRules::style_of`]).
+    pub fn take_focus_rules(&mut self) -> FocusRules {
+        std::mem::take(&mut self.focus_rules)
     }
 
     /// Gradient colour stops referenced by [`BackgroundImage::Gradient`] indexes; call after

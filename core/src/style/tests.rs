@@ -239,15 +239,14 @@ fn each_device_gets_its_media_rules_and_viewport_units() {
 }
 
 #[test]
-fn raw_rules_are_the_focus_and_outline_rules_for_the_device() {
+fn focus_rules_are_the_focus_and_outline_rules_for_the_device() {
     let css = "a:focus { outline: none } @media (max-width: 700px) { .menu { overflow: hidden } } \
                .x { outline-offset: 2px } @media print { a:focus { color: red } }";
-    let raw: Vec<String> = Cascade::new(vec![StyleSheet::parse(css)], &Device::reference())
-        .take_raw_rules()
-        .into_iter()
-        .map(|r| r.selectors)
+    let focus = Cascade::new(vec![StyleSheet::parse(css)], &Device::reference()).take_focus_rules();
+    let places: Vec<FocusPlace> = (0..focus.selector_count())
+        .map(|i| focus.selector_place(i))
         .collect();
-    assert_eq!(raw, ["a:focus", ".x"]);
+    assert_eq!(places, [FocusPlace::Subject, FocusPlace::None]);
 }
 
 #[test]
