@@ -11,11 +11,14 @@
 //! # Matching
 //! A phrase matches a text or a URL path at word boundaries, its words either separate or run
 //! together, in any case, with an optional plural `s`: "fly tipping" matches "Fly-tipping",
-//! `/flytipping`, `/FlyTipping.aspx` and "fly tips" does not. Phrases of different tasks
+//! `/flytipping`, `/FlyTipping.aspx`; "butterfly tipping" does not. Phrases of different tasks
 //! overlap on purpose ("bin collection" is in "missed bin collection"): [`lookup_text`] and
 //! [`lookup_path`] give every task that matches with the length of its longest phrase, the
 //! strongest first, and the detector takes the strongest. A bare "council tax" matches no
-//! task: it names the landing page of several.
+//! task: it names the landing page of several. A path fragment may span `/`
+//! (`/council-tax/pay` matches "council-tax-pay"), so fragments avoid the words of section
+//! paths ("residents-parking" would match `/residents/parking-and-roads/`, "adult-social-care"
+//! every page of that section).
 
 use super::{Country, Interaction, Provider, Tier};
 
@@ -608,14 +611,7 @@ pub const TASKS: &[Task] = &[
             "visitor permit",
             "permit parking",
         ],
-        path_words: &[
-            "parking-permit",
-            "resident-parking",
-            "residents-parking",
-            "visitor-permit",
-            "visitor-parking",
-            "permit-parking",
-        ],
+        path_words: &["parking-permit", "visitor-permit", "permit-parking"],
     },
     Task {
         id: "pay-parking-fine",
@@ -754,8 +750,6 @@ pub const TASKS: &[Task] = &[
             "apply-for-housing",
             "applying-for-housing",
             "housing-application",
-            "social-housing",
-            "council-housing",
             "choice-based-lettings",
             "home-choice",
         ],
@@ -977,13 +971,9 @@ pub const TASKS: &[Task] = &[
             "ask for help from adult social care",
         ],
         path_words: &[
-            "adult-social-care",
-            "adults-social-care",
-            "adult-care",
             "needs-assessment",
             "care-assessment",
             "care-needs-assessment",
-            "care-and-support",
             "social-care-assessment",
         ],
     },
