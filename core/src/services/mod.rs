@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod catalogue;
+pub mod statement;
 
 /// What kind of council runs a site: which tier of local government it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
