@@ -642,3 +642,57 @@ fn tells_a_statement_from_another_accessibility_page() {
                      loop.</p></main>";
     assert!(!looks_like_statement(&crate::parse_document(buildings)));
 }
+
+#[test]
+fn headings_written_as_paragraphs_and_hidden_email_addresses() {
+    // As some small council sites publish it: the heading a paragraph ending with a colon,
+    // the address behind Cloudflare's email protection.
+    let html = variant(
+        "<h2>Feedback and contact information</h2>",
+        "<p>Feedback and contact information:</p>",
+    )
+    .replacen(
+        "<li>email <a href=\"mailto:accessibility@kestrelford.gov.uk\">accessibility@kestrelford.gov.uk</a></li>",
+        "<li>email <a href=\"/cdn-cgi/l/email-protection#1a2b\">[email&#160;protected]</a></li>",
+        1,
+    )
+    .replacen(
+        "<li>use our <a href=\"/contact-us/accessibility-request\">accessibility request form</a></li>",
+        "",
+        1,
+    )
+    .replacen(
+        "contact us using\n  the <a href=\"/contact-us/accessibility-request\">accessibility request form</a>.",
+        "contact us using the details above.",
+        1,
+    );
+    let hosts = hosts();
+    let checks = run(&html, &context(&hosts));
+    assert_only(&checks, &[]);
+    assert!(evidence(&checks, "AS-18").contains("details above"));
+    assert!(evidence(&checks, "AS-16").contains("not marked up as a heading"));
+    assert!(evidence(&checks, "AS-16").contains("email-protection"));
+}
+
+#[test]
+fn a_contents_list_is_not_a_split_statement() {
+    let hosts = hosts();
+    let html = variant(
+        "<h2>Enforcement procedure</h2>",
+        "<ul><li><a href=\"#enforcement\">Enforcement procedure</a></li></ul>",
+    );
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[("AS-19", Partial), ("AS-22", Partial)],
+    );
+}
+
+#[test]
+fn scope_in_other_words() {
+    let hosts = hosts();
+    let html = variant(
+        "This accessibility statement applies to the Kestrelford Borough Council website,",
+        "This statement relates to the Kestrelford Borough Council website,",
+    );
+    assert_only(&run(&html, &context(&hosts)), &[]);
+}
