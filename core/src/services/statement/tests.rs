@@ -696,3 +696,90 @@ fn scope_in_other_words() {
     );
     assert_only(&run(&html, &context(&hosts)), &[]);
 }
+
+/// The non-accessible content section from its heading to the roadmap.
+fn without_non_accessible_content(replacement: &str) -> String {
+    let start = GOOD
+        .find("<h2>Non-accessible content</h2>")
+        .expect("section");
+    let end = GOOD.find("<h2>What we’re doing").expect("next section");
+    format!("{}{replacement}{}", &GOOD[..start], &GOOD[end..])
+}
+
+#[test]
+fn exemptions_only_list_no_non_compliances() {
+    let hosts = hosts();
+    let html = without_non_accessible_content(
+        "<h2>Non-accessible content</h2>\
+         <p>The content listed below is non-accessible for the following reasons.</p>\
+         <h3>Content that’s not within the scope of the accessibility regulations</h3>\
+         <p>The accessibility regulations do not require us to fix PDFs or other documents \
+         published before 23 September 2018 if they’re not essential to providing our \
+         services.</p>",
+    )
+    .replacen(STATUS_22, "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the exemptions listed below.", 1);
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[
+            ("AS-13", NotApplicable),
+            ("AS-14", NotApplicable),
+            ("AS-15", NotApplicable),
+        ],
+    );
+}
+
+#[test]
+fn content_listed_without_subheadings_is_partial() {
+    let hosts = hosts();
+    let html = without_non_accessible_content(
+        "<h2>Non-accessible content</h2>\
+         <p>The content listed below is non-accessible for the following reasons.</p>\
+         <p>Some older PDF documents are not tagged for screen readers.</p>",
+    );
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[
+            ("AS-12", Partial),
+            ("AS-13", Fail),
+            ("AS-14", NotApplicable),
+            ("AS-15", NotApplicable),
+        ],
+    );
+}
+
+#[test]
+fn the_date_an_issue_was_found_is_no_fix_date() {
+    let hosts = hosts();
+    let html = variant(
+        "We plan to replace the map with a keyboard\n  accessible one by 31 March 2027.",
+        "We found this when we tested on 10 March 2026, and we plan to replace the map by 31 March 2027.",
+    );
+    assert_only(&run(&html, &context(&hosts)), &[]);
+}
+
+#[test]
+fn saying_no_burden_is_claimed_is_no_claim() {
+    let hosts = hosts();
+    let start = GOOD
+        .find("<h3>Disproportionate burden</h3>")
+        .expect("section");
+    let end = GOOD.find("<h3>Content that’s not within").expect("next");
+    let html = format!(
+        "{}<p>We are not currently claiming that any accessibility problems would be a \
+         disproportionate burden to fix.</p>{}",
+        &GOOD[..start],
+        &GOOD[end..]
+    );
+    assert_only(&run(&html, &context(&hosts)), &[("AS-15", NotApplicable)]);
+}
+
+#[test]
+fn other_wordings_of_formats_and_the_commission() {
+    let hosts = hosts();
+    let html = variant(
+        "If you need information on this website in a different format like accessible PDF, large\n  print, easy read, audio recording or braille:",
+        "If you need information on this website in a different format:",
+    )
+    .replacen("The Equality and Human Rights Commission (EHRC)", "The Equality &amp; Human Rights Commission", 1);
+    assert_only(&run(&html, &context(&hosts)), &[]);
+}

@@ -165,6 +165,10 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
         (" easy read ", "easy read"),
         (" audio ", "audio"),
         (" braille ", "braille"),
+        (" different format", "a different format"),
+        (" alternative format", "an alternative format"),
+        (" accessible format", "an accessible format"),
+        (" another format", "another format"),
     ]
     .iter()
     .filter(|(p, _)| all.contains(p))
@@ -179,7 +183,16 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
     });
     let block = page.find(
         0..page.blocks.len(),
-        &[" large print ", " easy read ", " braille ", " audio "],
+        &[
+            " large print ",
+            " easy read ",
+            " braille ",
+            " audio ",
+            " different format",
+            " alternative format",
+            " accessible format",
+            " another format",
+        ],
     );
     match (offered.is_empty(), response) {
         (false, Some(r)) => Check::new(
@@ -210,9 +223,12 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
 /// AS-18: "Reporting accessibility problems with this website", with a way to report.
 pub(super) fn reporting(page: &Page, url: &str) -> Check {
     const INVITES: &[&str] = &[
-        " if you find any problems ",
+        " if you find any ",
+        " find a problem ",
+        " tell us about ",
+        " report a problem ",
+        " report an accessibility ",
         " not meeting accessibility requirements ",
-        " report an accessibility problem ",
         " report accessibility problems ",
         " find any problems ",
     ];
@@ -288,7 +304,10 @@ pub(super) fn enforcement(page: &Page, url: &str, country: Option<Country>) -> C
             .any(|h| h == domain || h.ends_with(&format!(".{domain}")))
     };
     let e = Enforcement {
-        ehrc: all.contains(" equality and human rights commission ") || all.contains(" ehrc "),
+        // "Equality & Human Rights Commission": `words` drops the ampersand.
+        ehrc: all.contains(" equality and human rights commission ")
+            || all.contains(" equality human rights commission ")
+            || all.contains(" ehrc "),
         eass_link: links_to("equalityadvisoryservice.com"),
         ecni: all.contains(" equality commission for northern ireland ")
             || all.contains(" equalities commission for northern ireland ")
