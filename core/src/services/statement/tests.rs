@@ -31,6 +31,7 @@ fn context(hosts: &[String]) -> StatementContext<'_> {
             example_url: Some(FAILING_PAGE.to_string()),
         }),
         linking: Linking {
+            home_url: "https://www.kestrelford.gov.uk/".to_string(),
             pages_sampled: 5,
             pages_linking: 5,
             home_links: true,
@@ -130,6 +131,7 @@ fn a_statement_not_found_fails_the_first_checks_only() {
     let hosts = hosts();
     let mut ctx = context(&hosts);
     ctx.linking = Linking {
+        home_url: "https://www.kestrelford.gov.uk/".to_string(),
         pages_sampled: 4,
         ..Linking::default()
     };
@@ -139,6 +141,7 @@ fn a_statement_not_found_fails_the_first_checks_only() {
     assert_eq!(status(&checks, "AS-02"), Fail);
     assert!(checks[2..].iter().all(|c| c.status == NotApplicable));
     assert!(evidence(&checks, "AS-01").contains("4 page(s) sampled"));
+    assert_eq!(checks[0].evidence[0].url, "https://www.kestrelford.gov.uk/");
 }
 
 #[test]
@@ -782,4 +785,30 @@ fn other_wordings_of_formats_and_the_commission() {
     )
     .replacen("The Equality and Human Rights Commission (EHRC)", "The Equality &amp; Human Rights Commission", 1);
     assert_only(&run(&html, &context(&hosts)), &[]);
+}
+
+#[test]
+fn lists_the_statement_links_of_a_page_and_where_they_are() {
+    let doc = crate::parse_document(
+        r#"<header><a href="/accessibility-tools">Accessibility tools</a></header>
+        <main><p>Read our <a href="/accessibility-statement">accessibility statement</a>.</p>
+        <a href="/access">Accessibility of our buildings</a></main>
+        <div class="site-footer"><a href="/accessibility">Accessibility</a>
+        <a href="/accessibility-statement"><img src="a11y.svg" alt="Accessibility statement"></a></div>"#,
+    );
+    let links = statement_links(&doc);
+    let found: Vec<(&str, &str, bool)> = links
+        .iter()
+        .map(|l| (l.text.as_str(), l.href.as_str(), l.in_header_or_footer))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("accessibility statement", "/accessibility-statement", false),
+            ("Accessibility", "/accessibility", true),
+            ("Accessibility statement", "/accessibility-statement", true),
+        ]
+    );
+    let footer = crate::parse_document(r#"<footer><a href="/a">Accessibility</a></footer>"#);
+    assert!(statement_links(&footer)[0].in_header_or_footer);
 }
