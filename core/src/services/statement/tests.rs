@@ -812,3 +812,37 @@ fn lists_the_statement_links_of_a_page_and_where_they_are() {
     let footer = crate::parse_document(r#"<footer><a href="/a">Accessibility</a></footer>"#);
     assert!(statement_links(&footer)[0].in_header_or_footer);
 }
+
+#[test]
+fn dates_belong_to_their_sentence_and_may_stand_at_the_top() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    // The test date is no review date.
+    let html = variant(
+        PREPARED,
+        "Statement prepared: [date]. Tested 10 March 2026 by our team.",
+    );
+    assert_only(&run(&html, &ctx), &[("AS-20", Fail)]);
+    // A "Last updated" line at the top dates the statement when the section does not.
+    let html = variant(PREPARED, "").replacen(
+        "<h1>Accessibility statement for Kestrelford Borough Council</h1>",
+        "<h1>Accessibility statement for Kestrelford Borough Council</h1><p>Last updated: 2 March 2026</p>",
+        1,
+    );
+    let checks = run(&html, &ctx);
+    assert_only(&checks, &[("AS-20", Partial)]);
+    assert!(evidence(&checks, "AS-20").contains("no preparation date"));
+}
+
+#[test]
+fn splits_sentences_at_full_stops_before_capitals() {
+    use super::text::sentences;
+    assert_eq!(
+        sentences("Prepared on 23 Sept. 2020. It fails 1.4.10. Fix by June."),
+        [
+            "Prepared on 23 Sept. 2020.",
+            "It fails 1.4.10.",
+            "Fix by June."
+        ]
+    );
+}

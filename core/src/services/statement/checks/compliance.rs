@@ -2,7 +2,7 @@
 
 use super::quote;
 use crate::services::statement::dates::{self, Date, Written};
-use crate::services::statement::text::{words, Block, Page, Section};
+use crate::services::statement::text::{sentences, words, Block, Page, Section};
 use crate::services::statement::StatementContext;
 use crate::services::Check;
 use crate::services::CheckStatus::{Fail, NotApplicable, Partial, Pass, Unknown};
@@ -354,7 +354,7 @@ fn burden_claim(page: &Page) -> Option<&Block> {
     let denies = |w: &str| DENIALS.iter().any(|d| w.contains(d));
     let claims = |b: &&Block| {
         b.level.is_none()
-            && b.text.split(". ").any(|s| {
+            && sentences(&b.text).into_iter().any(|s| {
                 let w = words(s);
                 w.contains(" disproportionate burden ") && !denies(&w)
             })
@@ -562,7 +562,7 @@ pub(super) fn fix_dates(page: &Page, url: &str, crawl: Date) -> Check {
     let mut past: Vec<(Written, &Block)> = Vec::new();
     let mut future = 0;
     for b in non_compliance_blocks(page) {
-        for written in b.text.split(". ").filter_map(fix_date) {
+        for written in sentences(&b.text).into_iter().filter_map(fix_date) {
             if written.latest < crawl {
                 past.push((written, b));
             } else {

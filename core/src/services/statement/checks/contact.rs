@@ -47,19 +47,27 @@ fn contact_in<'p>(blocks: impl Iterator<Item = &'p Block>) -> Contact {
                 c.phone.get_or_insert_with(|| l.href.clone());
             } else {
                 let w = words(&format!("{} {}", l.text, l.href));
+                // Not "formats", nor "the full accessibility test report".
                 let form = [
                     " contact",
-                    " form",
+                    " form ",
+                    " forms ",
                     " feedback",
                     " enquir",
-                    " report",
+                    " report a ",
+                    " report an ",
+                    " report it ",
                     " get in touch ",
                     " tell us ",
                     " complain",
                 ]
                 .iter()
                 .any(|p| w.contains(p));
-                if form && !href.starts_with('#') && !is_reference_site(&href) {
+                let path = href.split(['?', '#']).next().unwrap_or("");
+                let document = [".pdf", ".doc", ".docx", ".odt"]
+                    .iter()
+                    .any(|x| path.ends_with(x));
+                if form && !document && !href.starts_with('#') && !is_reference_site(&href) {
                     c.form
                         .get_or_insert_with(|| format!("“{}” ({})", l.text, l.href));
                 }
@@ -148,7 +156,7 @@ pub(super) fn feedback(page: &Page, url: &str) -> Check {
     }
 }
 
-/// Whether `tokens[k]` is a count ("5", "ten").
+/// Whether a word is a count ("5", "ten").
 fn is_count(token: &str) -> bool {
     const WORDS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -287,22 +295,14 @@ struct Enforcement {
 /// AS-19: the enforcement procedure names the council's equality body and links to it.
 pub(super) fn enforcement(page: &Page, url: &str, country: Option<Country>) -> Check {
     let all = page.all_words();
-    let hosts: Vec<String> = page
+    // By the `href`'s text, so that a link written without its scheme counts too.
+    let hrefs: Vec<String> = page
         .blocks
         .iter()
         .flat_map(|b| b.links.iter())
-        .filter_map(|l| {
-            url::Url::parse(&l.href)
-                .ok()?
-                .host_str()
-                .map(str::to_ascii_lowercase)
-        })
+        .map(|l| l.href.to_ascii_lowercase())
         .collect();
-    let links_to = |domain: &str| {
-        hosts
-            .iter()
-            .any(|h| h == domain || h.ends_with(&format!(".{domain}")))
-    };
+    let links_to = |domain: &str| hrefs.iter().any(|h| h.contains(domain));
     let e = Enforcement {
         // "Equality & Human Rights Commission": `words` drops the ampersand.
         ehrc: all.contains(" equality and human rights commission ")
