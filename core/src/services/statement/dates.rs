@@ -170,6 +170,9 @@ fn numeric_date(token: &str) -> Option<Date> {
     }
     let n = |s: &str| s.parse::<i32>().ok();
     if parts[0].len() == 4 {
+        if parts[1].len() > 2 || parts[2].len() > 2 {
+            return None;
+        }
         return Date::new(n(parts[0])?, n(parts[1])? as u8, n(parts[2])? as u8);
     }
     if parts[0].len() > 2 || parts[1].len() > 2 {
@@ -276,6 +279,7 @@ mod tests {
         assert_eq!(parse("1.4.10"), None);
         assert_eq!(parse("May we help"), None);
         assert_eq!(parse("[date]"), None);
+        assert_eq!(parse("2020-265-01"), None);
         assert_eq!(parse("2020"), None);
     }
 

@@ -163,7 +163,7 @@ fn id(n: usize) -> String {
 /// footers do: "Accessibility", "Accessibility statement", "Website accessibility",
 /// "Accessibility statement for Kestrelford Council", Welsh "Datganiad hygyrchedd"; not
 /// "Accessibility of our buildings", "Accessibility tools" (a toolbar) or "Accessible
-/// toilets".
+/// toilets". The crawl still checks that the link stays on the council's site.
 pub fn is_statement_link(text: &str, href: &str) -> bool {
     let href = href.trim();
     let lower = href.to_ascii_lowercase();

@@ -846,3 +846,24 @@ fn splits_sentences_at_full_stops_before_capitals() {
         ]
     );
 }
+
+#[test]
+fn odd_pages_give_23_checks_without_panicking() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    for html in [
+        "",
+        "<html>",
+        "<p>. . .</p>",
+        "<main><h2></h2><p>Compliance status:</p><p>fully compliant with</p></main>",
+        "<main><p>This statement was prepared on 31/02/2026. Reviewed 2026-13-01.</p></main>",
+        "<main><p>Prêt à l’emploi. É. 1.1.1. ✓ compliant with WCAG 2.2 AA. 🙂 by 2026</p></main>",
+        &"<div>".repeat(600),
+    ] {
+        let checks = run(html, &ctx);
+        assert_eq!(checks.len(), 23, "{html:?}");
+        assert!(checks.iter().all(|c| !c.evidence.is_empty()));
+    }
+    assert!(!is_statement_link("", ""));
+    assert!(!is_statement_link("((", "/"));
+}
