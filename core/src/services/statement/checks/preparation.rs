@@ -319,7 +319,7 @@ pub(super) fn one_page(page: &Page, claim: Option<&StatusClaim>, url: &str) -> C
 
 /// AS-23 (information, optional): phone and visit access, and a roadmap.
 pub(super) fn phone_and_roadmap(page: &Page, all: &str, url: &str) -> Check {
-    let access: Vec<&str> = [
+    let mut access: Vec<&str> = [
         (" text relay ", "text relay"),
         (" relay uk ", "Relay UK"),
         (" british sign language ", "British Sign Language"),
@@ -331,6 +331,9 @@ pub(super) fn phone_and_roadmap(page: &Page, all: &str, url: &str) -> Check {
     .filter(|(p, _)| all.contains(p))
     .map(|(_, n)| *n)
     .collect();
+    if access.contains(&"British Sign Language") {
+        access.retain(|a| *a != "BSL");
+    }
     let roadmap = page.section(Section::Roadmap).is_some() || all.contains(" roadmap ");
     let mut seen = Vec::new();
     if page.section(Section::PhoneOrVisit).is_some() || !access.is_empty() {
@@ -342,7 +345,7 @@ pub(super) fn phone_and_roadmap(page: &Page, all: &str, url: &str) -> Check {
         seen.push(format!("phone and visit access{what}"));
     }
     if roadmap {
-        seen.push("an accessibility roadmap".to_string());
+        seen.push("what it is doing to improve accessibility (a roadmap)".to_string());
     }
     if seen.is_empty() {
         Check::new(
