@@ -138,6 +138,25 @@ pub fn check_statement(source: StatementSource, ctx: &StatementContext) -> Vec<C
                 ));
             }
         }
+        StatementSource::Html { url, doc } if in_welsh(doc) => {
+            out.push(checks::found(ctx, url, true));
+            out.push(checks::linking(ctx, url));
+            out.push(Check::new(
+                "AS-03",
+                CheckStatus::Pass,
+                url,
+                "the statement is an HTML web page",
+            ));
+            for n in 4..=23 {
+                out.push(Check::new(
+                    &id(n),
+                    CheckStatus::Unknown,
+                    url,
+                    "the statement is in Welsh; the checks read the model statement's English \
+                     wording (check its English version)",
+                ));
+            }
+        }
         StatementSource::Html { url, doc } => {
             let page = Page::read(doc);
             out.push(checks::found(ctx, url, looks_like(&page)));
@@ -153,6 +172,14 @@ pub fn check_statement(source: StatementSource, ctx: &StatementContext) -> Vec<C
     }
     debug_assert_eq!(out.len(), 23);
     out
+}
+
+/// A page in Welsh (`<html lang="cy">`), as Welsh councils publish beside the English one.
+fn in_welsh(doc: &Document) -> bool {
+    doc.root().and_then(|r| r.attr("lang")).is_some_and(|l| {
+        let l = l.trim().to_ascii_lowercase();
+        l == "cy" || l.starts_with("cy-")
+    })
 }
 
 fn id(n: usize) -> String {

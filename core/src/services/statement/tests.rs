@@ -867,3 +867,18 @@ fn odd_pages_give_23_checks_without_panicking() {
     assert!(!is_statement_link("", ""));
     assert!(!is_statement_link("((", "/"));
 }
+
+#[test]
+fn a_statement_in_welsh_is_not_judged_on_english_wording() {
+    let hosts = hosts();
+    let html = "<html lang=\"cy\"><title>Datganiad hygyrchedd</title><main><h1>Datganiad \
+                hygyrchedd</h1><p>Mae'r datganiad hygyrchedd hwn yn berthnasol i \
+                www.kestrelford.gov.uk.</p></main></html>";
+    let checks = run(html, &context(&hosts));
+    assert_eq!(status(&checks, "AS-01"), Pass);
+    assert_eq!(status(&checks, "AS-03"), Pass);
+    assert!(checks[3..].iter().all(|c| c.status == Unknown));
+    // The English page of the same site is judged.
+    let english = GOOD.replacen("<html lang=\"en\">", "<html lang=\"en-GB\">", 1);
+    assert_only(&run(&english, &context(&hosts)), &[]);
+}
