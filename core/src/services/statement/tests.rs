@@ -882,3 +882,20 @@ fn a_statement_in_welsh_is_not_judged_on_english_wording() {
     let english = GOOD.replacen("<html lang=\"en\">", "<html lang=\"en-GB\">", 1);
     assert_only(&run(&english, &context(&hosts)), &[]);
 }
+
+#[test]
+fn a_status_without_the_standard_is_partial() {
+    let hosts = hosts();
+    let html = variant(STATUS_22, "Partially compliant.");
+    assert_only(&run(&html, &context(&hosts)), &[("AS-09", Partial)]);
+    // Outside the compliance section, "fully compliant" says nothing of the WCAG.
+    let html = variant(STATUS_22, "").replacen(
+        "<p>We’ve also made the website text",
+        "<p>Our buildings are fully compliant with the Equality Act.</p><p>We’ve also made the website text",
+        1,
+    );
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[("AS-09", Fail), ("AS-10", NotApplicable)],
+    );
+}

@@ -27,13 +27,28 @@ pub(super) struct StatusClaim<'p> {
 
 /// Finds the compliance status sentence.
 pub(super) fn status_claim(page: &Page) -> Option<StatusClaim<'_>> {
+    page.blocks
+        .iter()
+        .find_map(|b| claim_in(b, true))
+        // "Compliance status: Partially compliant." names no standard, but is a status.
+        .or_else(|| {
+            let (_, range) = page.section(Section::Compliance)?;
+            page.blocks[range]
+                .iter()
+                .filter(|b| b.level.is_none())
+                .find_map(|b| claim_in(b, false))
+        })
+}
+
+/// The status a block claims: with `wcag`, only one said against the WCAG.
+fn claim_in(block: &Block, wcag: bool) -> Option<StatusClaim<'_>> {
     const OPTIONS: &[(&str, Status, bool)] = &[
-        (" not fully compliant with ", Status::Partially, false),
-        (" fully compliant with ", Status::Fully, true),
-        (" partially compliant with ", Status::Partially, true),
-        (" partly compliant with ", Status::Partially, false),
-        (" not compliant with ", Status::Not, true),
-        (" non compliant with ", Status::Not, false),
+        (" not fully compliant ", Status::Partially, false),
+        (" fully compliant ", Status::Fully, true),
+        (" partially compliant ", Status::Partially, true),
+        (" partly compliant ", Status::Partially, false),
+        (" not compliant ", Status::Not, true),
+        (" non compliant ", Status::Not, false),
         (" fully conforms to ", Status::Fully, false),
         (" partially conforms to ", Status::Partially, false),
         (" fully meets ", Status::Fully, false),
@@ -52,47 +67,44 @@ pub(super) fn status_claim(page: &Page) -> Option<StatusClaim<'_>> {
         " want ",
         " plan ",
     ];
-    for block in &page.blocks {
-        let w = &block.words;
-        let mut best: Option<(usize, Status, bool, &str)> = None;
-        for &(phrase, status, model) in OPTIONS {
-            let Some(at) = w.find(phrase) else { continue };
-            let before_start = w[..at].rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i);
-            if PLANS.iter().any(|p| w[before_start..at + 1].contains(p)) {
-                continue;
-            }
-            // The first status in the block; "not fully compliant" also contains "fully
-            // compliant", further on, so the longer phrase wins.
-            if best.is_some_and(|(b, ..)| b <= at) {
-                continue;
-            }
-            best = Some((at, status, model, phrase));
-        }
-        let Some((at, status, model, phrase)) = best else {
-            continue;
-        };
-        let after: String = w[at + phrase.len() - 1..]
-            .split_whitespace()
-            .take(16)
-            .collect::<Vec<_>>()
-            .join(" ");
-        let after = format!(" {after} ");
-        if !after.contains(" web content accessibility guidelines ") && !after.contains(" wcag ") {
+    let w = &block.words;
+    let mut best: Option<(usize, Status, bool, &str)> = None;
+    for &(phrase, status, model) in OPTIONS {
+        let Some(at) = w.find(phrase) else { continue };
+        let before_start = w[..at].rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i);
+        if PLANS.iter().any(|p| w[before_start..at + 1].contains(p)) {
             continue;
         }
-        let version = [(" 2 2 ", "2.2"), (" 2 1 ", "2.1"), (" 2 0 ", "2.0")]
-            .iter()
-            .find(|(v, _)| after.contains(v))
-            .map(|(_, v)| *v);
-        return Some(StatusClaim {
-            status,
-            version,
-            level_aa: after.contains(" aa "),
-            model_wording: model,
-            block,
-        });
+        // The first status in the block; "not fully compliant" also contains "fully
+        // compliant", further on, so the longer phrase wins.
+        if best.is_some_and(|(b, ..)| b <= at) {
+            continue;
+        }
+        best = Some((at, status, model, phrase));
     }
-    None
+    let (at, status, model, phrase) = best?;
+    let after: String = w[at + phrase.len() - 1..]
+        .split_whitespace()
+        .take(16)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let after = format!(" {after} ");
+    let names_wcag =
+        after.contains(" web content accessibility guidelines ") || after.contains(" wcag ");
+    if wcag && !names_wcag {
+        return None;
+    }
+    let version = [(" 2 2 ", "2.2"), (" 2 1 ", "2.1"), (" 2 0 ", "2.0")]
+        .iter()
+        .find(|(v, _)| names_wcag && after.contains(v))
+        .map(|(_, v)| *v);
+    Some(StatusClaim {
+        status,
+        version,
+        level_aa: after.contains(" aa "),
+        model_wording: model && names_wcag,
+        block,
+    })
 }
 
 /// AS-09: one of the three status options, against WCAG 2.2 AA.
