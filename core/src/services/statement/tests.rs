@@ -899,3 +899,38 @@ fn a_status_without_the_standard_is_partial() {
         &[("AS-09", Fail), ("AS-10", NotApplicable)],
     );
 }
+
+#[test]
+fn wordings_seen_on_council_statements() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    // "Kestrelford Borough Council runs this website."
+    let html = variant(
+        "This website is run by Kestrelford Borough Council.",
+        "Kestrelford Borough Council runs this website.",
+    );
+    assert_only(&run(&html, &ctx), &[]);
+    // A heading in other words than the model's.
+    let html = variant("<h2>Non-accessible content</h2>", "<h2>Known issues</h2>");
+    assert_only(&run(&html, &ctx), &[("AS-11", Partial)]);
+    // The next review is planned, not done: the last one decides.
+    let html = variant(
+        PREPARED,
+        "This statement was prepared on 23 September 2020. It was last reviewed on 14 March 2026. It will be reviewed again in March 2027. Next review: March 2027.",
+    );
+    assert_only(&run(&html, &ctx), &[]);
+    let html = variant(PREPARED, "This statement is dated 14 March 2026.");
+    assert_only(&run(&html, &ctx), &[]);
+    // A fix done is no fix date in the past.
+    let html = variant(
+        "We plan to replace the map with a keyboard\n  accessible one by 31 March 2027.",
+        "The map was fixed in March 2026 on most pages.",
+    );
+    assert_only(&run(&html, &ctx), &[]);
+    // A plan that lapsed is.
+    let html = variant(
+        "We plan to replace the map with a keyboard\n  accessible one by 31 March 2027.",
+        "This will be fixed by March 2026.",
+    );
+    assert_only(&run(&html, &ctx), &[("AS-14", Fail)]);
+}

@@ -102,6 +102,9 @@ impl Section {
             || has(" nonaccessible ")
             || has(" inaccessible content ")
             || has(" not accessible ")
+            || has(" known issues ")
+            || has(" known accessibility issues ")
+            || has(" known problems ")
         {
             Section::NonAccessible
         } else if has(" compliance ") && !has(" technical information ") {

@@ -188,6 +188,9 @@ pub(super) fn run_by(page: &Page, url: &str, ctx: &StatementContext) -> Check {
             " operated by ",
             " maintained by ",
             " owned by ",
+            " runs this website ",
+            " runs the website ",
+            " responsible for this website ",
         ],
     ) else {
         return Check::new(
