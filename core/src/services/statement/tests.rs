@@ -934,3 +934,20 @@ fn wordings_seen_on_council_statements() {
     );
     assert_only(&run(&html, &ctx), &[("AS-14", Fail)]);
 }
+
+#[test]
+fn scope_sentence_followed_by_a_list_or_by_nothing() {
+    let hosts = hosts();
+    let scope = "This accessibility statement applies to the Kestrelford Borough Council website,\n  <a href=\"https://www.kestrelford.gov.uk/\">www.kestrelford.gov.uk</a>, and our online forms at\n  forms.kestrelford.gov.uk.";
+    let html = variant(
+        scope,
+        "This accessibility statement applies to:</p><ul><li>www.kestrelford.gov.uk</li>\
+         <li>forms.kestrelford.gov.uk</li></ul><p>",
+    );
+    let checks = run(&html, &context(&hosts));
+    assert_only(&checks, &[]);
+    assert!(evidence(&checks, "AS-05").contains("forms.kestrelford.gov.uk"));
+    // A template left unfilled states no scope.
+    let html = variant(scope, "This accessibility statement applies to");
+    assert_only(&run(&html, &context(&hosts)), &[("AS-05", Fail)]);
+}
