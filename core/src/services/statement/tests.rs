@@ -223,6 +223,13 @@ fn the_site_must_be_run_by_the_council() {
         "This website is run by Acme Web Solutions Ltd.",
     );
     assert_only(&run(&html, &context(&hosts)), &[("AS-06", Partial)]);
+    let html = variant(
+        "This website is run by Kestrelford Borough Council.",
+        "This website is run by [name of organisation].",
+    );
+    let mut ctx = context(&hosts);
+    ctx.council_name = None;
+    assert_only(&run(&html, &ctx), &[("AS-06", Fail)]);
 }
 
 #[test]

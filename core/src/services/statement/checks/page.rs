@@ -227,6 +227,21 @@ pub(super) fn run_by(page: &Page, url: &str, ctx: &StatementContext) -> Check {
             "no sentence saying who runs the website (“This website is run by …”)",
         );
     };
+    // "This website is run by [name of organisation]": the model's placeholder, unfilled.
+    let lower = block.text.to_lowercase();
+    let placeholder = ["run by", "managed by", "operated by"].iter().any(|p| {
+        lower
+            .find(p)
+            .is_some_and(|k| lower[k + p.len()..].trim_start().starts_with('['))
+    });
+    if placeholder {
+        return Check::new(
+            "AS-06",
+            Fail,
+            url,
+            format!("{} names no organisation", quote(&block.text)),
+        );
+    }
     match ctx.council_name {
         Some(name) => {
             let wanted = distinctive_words(name);
