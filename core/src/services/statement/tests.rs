@@ -958,3 +958,29 @@ fn scope_sentence_followed_by_a_list_or_by_nothing() {
     let html = variant(scope, "This accessibility statement applies to");
     assert_only(&run(&html, &context(&hosts)), &[("AS-05", Fail)]);
 }
+
+#[test]
+fn non_compliances_in_a_table_read_row_by_row() {
+    let hosts = hosts();
+    let start = GOOD
+        .find("<h3>Non-compliance with the accessibility regulations</h3>")
+        .expect("section");
+    let end = GOOD.find("<h3>Disproportionate burden</h3>").expect("next");
+    let table = |fix: &str| {
+        format!(
+            "{}<h3>Non-compliance with the accessibility regulations</h3>\
+             <table><tr><th>Issue</th><th>WCAG 2.2 success criterion</th><th>Planned fix date</th></tr>\
+             <tr><td>Some images have no text alternative</td><td>1.1.1 Non-text content</td><td>{fix}</td></tr>\
+             <tr><td><p>The map cannot be used with a keyboard</p></td><td>2.1.1 Keyboard</td><td>{fix}</td></tr>\
+             </table>{}",
+            &GOOD[..start],
+            &GOOD[end..]
+        )
+    };
+    let checks = run(&table("31 March 2027"), &context(&hosts));
+    assert_only(&checks, &[]);
+    assert!(evidence(&checks, "AS-14").contains("2 fix date(s)"));
+    let checks = run(&table("March 2026"), &context(&hosts));
+    assert_only(&checks, &[("AS-14", Fail)]);
+    assert!(evidence(&checks, "AS-14").contains("Planned fix date: March 2026"));
+}
