@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 pub mod catalogue;
 pub mod councils;
 pub mod hosts;
+pub mod statement;
 
 /// The fields of one line of an embedded CSV file. Quoted fields may hold commas; the files
 /// have no doubled quotes and no line breaks inside fields (their tests check), so a field is
