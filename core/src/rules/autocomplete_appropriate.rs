@@ -8,8 +8,8 @@ declare_rule! {
     /// - a made-up value meant to turn autofill off (`none`, `false`, `no`, `nope`,
     ///   `disabled`, `chrome-off`): HTML's value for that is `off`;
     /// - a valid autofill token on a field type HTML does not list it for (`email` on a
-    ///   number field, `bday` on a text area is fine but `postal-code` on `type=password` is
-    ///   not). The pairings HTML or browsers accept are allowed: `username` on `type=email`,
+    ///   number field, `postal-code` on a password field). The pairings HTML or browsers
+    ///   accept are allowed: `username` on `type=email`,
     ///   `street-address` on a one-line text field, phone-number parts and card numbers on
     ///   `type=tel`.
     ///
