@@ -293,6 +293,7 @@ rule_fixture_tests! {
     aria_required_states => "aria-required-states",
     aria_state_permitted => "aria-state-permitted",
     aria_state_valid_value => "aria-state-valid-value",
+    autocomplete_appropriate => "autocomplete-appropriate",
     autocomplete_valid => "autocomplete-valid",
     button_has_name => "button-has-name",
     decorative_not_exposed => "decorative-not-exposed",

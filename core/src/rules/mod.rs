@@ -41,6 +41,7 @@ rules! {
     aria_required_states::AriaRequiredStates,
     aria_state_permitted::AriaStatePermitted,
     aria_state_valid_value::AriaStateValidValue,
+    autocomplete_appropriate::AutocompleteAppropriate,
     autocomplete_valid::AutocompleteValid,
     button_has_name::ButtonHasName,
     decorative_not_exposed::DecorativeNotExposed,
