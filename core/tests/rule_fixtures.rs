@@ -329,6 +329,7 @@ rule_fixture_tests! {
     page_has_title => "page-has-title",
     presentational_children_not_focusable => "presentational-children-not-focusable",
     region => "region",
+    role_has_required_name => "role-has-required-name",
     role_valid => "role-valid",
     scrollable_region_focusable => "scrollable-region-focusable",
     skip_link_target_exists => "skip-link-target-exists",

@@ -77,6 +77,7 @@ rules! {
     page_has_title::PageHasTitle,
     presentational_children_not_focusable::PresentationalChildrenNotFocusable,
     region::Region,
+    role_has_required_name::RoleHasRequiredName,
     role_valid::RoleValid,
     scrollable_region_focusable::ScrollableRegionFocusable,
     skip_link_target_exists::SkipLinkTargetExists,
