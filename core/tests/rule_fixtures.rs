@@ -294,6 +294,7 @@ rule_fixture_tests! {
     aria_state_permitted => "aria-state-permitted",
     aria_state_valid_value => "aria-state-valid-value",
     autocomplete_valid => "autocomplete-valid",
+    blink_not_used => "blink-not-used",
     button_has_name => "button-has-name",
     decorative_not_exposed => "decorative-not-exposed",
     dl_structure => "dl-structure",
@@ -318,6 +319,7 @@ rule_fixture_tests! {
     link_has_name => "link-has-name",
     list_structure => "list-structure",
     listitem_in_list => "listitem-in-list",
+    marquee_can_be_paused => "marquee-can-be-paused",
     menuitem_has_name => "menuitem-has-name",
     meta_refresh_no_delay => "meta-refresh-no-delay",
     meta_refresh_no_delay_aaa => "meta-refresh-no-delay-aaa",
@@ -384,6 +386,18 @@ const CANNOT_GIVE: &[(&str, &str, &str)] = &[
         "duplicate-id-referenced",
         "passed",
         "only repeated ids are targets",
+    ),
+    // Its targets are obsolete <blink> elements, which are always flagged.
+    (
+        "blink-not-used",
+        "passed",
+        "every target is an obsolete element",
+    ),
+    // A marquee that moves for ever can be paused only by a script the markup cannot show.
+    (
+        "marquee-can-be-paused",
+        "passed",
+        "only a script can pause a moving marquee",
     ),
     // Page rules apply to the <html> element, which every parsed HTML page has.
     (
