@@ -286,6 +286,7 @@ macro_rules! rule_fixture_tests {
 rule_fixture_tests! {
     accesskeys_unique => "accesskeys-unique",
     aria_attribute_defined => "aria-attribute-defined",
+    aria_checked_matches_native => "aria-checked-matches-native",
     aria_hidden_no_focusable => "aria-hidden-no-focusable",
     aria_required_children => "aria-required-children",
     aria_required_id_references => "aria-required-id-references",
@@ -333,6 +334,7 @@ rule_fixture_tests! {
     region => "region",
     role_has_required_name => "role-has-required-name",
     role_valid => "role-valid",
+    row_attributes_in_treegrid => "row-attributes-in-treegrid",
     scrollable_region_focusable => "scrollable-region-focusable",
     skip_link_target_exists => "skip-link-target-exists",
     summary_has_name => "summary-has-name",

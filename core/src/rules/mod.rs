@@ -34,6 +34,7 @@ macro_rules! rules {
 rules! {
     accesskeys_unique::AccesskeysUnique,
     aria_attribute_defined::AriaAttributeDefined,
+    aria_checked_matches_native::AriaCheckedMatchesNative,
     aria_hidden_no_focusable::AriaHiddenNoFocusable,
     aria_required_children::AriaRequiredChildren,
     aria_required_id_references::AriaRequiredIdReferences,
@@ -81,6 +82,7 @@ rules! {
     region::Region,
     role_has_required_name::RoleHasRequiredName,
     role_valid::RoleValid,
+    row_attributes_in_treegrid::RowAttributesInTreegrid,
     scrollable_region_focusable::ScrollableRegionFocusable,
     skip_link_target_exists::SkipLinkTargetExists,
     summary_has_name::SummaryHasName,
