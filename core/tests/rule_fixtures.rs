@@ -288,6 +288,7 @@ rule_fixture_tests! {
     aria_attribute_defined => "aria-attribute-defined",
     aria_checked_matches_native => "aria-checked-matches-native",
     aria_hidden_no_focusable => "aria-hidden-no-focusable",
+    aria_id_reference_exists => "aria-id-reference-exists",
     aria_required_children => "aria-required-children",
     aria_required_id_references => "aria-required-id-references",
     aria_required_parent => "aria-required-parent",

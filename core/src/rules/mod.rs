@@ -36,6 +36,7 @@ rules! {
     aria_attribute_defined::AriaAttributeDefined,
     aria_checked_matches_native::AriaCheckedMatchesNative,
     aria_hidden_no_focusable::AriaHiddenNoFocusable,
+    aria_id_reference_exists::AriaIdReferenceExists,
     aria_required_children::AriaRequiredChildren,
     aria_required_id_references::AriaRequiredIdReferences,
     aria_required_parent::AriaRequiredParent,
