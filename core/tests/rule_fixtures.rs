@@ -319,6 +319,7 @@ rule_fixture_tests! {
     letter_spacing_adjustable => "letter-spacing-adjustable",
     line_height_adjustable => "line-height-adjustable",
     link_has_name => "link-has-name",
+    link_in_text_distinguishable => "link-in-text-distinguishable",
     list_structure => "list-structure",
     listitem_in_list => "listitem-in-list",
     marquee_can_be_paused => "marquee-can-be-paused",

@@ -67,6 +67,7 @@ rules! {
     letter_spacing_adjustable::LetterSpacingAdjustable,
     line_height_adjustable::LineHeightAdjustable,
     link_has_name::LinkHasName,
+    link_in_text_distinguishable::LinkInTextDistinguishable,
     list_structure::ListStructure,
     listitem_in_list::ListitemInList,
     marquee_can_be_paused::MarqueeCanBePaused,
