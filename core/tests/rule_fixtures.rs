@@ -295,6 +295,7 @@ rule_fixture_tests! {
     aria_required_states => "aria-required-states",
     aria_state_permitted => "aria-state-permitted",
     aria_state_valid_value => "aria-state-valid-value",
+    autocomplete_appropriate => "autocomplete-appropriate",
     autocomplete_valid => "autocomplete-valid",
     blink_not_used => "blink-not-used",
     button_has_name => "button-has-name",

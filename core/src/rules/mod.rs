@@ -43,6 +43,7 @@ rules! {
     aria_required_states::AriaRequiredStates,
     aria_state_permitted::AriaStatePermitted,
     aria_state_valid_value::AriaStateValidValue,
+    autocomplete_appropriate::AutocompleteAppropriate,
     autocomplete_valid::AutocompleteValid,
     blink_not_used::BlinkNotUsed,
     button_has_name::ButtonHasName,

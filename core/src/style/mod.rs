@@ -156,6 +156,13 @@ pub struct ComputedStyle {
     pub height: f32,
     /// See [`ComputedStyle::text_halo`].
     text_halo: Option<Rgba>,
+    /// The colour of a `text-shadow` outline (see [`ComputedStyle::text_outline`]).
+    shadow_outline: Option<Rgba>,
+    /// `-webkit-text-stroke-width` in px.
+    stroke_width: f32,
+    /// `-webkit-text-stroke-color`; `None` for `currentcolor` (its initial value) and for
+    /// colours the engine cannot compute.
+    stroke_color: Option<Rgba>,
     flags: StyleFlags,
     custom: u32,
 }
@@ -183,6 +190,9 @@ impl ComputedStyle {
         max_line_width: f32::INFINITY,
         height: f32::INFINITY,
         text_halo: None,
+        shadow_outline: None,
+        stroke_width: 0.0,
+        stroke_color: None,
         flags: StyleFlags(0),
         custom: 0,
     };
@@ -200,6 +210,9 @@ impl ComputedStyle {
             text_indent: self.text_indent,
             flags: StyleFlags(self.flags.0 & StyleFlags::INHERITED),
             text_halo: self.text_halo,
+            shadow_outline: self.shadow_outline,
+            stroke_width: self.stroke_width,
+            stroke_color: self.stroke_color,
             custom: self.custom,
             ..ComputedStyle::INITIAL
         }
@@ -222,6 +235,16 @@ impl ComputedStyle {
     /// far as it is offset), which the text is then read against.
     pub fn text_halo(&self) -> Option<Rgba> {
         self.text_halo
+    }
+    /// The colour of a narrow outline drawn around the letters, which WCAG's Understanding
+    /// 1.4.3 counts as part of the letter: a visible `-webkit-text-stroke`, else unblurred
+    /// `text-shadow`s of one colour on all four sides. `None` when there is none, or when it
+    /// is in the text's own colour.
+    pub fn text_outline(&self) -> Option<Rgba> {
+        let stroke = self
+            .stroke_color
+            .filter(|c| self.stroke_width > 0.0 && c.a > 0);
+        stroke.or(self.shadow_outline).filter(|c| *c != self.color)
     }
     /// `font-family` names an icon font (Material Icons, Font Awesome, …).
     pub fn is_icon_font(&self) -> bool {
@@ -925,6 +948,8 @@ impl Cascade {
             PropertyId::WordSpacing,
             PropertyId::TextIndent,
             PropertyId::TextShadow,
+            PropertyId::TextStrokeWidth,
+            PropertyId::TextStrokeColor,
             PropertyId::WhiteSpace,
             PropertyId::Position,
             PropertyId::OverflowX,
@@ -1009,7 +1034,18 @@ impl Cascade {
                         TextShadowSpec::Halo(c) => Some(*c),
                         _ => None,
                     };
+                    s.shadow_outline = match spec {
+                        TextShadowSpec::Outline(c) => Some(*c),
+                        _ => None,
+                    };
                 }
+                (PropertyId::TextStrokeWidth, v) => {
+                    s.stroke_width = px_of(v, None).unwrap_or(0.0);
+                }
+                (PropertyId::TextStrokeColor, Value::Color(ColorValue::Rgba(c))) => {
+                    s.stroke_color = Some(*c);
+                }
+                (PropertyId::TextStrokeColor, _) => s.stroke_color = None,
                 (PropertyId::WhiteSpace, Value::Flag(wraps)) => {
                     s.flags.set(StyleFlags::NOWRAP, !*wraps)
                 }
@@ -1235,7 +1271,10 @@ fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
         TextShadow => {
             flag(dst, StyleFlags::TEXT_SHADOW);
             dst.text_halo = src.text_halo;
+            dst.shadow_outline = src.shadow_outline;
         }
+        TextStrokeWidth => dst.stroke_width = src.stroke_width,
+        TextStrokeColor => dst.stroke_color = src.stroke_color,
         WhiteSpace => flag(dst, StyleFlags::NOWRAP),
         Position => dst.position = src.position,
         OverflowX => dst.overflow_x = src.overflow_x,

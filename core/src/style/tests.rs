@@ -407,6 +407,62 @@ fn text_shadow_halos_and_drop_shadows() {
 }
 
 #[test]
+fn text_outlines_from_strokes_and_four_sided_shadows() {
+    let outline = |css: &str| {
+        let s = style_of("<p>Hi</p>", &format!("p {{ color: #ccc; {css} }}"), "p");
+        (s.text_outline(), s.has_text_shadow())
+    };
+    let black = Some(Rgba::BLACK);
+    // -webkit-text-stroke, shorthand in either order, longhands, keyword widths.
+    assert_eq!(outline("-webkit-text-stroke: 1px #000"), (black, false));
+    assert_eq!(outline("-webkit-text-stroke: black thin"), (black, false));
+    assert_eq!(
+        outline("-webkit-text-stroke-width: .1em; -webkit-text-stroke-color: #000"),
+        (black, false)
+    );
+    // No width, a transparent or currentcolor stroke, or the text's own colour: no outline.
+    assert_eq!(outline("-webkit-text-stroke-color: #000"), (None, false));
+    assert_eq!(
+        outline("-webkit-text-stroke: 1px transparent"),
+        (None, false)
+    );
+    assert_eq!(outline("-webkit-text-stroke: 1px"), (None, false));
+    assert_eq!(outline("-webkit-text-stroke: 1px #ccc"), (None, false));
+    // Hard shadows of one colour on all four sides (diagonal or straight) are an outline.
+    assert_eq!(
+        outline("text-shadow: -1px -1px 0 #000, 1px -1px 0 #000, -1px 1px 0 #000, 1px 1px 0 #000"),
+        (black, false)
+    );
+    assert_eq!(
+        outline("text-shadow: -1px 0 #000, 1px 0 #000, 0 -1px #000, 0 1px #000"),
+        (black, false)
+    );
+    // One side only, too far, or two colours: cannot be resolved.
+    assert_eq!(
+        outline("text-shadow: 1px 1px 0 #000, -1px 1px 0 #000"),
+        (None, true)
+    );
+    assert_eq!(
+        outline("text-shadow: -4px 0 #000, 4px 0 #000, 0 -4px #000, 0 4px #000"),
+        (None, true)
+    );
+    assert_eq!(
+        outline("text-shadow: -1px 0 #000, 1px 0 red, 0 -1px #000, 0 1px #000"),
+        (None, true)
+    );
+    // A wide glow is no halo.
+    let glow = style_of("<p>Hi</p>", "p { text-shadow: 0 0 16px #000 }", "p");
+    assert_eq!((glow.text_halo(), glow.has_text_shadow()), (None, true));
+    // The stroke is inherited.
+    let child = style_of(
+        "<div><p>Hi</p></div>",
+        "div { -webkit-text-stroke: 1px #000 } p { color: #ccc }",
+        "p",
+    );
+    assert_eq!(child.text_outline(), black);
+}
+
+#[test]
 fn text_decoration_keeps_whether_a_line_is_drawn() {
     let html = r#"<p class="a">x</p>"#;
     let decorated = |css: &str| style_of(html, css, "p").is_text_decorated();
