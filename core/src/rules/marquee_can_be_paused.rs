@@ -7,11 +7,12 @@ declare_rule! {
     /// Checks `<marquee>` elements, whose content browsers scroll across the page on their
     /// own, over and over. A rendered, visible marquee with content that moves
     /// (`scrollamount` not 0) and loops for ever (no `loop`, or `loop="-1"` or `0`) fails:
-    /// HTML gives people no control to pause it, and the page adds none in its markup. When
-    /// the marquee stops after a set number of loops, has event handlers (such as
-    /// `onmouseover="this.stop()"`), or the page's inline scripts or handlers call `stop()`
-    /// (a pause button), the result is "can't tell": check that it stops within five
-    /// seconds, or that a keyboard-operable control pauses it.
+    /// HTML gives people no control to pause it, and the page shows none. When
+    /// the marquee stops after a set number of loops, has event handlers or listeners (such
+    /// as `onmouseover="this.stop()"`), or the page has a button or link named "Pause" or
+    /// "Stop", the result is "can't tell": check that it stops within five seconds, or that
+    /// a keyboard-operable control pauses it. A pause button that a script adds later is
+    /// not seen.
     ///
     /// ## Why it matters
     /// Moving text is hard or impossible to read for many people with low vision, dyslexia or
@@ -39,9 +40,9 @@ declare_rule! {
     }
 }
 
-const FAILED: &str = "The marquee scrolls for ever and nothing in the page's markup or inline scripts can pause it: replace it with static text.";
+const FAILED: &str = "The marquee scrolls for ever and the page has no control to pause it: replace it with static text.";
 const FINITE: &str = "The marquee stops after a set number of loops: check that it stops within five seconds, or give people a control to pause it; better, replace it with static text.";
-const HANDLERS: &str = "Event handlers on the marquee, or code on the page that calls stop(), may pause it: check that a keyboard-operable control pauses it (pausing on mouse hover alone is not enough); better, replace it with static text.";
+const HANDLERS: &str = "Event handlers on the marquee, or a pause or stop control on the page, may pause it: check that a keyboard-operable control pauses it (pausing on mouse hover alone is not enough); better, replace it with static text.";
 
 impl Rule for MarqueeCanBePaused {
     fn meta(&self) -> &'static RuleMeta {
@@ -62,7 +63,8 @@ impl Rule for MarqueeCanBePaused {
 
     fn expectation<'d>(&self, target: &Target<'d>, _cx: &Context<'d>) -> Expectation {
         let el = target.element;
-        if el.attrs().any(|(name, _)| name.starts_with("on")) || page_stops_marquees(&el) {
+        let scripts = el.document().scripts();
+        if !scripts.listeners_on(&el).is_empty() || has_pause_control(&el) {
             Expectation::cant_tell("may-be-paused-by-script", HANDLERS)
         } else if loops_finitely(&el) {
             Expectation::cant_tell("loops-finitely", FINITE)
@@ -72,15 +74,17 @@ impl Rule for MarqueeCanBePaused {
     }
 }
 
-/// Whether an inline script or event handler attribute of the page calls `stop()` (the
-/// marquee's own pause method), as a pause button would.
-fn page_stops_marquees(el: &El) -> bool {
-    let calls_stop = |code: &str| code.contains(".stop(") || code.contains("stop()");
-    el.document().elements().any(|e| {
-        (e.is_html() && e.name() == "script" && calls_stop(&e.text_content()))
-            || e.attrs()
-                .any(|(name, value)| name.starts_with("on") && calls_stop(value))
-    })
+/// Whether the page has a control (a button, link, checkbox or switch) whose name says it
+/// pauses or stops something: the usual pause button. Only a script can make it work, and
+/// rules do not read script text, so its presence is the sign.
+fn has_pause_control(el: &El) -> bool {
+    el.document()
+        .elements_with_roles(&["button", "link", "checkbox", "switch"])
+        .filter(|c| c.is_in_accessibility_tree())
+        .any(|c| {
+            let name = c.accessible_name().to_lowercase();
+            name.contains("pause") || name.contains("stop")
+        })
 }
 
 /// HTML: `scrollamount` is a valid non-negative integer, 6 by default; 0 does not move.
