@@ -47,7 +47,7 @@ declare_rule! {
 
 const PASSED: &str = "Something other than colour (an underline, border, weight, size or background) sets the link apart from the text around it.";
 const NOT_JUDGED: &str = "The link has an icon, an image, italics, a background image or a box shadow that may set it apart from the text around it: check that it does without colour.";
-const COLOUR_UNKNOWN: &str = "Nothing but colour sets the link apart from the text around it, and the engine cannot work out the colours: check that the link stands out without colour (an underline is the usual way).";
+const COLOUR_UNKNOWN: &str = "Nothing but colour sets the link apart from the text around it, and the engine cannot work out the colours (or the link's text, or the text around it, has several): check that the link stands out without colour (an underline is the usual way).";
 
 const NOT_DISTINGUISHED: &str = "Nothing sets the link apart from the text around it, not even its colour: people cannot see that it is a link. Underline it.";
 
@@ -67,13 +67,22 @@ impl Rule for LinkInTextDistinguishable {
     }
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        // Links of one block share the answer (a menu of many links would otherwise be
+        // walked once per link).
+        let mut has_words = std::collections::HashMap::new();
         cx.doc
             .elements_with_role("link")
             .filter(|e| e.is_html() && e.role() == Some("link"))
             .filter(|e| e.is_visible() && e.is_in_accessibility_tree())
             .filter(|e| e.style().display == Display::Inline)
             .filter(|e| e.text_content().chars().any(char::is_alphanumeric))
-            .filter(|e| text_block(e).is_some_and(|b| has_words_outside_links(&b)))
+            .filter(|e| {
+                text_block(e).is_some_and(|b| {
+                    *has_words
+                        .entry(b.index())
+                        .or_insert_with(|| has_words_outside_links(&b))
+                })
+            })
             .map(Target::element)
             .collect()
     }
@@ -89,9 +98,20 @@ impl Rule for LinkInTextDistinguishable {
         if has_unjudged_cue(&link, &block) {
             return Expectation::cant_tell("cue-not-judged", NOT_JUDGED);
         }
-        let (link_style, text_style) = (link.style(), block.style());
+        let Some(text_style) = surrounding_text_style(&block) else {
+            return Expectation::cant_tell("colour-unknown", COLOUR_UNKNOWN);
+        };
         let known = |s: &crate::style::ComputedStyle| s.color_known() && s.color.is_opaque();
-        if !known(link_style) || !known(text_style) {
+        // The colour the link's text is drawn in: one colour for all of its visible text.
+        let mut parts = std::iter::once(link)
+            .chain(link.descendants())
+            .filter(|e| e.has_text_child() && e.is_visible())
+            .map(|e| e.style());
+        let Some(link_style) = parts.next() else {
+            return Expectation::cant_tell("colour-unknown", COLOUR_UNKNOWN);
+        };
+        let one_colour = parts.all(|s| known(s) && s.color == link_style.color);
+        if !one_colour || !known(link_style) || !known(text_style) {
             return Expectation::cant_tell("colour-unknown", COLOUR_UNKNOWN);
         }
         let ratio = link_style.color.contrast(text_style.color);
@@ -143,6 +163,35 @@ fn has_words_outside_links(block: &El) -> bool {
     let mut count = 0;
     letters(block, &mut count);
     count >= 2
+}
+
+/// The style of the words around the links of the block (the block's own, or of the inline
+/// elements outside links that hold them), when they are all drawn in one colour.
+fn surrounding_text_style<'d>(block: &El<'d>) -> Option<&'d crate::style::ComputedStyle> {
+    fn walk<'d>(el: &El<'d>, out: &mut Vec<&'d crate::style::ComputedStyle>) {
+        for child in el.child_nodes() {
+            match child {
+                Child::Text(t) if t.chars().any(char::is_alphabetic) => out.push(el.style()),
+                Child::Text(_) => {}
+                Child::Element(e) => {
+                    let inline = e.is_html()
+                        && e.role() != Some("link")
+                        && !e.is_not_rendered()
+                        && e.style().display == Display::Inline;
+                    if inline {
+                        walk(&e, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut styles = Vec::new();
+    walk(block, &mut styles);
+    let first = *styles.first()?;
+    styles
+        .iter()
+        .all(|s| s.color == first.color && s.color_known())
+        .then_some(first)
 }
 
 /// The inline elements from the link up to (not including) the block.
