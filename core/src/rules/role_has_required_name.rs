@@ -10,8 +10,9 @@ declare_rule! {
     /// rule checks them: a `<progress>` or `<meter>` (or `role="progressbar"`/`"meter"`) needs
     /// a `<label>`, `aria-label` or `aria-labelledby`; a tab, tree item or tooltip takes its
     /// name from its text, or from `aria-label`/`aria-labelledby` when it shows only an icon.
-    /// An empty tooltip on a page whose scripts the engine could not follow is reported as
-    /// "can't tell": tooltips are often filled in by script when they are shown. So is an
+    /// A tooltip fails when it shows text hidden from assistive technology; an empty one is
+    /// "can't tell": it shows nothing to anyone, and tooltips are often filled in by script
+    /// when they are shown. So is an
     /// unnamed progress bar or meter in a table cell, whose column and row headers screen
     /// readers announce with it and may say what it measures.
     ///
@@ -39,7 +40,7 @@ declare_rule! {
         level: Some(Level::A),
         act: [],
         impact: Serious,
-        codes: ["has-name", "in-table-cell", "may-be-filled-by-script", "no-name"],
+        codes: ["has-name", "in-table-cell", "may-be-filled-by-script", "empty-tooltip", "no-name"],
     }
 }
 
@@ -54,10 +55,11 @@ fn failed(role: &str) -> &'static str {
         "meter" => "The meter has no accessible name: label it (a <label>, aria-label or aria-labelledby) with what it measures.",
         "tab" => "The tab has no accessible name: give it text, or an aria-label if it shows only an icon.",
         "treeitem" => "The tree item has no accessible name: give it text, or an aria-label if it shows only an icon.",
-        _ => "The tooltip has no accessible name: give it the text it shows.",
+        _ => "The tooltip shows text that is hidden from assistive technology, so it has no accessible name: let screen readers read the text it shows.",
     }
 }
 
+const EMPTY_TOOLTIP: &str = "The tooltip is empty, so it tells no one anything: if it is meant to show text, put the text in it.";
 const IN_TABLE_CELL: &str = "The element has no accessible name, but it sits in a table cell, whose headers screen readers announce with it: check that they say what it measures, or label it.";
 
 /// Whether the element sits in a cell of a table or grid (its headers give it context).
@@ -97,10 +99,13 @@ impl Rule for RoleHasRequiredName {
         if matches!(role, "progressbar" | "meter") && in_table_cell(&el) {
             return Expectation::cant_tell("in-table-cell", IN_TABLE_CELL);
         }
-        if role == "tooltip" {
-            if let Some(reason) = el.document().scripts().may_change(ScriptEffect::Elements, &el) {
-                return Expectation::cant_tell("may-be-filled-by-script", scripted(&reason));
-            }
+        // A tooltip showing text that is hidden from assistive technology fails; an empty
+        // one shows nothing to anyone (images in it have their own rules).
+        if role == "tooltip" && !el.has_text_content() {
+            return match el.document().scripts().may_change(ScriptEffect::Elements, &el) {
+                Some(reason) => Expectation::cant_tell("may-be-filled-by-script", scripted(&reason)),
+                None => Expectation::cant_tell("empty-tooltip", EMPTY_TOOLTIP),
+            };
         }
         Expectation::failed("no-name", failed(role))
     }
