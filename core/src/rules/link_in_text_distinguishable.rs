@@ -6,7 +6,9 @@ use crate::style::{BackgroundImage, Display};
 declare_rule! {
     /// ## What it does
     /// Checks that a link inside a block of text (a sentence with other words beside the
-    /// link, not a menu of links) can be told from the text around it without seeing colour.
+    /// link, not a menu of links, and not in a navigation landmark such as a breadcrumb,
+    /// where the place tells links apart) can be told from the text around it without
+    /// seeing colour.
     /// The link passes when something other than colour sets it apart: an underline (or
     /// another text decoration, browsers underline links by default), a bottom border, a
     /// bold weight or a larger size that the text around it does not have, or a background
@@ -76,6 +78,8 @@ impl Rule for LinkInTextDistinguishable {
             .filter(|e| e.is_visible() && e.is_in_accessibility_tree())
             .filter(|e| e.style().display == Display::Inline)
             .filter(|e| e.text_content().chars().any(char::is_alphanumeric))
+            // In navigation (menus, breadcrumbs) the place tells links from text.
+            .filter(|e| !e.ancestors().any(|a| a.role() == Some("navigation")))
             .filter(|e| {
                 text_block(e).is_some_and(|b| {
                     *has_words
