@@ -340,3 +340,42 @@ fn a_computed_unfocused_outline_is_not_a_removed_focus_ring() {
     assert_eq!(focus_outcome(""), Outcome::Passed);
     assert_eq!(focus_outcome("a:focus { outline: none }"), Outcome::Failed);
 }
+
+#[test]
+fn a_computed_text_decoration_decides_whether_a_link_stands_out() {
+    let page = r#"<html lang="en"><head><title>Permits</title></head><body><p>You can <a href="/apply">apply online</a> for a permit.</p></body></html>"#;
+    let mut snapshot = snapshot_of(page, "https://council.example/permits", &|_| None);
+    let outcome = |snapshot: &Snapshot| {
+        let report = audit_snapshot(
+            snapshot,
+            &options().with_rules(["link-in-text-distinguishable"]),
+        )
+        .unwrap();
+        assert_eq!(report.findings.len(), 1, "{report:?}");
+        report.findings[0].outcome
+    };
+    // Browsers underline links: without computed styles the UA's underline stands.
+    assert_eq!(outcome(&snapshot), Outcome::Passed);
+    // The browser computed no underline and a colour 1.67:1 from the text's (#0b0c0c).
+    for node in &mut snapshot.nodes {
+        if let SnapshotNode::Element { name, style, .. } = node {
+            let computed: &[(&str, &str)] = match name.as_str() {
+                "a" => &[
+                    ("color", "rgb(56, 56, 56)"),
+                    ("text-decoration-line", "none"),
+                    ("border-bottom-style", "none"),
+                    ("box-shadow", "none"),
+                ],
+                "p" => &[("color", "rgb(11, 12, 12)")],
+                _ => continue,
+            };
+            *style = Some(
+                computed
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            );
+        }
+    }
+    assert_eq!(outcome(&snapshot), Outcome::Failed);
+}

@@ -7,7 +7,11 @@ declare_rule! {
     /// ## What it does
     /// Checks that every form field — text box, search box, checkbox, radio button, select
     /// box, slider, spin button, switch, combobox, listbox, menu item checkbox or radio — has a
-    /// non-empty accessible name, usually from a `<label>`.
+    /// non-empty accessible name, usually from a `<label>`. Date, time, month, week,
+    /// date-and-time, colour and file-upload inputs are checked too: ARIA in HTML gives them
+    /// no ARIA role, so the ACT rule's list of roles leaves them out, but they are form fields
+    /// all the same and need a name. Their `placeholder` does not name them (HTML does not
+    /// apply it to these types, and browsers do not show it).
     ///
     /// An empty `listbox` that a named combobox controls (`aria-controls`/`aria-owns`) while
     /// the combobox is collapsed is cantTell, not failed: it is the combobox's popup, with
@@ -22,10 +26,12 @@ declare_rule! {
     /// ```html
     /// <input type="text" name="postcode">                                   <!-- fails -->
     /// <label for="pc">Postcode</label> <input id="pc" type="text" name="postcode"> <!-- passes -->
+    /// <input type="file" name="photo">                                      <!-- fails -->
     /// ```
     ///
     /// ## References
-    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule e086e5 "Form field has non-empty accessible name".
+    /// WCAG 2.2 SC 4.1.2 Name, Role, Value (A); ACT rule e086e5 "Form field has non-empty accessible name";
+    /// ARIA in HTML (no corresponding role for `input type=date|time|month|week|datetime-local|color|file`).
     pub struct FormFieldHasName {
         id: "form-field-has-name",
         title: "Form field has a non-empty accessible name",
@@ -51,6 +57,17 @@ const FIELD_ROLES: &[&str] = &[
     "textbox",
 ];
 
+/// Input types that ARIA in HTML maps to no ARIA role, yet are fields a person fills in.
+const ROLELESS_FIELD_TYPES: &[&str] = &[
+    "color",
+    "date",
+    "datetime-local",
+    "file",
+    "month",
+    "time",
+    "week",
+];
+
 const PASSED: &str = "The form field has an accessible name.";
 const FAILED: &str = "The form field has no accessible name: associate a <label> with it, or use aria-label or aria-labelledby.";
 const COLLAPSED_POPUP: &str = "This empty listbox is the popup of a collapsed, named combobox: check that it has a name (aria-labelledby the combobox's label) once the combobox opens and it fills.";
@@ -62,11 +79,21 @@ impl Rule for FormFieldHasName {
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
         let doc = cx.doc;
-        doc.elements_with_roles(FIELD_ROLES)
+        let roleless = doc.elements_named(&["input"]).filter(|e| {
+            e.is_html()
+                && e.name() == "input"
+                && e.role().is_none()
+                && ROLELESS_FIELD_TYPES.contains(&e.input_type())
+        });
+        let mut targets: Vec<_> = doc
+            .elements_with_roles(FIELD_ROLES)
             .filter(|e| e.role().is_some_and(|r| FIELD_ROLES.contains(&r)))
+            .chain(roleless)
             .filter(|e| e.is_in_accessibility_tree())
-            .map(Target::element)
-            .collect()
+            .collect();
+        targets.sort_by_key(|e| e.index());
+        targets.dedup();
+        targets.into_iter().map(Target::element).collect()
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {

@@ -88,6 +88,12 @@ impl StyleFlags {
     /// The element matched a rule that applies only on the screen zoomed to 200% and sets
     /// an `overflow` property there.
     const ZOOMED_OVERFLOW_RULE: u32 = 1 << 16;
+    /// `text-decoration-line` draws a line (underline, overline, line-through).
+    const DECORATED: u32 = 1 << 17;
+    /// A bottom border is drawn.
+    const BORDER_BOTTOM: u32 = 1 << 18;
+    /// `box-shadow` draws a shadow.
+    const BOX_SHADOW: u32 = 1 << 19;
     /// Flags that inherit with their property.
     const INHERITED: u32 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
 
@@ -278,6 +284,21 @@ impl ComputedStyle {
     pub fn has_zoomed_overflow_rule(&self) -> bool {
         self.flags.has(StyleFlags::ZOOMED_OVERFLOW_RULE)
     }
+    /// The element's own `text-decoration-line` draws a line under, over or through its
+    /// text (links by default). Not inherited, though browsers draw an ancestor's line
+    /// through the descendants' text too.
+    pub fn is_text_decorated(&self) -> bool {
+        self.flags.has(StyleFlags::DECORATED)
+    }
+    /// The element draws a bottom border (its style is not `none` or `hidden`, and no zero
+    /// width is given with it).
+    pub fn has_bottom_border(&self) -> bool {
+        self.flags.has(StyleFlags::BORDER_BOTTOM)
+    }
+    /// `box-shadow` draws something around (or inside) the box, such as a drawn underline.
+    pub fn has_box_shadow(&self) -> bool {
+        self.flags.has(StyleFlags::BOX_SHADOW)
+    }
     /// `text-overflow` marks clipped text (`ellipsis` or a string) instead of cutting it
     /// (`clip`, the initial value).
     pub fn marks_text_overflow(&self) -> bool {
@@ -327,6 +348,8 @@ pub struct UaStyle {
     pub font_weight: Option<u16>,
     /// `white-space: pre`/`nowrap` (`pre`, `nobr`, `textarea`…).
     pub nowrap: bool,
+    /// `text-decoration-line: underline` (links, `u`, `ins`).
+    pub underline: bool,
 }
 
 impl UaStyle {
@@ -339,6 +362,7 @@ impl UaStyle {
             font_size_em: None,
             font_weight: None,
             nowrap: false,
+            underline: false,
         }
     }
 }
@@ -673,6 +697,9 @@ impl Cascade {
         if ua.nowrap {
             s.flags.set(StyleFlags::NOWRAP, true);
         }
+        if ua.underline {
+            s.flags.set(StyleFlags::DECORATED, true);
+        }
         if let Some(c) = ua.background {
             s.background_color = c;
         }
@@ -928,6 +955,9 @@ impl Cascade {
             PropertyId::OverflowX,
             PropertyId::OverflowY,
             PropertyId::TextOverflow,
+            PropertyId::TextDecorationLine,
+            PropertyId::BorderBottomStyle,
+            PropertyId::BoxShadow,
         ] {
             let Some((v, origin)) = value_of(id) else {
                 if id == PropertyId::Display {
@@ -1024,6 +1054,15 @@ impl Cascade {
                 (PropertyId::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (PropertyId::TextOverflow, Value::Flag(clip)) => {
                     s.flags.set(StyleFlags::TEXT_OVERFLOW_MARKED, !*clip)
+                }
+                (PropertyId::TextDecorationLine, Value::Flag(line)) => {
+                    s.flags.set(StyleFlags::DECORATED, *line)
+                }
+                (PropertyId::BorderBottomStyle, Value::Flag(drawn)) => {
+                    s.flags.set(StyleFlags::BORDER_BOTTOM, *drawn)
+                }
+                (PropertyId::BoxShadow, Value::Flag(shadow)) => {
+                    s.flags.set(StyleFlags::BOX_SHADOW, *shadow)
                 }
                 _ => {}
             }
@@ -1241,6 +1280,9 @@ fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
         OverflowX => dst.overflow_x = src.overflow_x,
         OverflowY => dst.overflow_y = src.overflow_y,
         TextOverflow => flag(dst, StyleFlags::TEXT_OVERFLOW_MARKED),
+        TextDecorationLine => flag(dst, StyleFlags::DECORATED),
+        BorderBottomStyle => flag(dst, StyleFlags::BORDER_BOTTOM),
+        BoxShadow => flag(dst, StyleFlags::BOX_SHADOW),
         _ => {}
     }
 }
@@ -1261,6 +1303,7 @@ fn ua_value(ua: &UaStyle, id: PropertyId) -> Option<Value> {
             .font_weight
             .map(|w| Value::FontWeight(FontWeightSpec::Absolute(w))),
         PropertyId::WhiteSpace => ua.nowrap.then_some(Value::Flag(false)),
+        PropertyId::TextDecorationLine => ua.underline.then_some(Value::Flag(true)),
         _ => None,
     }
 }

@@ -78,6 +78,14 @@ pub enum PropertyId {
     OverflowY,
     /// `text-overflow` (only "is it `clip`" is kept)
     TextOverflow,
+    /// `text-decoration-line`, also set by the `text-decoration` shorthand (only "does it
+    /// draw a line" is kept)
+    TextDecorationLine,
+    /// `border-bottom-style`, also set by the `border`, `border-bottom` and `border-style`
+    /// shorthands (only "is a bottom border drawn" is kept)
+    BorderBottomStyle,
+    /// `box-shadow` (only "is there one" is kept)
+    BoxShadow,
     /// A custom property (`--name`).
     Custom,
 }
@@ -116,6 +124,9 @@ pub const COMPUTED_PROPERTIES: [&str; LONGHANDS] = [
     "overflow-x",
     "overflow-y",
     "text-overflow",
+    "text-decoration-line",
+    "border-bottom-style",
+    "box-shadow",
 ];
 
 /// Number of longhand properties (all but [`PropertyId::Custom`]).
@@ -163,6 +174,18 @@ impl PropertyId {
             "overflow-x" | "overflow-inline" => OverflowX,
             "overflow-y" | "overflow-block" => OverflowY,
             "text-overflow" => TextOverflow,
+            // The shorthands set the line (or the bottom border's style) with the rest; the
+            // cascade then picks the winning declaration of any of these names.
+            "text-decoration-line" | "text-decoration" | "-webkit-text-decoration-line" => {
+                TextDecorationLine
+            }
+            "border-bottom-style"
+            | "border-bottom"
+            | "border"
+            | "border-style"
+            | "border-block-end"
+            | "border-block-end-style" => BorderBottomStyle,
+            "box-shadow" => BoxShadow,
             _ => return None,
         };
         Some(id)
@@ -801,10 +824,61 @@ fn parse_value(id: PropertyId, p: &mut Parser) -> Option<Value> {
             }
             Value::Flag(clip)
         }
+        // `none`, or any of `underline`, `overline`, `line-through` (with, for the shorthand,
+        // a style, colour and thickness in any order). `blink` draws nothing in browsers.
+        TextDecorationLine => {
+            let mut line = false;
+            while let Ok(token) = p.next() {
+                if let Token::Ident(word) = token {
+                    line |= ["underline", "overline", "line-through"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w));
+                }
+            }
+            Value::Flag(line)
+        }
+        // The bottom border's style: the one style keyword of `border`/`border-bottom`, or
+        // the bottom value of `border-style` (its first of one or two values, its third of
+        // three or four). A zero width draws nothing.
+        BorderBottomStyle => {
+            let mut styles = Vec::new();
+            let mut zero_width = false;
+            while let Ok(token) = p.next() {
+                match token {
+                    Token::Ident(word) => {
+                        let word = word.to_ascii_lowercase();
+                        if BORDER_STYLES.contains(&word.as_str()) {
+                            styles.push(word);
+                        }
+                    }
+                    Token::Number { value, .. } | Token::Dimension { value, .. } => {
+                        zero_width |= *value == 0.0
+                    }
+                    _ => {}
+                }
+            }
+            // A shorthand without a style resets it to `none`.
+            let bottom = match styles.len() {
+                0 => "none",
+                1 | 2 => styles[0].as_str(),
+                _ => styles[2].as_str(),
+            };
+            Value::Flag(!zero_width && !matches!(bottom, "none" | "hidden"))
+        }
+        BoxShadow => {
+            let none = p.try_parse(|p| p.expect_ident_matching("none")).is_ok();
+            while p.next().is_ok() {}
+            Value::Flag(!none)
+        }
         Custom => return None,
     };
     Some(v)
 }
+
+/// CSS `<line-style>` keywords.
+const BORDER_STYLES: &[&str] = &[
+    "none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset",
+];
 
 fn ident(p: &mut Parser) -> Option<String> {
     p.expect_ident().ok().map(|s| s.to_ascii_lowercase())

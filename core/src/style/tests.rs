@@ -461,3 +461,71 @@ fn text_outlines_from_strokes_and_four_sided_shadows() {
     );
     assert_eq!(child.text_outline(), black);
 }
+
+#[test]
+fn text_decoration_keeps_whether_a_line_is_drawn() {
+    let html = r#"<p class="a">x</p>"#;
+    let decorated = |css: &str| style_of(html, css, "p").is_text_decorated();
+    assert!(decorated(".a { text-decoration: underline }"));
+    assert!(decorated(
+        ".a { text-decoration: dotted underline #0b0c0c 2px }"
+    ));
+    assert!(decorated(
+        ".a { text-decoration-line: overline line-through }"
+    ));
+    assert!(!decorated(".a { text-decoration: none }"));
+    assert!(!decorated(
+        ".a { text-decoration: underline } .a { text-decoration: none }"
+    ));
+    // Browsers do not blink, and do not inherit the property.
+    assert!(!decorated(".a { text-decoration: blink }"));
+    assert!(!style_of(
+        r#"<p class="a"><span>x</span></p>"#,
+        ".a { text-decoration: underline }",
+        "span"
+    )
+    .is_text_decorated());
+}
+
+#[test]
+fn bottom_borders_come_from_the_border_shorthands_and_border_style() {
+    let html = r#"<p class="a">x</p>"#;
+    let border = |css: &str| style_of(html, css, "p").has_bottom_border();
+    assert!(border(".a { border-bottom: 1px solid #1d70b8 }"));
+    assert!(border(".a { border: dotted 2px }"));
+    assert!(border(".a { border-style: none none solid }"));
+    assert!(border(".a { border-style: solid none }"));
+    assert!(border(".a { border-bottom-style: dashed }"));
+    assert!(!border(".a { border-style: none solid }"));
+    assert!(!border(".a { border-style: solid solid none solid }"));
+    assert!(!border(".a { border: 0 }"));
+    assert!(!border(".a { border-bottom: 0 solid red }"));
+    assert!(!border(
+        ".a { border-bottom: 1px solid } .a { border: none }"
+    ));
+    assert!(!border(""));
+}
+
+#[test]
+fn a_border_shorthand_without_a_style_removes_the_bottom_border() {
+    let html = r#"<p class="a">x</p>"#;
+    assert!(!style_of(
+        html,
+        ".a { border-bottom: 1px solid } .a { border: 0 }",
+        "p"
+    )
+    .has_bottom_border());
+}
+
+#[test]
+fn box_shadow_keeps_whether_there_is_one() {
+    let html = r#"<p class="a">x</p>"#;
+    assert!(style_of(html, ".a { box-shadow: inset 0 -2px 0 currentColor }", "p").has_box_shadow());
+    assert!(!style_of(
+        html,
+        ".a { box-shadow: 0 0 1px red } .a { box-shadow: none }",
+        "p"
+    )
+    .has_box_shadow());
+    assert!(!style_of(html, "", "p").has_box_shadow());
+}
