@@ -33,8 +33,12 @@ pub mod rules;
 pub mod script;
 pub mod style;
 
-// Beside the stages: the crawler's logic, which reads the model's links.
+// Beside the stages: the crawler's logic, which reads the model's links; the services
+// analysis and the scores, which read the model and the audit's findings (the report carries
+// their results).
 pub mod crawl;
+pub mod score;
+pub mod services;
 
 mod short_hash;
 pub mod urls;

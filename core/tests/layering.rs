@@ -15,6 +15,11 @@ const STAGES: &[&str] = &[
 /// stage may use them.
 const BESIDE: &[&str] = &["crawl"];
 
+/// Analyses beside the stages (services, scores): they read the model and the audit's
+/// findings; only the report, which carries their results, may use them, and they may use
+/// neither the report nor the crawler.
+const ANALYSES: &[&str] = &["services", "score"];
+
 fn sources(path: &Path) -> Vec<PathBuf> {
     if path.is_file() {
         return vec![path.to_path_buf()];
@@ -50,9 +55,12 @@ fn code_lines(path: &Path) -> Vec<(usize, String)> {
 /// `crate::x` and `$crate::x` paths to a later stage than `stage`, or to a module beside the
 /// stages.
 fn forward_uses(stage: usize, line: &str) -> Vec<&'static str> {
+    let report = STAGES.len() - 1;
+    let analyses: &[&str] = if stage < report { ANALYSES } else { &[] };
     STAGES[stage + 1..]
         .iter()
         .chain(BESIDE)
+        .chain(analyses)
         .copied()
         .filter(|later| {
             let needle = format!("crate::{later}");
@@ -107,4 +115,28 @@ fn the_check_sees_forward_paths() {
     assert!(forward_uses(2, "use crate::reporting;").is_empty());
     // Even the last stage may not use the crawler that drives the stages.
     assert_eq!(forward_uses(6, "use crate::crawl::links;"), vec!["crawl"]);
+    // The report carries the analyses' results; earlier stages may not use them.
+    assert!(forward_uses(6, "use crate::services::Check;").is_empty());
+    assert_eq!(forward_uses(5, "crate::score::page"), vec!["score"]);
+}
+
+#[test]
+fn analyses_use_neither_the_report_nor_the_crawler() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    for name in ANALYSES {
+        for file in sources(&src.join(name)) {
+            for (number, line) in code_lines(&file) {
+                for later in ["report", "crawl"] {
+                    if forward_uses(STAGES.len() - 2, &line).contains(&later) {
+                        found.push(format!(
+                            "{}:{number}: `{name}` uses `{later}`",
+                            file.display()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
