@@ -9,10 +9,10 @@
 //! ```
 //!
 //! Shares: findability 40, completion 40, support 20. Caps: an offline task gets at most 2
-//! stars; a task whose unknown checks weigh more than a quarter of its applicable weight at
-//! most 3. Why: `docs/scoring.md`.
+//! stars; unknown checks can lift a task at most one star above its worst case (every
+//! unknown counted as a fail). Why: `docs/scoring.md`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::services::{Check, CheckStatus, TaskStatus};
 
@@ -60,9 +60,6 @@ pub const TASK_CHECK_WEIGHTS: &[(&str, Group, f64)] = &[
     ("SC-15", Group::Support, 5.0),
 ];
 
-/// Above this share of a task's applicable weight left unknown, it gets at most 3 stars.
-pub const UNKNOWN_SHARE_CAP: f64 = 0.25;
-
 /// Most stars a task that cannot be finished online can get.
 pub const OFFLINE_MAX_STARS: u8 = 2;
 
@@ -73,8 +70,19 @@ fn check_weight(id: &str) -> Option<(Group, f64)> {
         .map(|&(_, group, weight)| (group, weight))
 }
 
-/// A task's rating in percent from its checks; `None` when no rated check was decided.
+/// A task's rating in percent from its checks, unknown ones left out; `None` when no rated
+/// check was decided.
 pub fn task_percent(checks: &[Check]) -> Option<f64> {
+    rating(checks, None)
+}
+
+/// The rating if every unknown check had failed: what the evidence alone guarantees.
+pub fn worst_case_percent(checks: &[Check]) -> Option<f64> {
+    rating(checks, Some(0.0))
+}
+
+/// The rating with unknown checks left out (`None`) or given a value.
+fn rating(checks: &[Check], unknown: Option<f64>) -> Option<f64> {
     let groups = [Group::Findability, Group::Completion, Group::Support];
     let (mut sum, mut shares) = (0.0, 0.0);
     for group in groups {
@@ -87,7 +95,11 @@ pub fn task_percent(checks: &[Check]) -> Option<f64> {
                 CheckStatus::Pass => 1.0,
                 CheckStatus::Partial => 0.5,
                 CheckStatus::Fail => 0.0,
-                CheckStatus::Unknown | CheckStatus::NotApplicable => continue,
+                CheckStatus::Unknown => match unknown {
+                    Some(value) => value,
+                    None => continue,
+                },
+                CheckStatus::NotApplicable => continue,
             };
             if g == group {
                 got += weight * value;
@@ -119,29 +131,6 @@ pub fn stars_for_percent(percent: f64) -> u8 {
     }
 }
 
-/// The share of a task's applicable rated weight (not n/a) whose checks are unknown.
-pub fn unknown_share(checks: &[Check]) -> f64 {
-    let (mut unknown, mut applicable) = (0.0, 0.0);
-    for check in checks {
-        let Some((_, weight)) = check_weight(&check.id) else {
-            continue;
-        };
-        match check.status {
-            CheckStatus::NotApplicable => {}
-            CheckStatus::Unknown => {
-                unknown += weight;
-                applicable += weight;
-            }
-            _ => applicable += weight,
-        }
-    }
-    if applicable > 0.0 {
-        unknown / applicable
-    } else {
-        0.0
-    }
-}
-
 /// A task's stars, 1–4; `None` when it does not count for the council (`other-tier`), could
 /// not be judged (`unknown`), or none of its rated checks was decided.
 pub fn task_stars(status: TaskStatus, checks: &[Check]) -> Option<u8> {
@@ -152,12 +141,10 @@ pub fn task_stars(status: TaskStatus, checks: &[Check]) -> Option<u8> {
         TaskStatus::Online => 4,
     };
     let stars = stars_for_percent(task_percent(checks)?);
-    let cap = if unknown_share(checks) > UNKNOWN_SHARE_CAP {
-        cap.min(3)
-    } else {
-        cap
-    };
-    Some(stars.min(cap))
+    // Unknowns are neither passes nor failures, but they may not carry a task more than one
+    // star above what its decided checks guarantee.
+    let worst = worst_case_percent(checks).map_or(1, stars_for_percent);
+    Some(stars.min(worst + 1).min(cap))
 }
 
 /// One task as the council's services figure sees it.
@@ -171,7 +158,7 @@ pub struct RatedTask {
 
 /// The council's services figure: mean stars over the tasks it provides, and how many of
 /// them are online.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ServicesScore {
     /// Mean stars over the rated tasks the council provides, to one decimal; `null` when
     /// none is rated.
@@ -188,6 +175,10 @@ pub struct ServicesScore {
     /// council.
     pub other_tier: usize,
 }
+
+// The mean is a finite number of tenths (never NaN), so equality is total: the report, which
+// is `Eq`, can carry it.
+impl Eq for ServicesScore {}
 
 /// The council's services figure over its tasks.
 pub fn services_score(tasks: &[RatedTask]) -> ServicesScore {
