@@ -268,6 +268,9 @@ pub struct Analysis {
     /// The statement request in flight, and the checklist once answered.
     statement_request: Option<(RequestId, String)>,
     statement: Option<StatementResult>,
+    /// Hosts the site's own links name as a county council's ("Services provided by
+    /// Westshire County Council").
+    county_hosts: Vec<String>,
 }
 
 /// Rounds of requests at most: search, route start page, the page after it.
@@ -303,6 +306,7 @@ impl Analysis {
             rounds: 0,
             statement_request: None,
             statement: None,
+            county_hosts: Vec::new(),
         }
     }
 
@@ -593,7 +597,12 @@ pub(super) enum RouteOutcome {
         via: Option<Evidence>,
     },
     /// The route's start page asks for an account first.
-    SignIn { url: String, evidence: String },
+    SignIn {
+        url: String,
+        evidence: String,
+        /// How an account can be made online ("Create an account" → its page), if offered.
+        register: Option<String>,
+    },
     /// The call to action is wired up by scripts.
     NeedsScript { evidence: Evidence },
     /// The route's start page does not answer.
@@ -603,7 +612,7 @@ pub(super) enum RouteOutcome {
         via: Evidence,
     },
     /// Only a document to download.
-    DocumentOnly { evidence: Evidence },
+    DocumentOnly { url: String, evidence: Evidence },
     /// Nothing that leads anywhere online.
     Nothing,
 }
@@ -884,6 +893,7 @@ impl Analysis {
             return true;
         }
         has_phrase(&text.to_lowercase(), "county council")
+            || self.county_hosts.iter().any(|c| same_site(c, &host))
     }
 
     /// Whether a URL is on the council's own hosts (the home page's site, or a local folder).
@@ -906,6 +916,19 @@ impl Analysis {
         if self.found.is_some() {
             return;
         }
+        let mut county_hosts: Vec<String> = Vec::new();
+        for page in &self.pages {
+            for link in &page.summary.links {
+                if has_phrase(&link.text.to_lowercase(), "county council") {
+                    if let Some(host) = host_of(&link.href).filter(|h| !self.is_own_host(h)) {
+                        if !county_hosts.contains(&host) {
+                            county_hosts.push(host);
+                        }
+                    }
+                }
+            }
+        }
+        self.county_hosts = county_hosts;
         // Link texts pointing at each page, and how many links from the home page.
         let mut inbound: HashMap<&str, Vec<&str>> = HashMap::new();
         for page in &self.pages {
@@ -940,7 +963,9 @@ impl Analysis {
                     let links = inbound
                         .get(page.summary.url.as_str())
                         .map_or(&[][..], Vec::as_slice);
-                    let Some(score) = page_score(task, &page.summary, links) else {
+                    let Some(score) = page_score(task, &page.summary, links)
+                        .or_else(|| self.outgoing_score(task, &page.summary))
+                    else {
                         continue;
                     };
                     let tie = links.len()
@@ -970,6 +995,22 @@ impl Analysis {
             })
             .collect();
         self.found = Some(found);
+    }
+
+    /// A page without the task's name whose content links out to do it ("Business rates"
+    /// with "Pay business rates online" to a payment host; "Roads" with "Report a pothole"
+    /// on the county's site): scored below any page named for the task.
+    fn outgoing_score(&self, task: &Task, page: &PageSummary) -> Option<usize> {
+        page.links
+            .iter()
+            .filter(|l| l.region == Region::Main)
+            .filter(|l| {
+                let external = host_of(&l.href).is_some_and(|h| !self.is_own_host(&h));
+                (external || super::hosts::classify_url(&l.href).is_some())
+                    && has_action_verb(&l.text)
+            })
+            .filter_map(|l| task.text_strength(&l.text))
+            .max()
     }
 
     // -----------------------------------------------------------------------------------
@@ -1085,7 +1126,9 @@ impl Analysis {
         // Documents offered as the way to do it.
         if outcomes.is_empty() {
             if let Some(doc) = page.signals.document_forms.first() {
+                let href = doc.rsplit(" → ").next().unwrap_or("").to_string();
                 outcomes.push(RouteOutcome::DocumentOnly {
+                    url: href,
                     evidence: Evidence {
                         url: page.url.clone(),
                         text: format!("downloadable form: {doc}"),
@@ -1126,6 +1169,7 @@ impl Analysis {
                 .is_some_and(|ct| !ct.contains("html"))
         {
             return RouteOutcome::DocumentOnly {
+                url: href,
                 evidence: Evidence {
                     url: via.url,
                     text: format!("{} (a document, not an online form)", via.text),
@@ -1229,6 +1273,7 @@ impl Analysis {
             return RouteOutcome::SignIn {
                 url: summary.url.clone(),
                 evidence: wall,
+                register: registration(summary),
             };
         }
         if let Some(kind) = self.form_route(task, summary) {
@@ -1339,6 +1384,27 @@ pub(super) fn sign_in_wall(page: &PageSummary) -> Option<String> {
         .map(|w| format!("\"{w}\", and no way to continue as a guest"))
 }
 
+/// How a sign-in page lets a resident make an account online: a link to register, or its
+/// wording.
+fn registration(page: &PageSummary) -> Option<String> {
+    const REGISTER: &[&str] = &[
+        "create an account",
+        "create account",
+        "register for an account",
+        "register now",
+        "sign up",
+        "register",
+    ];
+    page.links
+        .iter()
+        .filter(|l| !matches!(l.region, Region::Header | Region::Footer))
+        .find(|l| {
+            let t = l.text.to_lowercase();
+            REGISTER.iter().any(|w| has_phrase(&t, w))
+        })
+        .map(|l| format!("\"{}\" → {}", l.text, l.href))
+}
+
 /// "Was this page useful?" widgets, newsletter sign-ups: forms on every page that do no
 /// council business.
 pub(super) fn is_feedback_form(form: &super::summary::Form) -> bool {
@@ -1368,6 +1434,9 @@ fn task_call_to_action(task: &Task, text: &str) -> bool {
             "send us a message",
             "message us",
             "enquiry form",
+            "send us an enquiry",
+            "make an enquiry",
+            "online enquiry",
         ]
         .iter()
         .any(|p| has_phrase(&lower, p))

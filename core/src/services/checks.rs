@@ -32,9 +32,6 @@ const LOCATION_TASKS: &[&str] = &[
 /// Tasks where opening hours matter (SC-14).
 const HOURS_TASKS: &[&str] = &["tip-opening-times", "library-renewal", "contact-council"];
 
-/// "Find" tasks that are done through a look-up or a service, not by reading a page.
-const LOOK_UP_TASKS: &[&str] = &["bin-collection-day", "planning-applications"];
-
 fn check(id: &str, status: CheckStatus, url: &str, text: impl Into<String>) -> Check {
     Check::new(id, status, url, text)
 }
@@ -81,14 +78,21 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
     if !provided && (signpost.is_some() || page.is_none()) {
         result.url = page.map(|p| p.summary.url.clone());
         let (status, sc19) = match signpost {
-            Some(e) => (
-                TaskStatus::OtherTier,
-                Check {
+            Some((e, href)) => {
+                result.url = result.url.or_else(|| Some(e.url.clone()));
+                result.route = Some(Route {
+                    kind: "other-council".into(),
+                    host: host_of(&href).unwrap_or_default(),
+                    checked: RouteCheck::NotChecked,
+                    url: href,
+                });
+                let sc19 = Check {
                     id: "SC-19".into(),
                     status: Pass,
                     evidence: vec![e],
-                },
-            ),
+                };
+                (TaskStatus::OtherTier, sc19)
+            }
             None => (
                 TaskStatus::NotFound,
                 check(
@@ -132,6 +136,17 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         };
         result.status = status;
         result.checks = not_applicable(a, &why);
+        if status == TaskStatus::NotFound {
+            // Really looked: neither the home page nor any landing page leads to it.
+            for c in &mut result.checks {
+                let text = match c.id.as_str() {
+                    "SC-01" => "the home page links to no page for the task (the site has none)",
+                    "SC-02" => "no landing page links to a page for the task (the site has none)",
+                    _ => continue,
+                };
+                *c = check(&c.id.clone(), Fail, a.home(), text);
+            }
+        }
         if let Some(e) = document {
             result.url = Some(e.url.clone());
             for c in &mut result.checks {
@@ -256,7 +271,7 @@ fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
 /// A link that sends the resident to the council that provides the task: the county (its
 /// host, or a link naming a county council) or GOV.UK, from the task's page or from a link
 /// named for the task.
-fn signpost(a: &Analysis, index: usize) -> Option<Evidence> {
+fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
     let task = &a.tasks()[index];
     let to_provider = |href: &str, text: &str| {
         a.county_link(href, text)
@@ -270,29 +285,50 @@ fn signpost(a: &Analysis, index: usize) -> Option<Evidence> {
                 .contains(&h.as_str())
             })
     };
+    // Named for the task: by its text, the text around it, or its address's path.
+    let named = |l: &super::summary::Link| {
+        let path = Url::parse(&l.href).ok().map(|u| u.path().to_string());
+        [
+            task.text_strength(&l.text),
+            l.context.as_deref().and_then(|c| task.text_strength(c)),
+            path.as_deref().and_then(|p| task.path_strength(p)),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    };
+    let found = |page: &PageSummary, l: &super::summary::Link| {
+        (
+            Evidence {
+                url: page.url.clone(),
+                text: format!("\"{}\" → {}", l.text, l.href),
+            },
+            l.href.clone(),
+        )
+    };
     if let Some(page) = a.task_page(index) {
-        if let Some(l) = page
+        let on_page: Vec<&super::summary::Link> = page
             .summary
             .links
             .iter()
             .filter(|l| l.region == Region::Main || l.region == Region::Other)
-            .find(|l| to_provider(&l.href, &l.text))
-        {
-            return Some(Evidence {
-                url: page.summary.url.clone(),
-                text: format!("\"{}\" → {}", l.text, l.href),
-            });
+            .filter(|l| to_provider(&l.href, &l.text))
+            .collect();
+        // The first link named for the task, else the page's first link to the provider.
+        let pick = on_page
+            .iter()
+            .find(|l| named(l).is_some())
+            .or(on_page.first());
+        if let Some(l) = pick {
+            return Some(found(&page.summary, l));
         }
     }
     a.pages().iter().find_map(|p| {
-        p.summary.links.iter().find_map(|l| {
-            (to_provider(&l.href, &l.text) && task.text_strength(&l.text).is_some()).then(|| {
-                Evidence {
-                    url: p.summary.url.clone(),
-                    text: format!("\"{}\" → {}", l.text, l.href),
-                }
-            })
-        })
+        p.summary
+            .links
+            .iter()
+            .find(|l| to_provider(&l.href, &l.text) && named(l).is_some())
+            .map(|l| found(&p.summary, l))
     })
 }
 
@@ -304,24 +340,60 @@ fn status_and_route(ctx: &Ctx) -> (TaskStatus, Option<Route>) {
         host: host_of(&page.url).unwrap_or_default(),
         checked: RouteCheck::Ok,
     };
-    if ctx.task.interaction == Interaction::Find && !LOOK_UP_TASKS.contains(&ctx.task.id) {
-        if let RouteOutcome::Working { route, .. } = &ctx.outcome {
-            return (TaskStatus::Online, Some(route.clone()));
-        }
-        if ctx.task.id == "tip-opening-times" && page.signals.opening_hours.is_none() {
-            return (unless_script(page, TaskStatus::Offline), None);
-        }
-        return (TaskStatus::Online, Some(info()));
-    }
+    let host = |url: &str| host_of(url).unwrap_or_default();
     match &ctx.outcome {
         RouteOutcome::Working { route, .. } => (TaskStatus::Online, Some(route.clone())),
-        RouteOutcome::SignIn { .. } | RouteOutcome::NeedsScript { .. } => {
-            (TaskStatus::Unknown, None)
+        RouteOutcome::SignIn { url, register, .. } => {
+            let route = Route {
+                url: url.clone(),
+                kind: "sign-in".into(),
+                host: host(url),
+                checked: RouteCheck::Ok,
+            };
+            // With an account to be made online the task can be finished online (behind
+            // the account SC-09 fails); without, what is behind the wall cannot be judged.
+            let status = if register.is_some() {
+                TaskStatus::Online
+            } else {
+                TaskStatus::Unknown
+            };
+            (status, Some(route))
         }
-        RouteOutcome::Broken { .. } => (TaskStatus::Offline, None),
-        RouteOutcome::DocumentOnly { .. } | RouteOutcome::Nothing => {
-            (unless_script(page, TaskStatus::Offline), None)
+        _ if ctx.task.interaction == Interaction::Find && answers_on_page(ctx) => {
+            (TaskStatus::Online, Some(info()))
         }
+        RouteOutcome::NeedsScript { .. } => (TaskStatus::Unknown, None),
+        RouteOutcome::Broken { url, .. } => (
+            TaskStatus::Offline,
+            Some(Route {
+                url: url.clone(),
+                kind: "link".into(),
+                host: host(url),
+                checked: RouteCheck::Broken,
+            }),
+        ),
+        RouteOutcome::DocumentOnly { url, .. } => (
+            unless_script(page, TaskStatus::Offline),
+            Some(Route {
+                url: url.clone(),
+                kind: "document".into(),
+                host: host(url),
+                checked: RouteCheck::NotChecked,
+            }),
+        ),
+        RouteOutcome::Nothing => (unless_script(page, TaskStatus::Offline), None),
+    }
+}
+
+/// Whether a "find" task's page gives the answer itself: the tip's opening times, the bin
+/// collection days (by day, or a look-up); a planning search always needs a route.
+fn answers_on_page(ctx: &Ctx) -> bool {
+    let signals = &ctx.page.summary.signals;
+    match ctx.task.id {
+        "tip-opening-times" => signals.opening_hours.is_some(),
+        "bin-collection-day" => signals.weekdays || signals.location_lookup.is_some(),
+        "planning-applications" => false,
+        _ => true,
     }
 }
 
@@ -712,12 +784,19 @@ fn sc05(ctx: &Ctx) -> Check {
 }
 
 fn sc06(ctx: &Ctx) -> Check {
-    check(
-        "SC-06",
-        Pass,
-        task_url(ctx),
-        "the task page is an HTML page",
-    )
+    match &ctx.outcome {
+        RouteOutcome::DocumentOnly { evidence, .. } => Check {
+            id: "SC-06".into(),
+            status: Fail,
+            evidence: vec![evidence.clone()],
+        },
+        _ => check(
+            "SC-06",
+            Pass,
+            task_url(ctx),
+            "the task page is an HTML page",
+        ),
+    }
 }
 
 /// Whether the task is done through a form or a service (SC-11, SC-12 apply).
@@ -740,7 +819,6 @@ fn via_text(via: &Option<Evidence>, route: &Route) -> String {
 
 fn sc07(ctx: &Ctx) -> Check {
     let url = task_url(ctx);
-    let find = ctx.task.interaction == Interaction::Find && !LOOK_UP_TASKS.contains(&ctx.task.id);
     match &ctx.outcome {
         RouteOutcome::Working { route, via, .. } => check(
             "SC-07",
@@ -748,24 +826,31 @@ fn sc07(ctx: &Ctx) -> Check {
             via.as_ref().map_or(url, |v| v.url.as_str()),
             via_text(via, route),
         ),
-        _ if find => {
-            if ctx.task.id == "tip-opening-times"
-                && ctx.page.summary.signals.opening_hours.is_none()
-            {
-                return check("SC-07", Fail, url, "the page gives no opening times");
-            }
-            check(
-                "SC-07",
-                Pass,
-                url,
-                "information task: the answer is on the task page",
-            )
-        }
-        RouteOutcome::SignIn { url: at, evidence } => check(
+        RouteOutcome::SignIn {
+            url: at,
+            register: Some(register),
+            ..
+        } => check(
+            "SC-07",
+            Pass,
+            at,
+            format!("the route leads to a sign-in page; an account can be made online: {register}"),
+        ),
+        RouteOutcome::SignIn {
+            url: at, evidence, ..
+        } => check(
             "SC-07",
             Unknown,
             at,
-            format!("the route asks for an account first: {evidence}"),
+            format!(
+                "the route asks for an account first and offers no way to make one: {evidence}"
+            ),
+        ),
+        _ if ctx.task.interaction == Interaction::Find && answers_on_page(ctx) => check(
+            "SC-07",
+            Pass,
+            url,
+            "information task: the answer is on the task page",
         ),
         RouteOutcome::NeedsScript { evidence } => Check {
             id: "SC-07".into(),
@@ -783,12 +868,17 @@ fn sc07(ctx: &Ctx) -> Check {
                 },
             ],
         },
-        RouteOutcome::DocumentOnly { evidence } => Check {
+        RouteOutcome::DocumentOnly { evidence, .. } => Check {
             id: "SC-07".into(),
             status: Fail,
             evidence: vec![evidence.clone()],
         },
         RouteOutcome::Nothing => {
+            let missing = match ctx.task.id {
+                "tip-opening-times" => "no opening times on the page, and no",
+                "bin-collection-day" => "no collection days on the page, and no",
+                _ => "no",
+            };
             let contact = ctx
                 .page
                 .summary
@@ -796,7 +886,12 @@ fn sc07(ctx: &Ctx) -> Check {
                 .first()
                 .map(|p| format!(" (phone: {p})"))
                 .unwrap_or_default();
-            check("SC-07", Fail, url, format!("no call to action on the task page leads to an online form or service{contact}"))
+            check(
+                "SC-07",
+                Fail,
+                url,
+                format!("{missing} call to action on the task page leads to an online form or service{contact}"),
+            )
         }
     }
 }
@@ -845,7 +940,7 @@ fn sc08(ctx: &Ctx) -> Check {
 
 fn sc09(ctx: &Ctx) -> Check {
     match &ctx.outcome {
-        RouteOutcome::SignIn { url, evidence } => {
+        RouteOutcome::SignIn { url, evidence, .. } => {
             let status = match ctx.task.interaction {
                 Interaction::Report | Interaction::Find => Fail,
                 _ => Partial,
@@ -899,6 +994,25 @@ fn sc10(ctx: &Ctx) -> Check {
             Pass,
             task_url(ctx),
             format!("look-up on the task page: {found}"),
+        );
+    }
+    if ctx.task.interaction == Interaction::Find
+        && answers_on_page(ctx)
+        && !matches!(ctx.outcome, RouteOutcome::Working { .. })
+    {
+        return check(
+            "SC-10",
+            Fail,
+            task_url(ctx),
+            "no postcode or address look-up: residents must find their area themselves",
+        );
+    }
+    if let RouteOutcome::SignIn { url, .. } = &ctx.outcome {
+        return check(
+            "SC-10",
+            Unknown,
+            url,
+            "the form is behind the sign-in: its address step cannot be seen",
         );
     }
     if let Some(p) = ctx.route_page {
@@ -955,6 +1069,17 @@ fn sc11(ctx: &Ctx) -> Check {
 }
 
 fn sc12(ctx: &Ctx) -> Check {
+    if let RouteOutcome::DocumentOnly { evidence, .. } = &ctx.outcome {
+        return check(
+            "SC-12",
+            Fail,
+            &evidence.url,
+            format!(
+                "the way offered is a document to download and send back: {}",
+                evidence.text
+            ),
+        );
+    }
     if !transactional(ctx) {
         return check(
             "SC-12",
@@ -1426,6 +1551,11 @@ fn sc24(a: &Analysis, sampled: &[&Page]) -> Check {
         .copied()
         .filter(|p| !has(&p.summary, "privacy") || !has(&p.summary, "cookie"))
         .collect();
+    let privacy = sampled
+        .iter()
+        .filter(|p| has(&p.summary, "privacy"))
+        .count();
+    let cookies = sampled.iter().filter(|p| has(&p.summary, "cookie")).count();
     match lacking.first() {
         None => check(
             "SC-24",
@@ -1437,15 +1567,7 @@ fn sc24(a: &Analysis, sampled: &[&Page]) -> Check {
             ),
         ),
         Some(first) => {
-            let what = match (
-                has(&first.summary, "privacy"),
-                has(&first.summary, "cookie"),
-            ) {
-                (false, false) => "privacy notice and cookies page",
-                (false, true) => "privacy notice",
-                _ => "cookies page",
-            };
-            let status = if lacking.len() == sampled.len() {
+            let status = if privacy == 0 && cookies == 0 {
                 Fail
             } else {
                 Partial
@@ -1455,8 +1577,7 @@ fn sc24(a: &Analysis, sampled: &[&Page]) -> Check {
                 status,
                 &first.summary.url,
                 format!(
-                    "{} of {} pages do not link the {what} in the footer",
-                    lacking.len(),
+                    "of {} pages, {privacy} link a privacy notice and {cookies} a cookies page in the footer",
                     sampled.len()
                 ),
             )
@@ -1495,6 +1616,17 @@ fn sc25(a: &Analysis, sampled: &[&Page]) -> Check {
             format!("needs a browser: {b}; whether cookies are set before consent cannot be seen in static HTML"),
         ),
         (None, _) => match trackers.first() {
+            // Tags loaded by the markup itself, no consent manager, no consent-mode
+            // defaults: they set their cookies on the first page view.
+            Some(t) if !sampled.iter().any(|p| p.summary.signals.consent_mode) => check(
+                "SC-25",
+                Fail,
+                sampled
+                    .iter()
+                    .find(|p| !p.summary.signals.trackers.is_empty())
+                    .map_or(a.home(), |p| p.summary.url.as_str()),
+                format!("pages load {t} unconditionally and there is no consent banner or consent manager: analytics cookies are set before consent"),
+            ),
             Some(t) => check(
                 "SC-25",
                 Unknown,

@@ -55,6 +55,9 @@ pub struct Link {
     pub is_button: bool,
     /// A start button (GOV.UK's `govuk-button--start`, LocalGov's `button--start`, …).
     pub is_start: bool,
+    /// For a link in the content, the text of its list item, paragraph or cell when that
+    /// says more than the link ("Libraries: renew and reserve library books"), truncated.
+    pub context: Option<String>,
 }
 
 /// How a form is sent.
@@ -149,6 +152,11 @@ pub struct Signals {
     pub document_forms: Vec<String>,
     /// A postcode or address field, or a map script (Leaflet, OpenLayers, ArcGIS).
     pub location_lookup: Option<String>,
+    /// The main text names a day of the week (collection days, opening days).
+    pub weekdays: bool,
+    /// An inline script sets Google's consent mode defaults (`'consent', 'default'`): tags
+    /// wait for consent.
+    pub consent_mode: bool,
     /// Relay UK, textphone or BSL wording.
     pub relay: Option<String>,
     /// Cookie banner or consent-manager markup.
@@ -373,6 +381,13 @@ fn read_links(doc: &Document, resolver: &Resolver, summary: &mut PageSummary) {
         };
         let raw = href.trim();
         let lower = raw.to_ascii_lowercase();
+        // Contact details count where the page gives them, not in the site-wide header or
+        // footer every page repeats.
+        let in_chrome = lower.starts_with("mailto:") || lower.starts_with("tel:");
+        let in_chrome = in_chrome && matches!(region_of(&el), Region::Header | Region::Footer);
+        if in_chrome {
+            continue;
+        }
         if let Some(address) = lower.strip_prefix("mailto:") {
             let address = address.split('?').next().unwrap_or("").trim();
             push_unique(&mut summary.emails, address.to_string());
@@ -412,15 +427,31 @@ fn read_links(doc: &Document, resolver: &Resolver, summary: &mut PageSummary) {
             let is_start = class
                 .split_ascii_whitespace()
                 .any(|c| c.contains("start") && (c.contains("button") || c.contains("btn")));
+            let region = region_of(&el);
+            let context = matches!(region, Region::Main | Region::Other)
+                .then(|| link_context(&el, &text))
+                .flatten();
             summary.links.push(Link {
                 href,
                 text,
-                region: region_of(&el),
+                region,
                 is_button,
                 is_start,
+                context,
             });
         }
     }
+}
+
+/// The text of the list item, paragraph, cell or definition a link sits in, when it says
+/// more than the link.
+fn link_context(el: &El, text: &str) -> Option<String> {
+    let block = el
+        .ancestors()
+        .take(3)
+        .find(|a| matches!(a.name(), "li" | "p" | "td" | "dd" | "dt"))?;
+    let context = collapse_whitespace(&block.text_content());
+    (context.len() > text.len() + 3).then(|| truncate(&context))
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -775,6 +806,10 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
         })
         .or_else(|| blocks.iter().find(|b| day_and_time(&b.text.to_lowercase())))
         .map(|b| truncate(&b.text));
+    signals.weekdays = blocks.iter().any(|b| {
+        let lower = b.text.to_lowercase();
+        DAYS[..7].iter().any(|d| has_phrase(&lower, d))
+    });
     for block in blocks {
         for number in phone_numbers(&block.text) {
             push_unique(&mut summary.phones, number);
@@ -1009,6 +1044,9 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
                 } else {
                     String::new()
                 };
+                if inline.contains("'consent'") || inline.contains("\"consent\"") {
+                    signals.consent_mode |= inline.contains("default") && inline.contains("denied");
+                }
                 for tracker in TRACKERS {
                     if (src.contains(tracker) || inline.contains(tracker))
                         && !signals.trackers.iter().any(|t| t == tracker)

@@ -128,7 +128,10 @@ fn a_broken_route_is_not_online() {
     let report = a.finish();
     let t = task(&report, "report-missed-bin");
     assert_eq!(t.status, TaskStatus::Offline);
-    assert_eq!(t.route, None);
+    // The route is reported, as broken.
+    let route = t.route.as_ref().unwrap();
+    assert_eq!(route.url, "https://www.council.example/bins/missed/form");
+    assert_eq!(route.checked, RouteCheck::Broken);
     assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
     assert_eq!(status(t, "SC-08"), CheckStatus::Fail);
 }
@@ -164,8 +167,11 @@ fn a_pdf_to_print_is_offline() {
     let report = a.finish();
     let t = task(&report, "report-missed-bin");
     assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(t.route.as_ref().unwrap().kind, "document");
+    assert_eq!(status(t, "SC-06"), CheckStatus::Fail);
     assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
-    assert_eq!(status(t, "SC-12"), CheckStatus::NotApplicable);
+    assert_eq!(status(t, "SC-12"), CheckStatus::Fail);
+    // No online call to action: nothing to prepare for.
     assert_eq!(status(t, "SC-11"), CheckStatus::NotApplicable);
 }
 
@@ -187,6 +193,29 @@ fn a_sign_in_wall_is_unknown_and_fails_sc09() {
     assert_eq!(t.status, TaskStatus::Unknown);
     assert_eq!(status(t, "SC-07"), CheckStatus::Unknown);
     assert_eq!(status(t, "SC-09"), CheckStatus::Fail);
+}
+
+#[test]
+fn a_sign_in_wall_with_an_account_to_make_online_is_online_but_fails_sc09() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    drive(
+        &mut a,
+        &[(
+            "/bins/missed/form",
+            r#"<main><h1>Sign in</h1><p>Sign in or create an account to continue.</p>
+            <form method="post"><input name="email" aria-label="Email">
+            <input type="password" name="p" aria-label="Password"></form>
+            <p><a href="/account/register">Create an account</a></p></main>"#,
+        )],
+    );
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Online);
+    assert_eq!(t.route.as_ref().unwrap().kind, "sign-in");
+    assert_eq!(status(t, "SC-07"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-09"), CheckStatus::Fail);
+    assert_eq!(status(t, "SC-10"), CheckStatus::Unknown);
 }
 
 const PAY_PAGE: &str = r#"<title>Pay your council tax</title><main><h1>Pay your council tax</h1>
