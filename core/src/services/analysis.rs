@@ -311,9 +311,12 @@ impl Analysis {
     }
 
     /// A crawled HTML page: its summary, HTTP status and count of WCAG A/AA failures.
-    pub fn add_page(&mut self, summary: PageSummary, status: u16, failed_a_aa: usize) {
+    pub fn add_page(&mut self, mut summary: PageSummary, status: u16, failed_a_aa: usize) {
         if self.by_url.contains_key(&summary.url) {
             return;
+        }
+        if summary.url != self.home {
+            compact(&mut summary);
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
@@ -1319,6 +1322,37 @@ fn kind_name(kind: super::hosts::HostKind) -> &'static str {
         HostKind::Booking => "booking",
         HostKind::Portal => "portal",
     }
+}
+
+/// Drops the header and footer links every page repeats (menus of a hundred links on
+/// council sites), keeping the few the checks read on every page: the statement, privacy,
+/// cookies, contact, A–Z, service status and county links. The home page keeps all of
+/// its links.
+fn compact(summary: &mut PageSummary) {
+    const KEEP: &[&str] = &[
+        "accessib",
+        "hygyrchedd",
+        "privacy",
+        "cookie",
+        "contact",
+        "county council",
+        "service status",
+        "service update",
+        "disruption",
+        "a-z",
+        "a to z",
+        "a–z",
+        "atoz",
+    ];
+    summary.links.retain(|l| {
+        if !matches!(l.region, Region::Header | Region::Footer) {
+            return true;
+        }
+        let text = l.text.to_lowercase();
+        let href = l.href.to_lowercase();
+        KEEP.iter().any(|k| text.contains(k) || href.contains(k))
+    });
+    summary.links.shrink_to_fit();
 }
 
 fn working(
