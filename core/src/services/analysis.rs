@@ -27,8 +27,9 @@
 //! The crawl keeps only [`PageSummary`]s; the accessibility statement's checklist needs the
 //! whole page and the whole crawl's context (how the statement is linked, which pages fail
 //! WCAG), so the analysis asks for that one page again once the crawl is over instead of
-//! the driver keeping a document. Requests come in at most three rounds (a route's start
-//! page may lead to another page before the form), and only on the site's own hosts unless
+//! the driver keeping a document. Requests come in at most four rounds (a site search may
+//! find a task page the crawl missed; a route's start page may lead to another page before
+//! the form), and only on the site's own hosts unless
 //! [`Config::check_external`]. None is ever a form submission with personal data: route
 //! checks GET start pages, and site searches GET the site's own search form with a task's
 //! name, only when [`Config::site_search`] is on. Answers may come in any order.
@@ -259,7 +260,7 @@ pub struct Analysis {
     found: Option<Vec<Option<usize>>>,
     next_id: RequestId,
     asked: HashSet<(String, bool)>,
-    pending: HashMap<RequestId, (String, Option<usize>)>,
+    pending: HashMap<RequestId, (String, Pending)>,
     /// Route answers by URL asked.
     answers: HashMap<String, Answer>,
     /// Search answers by task index.
@@ -273,8 +274,20 @@ pub struct Analysis {
     county_hosts: Vec<String>,
 }
 
-/// Rounds of requests at most: search, route start page, the page after it.
-const MAX_ROUNDS: usize = 3;
+/// Rounds of requests at most: search, a task page the search found, its route's start
+/// page, the page after it.
+const MAX_ROUNDS: usize = 4;
+
+/// What an answer is for.
+#[derive(Debug, Clone, Copy)]
+enum Pending {
+    /// A route's start page.
+    Route,
+    /// The site search for a task (its index).
+    Search(usize),
+    /// A page the site search found for a task the crawl had not met.
+    Page,
+}
 
 impl Analysis {
     /// An analysis of the site whose home page is `home`, over the catalogue's tasks.
@@ -385,7 +398,8 @@ impl Analysis {
                     if let Some(url) = search_url(&form, task.name) {
                         let id = self.next_id;
                         self.next_id += 1;
-                        self.pending.insert(id, (url.to_string(), Some(index)));
+                        self.pending
+                            .insert(id, (url.to_string(), Pending::Search(index)));
                         out.push(Request {
                             id,
                             method: Method::Get,
@@ -409,7 +423,7 @@ impl Analysis {
                 }
                 let id = self.next_id;
                 self.next_id += 1;
-                self.pending.insert(id, (url.to_string(), None));
+                self.pending.insert(id, (url.to_string(), Pending::Route));
                 out.push(Request {
                     id,
                     method: Method::Get,
@@ -419,6 +433,39 @@ impl Analysis {
                     },
                 });
             }
+        }
+        // A task the crawl did not meet (it stopped at its page limit, or the page is linked
+        // from nowhere it went) may be among its search results: read that page too.
+        for index in 0..self.tasks.len() {
+            let task = &self.tasks[index];
+            if self.task_page(index).is_some() || !self.provided(task) {
+                continue;
+            }
+            let Some(Ok(results)) = self.search_answer(index) else {
+                continue;
+            };
+            let found = super::checks::top_results(self, results)
+                .into_iter()
+                .find(|l| task.text_strength(&l.text).is_some())
+                .map(|l| l.href.clone());
+            let Some(url) = found.and_then(|u| Url::parse(&u).ok()) else {
+                continue;
+            };
+            if !self.is_own(&url)
+                || self.page(url.as_str()).is_some()
+                || !self.asked.insert((url.to_string(), false))
+            {
+                continue;
+            }
+            let id = self.next_id;
+            self.next_id += 1;
+            self.pending.insert(id, (url.to_string(), Pending::Page));
+            out.push(Request {
+                id,
+                method: Method::Get,
+                url,
+                purpose: Purpose::Route { task: task.id },
+            });
         }
         out
     }
@@ -541,16 +588,25 @@ impl Analysis {
     }
 
     fn answer(&mut self, id: RequestId, answer: Answer) {
-        let Some((url, search)) = self.pending.remove(&id) else {
+        let Some((url, pending)) = self.pending.remove(&id) else {
             return;
         };
-        match search {
-            Some(task) => {
+        match pending {
+            Pending::Search(task) => {
                 self.searches.insert(task, answer);
             }
-            None => {
+            Pending::Route => {
                 self.answers.insert(url, answer);
             }
+            Pending::Page => match answer.page {
+                Some(page) if answer.ok() => {
+                    // Not audited: its failures are not known, so it counts none.
+                    self.add_page(page, answer.status.unwrap_or(200), 0);
+                }
+                _ => {
+                    self.answers.insert(url, answer);
+                }
+            },
         }
     }
 

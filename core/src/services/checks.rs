@@ -540,7 +540,10 @@ fn sc02(ctx: &Ctx) -> Check {
 
 /// The first five results of a site-search results page: links in its main content that
 /// are not the search again (pagination, filters), not the home page, each target once.
-fn top_results<'p>(a: &Analysis, results: &'p PageSummary) -> Vec<&'p super::summary::Link> {
+pub(super) fn top_results<'p>(
+    a: &Analysis,
+    results: &'p PageSummary,
+) -> Vec<&'p super::summary::Link> {
     let has_main = results.links.iter().any(|l| l.region == Region::Main);
     let search_path = Url::parse(&results.url)
         .map(|u| u.path().to_string())

@@ -469,3 +469,41 @@ fn feedback_and_cookie_forms_are_no_route() {
     assert_eq!(t.status, TaskStatus::Offline);
     assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
 }
+
+#[test]
+fn a_task_page_the_crawl_missed_is_read_from_the_search_results() {
+    let config = Config {
+        site_search: true,
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["report-missed-bin"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.crawl_cut_short();
+    let results = r#"<main><h1>Search results</h1>
+        <a href="/bins/missed">Report a missed bin</a></main>"#;
+    let mut asked = Vec::new();
+    loop {
+        let requests = a.requests();
+        if requests.is_empty() {
+            break;
+        }
+        for r in requests {
+            let answer = match &r.purpose {
+                Purpose::SiteSearch { .. } => page("/search?q=x", results),
+                _ if r.url.path() == "/bins/missed" => page("/bins/missed", TASK_PAGE),
+                _ if r.url.path() == "/bins/missed/form" => page("/bins/missed/form", FORM_PAGE),
+                _ => {
+                    a.on_response(r.id, &r.url, 404, None);
+                    continue;
+                }
+            };
+            asked.push(r.url.path().to_string());
+            a.on_response(r.id, &r.url, 200, Some(answer));
+        }
+    }
+    assert_eq!(asked, ["/search", "/bins/missed", "/bins/missed/form"]);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Online);
+    assert_eq!(status(t, "SC-03"), CheckStatus::Pass);
+}
