@@ -395,7 +395,7 @@ impl Analysis {
                     if !self.provided(task) {
                         continue;
                     }
-                    if let Some(url) = search_url(&form, task.name) {
+                    if let Some(url) = search_url(&form, &search_term(task)) {
                         let id = self.next_id;
                         self.next_id += 1;
                         self.pending
@@ -1694,6 +1694,17 @@ pub(super) fn same_site(a: &str, b: &str) -> bool {
         labels[labels.len() - keep..].join(".")
     };
     site(a) == site(b)
+}
+
+/// What a resident types in the site search for a task: its name with the action word, as
+/// Better Connected searched ("Pay council tax"), or for a long name the catalogue's main
+/// phrase (site searches that need every word find nothing for eight-word queries).
+pub(super) fn search_term(task: &Task) -> String {
+    if task.name.split_whitespace().count() <= 5 {
+        task.name.to_string()
+    } else {
+        task.words.first().unwrap_or(&task.name).to_string()
+    }
 }
 
 /// The URL of a GET search for `term` through `form`.

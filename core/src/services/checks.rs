@@ -600,31 +600,38 @@ fn sc03(ctx: &Ctx) -> Check {
             check("SC-03", Unknown, a.home(), "the search was not answered")
         };
     };
+    let term = super::analysis::search_term(ctx.task);
     let results = match answer {
         Err(why) => {
             return check(
                 "SC-03",
                 Unknown,
                 a.home(),
-                format!("the search for \"{}\" failed: {why}", ctx.task.name),
+                format!("the search for \"{term}\" failed: {why}"),
             )
         }
         Ok(results) => results,
     };
     let top = top_results(a, results);
     if top.is_empty() {
-        let why = match &results.signals.needs_javascript {
-            Some(_) => {
-                return check(
-                    "SC-03",
-                    Unknown,
-                    &results.url,
-                    "the results page needs JavaScript",
-                )
-            }
-            None => format!("no results for \"{}\"", ctx.task.name),
+        // An empty list is a fail only when the page says so: results drawn by a script
+        // leave none in the markup.
+        return match &results.signals.no_results {
+            Some(said) => check(
+                "SC-03",
+                Fail,
+                &results.url,
+                format!("the search for \"{term}\" found nothing: \"{said}\""),
+            ),
+            None => check(
+                "SC-03",
+                Unknown,
+                &results.url,
+                format!(
+                    "no result links read for \"{term}\": the results may be drawn by a script"
+                ),
+            ),
         };
-        return check("SC-03", Fail, &results.url, why);
     }
     match top.iter().position(|l| leads_to_task(ctx, &l.href)) {
         Some(at) => check(
@@ -632,9 +639,8 @@ fn sc03(ctx: &Ctx) -> Check {
             Pass,
             &results.url,
             format!(
-                "result {} of the search for \"{}\" is the task page",
-                at + 1,
-                ctx.task.name
+                "result {} of the search for \"{term}\" is the task page",
+                at + 1
             ),
         ),
         None => check(
@@ -642,9 +648,8 @@ fn sc03(ctx: &Ctx) -> Check {
             Fail,
             &results.url,
             format!(
-                "the first {} results for \"{}\" do not include the task page: {}",
+                "the first {} results for \"{term}\" do not include the task page: {}",
                 top.len(),
-                ctx.task.name,
                 top.iter()
                     .map(|l| format!("\"{}\"", l.text))
                     .collect::<Vec<_>>()

@@ -157,6 +157,8 @@ pub struct Signals {
     /// An inline script sets Google's consent mode defaults (`'consent', 'default'`): tags
     /// wait for consent.
     pub consent_mode: bool,
+    /// A search results page says it found nothing ("No results", "did not match").
+    pub no_results: Option<String>,
     /// Relay UK, textphone or BSL wording.
     pub relay: Option<String>,
     /// Cookie banner or consent-manager markup.
@@ -825,6 +827,21 @@ const SERVICE_STATUS: &[&str] = &[
     "current service issues",
 ];
 
+/// What search engines councils use (Funnelback, Drupal Search API, Jadu) say when a query
+/// finds nothing.
+const NO_RESULTS: &[&str] = &[
+    "no results",
+    "0 results",
+    "no matching results",
+    "did not match any",
+    "did not return any",
+    "returned no results",
+    "no matches",
+    "nothing found",
+    "no pages were found",
+    "could not find any",
+];
+
 const OPENING_HEADINGS: &[&str] = &[
     "opening hours",
     "opening times",
@@ -870,6 +887,7 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
     signals.before_you_start = quote(BEFORE_YOU_START);
     signals.service_status = quote(SERVICE_STATUS);
     signals.relay = quote(RELAY);
+    signals.no_results = quote(NO_RESULTS);
     signals.weekdays = DAYS[..7].iter().any(|d| has(d));
     // Abbreviated days ("Mon to Fri") go with a full one or "weekdays" almost always; the
     // three-letter names alone hit many words.

@@ -507,3 +507,50 @@ fn a_task_page_the_crawl_missed_is_read_from_the_search_results() {
     assert_eq!(t.status, TaskStatus::Online);
     assert_eq!(status(t, "SC-03"), CheckStatus::Pass);
 }
+
+#[test]
+fn an_empty_results_page_fails_only_when_it_says_so() {
+    for (results, expected) in [
+        (
+            "<main><h1>Search</h1><p>Your search did not match any documents.</p></main>",
+            CheckStatus::Fail,
+        ),
+        (
+            r#"<main><h1>Search</h1><div id="results"></div></main><script src="/search.js"></script>"#,
+            CheckStatus::Unknown,
+        ),
+    ] {
+        let config = Config {
+            site_search: true,
+            ..Config::default()
+        };
+        let mut a = analysis(config, &["report-missed-bin"]);
+        missed_bin_site(&mut a, TASK_PAGE);
+        a.add_page(page("/bins/missed/form", FORM_PAGE), 200, 0);
+        let requests = a.requests();
+        let search = requests
+            .iter()
+            .find(|r| matches!(r.purpose, Purpose::SiteSearch { .. }))
+            .unwrap();
+        a.on_response(
+            search.id,
+            &search.url,
+            200,
+            Some(page("/search?q=x", results)),
+        );
+        let report = a.finish();
+        assert_eq!(
+            status(task(&report, "report-missed-bin"), "SC-03"),
+            expected,
+            "{results}"
+        );
+    }
+}
+
+#[test]
+fn long_task_names_are_searched_by_their_main_phrase() {
+    let pay = catalogue::task("pay-council-tax").unwrap();
+    assert_eq!(search_term(pay), "Pay council tax");
+    let tip = catalogue::task("tip-opening-times").unwrap();
+    assert_eq!(search_term(tip), tip.words[0]);
+}
