@@ -1350,7 +1350,7 @@ fn sc20(ctx: &Ctx) -> Check {
         Some(p) => match p
             .links
             .iter()
-            .find(|l| has_phrase(&l.text.to_lowercase(), "accessibility"))
+            .find(|l| super::statement::is_statement_link(&l.text, &l.href))
         {
             Some(l) => check("SC-20", Pass, &p.url, format!("links to \"{}\"", l.text)),
             None => check(

@@ -346,8 +346,12 @@ fn region_of(el: &El) -> Region {
             }
             _ => {}
         }
-        // A <header>/<footer> inside an article has no landmark role; a site header made
-        // of divs often says so in its class or id.
+        // A site header or footer made of divs says so in its id or class, as CMS
+        // templates name them.
+        if let Some(region) = chrome_by_name(&a) {
+            return region;
+        }
+        // A <header>/<footer> inside an article has no landmark role.
         if a.name() == "header" || a.name() == "footer" {
             let inside_main = a.ancestors().any(|o| o.role() == Some("main"));
             if !inside_main {
@@ -360,6 +364,33 @@ fn region_of(el: &El) -> Region {
         }
     }
     Region::Other
+}
+
+/// `id`s and classes that templates give the site header and footer.
+fn chrome_by_name(el: &El) -> Option<Region> {
+    const HEADER: &[&str] = &[
+        "header",
+        "site-header",
+        "masthead",
+        "global-header",
+        "siteheader",
+    ];
+    const FOOTER: &[&str] = &["footer", "site-footer", "global-footer", "sitefooter"];
+    let id = el.attr("id").unwrap_or("");
+    let class = el.attr("class").unwrap_or("");
+    let named = |names: &[&str]| {
+        names.iter().any(|n| id.eq_ignore_ascii_case(n))
+            || class
+                .split_ascii_whitespace()
+                .any(|c| names.iter().any(|n| c.eq_ignore_ascii_case(n)))
+    };
+    if named(HEADER) {
+        Some(Region::Header)
+    } else if named(FOOTER) {
+        Some(Region::Footer)
+    } else {
+        None
+    }
 }
 
 fn link_text(el: &El) -> String {
@@ -1507,6 +1538,29 @@ mod tests {
         assert_eq!(s.emails, ["bins@council.example"]);
         assert_eq!(s.phones, ["01632 960000"]);
         assert_eq!(s.signals.script_actions, ["Start now"]);
+    }
+
+    #[test]
+    fn div_headers_and_footers_named_by_templates() {
+        let s = summary(
+            r#"<div id="header"><a href="/a">A</a></div>
+            <div class="content"><div class="card-header"><a href="/b">B</a></div></div>
+            <div class="site-footer wrapper"><a href="/c">C</a></div>"#,
+        );
+        let regions: Vec<Region> = s.links.iter().map(|l| l.region).collect();
+        assert_eq!(regions, [Region::Header, Region::Other, Region::Footer]);
+    }
+
+    #[test]
+    fn odd_text_does_not_trip_the_readers() {
+        // Non-ASCII text, digits at the very end, a lone "+", a phrase at the end of a block.
+        let s = summary(
+            "<main><p>Ffôn: 01632 960000</p><p>Opening hours</p><p>café + 0</p>\
+             <p>You will need</p><p>Rhif: ０１６３２ ９６００００ 0</p></main>",
+        );
+        assert_eq!(s.phones, ["01632 960000"]);
+        assert!(s.signals.opening_hours.is_some());
+        assert_eq!(s.signals.before_you_start.as_deref(), Some("You will need"));
     }
 
     #[test]
