@@ -1376,20 +1376,27 @@ impl Analysis {
             );
         }
         if depth < 1 {
-            return match self.follow(task, summary, depth + 1, wants) {
-                RouteOutcome::Nothing => RouteOutcome::Nothing,
-                other => other,
-            };
+            let next = self.follow(task, summary, depth + 1, wants);
+            if next != RouteOutcome::Nothing {
+                return next;
+            }
         }
-        if let Some(why) = &summary.signals.needs_javascript {
-            return RouteOutcome::NeedsScript {
+        // A page a call to action leads to, with no form in its markup and nothing further
+        // to follow: when its scripts may build the form, it cannot be judged offline.
+        let why = summary.signals.needs_javascript.clone().or_else(|| {
+            summary.signals.app_scripts.then(|| {
+                "the start page has no form in its markup, and scripts that may build one".into()
+            })
+        });
+        match why {
+            Some(text) => RouteOutcome::NeedsScript {
                 evidence: Evidence {
                     url: summary.url.clone(),
-                    text: why.clone(),
+                    text,
                 },
-            };
+            },
+            None => RouteOutcome::Nothing,
         }
-        RouteOutcome::Nothing
     }
 }
 

@@ -159,6 +159,9 @@ pub struct Signals {
     pub consent_mode: bool,
     /// A search results page says it found nothing ("No results", "did not match").
     pub no_results: Option<String>,
+    /// Scripts other than analytics, consent managers and structured data: the page may
+    /// build content (a form) the markup does not have.
+    pub app_scripts: bool,
     /// Relay UK, textphone or BSL wording.
     pub relay: Option<String>,
     /// Cookie banner or consent-manager markup.
@@ -1193,6 +1196,17 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
                 if inline.contains("'consent'") || inline.contains("\"consent\"") {
                     signals.consent_mode |= inline.contains("default") && inline.contains("denied");
                 }
+                let json_ld = el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                let measuring = TRACKERS
+                    .iter()
+                    .chain(CONSENT_SCRIPTS)
+                    .any(|t| src.contains(t) || inline.contains(t))
+                    || inline.contains("gtag(")
+                    || inline.contains("datalayer");
+                let empty = src.is_empty() && inline.trim().is_empty();
+                signals.app_scripts |= !json_ld && !measuring && !empty;
                 for tracker in TRACKERS {
                     if (src.contains(tracker) || inline.contains(tracker))
                         && !signals.trackers.iter().any(|t| t == tracker)
@@ -1301,9 +1315,9 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
     }
     // Next to no text, but scripts: the content is built in the browser.
     let text_len: usize = blocks.iter().map(|b| b.text.len()).sum();
-    let has_scripts = doc.elements_named(&["script"]).next().is_some();
+    // (Analytics scripts build no content.)
     if signals.needs_javascript.is_none()
-        && has_scripts
+        && signals.app_scripts
         && text_len < 40
         && summary.forms.is_empty()
     {

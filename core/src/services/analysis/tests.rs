@@ -554,3 +554,30 @@ fn long_task_names_are_searched_by_their_main_phrase() {
     let tip = catalogue::task("tip-opening-times").unwrap();
     assert_eq!(search_term(tip), tip.words[0]);
 }
+
+#[test]
+fn a_start_page_whose_form_a_script_builds_is_unknown_not_offline() {
+    for (start, expected) in [
+        (
+            r#"<main><h1>Report a missed bin</h1><div id="form-root"></div></main>
+            <script src="/forms/app.js"></script>"#,
+            TaskStatus::Unknown,
+        ),
+        // Analytics alone build no form: nothing online there.
+        (
+            r#"<main><h1>Report a missed bin</h1><p>Phone us.</p></main>
+            <script src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>"#,
+            TaskStatus::Offline,
+        ),
+    ] {
+        let mut a = analysis(Config::default(), &["report-missed-bin"]);
+        missed_bin_site(&mut a, TASK_PAGE);
+        drive(&mut a, &[("/bins/missed/form", start)]);
+        let report = a.finish();
+        assert_eq!(
+            task(&report, "report-missed-bin").status,
+            expected,
+            "{start}"
+        );
+    }
+}
