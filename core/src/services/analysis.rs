@@ -1154,8 +1154,18 @@ impl Analysis {
                 .find(|f| f.is_location || !f.is_search || f.region == Region::Main)
                 .map(|f| if f.is_location { "look-up" } else { "form" })
         } else {
+            // A postcode look-up sent by GET on a payment or application page checks
+            // something (a council tax band, eligibility); it starts a report (a map of
+            // the street) but not a payment or an application.
+            let look_up_only = |f: &&super::summary::Form| {
+                f.is_location && f.method == super::summary::FormMethod::Get && f.inputs.len() <= 2
+            };
             usable
-                .find(|f| !f.is_search && f.region != Region::Footer)
+                .find(|f| {
+                    !f.is_search
+                        && f.region != Region::Footer
+                        && (task.interaction == Interaction::Report || !look_up_only(f))
+                })
                 .map(|_| "form")
         }
     }
@@ -1542,6 +1552,12 @@ pub(super) fn is_feedback_form(form: &super::summary::Form) -> bool {
         "cookie",
         "language",
         "translate",
+        "e-billing",
+        "ebilling",
+        "email updates",
+        "email alerts",
+        "sign up",
+        "signup",
     ];
     marks.iter().any(|m| action.contains(m))
         || form.inputs.iter().any(|i| {

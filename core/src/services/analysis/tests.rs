@@ -581,3 +581,26 @@ fn a_start_page_whose_form_a_script_builds_is_unknown_not_offline() {
         );
     }
 }
+
+#[test]
+fn a_band_look_up_or_an_e_billing_sign_up_is_no_way_to_pay() {
+    let mut a = analysis(Config::default(), &["pay-council-tax"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(
+        page(
+            "/council-tax/pay",
+            r#"<title>Pay your council tax</title><main><h1>Pay your council tax</h1>
+            <p>Pay by direct debit or call 0300 123 4567.</p>
+            <form action="/council-tax/band"><label>Postcode <input name="postcode"></label>
+            <button>Find your band</button></form>
+            <form method="post" action="/ebilling"><label>Email for e-billing
+            <input type="email" name="email"></label><button>Sign up</button></form></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    let t = task(&report, "pay-council-tax");
+    assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(status(t, "SC-17"), CheckStatus::Fail);
+}
