@@ -328,7 +328,8 @@ impl Analysis {
         if self.by_url.contains_key(&summary.url) {
             return;
         }
-        if summary.url != self.home {
+        // The first page is the crawl's start page, perhaps after a redirect: the home page.
+        if summary.url != self.home && !self.pages.is_empty() {
             compact(&mut summary);
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
@@ -738,7 +739,7 @@ impl Analysis {
             if in_chrome {
                 linking.pages_linking += 1;
             }
-            let is_home = p.summary.url == self.home;
+            let is_home = p.summary.url == self.home();
             if let Some(l) = first {
                 if is_home {
                     linking.home_links = true;
@@ -784,8 +785,10 @@ impl Analysis {
         &self.pages
     }
 
+    /// The home page's URL as crawled (after the redirects the crawl reported).
     pub(super) fn home(&self) -> &str {
-        &self.home
+        self.home_page()
+            .map_or(&self.home, |p| p.summary.url.as_str())
     }
 
     pub(super) fn config(&self) -> &Config {
@@ -796,8 +799,10 @@ impl Analysis {
         self.cut_short
     }
 
+    /// The home page: the start URL's page, else the first page the crawl gave (its start
+    /// page, reached through redirects the driver did not report).
     pub(super) fn home_page(&self) -> Option<&Page> {
-        self.page(&self.home)
+        self.page(&self.home).or_else(|| self.pages.first())
     }
 
     /// A crawled page by URL, through the redirects the crawl followed.
@@ -1021,6 +1026,7 @@ impl Analysis {
             texts.sort_unstable();
             texts.dedup();
         }
+        let home = self.home();
         let home_links: HashSet<&str> = self
             .home_page()
             .map(|p| {
@@ -1037,7 +1043,7 @@ impl Analysis {
             .map(|task| {
                 let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
                 for (index, page) in self.pages.iter().enumerate() {
-                    if !page.ok() || page.summary.url == self.home || is_index_page(&page.summary) {
+                    if !page.ok() || page.summary.url == home || is_index_page(&page.summary) {
                         continue;
                     }
                     let links = inbound
@@ -1189,7 +1195,7 @@ impl Analysis {
                 } else {
                     matches!(l.region, Region::Other | Region::Main)
                 }) && l.href != page.url
-                    && self.target(&l.href) != self.home
+                    && self.target(&l.href) != self.home()
             })
             .filter_map(|l| {
                 let known = super::hosts::classify_url(&l.href).is_some();

@@ -604,3 +604,23 @@ fn a_band_look_up_or_an_e_billing_sign_up_is_no_way_to_pay() {
     assert_eq!(t.status, TaskStatus::Offline);
     assert_eq!(status(t, "SC-17"), CheckStatus::Fail);
 }
+
+#[test]
+fn a_start_page_that_redirected_is_still_the_home_page() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    // The crawl started at HOME and landed on /en/home; the redirect was not reported.
+    a.add_page(
+        page(
+            "/en/home",
+            r#"<header><a href="/a">A</a></header><main><a href="/bins/missed">Report a missed bin</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/bins/missed", TASK_PAGE), 200, 0);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    let sc01 = t.checks.iter().find(|c| c.id == "SC-01").unwrap();
+    assert_eq!(sc01.status, CheckStatus::Pass);
+    assert_eq!(sc01.evidence[0].url, "https://www.council.example/en/home");
+}
