@@ -328,8 +328,7 @@ impl Analysis {
         if self.by_url.contains_key(&summary.url) {
             return;
         }
-        // The first page is the crawl's start page, perhaps after a redirect: the home page.
-        if summary.url != self.home && !self.pages.is_empty() {
+        if !self.could_be_home(&summary.url) {
             compact(&mut summary);
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
@@ -339,6 +338,23 @@ impl Analysis {
             failed_a_aa,
         });
         self.found = None;
+    }
+
+    /// Whether a page may be the home page, reached through a redirect not reported yet
+    /// (`http` to `https`, the bare domain to `www.`): the first page, or the site's root.
+    fn could_be_home(&self, url: &str) -> bool {
+        if url == self.home || self.pages.is_empty() {
+            return true;
+        }
+        let (Ok(url), Ok(home)) = (Url::parse(url), Url::parse(&self.home)) else {
+            return false;
+        };
+        let same_site = match (url.host_str(), home.host_str()) {
+            (Some(a), Some(b)) => same_site(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_site && (url.path() == home.path() || url.path() == "/")
     }
 
     /// A URL the crawl met but did not parse: a broken link (its status), a document (its
