@@ -295,7 +295,8 @@ impl Resolver<'_> {
     }
 }
 
-/// The crawl's spelling of a URL (see [`Resolver`]).
+/// The crawl's spelling of a URL (`crawl::normalize`): no fragment, no empty query, and for a
+/// folder crawl a folder meaning its `index.html`.
 pub fn canonical_spelling(mut url: Url, local_root: Option<&Url>) -> Url {
     url.set_fragment(None);
     if url.query() == Some("") {
