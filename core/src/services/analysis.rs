@@ -1659,7 +1659,8 @@ fn has_action_verb(text: &str) -> bool {
     ACTION_VERBS.iter().any(|v| has_phrase(&lower, v))
 }
 
-/// A–Z pages, search results and sitemaps list many tasks: never a task's page.
+/// A–Z pages, search results, sitemaps and news list or mention many tasks: never a task's
+/// page.
 fn is_index_page(page: &PageSummary) -> bool {
     let title = format!("{} {}", page.title, page.h1).to_lowercase();
     let path = Url::parse(&page.url)
@@ -1672,7 +1673,22 @@ fn is_index_page(page: &PageSummary) -> bool {
         || has_phrase(&title, "search results")
         || has_phrase(&title, "sitemap")
         || has_phrase(&title, "site map")
+        || path
+            .split('/')
+            .any(|segment| NOT_TASK_SECTIONS.contains(&segment))
 }
+
+/// Site sections whose pages talk about a task without being its page: news ("Residents
+/// reminded to report missed bins"), the search.
+const NOT_TASK_SECTIONS: &[&str] = &[
+    "news",
+    "press-releases",
+    "press-release",
+    "newsroom",
+    "blog",
+    "blogs",
+    "search",
+];
 
 /// "A-Z", "A to Z", "A–Z of services".
 pub(super) fn is_a_to_z_text(lower: &str) -> bool {

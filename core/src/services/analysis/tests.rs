@@ -624,3 +624,23 @@ fn a_start_page_that_redirected_is_still_the_home_page() {
     assert_eq!(sc01.status, CheckStatus::Pass);
     assert_eq!(sc01.evidence[0].url, "https://www.council.example/en/home");
 }
+
+#[test]
+fn a_news_story_about_a_task_is_not_its_page() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(
+        page(
+            "/news/2026/report-a-missed-bin-reminder",
+            r#"<title>Report a missed bin</title><main><h1>Report a missed bin</h1>
+            <p>Residents are reminded they can report missed bins.</p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    assert_eq!(
+        task(&report, "report-missed-bin").status,
+        TaskStatus::NotFound
+    );
+}
