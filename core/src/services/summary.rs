@@ -1395,6 +1395,62 @@ fn consent_choices(banner: &El) -> (bool, bool) {
     (accept, reject)
 }
 
+/// A schema.org `BreadcrumbList` given as JSON-LD: its items' names and links, in position
+/// order.
+fn json_ld_breadcrumbs(doc: &Document, resolver: &Resolver) -> Vec<(String, String)> {
+    for script in doc.elements_named(&["script"]) {
+        let json_ld = script
+            .attr("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+        if !json_ld {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text_content()) else {
+            continue;
+        };
+        let lists = match &value {
+            serde_json::Value::Array(items) => items.iter().collect(),
+            serde_json::Value::Object(map) => match map.get("@graph") {
+                Some(serde_json::Value::Array(items)) => items.iter().collect(),
+                _ => vec![&value],
+            },
+            _ => Vec::new(),
+        };
+        for list in lists {
+            if list.get("@type").and_then(|t| t.as_str()) != Some("BreadcrumbList") {
+                continue;
+            }
+            let Some(items) = list.get("itemListElement").and_then(|i| i.as_array()) else {
+                continue;
+            };
+            let mut out: Vec<(i64, String, String)> = items
+                .iter()
+                .filter_map(|item| {
+                    let position = item.get("position").and_then(|p| p.as_i64()).unwrap_or(0);
+                    let target = item.get("item");
+                    let name = item
+                        .get("name")
+                        .or_else(|| target.and_then(|t| t.get("name")))
+                        .and_then(|n| n.as_str())?;
+                    let href = target
+                        .and_then(|t| t.as_str().or_else(|| t.get("@id").and_then(|i| i.as_str())))
+                        .and_then(|h| resolver.resolve(h))
+                        .map(|u| u.to_string())
+                        .unwrap_or_default();
+                    Some((position, truncate(&collapse_whitespace(name)), href))
+                })
+                .collect();
+            out.sort_by_key(|(position, _, _)| *position);
+            out.truncate(10);
+            return out
+                .into_iter()
+                .map(|(_, name, href)| (name, href))
+                .collect();
+        }
+    }
+    Vec::new()
+}
+
 fn read_json_ld(text: &str, signals: &mut Signals) {
     let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
         return;
@@ -1478,7 +1534,7 @@ fn breadcrumbs(doc: &Document, resolver: &Resolver) -> Vec<(String, String)> {
             || itemtype.ends_with("BreadcrumbList")
     });
     let Some(trail) = trail else {
-        return Vec::new();
+        return json_ld_breadcrumbs(doc, resolver);
     };
     let items: Vec<El> = trail.descendants().filter(|d| d.name() == "li").collect();
     let mut out = Vec::new();
@@ -1789,6 +1845,20 @@ mod tests {
         );
         assert!(s.is_statement_candidate);
         assert!(!summary("<h1>Bins</h1>").is_statement_candidate);
+    }
+
+    #[test]
+    fn json_ld_breadcrumbs() {
+        let s = summary(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList",
+            "itemListElement":[{"@type":"ListItem","position":2,"name":"Bins","item":"https://www.council.example/bins"},
+            {"@type":"ListItem","position":1,"name":"Home","item":"https://www.council.example/"},
+            {"@type":"ListItem","position":3,"name":"Missed bins"}]}</script><h1>Missed bins</h1>"#,
+        );
+        let names: Vec<&str> = s.breadcrumbs.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Home", "Bins", "Missed bins"]);
+        assert_eq!(s.breadcrumbs[1].1, "https://www.council.example/bins");
+        assert_eq!(s.breadcrumbs[2].1, "");
     }
 
     #[test]
