@@ -664,8 +664,18 @@ fn block_texts(root: El) -> Vec<Block> {
     let mut current = String::new();
     walk_text(root, &mut blocks, &mut current, false);
     flush(&mut blocks, &mut current, false);
+    // The signals are in a page's first screens of text; a hostile page's megabytes are
+    // not read further.
+    let mut total = 0;
+    blocks.retain(|b| {
+        total += b.text.len();
+        total <= MAX_MAIN_TEXT
+    });
     blocks
 }
+
+/// Bytes of main text read for signals, at most.
+const MAX_MAIN_TEXT: usize = 256 * 1024;
 
 fn flush(blocks: &mut Vec<Block>, current: &mut String, heading: bool) {
     let text = collapse_whitespace(current);
