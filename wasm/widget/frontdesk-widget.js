@@ -12,6 +12,7 @@ const LEVELS = ['A', 'AA', 'AAA', null];
 const levelName = (level) => (level ? `Level ${level}` : 'Best practice');
 const capital = (s) => s[0].toUpperCase() + s.slice(1);
 
+// Colours give text at least 7:1 contrast (AAA), beyond the AA the panel must pass.
 const CSS = `
 :host { all: initial; }
 .panel {
@@ -34,23 +35,26 @@ button {
   border: 2px solid #0b0c0c; background: #f3f2f1; border-radius: 0; padding: 0.25rem 0.6rem;
   min-height: 2rem; cursor: pointer;
 }
-button.primary { background: #00703c; border-color: #00703c; color: #ffffff; }
+button.primary { background: #005a30; border-color: #005a30; color: #ffffff; }
 button:hover { background: #dbdad9; }
-button.primary:hover { background: #005a30; }
+button.primary:hover { background: #003d20; }
 :focus { outline: none; }
 :focus-visible { outline: 3px solid #fd0; outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
 .close { position: absolute; top: 0.5rem; right: 0.5rem; }
 ul { list-style: none; margin: 0; padding: 0; }
-li.finding { border-left: 4px solid #d4351c; padding: 0.4rem 0 0.4rem 0.6rem; margin: 0.4rem 0; background: #ffffff; }
+li.finding { border-left: 4px solid #942514; padding: 0.4rem 0 0.4rem 0.6rem; margin: 0.4rem 0; background: #ffffff; }
 li.finding.cantTell { border-left-color: #505a5f; }
 .title { font-weight: 700; }
-.badge { display: inline-block; font-size: 0.8rem; font-weight: 700; padding: 0 0.3rem; margin-right: 0.3rem; color: #ffffff; background: #d4351c; }
-.cantTell .badge { background: #505a5f; }
+.badge { display: inline-block; font-size: 0.8rem; font-weight: 700; padding: 0 0.3rem; margin-right: 0.3rem; color: #ffffff; background: #942514; }
+.cantTell .badge { background: #3d4548; }
 code { font-family: ui-monospace, Consolas, monospace; font-size: 0.875rem; background: #f3f2f1; color: #0b0c0c; word-break: break-all; }
 pre { white-space: pre-wrap; background: #f3f2f1; color: #0b0c0c; padding: 0.3rem; font-size: 0.8rem; margin: 0.25rem 0; }
 details { margin: 0.25rem 0; }
-summary { cursor: pointer; color: #1d70b8; text-decoration: underline; width: fit-content; }
+summary { cursor: pointer; color: #003078; text-decoration: underline; width: fit-content; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.summary { font-weight: 600; }
+.status { font-size: 0.875rem; }
+.status:empty { display: none; }
 .where { font-size: 0.875rem; color: #505a5f; }
 .notes { font-size: 0.875rem; color: #505a5f; }
 .launcher {
@@ -185,7 +189,10 @@ class Widget {
   build() {
     const style = this.el('style');
     style.textContent = CSS;
-    this.status = this.el('p', { role: 'status', id: 'fd-status' }, 'Loading the checker…');
+    // The check's result, announced when it changes.
+    this.summary = this.el('p', { class: 'summary', role: 'status' }, 'Loading the checker…');
+    // What selecting a finding did, announced too.
+    this.status = this.el('p', { class: 'status', 'aria-live': 'polite' });
     this.filterText = this.el('input', {
       type: 'search', id: 'fd-filter', oninput: () => this.render(),
     });
@@ -199,6 +206,7 @@ class Widget {
     this.panel = this.el('section', { class: 'panel', 'aria-labelledby': 'fd-title', tabindex: '-1' },
       this.el('h2', { id: 'fd-title' }, 'Accessibility check'),
       this.el('button', { type: 'button', class: 'close', 'aria-label': 'Close the accessibility check', onclick: () => this.close() }, 'Close'),
+      this.summary,
       this.status,
       this.el('div', { class: 'bar' },
         this.el('label', { class: 'field', for: 'fd-filter' }, 'Filter findings', this.filterText),
@@ -234,7 +242,8 @@ class Widget {
   async check() {
     const t0 = performance.now();
     this.checkButton.disabled = true;
-    this.status.textContent = 'Checking this page…';
+    this.summary.textContent = 'Checking this page…';
+    this.status.textContent = '';
     try {
       const engine = await import(ENGINE_URL.href);
       await engine.load();
@@ -251,7 +260,7 @@ class Widget {
       this.render();
       this.timings = { loadMs: t1 - t0, auditMs: t2 - t1, renderMs: performance.now() - t2, totalMs: performance.now() - t0 };
     } catch (err) {
-      this.status.textContent = `The check could not run: ${err?.message ?? err}`;
+      this.summary.textContent = `The check could not run: ${err?.message ?? err}`;
       this.error = String(err?.message ?? err);
     } finally {
       this.checkButton.disabled = false;
@@ -279,7 +288,7 @@ class Widget {
       ? 'No problems found on this page. Some things still need a person to check (see the rule docs).'
       : `${failed} ${failed === 1 ? 'problem' : 'problems'} and ${all.length - failed} to check by hand`
         + (shown.length !== all.length ? ` (${shown.length} shown by the filter).` : '.');
-    this.status.textContent = summary;
+    this.summary.textContent = summary;
     const frag = this.doc.createDocumentFragment();
     for (const impact of IMPACTS) {
       const ofImpact = shown.filter((f) => f.impact === impact);
