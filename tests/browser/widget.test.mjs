@@ -4,7 +4,7 @@
 // styles decide what the static engine left cantTell (LIVE_DECIDES below, each with its
 // reason). It also checks that selecting a finding outlines the element and moves focus, that
 // the panel itself passes frontdesk's audit at A/AA, and that no request leaves 127.0.0.1;
-// it saves a screenshot (target/widget.png) and prints timings on the largest bench page.
+// it saves a screenshot (target/widget.png) and prints timings on the largest bench pages.
 //
 // Needs /usr/bin/chromium, playwright-core (npm ci here), target/release/frontdesk and the
 // web build of the engine (bash wasm/build.sh, which writes wasm/pkg/web/).
@@ -239,45 +239,56 @@ test('the widget reports what the command line reports, and jumps to each proble
       assert.ok(report.pages[0].rules.applicable.includes('text-contrast-minimum'), 'its text was checked');
     });
 
-    await t.test('timings on the largest bench page (printed, not asserted)', async (st) => {
+    await t.test('timings on the largest bench pages (printed, not asserted)', async (st) => {
       if (!existsSync(benchDir)) {
         st.skip(`${benchDir} is absent`);
         return;
       }
-      const largest = readdirSync(benchDir).filter((n) => n.endsWith('.html'))
-        .map((n) => ({ n, size: statSync(join(benchDir, n)).size })).sort((a, b) => b.size - a.size)[0];
-      await page.goto(`${origin}/bench/${encodeURIComponent(largest.n)}`, { waitUntil: 'load' });
-      const opened = await mountWidget(page, code);
-      assert.equal(opened.error, null);
-      const runs = 10;
-      const html = readFileSync(join(benchDir, largest.n), 'utf8');
-      const browser = await page.evaluate(async ({ engineUrl, source, url, n }) => {
-        const engine = await import(engineUrl);
-        const host = [window.frontdeskWidget.host];
-        engine.audit(source, url); // warm
-        let t = performance.now();
-        for (let i = 0; i < n; i++) engine.audit(source, url);
-        const staticMs = (performance.now() - t) / n;
-        t = performance.now();
-        for (let i = 0; i < n; i++) engine.collectSnapshot(document, { exclude: host });
-        const collectMs = (performance.now() - t) / n;
-        t = performance.now();
-        for (let i = 0; i < n; i++) await engine.auditDocument({ exclude: host });
-        const liveMs = (performance.now() - t) / n;
-        return { staticMs, collectMs, liveMs };
-      }, { engineUrl: `${origin}/frontdesk/js/frontdesk.js`, source: html, url: page.url(), n: runs });
-      // Native: one process auditing the page `runs` times, divided (startup shared).
-      const file = join(benchDir, largest.n);
-      const t0 = process.hrtime.bigint();
-      const run = spawnSync(binary, ['check', ...Array(runs).fill(file), '--format', 'json'], { maxBuffer: 256 << 20 });
-      const nativeMs = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
-      assert.ok(run.status === 0 || run.status === 1, `frontdesk exited ${run.status}`);
-      console.log(`\nbench page ${largest.n} (${(largest.size / 1024).toFixed(0)} KB):`
-        + `\n  widget opened and showed ${opened.findings.length} findings in ${opened.openMs.toFixed(0)} ms`
-        + ` (load ${opened.timings.loadMs.toFixed(0)}, audit ${opened.timings.auditMs.toFixed(0)}, render ${opened.timings.renderMs.toFixed(0)})`
-        + `\n  per page: native CLI ${nativeMs.toFixed(1)} ms; wasm audit(html) ${browser.staticMs.toFixed(1)} ms`
-        + ` (${(browser.staticMs / nativeMs).toFixed(2)}x); live auditDocument ${browser.liveMs.toFixed(1)} ms`
-        + ` (collect ${browser.collectMs.toFixed(1)} ms; ${(browser.liveMs / nativeMs).toFixed(2)}x native)`);
+      const bySize = readdirSync(benchDir).filter((n) => n.endsWith('.html'))
+        .map((n) => ({ n, size: statSync(join(benchDir, n)).size })).sort((a, b) => b.size - a.size);
+      // The largest page, and the largest UK council one.
+      for (const largest of [bySize[0], bySize.find((p) => p.n.startsWith('uk-'))]) {
+        await page.goto(`${origin}/bench/${encodeURIComponent(largest.n)}`, { waitUntil: 'load' });
+        const opened = await mountWidget(page, code);
+        assert.equal(opened.error, null);
+        const runs = 10;
+        const html = readFileSync(join(benchDir, largest.n), 'utf8');
+        const browser = await page.evaluate(async ({ engineUrl, source, url, n }) => {
+          const engine = await import(engineUrl);
+          const host = [window.frontdeskWidget.host];
+          engine.audit(source, url); // warm
+          let t = performance.now();
+          for (let i = 0; i < n; i++) engine.audit(source, url);
+          const staticMs = (performance.now() - t) / n;
+          t = performance.now();
+          for (let i = 0; i < n; i++) engine.collectSnapshot(document, { exclude: host });
+          const collectMs = (performance.now() - t) / n;
+          t = performance.now();
+          for (let i = 0; i < n; i++) await engine.auditDocument({ exclude: host });
+          const liveMs = (performance.now() - t) / n;
+          return { staticMs, collectMs, liveMs };
+        }, { engineUrl: `${origin}/frontdesk/js/frontdesk.js`, source: html, url: page.url(), n: runs });
+        // Native: one process auditing the page `runs` times, divided (startup shared).
+        const file = join(benchDir, largest.n);
+        const t0 = process.hrtime.bigint();
+        const run = spawnSync(binary, ['check', ...Array(runs).fill(file), '--format', 'json'], { maxBuffer: 256 << 20 });
+        const nativeMs = Number(process.hrtime.bigint() - t0) / 1e6 / runs;
+        assert.ok(run.status === 0 || run.status === 1, `frontdesk exited ${run.status}`);
+        // Where the live page and the file differ (its scripts from other hosts were refused,
+        // so mostly none): printed for the record, since nobody labelled this page.
+        const cliPage = JSON.parse(spawnSync(binary, ['check', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout).pages[0];
+        const want = new Map(cliPage.findings.map((f) => [key(f), f.outcome]));
+        const have = new Map(opened.findings.map((f) => [key(f), f.outcome]));
+        const differ = [...new Set([...want.keys(), ...have.keys()])].filter((k) => want.get(k) !== have.get(k))
+          .map((k) => `${k}: ${want.get(k) ?? 'absent'} -> ${have.get(k) ?? 'absent'}`);
+        console.log(`\nbench page ${largest.n} (${(largest.size / 1024).toFixed(0)} KB):`
+          + `\n  widget opened and showed ${opened.findings.length} findings in ${opened.openMs.toFixed(0)} ms`
+          + ` (load ${opened.timings.loadMs.toFixed(0)}, audit ${opened.timings.auditMs.toFixed(0)}, render ${opened.timings.renderMs.toFixed(0)})`
+          + `\n  per page: native CLI ${nativeMs.toFixed(1)} ms; wasm audit(html) ${browser.staticMs.toFixed(1)} ms`
+          + ` (${(browser.staticMs / nativeMs).toFixed(2)}x); live auditDocument ${browser.liveMs.toFixed(1)} ms`
+          + ` (collect ${browser.collectMs.toFixed(1)} ms; ${(browser.liveMs / nativeMs).toFixed(2)}x native)`
+          + `\n  findings: CLI ${want.size}, widget ${have.size}${differ.length ? `; differing:\n    ${differ.join('\n    ')}` : ', the same'}`);
+      }
     });
 
     await t.test('no request left 127.0.0.1', () => {
@@ -334,3 +345,111 @@ async function selectFinding(page, rule, selector) {
     };
   }, index);
 }
+
+// The page of the collector's test: form state set by the user, an open shadow root, sheets
+// of every kind (imported, print-only, from another origin), a colour a script changes after
+// load, and an element to leave out.
+const LIVE_FIXTURE = `<!doctype html>
+<html lang="en"><head><title>Live snapshot</title>
+<style>@import url("/fixture/imported.css"); .base { color: rgb(0, 0, 0) }</style>
+<style media="print">.printed { color: rgb(1, 2, 3) }</style>
+<link rel="stylesheet" href="CROSS/other.css">
+</head><body><main>
+<h1>Live snapshot</h1>
+<label for="name">Name</label><input id="name" value="default">
+<label for="secret">Password</label><input id="secret" type="password">
+<label><input id="on" type="checkbox"> On</label>
+<label><input id="off" type="checkbox" checked> Off</label>
+<label for="bin">Bin</label><select id="bin"><option id="black" selected>Black</option><option id="blue">Blue</option></select>
+<label for="notes">Notes</label><textarea id="notes">first</textarea>
+<council-card id="card"></council-card>
+<p id="late" class="base">Collections move to Tuesday.</p>
+<div id="leave-out"><p>Not in the snapshot</p></div>
+</main>
+<script>
+  document.getElementById('card').attachShadow({ mode: 'open' }).innerHTML = '<button>Find your bin day</button>';
+  setTimeout(() => { document.getElementById('late').style.color = 'rgb(170, 170, 170)'; }, 50);
+</script>
+</body></html>`;
+
+test('collectSnapshot takes the live DOM, its state and styles; auditDocument audits them', { skip }, async () => {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const cross = 'http://localhost:1'; // another origin; the route below answers for it
+  const { context, done } = await launch();
+  try {
+    const page = await context.newPage();
+    await page.route(`${origin}/fixture/**`, (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/fixture/live.html') return route.fulfill({ contentType: 'text/html', body: LIVE_FIXTURE.replace('CROSS', cross) });
+      if (path === '/fixture/imported.css') return route.fulfill({ contentType: 'text/css', body: '.imported { color: rgb(4, 5, 6) }' });
+      return route.fulfill({ status: 404 });
+    });
+    await page.route(`${cross}/**`, (route) => route.fulfill({ contentType: 'text/css', body: '.cross { color: red }' }));
+    await page.goto(`${origin}/fixture/live.html`, { waitUntil: 'load' });
+    await page.fill('#name', 'Ann');
+    await page.fill('#secret', 'hunter2');
+    await page.check('#on');
+    await page.uncheck('#off');
+    await page.selectOption('#bin', 'Blue');
+    await page.fill('#notes', 'typed');
+    await page.waitForFunction(() => document.getElementById('late').style.color !== '');
+    const { snapshot, notes, report } = await page.evaluate(async (engineUrl) => {
+      const engine = await import(engineUrl);
+      const exclude = [document.getElementById('leave-out')];
+      const notes = [];
+      const snapshot = engine.collectSnapshot(document, { exclude, notes });
+      const report = await engine.auditDocument({ exclude });
+      return { snapshot, notes, report };
+    }, `${origin}/frontdesk/js/frontdesk.js`);
+
+    assert.equal(snapshot.version, 1);
+    assert.equal(snapshot.url, `${origin}/fixture/live.html`);
+    snapshot.nodes.forEach((n, i) => {
+      const parent = n.type === 'shadowRoot' ? n.host : n.parent;
+      if (i > 0) assert.ok(parent < i, `node ${i} comes after its parent ${parent}`);
+    });
+    const byId = (id) => snapshot.nodes.find((n) => n.type === 'element' && n.attributes.some(([k, v]) => k === 'id' && v === id));
+    const attr = (n, name) => n.attributes.find(([k]) => k === name)?.[1] ?? null;
+    assert.equal(attr(byId('name'), 'value'), 'Ann', 'typed text is the value');
+    assert.equal(attr(byId('secret'), 'value'), null, 'a password is never copied');
+    assert.equal(attr(byId('on'), 'checked'), '', 'checked by the user');
+    assert.equal(attr(byId('off'), 'checked'), null, 'unchecked by the user');
+    assert.equal(attr(byId('blue'), 'selected'), '');
+    assert.equal(attr(byId('black'), 'selected'), null);
+    const notesIndex = snapshot.nodes.indexOf(byId('notes'));
+    assert.deepEqual(snapshot.nodes.filter((n) => n.parent === notesIndex).map((n) => n.text), ['typed']);
+    assert.equal(byId('leave-out'), undefined, 'the excluded element is left out');
+    assert.ok(!snapshot.nodes.some((n) => n.text === 'Not in the snapshot'), 'and its content');
+    // The open shadow root follows its host; the button inside names the root as its parent.
+    const host = snapshot.nodes.indexOf(byId('card'));
+    const rootAt = snapshot.nodes.findIndex((n) => n.type === 'shadowRoot' && n.host === host);
+    assert.ok(rootAt > host);
+    assert.equal(snapshot.nodes.find((n) => n.name === 'button').parent, rootAt);
+    // Computed styles: every property the engine reads, as the browser computed it.
+    assert.deepEqual(Object.keys(byId('late').style).sort(), [
+      'background-color', 'background-image', 'clip', 'clip-path', 'color', 'content-visibility',
+      'display', 'font-family', 'font-size', 'font-weight', 'height', 'left', 'letter-spacing',
+      'line-height', 'max-width', 'opacity', 'overflow-x', 'overflow-y', 'position', 'rotate',
+      'text-indent', 'text-overflow', 'text-shadow', 'top', 'transform', 'visibility',
+      'white-space', 'width', 'word-spacing']);
+    assert.equal(byId('late').style.color, 'rgb(170, 170, 170)');
+    // Sheets in cascade order: the import before the sheet importing it; media kept; the
+    // other origin's sheet unreadable, so skipped with a note naming it.
+    assert.equal(snapshot.styleSheets.length, 2);
+    const [first, print] = snapshot.styleSheets;
+    assert.ok(first.css.indexOf('.imported') >= 0 && first.css.indexOf('.imported') < first.css.indexOf('.base'), first.css);
+    assert.equal(first.media, '');
+    assert.equal(print.media, 'print');
+    assert.ok(print.css.includes('.printed'));
+    assert.equal(notes.length, 1);
+    assert.ok(notes[0].includes(`${cross}/other.css`), notes[0]);
+    // The script's late grey (#aaa on white, 2.32:1) is the browser's: it fails 1.4.3.
+    const late = report.pages[0].findings.filter((f) => f.rule === 'text-contrast-minimum');
+    assert.deepEqual(late.map((f) => [f.selector, f.outcome]), [['#late', 'failed']]);
+  } finally {
+    await context.close();
+    server.close();
+    done();
+  }
+});
