@@ -286,7 +286,8 @@ class Widget {
     const failed = all.filter((f) => f.outcome === 'failed').length;
     const summary = all.length === 0
       ? 'No problems found on this page. Some things still need a person to check (see the rule docs).'
-      : `${failed} ${failed === 1 ? 'problem' : 'problems'} and ${all.length - failed} to check by hand`
+      : `${failed} ${failed === 1 ? 'problem' : 'problems'} found`
+        + (all.length > failed ? `, ${all.length - failed} to check by hand` : '')
         + (shown.length !== all.length ? ` (${shown.length} shown by the filter).` : '.');
     this.summary.textContent = summary;
     const frag = this.doc.createDocumentFragment();
