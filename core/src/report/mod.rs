@@ -11,10 +11,12 @@ use serde::{Deserialize, Serialize};
 pub use crate::audit::{Finding, PageReport, RulesRun};
 pub use crate::rules::{Impact, Level, Outcome};
 
+mod catalogue;
 pub mod json;
 mod site;
 pub mod text;
 
+pub use catalogue::{catalogue, Catalogue, RuleEntry};
 pub use site::{
     BrokenLink, Document, ExternalLink, Limits, NotAudited, NotCrawled, PageFetch, Redirect,
     RobotsFile, SiteFacts, SiteScope, SitemapFile,
