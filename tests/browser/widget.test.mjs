@@ -485,3 +485,13 @@ test('collectSnapshot takes the live DOM, its state and styles; auditDocument au
     done();
   }
 });
+
+test('the collector reads exactly the properties the engine computes', async () => {
+  // core/src/style/properties.rs is the source of truth (COMPUTED_PROPERTIES).
+  const rust = readFileSync(join(root, 'core', 'src', 'style', 'properties.rs'), 'utf8');
+  const list = rust.match(/pub const COMPUTED_PROPERTIES: \[&str; LONGHANDS\] = \[([^\]]*)\]/);
+  assert.ok(list, 'COMPUTED_PROPERTIES found in core/src/style/properties.rs');
+  const engine = [...list[1].matchAll(/"([a-z-]+)"/g)].map((m) => m[1]);
+  const { COMPUTED_PROPERTIES } = await import('../../wasm/js/live.js');
+  assert.deepEqual([...COMPUTED_PROPERTIES], engine);
+});
