@@ -212,6 +212,11 @@ test('the widget reports what the command line reports, and jumps to each proble
       if (process.env.FRONTDESK_SCREENSHOT_DOCS === '1') {
         copyFileSync(join(root, 'target', 'widget.png'), join(root, 'docs', 'widget.png'));
       }
+      // The viewport's <meta> is in the head: nothing to outline, and the panel says so.
+      const meta = await selectFinding(page, 'meta-viewport-allows-zoom', null);
+      assert.equal(meta.active, 'widget button');
+      assert.equal(meta.highlightShown, false);
+      assert.match(meta.notice, /not shown on the page/);
       // A paragraph does not take focus: focus stays on the button, the outline shows it.
       await page.goto(`${origin}/contrast/bins.html`, { waitUntil: 'load' });
       await mountWidget(page, code);
@@ -250,6 +255,8 @@ test('the widget reports what the command line reports, and jumps to each proble
       await page.waitForFunction((n) => window.frontdeskWidget.root.querySelectorAll('li.finding').length === n, want.length - 1);
       const after = await page.evaluate(() => window.frontdeskWidget.report.pages[0].findings.map((f) => `${f.rule} ${f.selector}`));
       assert.ok(!after.includes('form-field-has-name #property-name'), after.join('\n'));
+      assert.equal(await page.evaluate(() => window.frontdeskWidget.root.activeElement?.textContent), 'Check again',
+        'focus stays on the button');
     });
 
     await t.test('the panel passes frontdesk\'s own audit at levels A and AA', async () => {
@@ -371,6 +378,8 @@ async function selectFinding(page, rule, selector) {
       : document.activeElement?.id || document.activeElement?.localName;
     return {
       active,
+      highlightShown: !w.highlight.hidden,
+      notice: w.status.textContent,
       outlined: !w.highlight.hidden && h.left <= r.left && h.top <= r.top && h.right >= r.right && h.bottom >= r.bottom
         && h.width <= r.width + 20 && h.height <= r.height + 20,
       inView: r.top >= 0 && r.bottom <= innerHeight,

@@ -37,6 +37,7 @@ button {
 }
 button.primary { background: #005a30; border-color: #005a30; color: #ffffff; }
 button:hover { background: #dbdad9; }
+button[aria-disabled="true"] { cursor: progress; }
 button.primary:hover { background: #003d20; }
 :focus { outline: none; }
 :focus-visible { outline: 3px solid #fd0; outline-offset: 0; box-shadow: 0 0 0 6px #0b0c0c; }
@@ -148,14 +149,6 @@ export function findElement(finding, doc = document, skip = null) {
   return null;
 }
 
-// Whether the element takes focus itself (so moving focus there shows the problem as a
-// keyboard user meets it).
-function focusable(el) {
-  if (el.disabled || el.closest?.('[inert]')) return false;
-  if (el.tabIndex >= 0) return true;
-  return el.hasAttribute?.('tabindex');
-}
-
 class Widget {
   constructor(doc) {
     this.doc = doc;
@@ -239,9 +232,21 @@ class Widget {
     this.launcher.focus();
   }
 
+  /** Checks the page; a call while a check runs gets that check's report. */
   async check() {
+    if (this.running) return this.running;
+    this.running = this.run();
+    try {
+      return await this.running;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  async run() {
     const t0 = performance.now();
-    this.checkButton.disabled = true;
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus on it.
+    this.checkButton.setAttribute('aria-disabled', 'true');
     this.summary.textContent = 'Checking this page…';
     this.status.textContent = '';
     try {
@@ -263,7 +268,7 @@ class Widget {
       this.summary.textContent = `The check could not run: ${err?.message ?? err}`;
       this.error = String(err?.message ?? err);
     } finally {
-      this.checkButton.disabled = false;
+      this.checkButton.removeAttribute('aria-disabled');
     }
     return this.report;
   }
@@ -335,13 +340,22 @@ class Widget {
       this.status.textContent = `The element ${finding.selector} is no longer on the page: check again.`;
       return null;
     }
+    const box = target.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) {
+      // In the head, or not rendered: nothing to outline or scroll to.
+      this.clearHighlight();
+      this.status.textContent = `This element is not shown on the page, so it cannot be outlined: ${finding.snippet}`;
+      return target;
+    }
     this.target = target;
     const smooth = this.doc.defaultView.matchMedia?.('(prefers-reduced-motion: no-preference)').matches;
     target.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
     this.highlight.hidden = false;
     this.placeHighlight();
-    if (focusable(target)) {
-      target.focus({ preventScroll: true });
+    // Focus goes to the element when it takes focus (a field, a link): the editor meets it as
+    // a keyboard user does. Otherwise it stays on the button, beside the finding.
+    target.focus?.({ preventScroll: true });
+    if ((target.getRootNode().activeElement ?? null) === target) {
       this.status.textContent = `Moved focus to the element on the page: ${finding.snippet}`;
     } else {
       button?.focus();
