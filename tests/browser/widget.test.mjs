@@ -408,7 +408,7 @@ const LIVE_FIXTURE = `<!doctype html>
 <div id="leave-out"><p>Not in the snapshot</p></div>
 </main>
 <script>
-  document.getElementById('card').attachShadow({ mode: 'open' }).innerHTML = '<button>Find your bin day</button>';
+  document.getElementById('card').attachShadow({ mode: 'open' }).innerHTML = '<button>Find your bin day</button><img src="/fixture/bin.png" width="20" height="20">';
   setTimeout(() => { document.getElementById('late').style.color = 'rgb(170, 170, 170)'; }, 50);
 </script>
 </body></html>`;
@@ -485,6 +485,16 @@ test('collectSnapshot takes the live DOM, its state and styles; auditDocument au
     assert.ok(print.css.includes('.printed'));
     assert.equal(notes.length, 1);
     assert.ok(notes[0].includes(`${cross}/other.css`), notes[0]);
+    // The image without alt inside the shadow root is found, and the widget's lookup of its
+    // selector lands on it inside the root.
+    const image = report.pages[0].findings.filter((f) => f.rule === 'image-has-name');
+    assert.equal(image.length, 1);
+    const found = await page.evaluate(async ({ widgetUrl, finding }) => {
+      const { findElement } = await import(widgetUrl);
+      const el = findElement(finding);
+      return el && el.getRootNode().host?.id === 'card' && el.localName;
+    }, { widgetUrl: `${origin}/frontdesk/widget/frontdesk-widget.js?mount=no`, finding: image[0] });
+    assert.equal(found, 'img', `selector ${image[0].selector}`);
     // The script's late grey (#aaa on white, 2.32:1) is the browser's: it fails 1.4.3.
     const late = report.pages[0].findings.filter((f) => f.rule === 'text-contrast-minimum');
     assert.deepEqual(late.map((f) => [f.selector, f.outcome]), [['#late', 'failed']]);

@@ -122,29 +122,49 @@ function shadowRoots(root, skip, out = []) {
 
 /**
  * The live element a finding's selector names. Selectors are built from the snapshot the
- * widget sent, so in the light DOM they match exactly one element; inside a shadow root they
- * start at the root's top level, so each open root is tried (best effort: the first root with
- * exactly one match whose tag agrees with the snippet).
+ * widget sent: from the nearest element with a unique id, down through child steps, where an
+ * open shadow root's top-level elements count as children of their host. The light DOM
+ * matches with querySelectorAll; across shadow roots the steps are walked by hand, trying the
+ * host's shadow children and its light children (best effort: the first element whose tag
+ * agrees with the snippet).
  */
 export function findElement(finding, doc = document, skip = null) {
   const tag = finding.snippet?.match(/^<([^\s>]+)/)?.[1]?.toLowerCase();
-  const tryIn = (root) => {
-    let found;
-    try {
-      found = root.querySelectorAll(finding.selector);
-    } catch {
-      return null;
+  const fits = (el) => el && !(skip && skip.contains(el)) && (!tag || el.localName === tag);
+  try {
+    const found = doc.querySelectorAll(finding.selector);
+    if (found.length === 1 && fits(found[0])) return found[0];
+  } catch {
+    // Not a selector this browser parses: the walk below may still resolve it.
+  }
+  const steps = finding.selector.split(' > ').map((step) => {
+    const m = step.match(/^(#?[^:#]+)(?::nth-child\((\d+)\))?$/);
+    return m && { name: m[1], nth: m[2] ? Number(m[2]) : 0 };
+  });
+  if (steps.some((s) => !s)) return null;
+  const [first, ...rest] = steps;
+  let starts;
+  if (first.name.startsWith('#')) {
+    const id = first.name.slice(1);
+    starts = [doc, ...shadowRoots(doc, skip)].map((r) => r.getElementById(id)).filter(Boolean);
+  } else starts = [doc.documentElement];
+  const named = (el, name) => name === '*' || el.localName === name;
+  const walk = (el, i) => {
+    if (i === rest.length) return fits(el) ? el : null;
+    const { name, nth } = rest[i];
+    for (const kids of [el.shadowRoot?.children, el.children]) {
+      if (!kids) continue;
+      const pick = nth ? [kids[nth - 1]] : [...kids];
+      for (const next of pick) {
+        const hit = next && named(next, name) ? walk(next, i + 1) : null;
+        if (hit) return hit;
+      }
     }
-    if (found.length !== 1) return null;
-    const el = found[0];
-    if (skip && skip.contains(el)) return null;
-    return !tag || el.localName === tag ? el : null;
+    return null;
   };
-  const direct = tryIn(doc);
-  if (direct) return direct;
-  for (const root of shadowRoots(doc, skip)) {
-    const el = tryIn(root);
-    if (el) return el;
+  for (const start of starts) {
+    const hit = walk(start, 0);
+    if (hit) return hit;
   }
   return null;
 }
