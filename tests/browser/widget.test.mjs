@@ -259,6 +259,23 @@ test('the widget reports what the command line reports, and jumps to each proble
         'focus stays on the button');
     });
 
+    await t.test('one script tag in a preview template mounts the widget', async () => {
+      // The demo page as a CMS preview would serve it, with the embed tag before </body>.
+      const source = readFileSync(join(sites, 'demo-council', 'contact.html'), 'utf8')
+        .replace('</body>', '<script type="module" src="/frontdesk/widget/frontdesk-widget.js"></script>\n</body>');
+      await page.route(`${origin}/demo-council/preview.html`, (route) => route.fulfill({ contentType: 'text/html', body: source }));
+      await page.goto(`${origin}/demo-council/preview.html`, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.frontdeskWidget?.report);
+      const got = await page.evaluate(() => ({
+        findings: window.frontdeskWidget.report.pages[0].findings.map((f) => `${f.rule} ${f.selector}`),
+        focus: document.activeElement.localName,
+      }));
+      const want = cli.get('demo-council/contact.html').map((f) => `${f.rule} ${f.selector}`);
+      assert.deepEqual(got.findings, want, 'the tag changes no finding');
+      assert.equal(got.focus, 'body', 'an embedded panel opens without taking focus');
+      await page.unroute(`${origin}/demo-council/preview.html`);
+    });
+
     await t.test('the panel passes frontdesk\'s own audit at levels A and AA', async () => {
       await page.goto(`${origin}/contrast/council-tax.html`, { waitUntil: 'load' });
       await mountWidget(page, code);

@@ -181,7 +181,9 @@ class Widget {
     this.notes = [];
     this.target = null;
     this.build();
-    doc.body.append(this.host);
+    // Last in the body, so it shifts no element's position among its siblings (the findings'
+    // selectors count them); a frameset page has no body.
+    (doc.body ?? doc.documentElement).append(this.host);
     this.follow = () => this.placeHighlight();
     doc.defaultView.addEventListener('scroll', this.follow, { passive: true, capture: true });
     doc.defaultView.addEventListener('resize', this.follow, { passive: true });
