@@ -54,6 +54,7 @@ details { margin: 0.25rem 0; }
 summary { cursor: pointer; color: #003078; text-decoration: underline; width: fit-content; }
 .vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .summary { font-weight: 600; }
+.label { font-weight: 700; margin-top: 0.5rem; }
 .status { font-size: 0.875rem; }
 .status:empty { display: none; }
 .where { font-size: 0.875rem; color: #505a5f; }
@@ -337,11 +338,14 @@ class Widget {
   item(f, index) {
     const rule = this.ruleDocs.get(f.rule);
     const docs = sections(rule?.description);
-    const how = this.el('details', {},
-      this.el('summary', {}, 'How to fix'),
-      prose(docs.get('What it does') ?? '', this.doc));
+    // The rule's own documentation: what it asks for, why, and markup that fails and passes.
+    const how = this.el('details', {}, this.el('summary', {}, 'How to fix'));
+    for (const [heading, label] of [['What it does', 'What is needed'], ['Why it matters', 'Why it matters']]) {
+      const text = docs.get(heading);
+      if (text) how.append(this.el('p', { class: 'label' }, label), prose(text, this.doc));
+    }
     const code = example(docs.get('Example') ?? '');
-    if (code) how.append(this.el('pre', {}, code));
+    if (code) how.append(this.el('p', { class: 'label' }, 'Example'), this.el('pre', {}, code));
     const wcag = f.wcag?.length ? `WCAG ${f.wcag.join(', ')}` : 'Best practice';
     return this.el('li', { class: `finding ${f.outcome}`, 'data-index': String(index) },
       this.el('p', { class: 'title' },
