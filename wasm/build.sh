@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the npm package's files: the release .wasm of frontdesk-wasm, then wasm-bindgen's
+# Builds the npm package's files: the .wasm of frontdesk-wasm (profile wasm-release: release
+# optimised for size, root Cargo.toml; figures in docs/PERFORMANCE.md), then wasm-bindgen's
 # JS glue and TypeScript types for each target into wasm/pkg/{nodejs,web,bundler}.
 # Idempotent: cargo rebuilds only what changed, and each pkg folder is written afresh.
 # Needs the wasm32-unknown-unknown target and wasm-bindgen-cli of the exact version
@@ -17,14 +18,16 @@ if [ "$have" != "$want" ]; then
   exit 2
 fi
 
-cargo build -p frontdesk-wasm --release --target wasm32-unknown-unknown
+cargo build -p frontdesk-wasm --profile wasm-release --target wasm32-unknown-unknown
 target_dir="$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-wasm="$target_dir/wasm32-unknown-unknown/release/frontdesk_wasm.wasm"
+wasm="$target_dir/wasm32-unknown-unknown/wasm-release/frontdesk_wasm.wasm"
 
 for target in nodejs web bundler; do
   out="$here/pkg/$target"
   rm -rf "$out"
-  wasm-bindgen --target "$target" --out-dir "$out" "$wasm"
+  # Function names are 0.3 MB of the module (a seventh of it gzipped): left out.
+  wasm-bindgen --target "$target" --remove-name-section --remove-producers-section \
+    --out-dir "$out" "$wasm"
 done
 # The web and bundler builds are ES modules; the package is CommonJS (the nodejs build), so
 # they say so for node and TypeScript, as wasm-pack's own package.json would.
