@@ -147,7 +147,7 @@ async function mountWidget(page, code) {
     const shown = widget.root.querySelectorAll('li.finding').length;
     return {
       findings: widget.report?.pages?.[0]?.findings ?? null,
-      error: widget.error ?? null,
+      error: widget.error,
       shown,
       openMs: performance.now() - t0,
       timings: widget.timings,
@@ -274,6 +274,18 @@ test('the widget reports what the command line reports, and jumps to each proble
       assert.deepEqual(got.findings, want, 'the tag changes no finding');
       assert.equal(got.focus, 'body', 'an embedded panel opens without taking focus');
       await page.unroute(`${origin}/demo-council/preview.html`);
+    });
+
+    await t.test('an engine that cannot load is said so in the panel', async () => {
+      const wasm = `${origin}/frontdesk/pkg/web/frontdesk_wasm_bg.wasm`;
+      await page.route(wasm, (route) => route.fulfill({ status: 404 }));
+      await page.goto(`${origin}/demo-council/contact.html`, { waitUntil: 'load' });
+      const got = await mountWidget(page, code);
+      await page.unroute(wasm);
+      assert.notEqual(got.error, null);
+      assert.equal(got.findings, null);
+      const summary = await page.evaluate(() => window.frontdeskWidget.summary.textContent);
+      assert.match(summary, /^The check could not run: /);
     });
 
     await t.test('the panel passes frontdesk\'s own audit at levels A and AA', async () => {

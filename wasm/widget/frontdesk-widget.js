@@ -181,6 +181,7 @@ class Widget {
     this.ruleDocs = new Map();
     this.notes = [];
     this.target = null;
+    this.error = null;
     this.build();
     // Last in the body, so it shifts no element's position among its siblings (the findings'
     // selectors count them); a frameset page has no body.
@@ -272,6 +273,7 @@ class Widget {
     this.checkButton.setAttribute('aria-disabled', 'true');
     this.summary.textContent = 'Checking this page…';
     this.status.textContent = '';
+    this.error = null;
     try {
       const engine = await import(ENGINE_URL.href);
       await engine.load();
