@@ -558,3 +558,26 @@ test('the collector reads exactly the properties the engine computes', async () 
   const { COMPUTED_PROPERTIES } = await import('../../wasm/js/live.js');
   assert.deepEqual([...COMPUTED_PROPERTIES], engine);
 });
+
+test('the bookmarklet generator writes the import of the widget from the base URL', () => {
+  const script = join(root, 'wasm', 'widget', 'bookmarklet.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'frontdesk-bookmarklet-'));
+  try {
+    const out = join(dir, 'bookmarklet.txt');
+    const run = spawnSync(process.execPath, [script, 'https://intranet.council.example/frontdesk', '--out', out], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    const text = readFileSync(out, 'utf8').trim();
+    assert.ok(text.startsWith('javascript:'), text);
+    assert.ok(!/\s/.test(text), 'no spaces: a bookmark address is one URL');
+    const code = decodeURIComponent(text.slice('javascript:'.length));
+    assert.ok(code.includes('import("https://intranet.council.example/frontdesk/widget/frontdesk-widget.js")'), code);
+    for (const bad of ['frontdesk/', 'ftp://council.example/frontdesk/']) {
+      const refused = spawnSync(process.execPath, [script, bad, '--out', out], { encoding: 'utf8' });
+      assert.equal(refused.status, 2, `${bad}: ${refused.stderr}`);
+      assert.match(refused.stderr, /^bookmarklet: /);
+    }
+    assert.equal(spawnSync(process.execPath, [script], { encoding: 'utf8' }).status, 2, 'no base URL: usage');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
