@@ -1,14 +1,18 @@
 // Native vs wasm audit time, measured in one run: the largest page of ../shared/bench-corpus
 // (real public-sector pages; skipped with a message when absent), audited by the release
 // `frontdesk check` and by the package's nodejs build (V8, the engine Chromium runs), in
-// alternating rounds so that load from elsewhere falls on both alike; then the whole corpus.
+// alternating rounds so that load from elsewhere falls on both alike; then the whole corpus;
+// then, when /usr/bin/chromium and tests/browser's playwright-core are there, the web build
+// in headless Chromium (served on 127.0.0.1; nothing else is requested).
 //
 //   wasm/build.sh && cargo build --release -p frontdesk && node wasm/bench/bench.mjs
 //
 // FRONTDESK_CLI names another native binary; FRONTDESK_BENCH_CORPUS another corpus folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -81,3 +85,79 @@ console.log(
   `corpus (${pages.length} pages): native ${(pages.length / nativeAll).toFixed(0)} pages/s, ` +
     `wasm ${(pages.length / wasmAll).toFixed(0)} pages/s, ratio ${(wasmAll / nativeAll).toFixed(2)}`,
 );
+
+// Headless Chromium: the web build, as the widget loads it.
+const chromium = '/usr/bin/chromium';
+let playwright;
+try {
+  playwright = createRequire(join(root, 'tests', 'browser', 'package.json'))('playwright-core');
+} catch {
+  playwright = null;
+}
+if (!existsSync(chromium) || !playwright) {
+  console.log('chromium skipped: needs /usr/bin/chromium and playwright-core (cd tests/browser && npm ci)');
+  process.exit(0);
+}
+const web = join(root, 'wasm', 'pkg', 'web');
+const types = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html' };
+const server = createServer((req, res) => {
+  const path = new URL(req.url, 'http://127.0.0.1').pathname;
+  const file =
+    path === '/page.html' ? largest
+    : path === '/' ? null
+    : /^\/pkg\/[\w.]+$/.test(path) ? join(web, path.slice(5))
+    : null;
+  if (path === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    return res.end('<!doctype html><html lang="en"><title>bench</title></html>');
+  }
+  if (!file || !existsSync(file)) {
+    res.writeHead(404);
+    return res.end();
+  }
+  res.writeHead(200, { 'content-type': path === '/page.html' ? 'text/plain' : types[file.slice(file.lastIndexOf('.'))] });
+  res.end(readFileSync(file));
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const profile = mkdtempSync(join(tmpdir(), 'frontdesk-bench-'));
+const context = await playwright.chromium.launchPersistentContext(profile, {
+  executablePath: chromium,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const tab = await context.newPage();
+  await tab.goto(origin + '/');
+  const loaded = await tab.evaluate(async (url) => {
+    const start = performance.now();
+    const engine = await import('/pkg/frontdesk_wasm.js');
+    await engine.default({ module_or_path: '/pkg/frontdesk_wasm_bg.wasm' });
+    const ready = performance.now();
+    const html = await (await fetch('/page.html')).text();
+    const first = performance.now();
+    engine.audit(html, url);
+    window.bench = { engine, html, url };
+    return { load: ready - start, first: performance.now() - first };
+  }, page.url);
+  console.log(`chromium: module loaded and compiled in ${ms(loaded.load / 1000)}, first audit ${ms(loaded.first / 1000)}`);
+  const chromeRatios = [];
+  for (let round = 1; round <= rounds; round++) {
+    const one = native([largest]);
+    const nativePage = (native(Array(repeats).fill(largest)) - one) / (repeats - 1);
+    const chromePage = (await tab.evaluate((n) => {
+      const { engine, html, url } = window.bench;
+      const start = performance.now();
+      for (let i = 0; i < n; i++) engine.audit(html, url);
+      return (performance.now() - start) / n;
+    }, repeats)) / 1000;
+    chromeRatios.push(chromePage / nativePage);
+    console.log(`chromium round ${round}: native ${ms(nativePage)}, wasm ${ms(chromePage)} a page, ratio ${(chromePage / nativePage).toFixed(2)}`);
+  }
+  console.log(`chromium median ratio wasm/native: ${median(chromeRatios).toFixed(2)}`);
+} finally {
+  await context.close();
+  server.close();
+  rmSync(profile, { recursive: true, force: true });
+}
