@@ -121,6 +121,9 @@ async function launch() {
     executablePath: chromium,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    // Instant scrolling (the widget scrolls smoothly only when motion is welcome), so where
+    // the outline lands does not depend on the machine's speed.
+    reducedMotion: 'reduce',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -410,7 +413,7 @@ async function selectFinding(page, rule, selector) {
   const button = page.locator(`frontdesk-widget li.finding[data-index="${index}"] button.show`);
   await button.focus();
   await page.keyboard.press('Enter');
-  await page.waitForTimeout(700); // smooth scrolling, then the outline follows
+  await page.waitForTimeout(100); // the outline follows the element for a few frames
   return page.evaluate((i) => {
     const w = window.frontdeskWidget;
     const f = w.report.pages[0].findings[i];
