@@ -236,6 +236,16 @@ test('the widget reports what the command line reports, and jumps to each proble
       assert.deepEqual(closed, { hidden: true, active: 'launcher' });
       await page.keyboard.press('Enter');
       assert.equal(await page.evaluate(() => window.frontdeskWidget.panel.hidden), false);
+      // Closed again, the bookmarklet's second click reopens the same panel, focused.
+      await page.keyboard.press('Escape');
+      const reopened = await page.evaluate(async (source) => {
+        const before = window.frontdeskWidget;
+        (0, eval)(source);
+        while (before.panel.hidden) await new Promise((ok) => setTimeout(ok, 5));
+        return { same: window.frontdeskWidget === before, hosts: document.querySelectorAll('frontdesk-widget').length,
+          focused: before.root.activeElement === before.panel };
+      }, code);
+      assert.deepEqual(reopened, { same: true, hosts: 1, focused: true });
     });
 
     await t.test('the filter narrows the list; "Check again" sees the edited page', async () => {
