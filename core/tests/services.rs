@@ -314,19 +314,7 @@ fn kestrelford_tier_is_guessed_from_its_pages() {
 }
 
 /// Differences from Marshby's `expected.json` that are known and reported, each with why.
-/// (The statement checklist is `services::statement`'s; these were reported to it.)
-const MARSHBY_KNOWN: &[(&str, &str)] = &[
-    ("statement AS-11", "statement module: n/a, expected fail"),
-    (
-        "statement AS-16",
-        "statement module: pass, expected partial",
-    ),
-    (
-        "statement AS-22",
-        "statement module: partial, expected pass",
-    ),
-    ("statement AS-23", "statement module: n/a, expected fail"),
-];
+const MARSHBY_KNOWN: &[(&str, &str)] = &[];
 
 #[test]
 fn marshby_district_has_the_typical_failures() {
