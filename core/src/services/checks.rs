@@ -72,8 +72,16 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         route: None,
         checks: Vec::new(),
     };
-    let signpost = (!provided).then(|| signpost(a, index)).flatten();
     let page = a.task_page(index);
+    // A task either tier may run (parking) that the site does not offer but sends to the
+    // other council for is the other tier's here, as the site says.
+    let either_tier = task.provider == super::Provider::All
+        && matches!(tier, Some(Tier::County | Tier::District))
+        && page.is_none();
+    let signpost = (!provided || either_tier)
+        .then(|| signpost(a, index))
+        .flatten();
+    let provided = provided && !(either_tier && signpost.is_some());
     // The other tier's task: signposted, or not on the site at all.
     if !provided && (signpost.is_some() || page.is_none()) {
         result.url = page.map(|p| p.summary.url.clone());
@@ -275,6 +283,7 @@ fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
     let task = &a.tasks()[index];
     let to_provider = |href: &str, text: &str| {
         a.county_link(href, text)
+            || other_council_link(a, href, text)
             || host_of(href).is_some_and(|h| {
                 [
                     "www.gov.uk",
@@ -323,13 +332,69 @@ fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
             return Some(found(&page.summary, l));
         }
     }
-    a.pages().iter().find_map(|p| {
-        p.summary
-            .links
-            .iter()
-            .find(|l| to_provider(&l.href, &l.text) && named(l).is_some())
-            .map(|l| found(&p.summary, l))
+    a.pages()
+        .iter()
+        .find_map(|p| {
+            p.summary
+                .links
+                .iter()
+                .find(|l| to_provider(&l.href, &l.text) && named(l).is_some())
+                .map(|l| found(&p.summary, l))
+        })
+        .or_else(|| {
+            // A page that lists the other council's services ("Your district council
+            // provides: … bin collections …") and links to it: GOV.UK's council finder,
+            // which covers every address, before a council's own site.
+            a.pages().iter().find_map(|p| {
+                let listed = p.summary.signals.other_tier_services.iter().find(|t| {
+                    task.text_strength(t)
+                        .or_else(|| task.service_strength(t))
+                        .is_some()
+                })?;
+                let links = || {
+                    p.summary
+                        .links
+                        .iter()
+                        .filter(|l| l.region == Region::Main || l.region == Region::Other)
+                };
+                let l = links()
+                    .find(|l| is_gov_uk_council_finder(&l.href))
+                    .or_else(|| links().find(|l| to_provider(&l.href, &l.text)))?;
+                Some((
+                    Evidence {
+                        url: p.summary.url.clone(),
+                        text: format!("lists “{listed}”; \"{}\" → {}", l.text, l.href),
+                    },
+                    l.href.clone(),
+                ))
+            })
+        })
+}
+
+/// GOV.UK's "Find your local council" (`/find-local-council`), which names the council of
+/// each tier for a postcode.
+fn is_gov_uk_council_finder(href: &str) -> bool {
+    Url::parse(href).is_ok_and(|u| {
+        matches!(u.host_str(), Some("www.gov.uk" | "gov.uk"))
+            && u.path().trim_end_matches('/') == "/find-local-council"
     })
+}
+
+/// A link to another council's site: a host in the council table, or a link named
+/// "… District Council", "… Borough Council", "… City Council" (a county's districts).
+fn other_council_link(a: &Analysis, href: &str, text: &str) -> bool {
+    let Ok(url) = Url::parse(href) else {
+        return false;
+    };
+    if a.is_own(&url) || !matches!(url.scheme(), "http" | "https") {
+        return false;
+    }
+    let host = host_of(href).unwrap_or_default();
+    let text = text.to_lowercase();
+    super::councils::by_host(&host).is_some()
+        || ["district council", "borough council", "city council"]
+            .iter()
+            .any(|c| has_phrase(&text, c))
 }
 
 fn status_and_route(ctx: &Ctx) -> (TaskStatus, Option<Route>) {

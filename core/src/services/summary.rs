@@ -176,6 +176,10 @@ pub struct Signals {
     /// Calls to action without a usable link (`href="#"`, `javascript:`, a button outside
     /// a form): something a script must wire up.
     pub script_actions: Vec<String>,
+    /// A passage saying which services another council provides (a two-tier area's "Your
+    /// district or borough council provides: …"): its opening block and the blocks after
+    /// it up to the next heading, each truncated.
+    pub other_tier_services: Vec<String>,
 }
 
 /// The compact facts of one page.
@@ -951,6 +955,7 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
                 .flatten()
         })
         .map(|b| truncate(&b.text));
+    signals.other_tier_services = other_tier_services(blocks);
     let digits = all.contains(['0', '+']);
     let at_sign = all.contains('@');
     for block in blocks {
@@ -978,6 +983,50 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
             }
         }
     }
+}
+
+/// Councils of a tier, as a two-tier area's pages name them.
+const TIER_COUNCILS: &[&str] = &[
+    "district council",
+    "district councils",
+    "borough council",
+    "borough councils",
+    "district or borough council",
+    "district and borough councils",
+    "city council",
+    "county council",
+];
+
+/// Wording that gives a council services ("provides", "is responsible for").
+const PROVIDES: &[&str] = &[
+    "provides",
+    "provide",
+    "responsible for",
+    "deals with",
+    "deal with",
+    "looks after",
+    "look after",
+    "provided by",
+    "run by",
+    "dealt with by",
+    "handled by",
+];
+
+/// The passage that lists another tier's services: a block naming a tier of council as
+/// the provider, and what follows it (the list) up to the next heading.
+fn other_tier_services(blocks: &[Block]) -> Vec<String> {
+    let Some(at) = blocks.iter().position(|b| {
+        !b.heading
+            && TIER_COUNCILS.iter().any(|c| has_phrase(&b.lower, c))
+            && PROVIDES.iter().any(|p| has_phrase(&b.lower, p))
+    }) else {
+        return Vec::new();
+    };
+    std::iter::once(&blocks[at])
+        .chain(blocks[at + 1..].iter().take_while(|b| !b.heading))
+        .take(20)
+        .map(|b| truncate(&b.text))
+        .collect()
 }
 
 const DAYS: &[&str] = &[
@@ -1881,5 +1930,25 @@ mod tests {
         assert_eq!(s.links.len(), MAX_LINKS);
         assert!(s.links[0].text.chars().count() <= MAX_TEXT + 1);
         assert!(s.links[0].text.ends_with('…'));
+    }
+
+    #[test]
+    fn a_passage_on_what_another_council_provides() {
+        let s = summary(
+            r#"<main><h1>Who does what</h1><p>We run schools and roads.</p>
+            <p>Borough councils provide:</p><ul><li>council tax</li><li>bin collections</li></ul>
+            <h2>Contact your borough</h2><p>See their websites.</p></main>"#,
+        );
+        assert_eq!(
+            s.signals.other_tier_services,
+            [
+                "Borough councils provide:",
+                "council tax",
+                "bin collections"
+            ]
+        );
+        // Naming a council without saying what it provides is not that passage.
+        let s = summary("<main><p>Visit the county council website.</p></main>");
+        assert!(s.signals.other_tier_services.is_empty());
     }
 }

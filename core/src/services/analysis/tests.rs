@@ -299,6 +299,79 @@ fn a_district_signposting_the_county_is_other_tier() {
     assert_eq!(status(badge, "SC-19"), CheckStatus::Fail);
 }
 
+/// A county's "which council does what" page, as two-tier counties publish one: the
+/// districts' services as a plain list, links to the districts and GOV.UK's finder.
+const COUNTY_SIGNPOST: &str = r#"<title>District councils</title><main><h1>District councils</h1>
+    <p>Your district council is responsible for:</p>
+    <ul><li>council tax</li><li>rubbish collection and recycling</li><li>parking permits</li></ul>
+    <h2>Your district council</h2>
+    <ul><li><a href="https://www.northdale.example/">Northdale District Council</a></li></ul>
+    <p>Check which council covers your address with
+    <a href="https://www.gov.uk/find-local-council">Find your local council</a>.</p>
+    <h2>Planning</h2><p>We decide planning applications for minerals and waste only.</p></main>"#;
+
+#[test]
+fn a_county_page_listing_the_districts_services_signposts_them() {
+    let config = Config {
+        tier: Some(Tier::County),
+        ..Config::default()
+    };
+    let ids = [
+        "pay-council-tax",
+        "report-missed-bin",
+        "parking-permit",
+        "planning-applications",
+        "register-to-vote",
+    ];
+    let mut a = analysis(config, &ids);
+    a.add_page(
+        page(
+            "/",
+            r#"<main><h1>Welcome</h1><a href="/district-councils">District councils</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/district-councils", COUNTY_SIGNPOST), 200, 0);
+    let report = a.finish();
+    let signpost = "https://www.council.example/district-councils";
+    // Listed by their service ("council tax", "rubbish collection"): sent to GOV.UK's
+    // finder, which covers every address, rather than one district.
+    for id in ["pay-council-tax", "report-missed-bin"] {
+        let t = task(&report, id);
+        assert_eq!(t.status, TaskStatus::OtherTier, "{id}");
+        assert_eq!(t.url.as_deref(), Some(signpost), "{id}");
+        let route = t.route.as_ref().unwrap();
+        assert_eq!(route.url, "https://www.gov.uk/find-local-council", "{id}");
+        assert_eq!(status(t, "SC-19"), CheckStatus::Pass, "{id}");
+    }
+    // Parking is run by either tier; the site has no page and says the district runs it.
+    let parking = task(&report, "parking-permit");
+    assert_eq!(parking.status, TaskStatus::OtherTier);
+    assert_eq!(status(parking, "SC-01"), CheckStatus::NotApplicable);
+    // The list's heading ends the passage: "planning applications" under "Planning" is the
+    // county's own; electoral registration is not listed at all.
+    for id in ["planning-applications", "register-to-vote"] {
+        let t = task(&report, id);
+        assert_eq!(t.status, TaskStatus::NotFound, "{id}");
+        assert_eq!(status(t, "SC-19"), CheckStatus::Fail, "{id}");
+    }
+}
+
+#[test]
+fn a_task_either_tier_runs_stays_ours_without_a_signpost() {
+    let config = Config {
+        tier: Some(Tier::County),
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["parking-permit"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    let report = a.finish();
+    let parking = task(&report, "parking-permit");
+    assert_eq!(parking.status, TaskStatus::NotFound);
+    assert_eq!(status(parking, "SC-01"), CheckStatus::Fail);
+}
+
 #[test]
 fn not_found_only_when_the_crawl_looked_everywhere() {
     let mut a = analysis(Config::default(), &["report-missed-bin"]);
