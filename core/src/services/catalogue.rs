@@ -919,6 +919,10 @@ pub const TASKS: &[Task] = &[
             "register the death",
             "death registration",
             "when someone dies",
+            // One page for both, as many register offices publish it.
+            "register a birth or death",
+            "registering a birth or death",
+            "births and deaths",
         ],
         path_words: &[
             "register-a-death",
@@ -1361,6 +1365,19 @@ mod tests {
             .is_none());
         assert!(task("tip-opening-times")
             .service_strength("waste disposal")
+            .is_some());
+    }
+
+    #[test]
+    fn one_page_for_births_and_deaths_is_each_task_s_page() {
+        let title = "Register a birth or death";
+        assert!(super::task("register-birth")
+            .unwrap()
+            .text_strength(title)
+            .is_some());
+        assert!(super::task("register-death")
+            .unwrap()
+            .text_strength(title)
             .is_some());
     }
 }

@@ -175,7 +175,21 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         return result;
     };
     let mut wants = Vec::new();
-    let outcome = a.route_of(index, &mut wants);
+    let mut outcome = a.route_of(index, &mut wants);
+    // The tip's page that gives its opening times answers the task; its "Book a visit"
+    // button (most tips now ask for a booking) is another errand.
+    if task.id == "tip-opening-times" && page.summary.signals.opening_hours.is_some() {
+        outcome = RouteOutcome::Working {
+            route: Route {
+                url: page.summary.url.clone(),
+                kind: "information".into(),
+                host: host_of(&page.summary.url).unwrap_or_default(),
+                checked: RouteCheck::Ok,
+            },
+            page: None,
+            via: None,
+        };
+    }
     let route_page = match &outcome {
         RouteOutcome::Working {
             page: Some(PageRef::Crawled(i)),
@@ -1574,6 +1588,12 @@ fn sc23(a: &Analysis) -> Check {
                 has_phrase(&t, "form")
                     || has_phrase(&t, "send us a message")
                     || has_phrase(&t, "online")
+                    // In the content: "Make an enquiry", "Email us", a start button.
+                    || (l.region == Region::Main
+                        && (l.is_start
+                            || ["enquiry", "enquiries", "message us", "email us"]
+                                .iter()
+                                .any(|w| has_phrase(&t, w))))
             })
             .map(|l| format!("\"{}\"", l.text))
             .or_else(|| p.transaction_form().map(|_| "a contact form".into()))
@@ -1711,7 +1731,20 @@ fn sc25(a: &Analysis, sampled: &[&Page]) -> Check {
                 a.home(),
                 format!("needs a browser: pages load {t} and no consent banner is in the markup (it may be drawn by a script)"),
             ),
-            None => check("SC-25", Unknown, a.home(), "needs a browser: no consent banner and no tracking script in the markup"),
+            // No banner is needed when only strictly necessary cookies are set (PECR
+            // reg 6(4)): the site says so, and no page runs a script that could set others.
+            None => match sampled
+                .iter()
+                .find_map(|p| p.summary.signals.essential_cookies_only.as_ref().map(|q| (p, q)))
+            {
+                Some((p, said)) if !sampled.iter().any(|p| p.summary.signals.app_scripts) => check(
+                    "SC-25",
+                    Pass,
+                    &p.summary.url,
+                    format!("as far as static HTML shows: \"{said}\", no page loads an analytics or advertising script or any other script, so no consent is needed"),
+                ),
+                _ => check("SC-25", Unknown, a.home(), "needs a browser: no consent banner and no tracking script in the markup"),
+            },
         },
     }
 }

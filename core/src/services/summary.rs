@@ -180,6 +180,9 @@ pub struct Signals {
     /// district or borough council provides: …"): its opening block and the blocks after
     /// it up to the next heading, each truncated.
     pub other_tier_services: Vec<String>,
+    /// The page says the site sets only essential cookies ("We only use essential cookies",
+    /// "We do not use analytics cookies"), as a cookie page does when no consent is needed.
+    pub essential_cookies_only: Option<String>,
 }
 
 /// The compact facts of one page.
@@ -956,6 +959,7 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
         })
         .map(|b| truncate(&b.text));
     signals.other_tier_services = other_tier_services(blocks);
+    signals.essential_cookies_only = quote(ESSENTIAL_COOKIES_ONLY);
     let digits = all.contains(['0', '+']);
     let at_sign = all.contains('@');
     for block in blocks {
@@ -984,6 +988,21 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
         }
     }
 }
+
+/// A cookie page's wording for a site that needs no consent (PECR exempts strictly
+/// necessary cookies).
+const ESSENTIAL_COOKIES_ONLY: &[&str] = &[
+    "only use essential cookies",
+    "only uses essential cookies",
+    "only use strictly necessary cookies",
+    "only uses strictly necessary cookies",
+    "only use necessary cookies",
+    "only set essential cookies",
+    "do not use analytics cookies",
+    "do not set analytics cookies",
+    "don't use analytics cookies",
+    "do not use any analytics",
+];
 
 /// Councils of a tier, as a two-tier area's pages name them.
 const TIER_COUNCILS: &[&str] = &[
@@ -1123,6 +1142,10 @@ pub fn phone_numbers(text: &str) -> Vec<String> {
                 digits.push(c as char);
                 last_digit = j + 1;
             } else if c == b'+' && j == i {
+            } else if c == b'(' && digits.len() >= 10 {
+                // A number's own brackets come first ("(01632) …", "+44 (0)…"); after a
+                // whole number they start a note: "0116 496 0200 (24 hours)".
+                break;
             } else if !(c == b' ' || c == b'(' || c == b')' || c == b'-')
                 || (c == b' ' && b.get(j + 1) == Some(&b' '))
             {
@@ -1765,6 +1788,10 @@ mod tests {
         );
         // Dates, postcodes, references and too-short numbers are not phone numbers.
         assert!(phone_numbers("on 07 12 2026 at KF1 1CC, ref 0042-1234, 0800 12").is_empty());
+        assert_eq!(
+            phone_numbers("call us on 0116 496 0200 (24 hours)."),
+            ["0116 496 0200"]
+        );
     }
 
     #[test]
@@ -1950,5 +1977,14 @@ mod tests {
         // Naming a council without saying what it provides is not that passage.
         let s = summary("<main><p>Visit the county council website.</p></main>");
         assert!(s.signals.other_tier_services.is_empty());
+    }
+
+    #[test]
+    fn a_cookie_page_that_sets_only_essential_cookies() {
+        let s = summary("<main><h1>Cookies</h1><p>We only use essential cookies to make this site work.</p></main>");
+        assert!(s.signals.essential_cookies_only.is_some());
+        let s =
+            summary("<main><h1>Cookies</h1><p>We use essential and analytics cookies.</p></main>");
+        assert!(s.signals.essential_cookies_only.is_none());
     }
 }

@@ -463,6 +463,84 @@ fn site_checks_from_the_pages() {
     );
 }
 
+fn site_check(report: &ServicesReport, id: &str) -> CheckStatus {
+    report
+        .site_checks
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap()
+        .status
+}
+
+#[test]
+fn a_contact_page_with_an_enquiry_button_offers_an_online_form() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(
+        page(
+            "/contact",
+            r#"<main><h1>Contact us</h1><p>Phone 01632 960000, Monday to Friday 9am to 5pm.</p>
+            <p><a href="https://forms.example.net/enquiry" class="button button--start">Send us an enquiry</a></p></main>"#,
+        ),
+        200,
+        0,
+    );
+    assert_eq!(site_check(&a.finish(), "SC-23"), CheckStatus::Pass);
+}
+
+#[test]
+fn only_essential_cookies_and_no_scripts_need_no_consent_banner() {
+    let cookies = r#"<main><h1>Cookies</h1><p>We only use essential cookies that make this
+        website work. We do not use analytics cookies.</p></main>"#;
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(page("/cookies", cookies), 200, 0);
+    assert_eq!(site_check(&a.finish(), "SC-25"), CheckStatus::Pass);
+    // A script on a page could set other cookies: a browser is needed.
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(page("/cookies", cookies), 200, 0);
+    a.add_page(
+        page(
+            "/app",
+            r#"<main><h1>App</h1><div id="root"></div></main><script src="/app.js"></script>"#,
+        ),
+        200,
+        0,
+    );
+    assert_eq!(site_check(&a.finish(), "SC-25"), CheckStatus::Unknown);
+}
+
+#[test]
+fn a_tip_page_with_its_opening_times_answers_beside_a_booking_button() {
+    let mut a = analysis(Config::default(), &["tip-opening-times"]);
+    a.add_page(
+        page("/", r#"<main><a href="/tips">Recycling centres</a></main>"#),
+        200,
+        0,
+    );
+    a.add_page(
+        page(
+            "/tips",
+            r#"<title>Household waste recycling centres</title><main>
+            <h1>Household waste recycling centres</h1><p>Book a slot before you visit.</p>
+            <p><a href="https://book.example.net/tip" class="button button--start">Book a visit</a></p>
+            <h2>Opening times</h2><p>Every day, 9am to 5pm.</p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    let t = task(&report, "tip-opening-times");
+    assert_eq!(t.status, TaskStatus::Online);
+    let route = t.route.as_ref().unwrap();
+    assert_eq!(
+        (route.url.as_str(), route.kind.as_str()),
+        ("https://www.council.example/tips", "information")
+    );
+    assert_eq!(status(t, "SC-08"), CheckStatus::NotApplicable);
+}
+
 #[test]
 fn tier_from_config_else_guessed() {
     let mut a = analysis(Config::default(), &["report-missed-bin", "pay-council-tax"]);

@@ -1038,3 +1038,35 @@ fn a_section_found_on_another_page_is_a_split_but_a_missing_one_is_not() {
         assert!(evidence(&checks, "AS-22").contains("/accessibility/"));
     }
 }
+
+#[test]
+fn testing_that_says_how_pages_were_chosen_passes_as_21() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    let checks = run(GOOD, &ctx);
+    let good = evidence(&checks, "AS-21");
+    assert_eq!(status(&checks, "AS-21"), Pass, "{good}");
+    let start = GOOD
+        .find("<h2>Preparation of this accessibility statement</h2>")
+        .expect("section");
+    let end = GOOD.find("</main>").expect("end of main");
+    let section = |how: &str| {
+        format!(
+            "{}<h2>Preparation of this accessibility statement</h2><p>This statement was \
+             prepared on 23 September 2020. It was last reviewed on 14 March 2026.</p><p>This \
+             website was last tested on 10 March 2026. The test was carried out by Example \
+             Testing Ltd.</p><p>{how}</p>{}",
+            &GOOD[..start],
+            &GOOD[end..]
+        )
+    };
+    for how in [
+        "We tested our 30 most visited pages, chosen from our analytics.",
+        "We tested every page template.",
+    ] {
+        assert_eq!(status(&run(&section(how), &ctx), "AS-21"), Pass, "{how}");
+    }
+    let checks = run(&section("Contact us if you find a problem."), &ctx);
+    assert_eq!(status(&checks, "AS-21"), Partial);
+    assert!(evidence(&checks, "AS-21").contains("how pages were chosen"));
+}

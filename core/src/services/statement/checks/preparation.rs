@@ -234,6 +234,15 @@ pub(super) fn testing(page: &Page, url: &str) -> Check {
             " screen reader",
             " tools ",
             " representative ",
+            // How pages were chosen: "our 30 most visited pages", "every page template",
+            // "a selection of pages", "chosen from our analytics".
+            " most visited ",
+            " most popular ",
+            " template",
+            " selection of ",
+            " selected ",
+            " chosen ",
+            " analytics ",
         ],
     );
     let mut missing = Vec::new();
