@@ -360,11 +360,14 @@ fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
             // provides: … bin collections …") and links to it: GOV.UK's council finder,
             // which covers every address, before a council's own site.
             a.pages().iter().find_map(|p| {
-                let listed = p.summary.signals.other_tier_services.iter().find(|t| {
-                    task.text_strength(t)
-                        .or_else(|| task.service_strength(t))
-                        .is_some()
-                })?;
+                // By service area only: "noise and other nuisance complaints" names the
+                // noise service, not the council's complaints procedure.
+                let listed = p
+                    .summary
+                    .signals
+                    .other_tier_services
+                    .iter()
+                    .find(|t| task.service_strength(t).is_some())?;
                 let links = || {
                     p.summary
                         .links

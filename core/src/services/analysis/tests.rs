@@ -303,7 +303,8 @@ fn a_district_signposting_the_county_is_other_tier() {
 /// districts' services as a plain list, links to the districts and GOV.UK's finder.
 const COUNTY_SIGNPOST: &str = r#"<title>District councils</title><main><h1>District councils</h1>
     <p>Your district council is responsible for:</p>
-    <ul><li>council tax</li><li>rubbish collection and recycling</li><li>parking permits</li></ul>
+    <ul><li>council tax</li><li>rubbish collection and recycling</li><li>parking permits</li>
+    <li>noise and nuisance complaints</li></ul>
     <h2>Your district council</h2>
     <ul><li><a href="https://www.northdale.example/">Northdale District Council</a></li></ul>
     <p>Check which council covers your address with
@@ -322,6 +323,7 @@ fn a_county_page_listing_the_districts_services_signposts_them() {
         "parking-permit",
         "planning-applications",
         "register-to-vote",
+        "complaints",
     ];
     let mut a = analysis(config, &ids);
     a.add_page(
@@ -349,6 +351,13 @@ fn a_county_page_listing_the_districts_services_signposts_them() {
     let parking = task(&report, "parking-permit");
     assert_eq!(parking.status, TaskStatus::OtherTier);
     assert_eq!(status(parking, "SC-01"), CheckStatus::NotApplicable);
+    // "Nuisance complaints" names the noise service: the county's own complaints
+    // procedure, not on this small site, is still the county's.
+    assert_eq!(task(&report, "complaints").status, TaskStatus::NotFound);
+    assert_eq!(
+        status(task(&report, "complaints"), "SC-01"),
+        CheckStatus::Fail
+    );
     // The list's heading ends the passage: "planning applications" under "Planning" is the
     // county's own; electoral registration is not listed at all.
     for id in ["planning-applications", "register-to-vote"] {
