@@ -79,7 +79,7 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         && matches!(tier, Some(Tier::County | Tier::District))
         && page.is_none();
     let signpost = (!provided || either_tier)
-        .then(|| signpost(a, index))
+        .then(|| signpost(a, index, tier))
         .flatten();
     let provided = provided && !(either_tier && signpost.is_some());
     // The other tier's task: signposted, or not on the site at all.
@@ -293,7 +293,7 @@ fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
 /// A link that sends the resident to the council that provides the task: the county (its
 /// host, or a link naming a county council) or GOV.UK, from the task's page or from a link
 /// named for the task.
-fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
+fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence, String)> {
     let task = &a.tasks()[index];
     let to_provider = |href: &str, text: &str| {
         a.county_link(href, text)
@@ -362,10 +362,21 @@ fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
             a.pages().iter().find_map(|p| {
                 // By service area only: "noise and other nuisance complaints" names the
                 // noise service, not the council's complaints procedure.
-                let listed = p
-                    .summary
-                    .signals
-                    .other_tier_services
+                let passage = &p.summary.signals.other_tier_services;
+                // It must be about the other tier: a district's "Shire District Council
+                // provides parking" is its own.
+                let opening = passage.first()?.to_lowercase();
+                let other_tier = match tier {
+                    Some(Tier::County) => ["district", "borough", "city council"]
+                        .iter()
+                        .any(|w| has_phrase(&opening, w)),
+                    Some(Tier::District) => has_phrase(&opening, "county council"),
+                    _ => true,
+                };
+                if !other_tier {
+                    return None;
+                }
+                let listed = passage
                     .iter()
                     .find(|t| task.service_strength(t).is_some())?;
                 let links = || {

@@ -1031,20 +1031,48 @@ const PROVIDES: &[&str] = &[
     "handled by",
 ];
 
-/// The passage that lists another tier's services: a block naming a tier of council as
-/// the provider, and what follows it (the list) up to the next heading.
+/// The passage that lists another tier's services: the sentence naming a tier of council
+/// as the provider, the rest of its block, and what follows (the list) up to the next
+/// heading. The sentence is the block's last such one: in "Shire County Council provides
+/// roads. Your district council provides: …" the list is the district's.
 fn other_tier_services(blocks: &[Block]) -> Vec<String> {
-    let Some(at) = blocks.iter().position(|b| {
-        !b.heading
-            && TIER_COUNCILS.iter().any(|c| has_phrase(&b.lower, c))
-            && PROVIDES.iter().any(|p| has_phrase(&b.lower, p))
-    }) else {
+    let names_provider = |lower: &str| {
+        TIER_COUNCILS.iter().any(|c| has_phrase(lower, c))
+            && PROVIDES.iter().any(|p| has_phrase(lower, p))
+    };
+    let Some(at) = blocks
+        .iter()
+        .position(|b| !b.heading && names_provider(&b.lower))
+    else {
         return Vec::new();
     };
-    std::iter::once(&blocks[at])
-        .chain(blocks[at + 1..].iter().take_while(|b| !b.heading))
-        .take(20)
-        .map(|b| truncate(&b.text))
+    let text = &blocks[at].text;
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.match_indices(". ")
+                .chain(text.match_indices("? "))
+                .chain(text.match_indices("! "))
+                .map(|(i, _)| i + 2),
+        )
+        .collect();
+    starts.sort_unstable();
+    let from = starts
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(n, &start)| {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            names_provider(&text[start..end].to_lowercase())
+        })
+        .map_or(0, |(_, &start)| start);
+    std::iter::once(truncate(&text[from..]))
+        .chain(
+            blocks[at + 1..]
+                .iter()
+                .take_while(|b| !b.heading)
+                .take(20)
+                .map(|b| truncate(&b.text)),
+        )
         .collect()
 }
 
@@ -1973,6 +2001,16 @@ mod tests {
                 "council tax",
                 "bin collections"
             ]
+        );
+        // From the sentence about the other council: the county's own services before it
+        // are not the district's.
+        let s = summary(
+            "<main><p>Shire County Council provides roads and schools. Your district council \
+             provides:</p><ul><li>council tax</li></ul></main>",
+        );
+        assert_eq!(
+            s.signals.other_tier_services,
+            ["Your district council provides:", "council tax"]
         );
         // Naming a council without saying what it provides is not that passage.
         let s = summary("<main><p>Visit the county council website.</p></main>");

@@ -368,6 +368,41 @@ fn a_county_page_listing_the_districts_services_signposts_them() {
 }
 
 #[test]
+fn a_district_describing_its_own_services_signposts_nothing() {
+    let config = Config {
+        tier: Some(Tier::District),
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["parking-permit", "library-renewal"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(
+        page(
+            "/about",
+            r#"<main><h1>About the council</h1><p>Northdale District Council provides:</p>
+            <ul><li>parking</li><li>libraries (with the county)</li></ul>
+            <p>See also <a href="https://www.shire.example/">Shire County Council</a>.</p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    // Its own list is not the county's: parking stays the district's, libraries unsignposted.
+    assert_eq!(task(&report, "parking-permit").status, TaskStatus::NotFound);
+    assert_eq!(
+        status(task(&report, "parking-permit"), "SC-01"),
+        CheckStatus::Fail
+    );
+    assert_eq!(
+        task(&report, "library-renewal").status,
+        TaskStatus::NotFound
+    );
+    assert_eq!(
+        status(task(&report, "library-renewal"), "SC-19"),
+        CheckStatus::Fail
+    );
+}
+
+#[test]
 fn a_task_either_tier_runs_stays_ours_without_a_signpost() {
     let config = Config {
         tier: Some(Tier::County),
