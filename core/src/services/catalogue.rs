@@ -53,6 +53,13 @@ impl Task {
         best_match(self.path_words, &tokens(&percent_decoded(path)))
     }
 
+    /// The strength of the task's service area in `text`, as a "which council does what"
+    /// page names it ("council tax", "bin collections", "libraries"), as
+    /// [`Task::text_strength`]: such a page names services, not the task's action.
+    pub fn service_strength(&self, text: &str) -> Option<usize> {
+        best_match(service_words(self.id), &tokens(text))
+    }
+
     /// Whether a council of `tier` in `country` provides the task itself. Northern Ireland's
     /// councils are unitary but run fewer services than Great Britain's: see
     /// [`NOT_NI_COUNCILS`].
@@ -60,6 +67,60 @@ impl Task {
         self.provider.provided_by(tier)
             && !(country == Country::NorthernIreland
                 && NOT_NI_COUNCILS.iter().any(|(id, _)| *id == self.id))
+    }
+}
+
+/// Each task's service area as two-tier areas' "which council does what" pages name it (the
+/// wording of GOV.UK's "Understand how your council works": district councils for rubbish
+/// collection, council tax, housing and planning applications; counties for education,
+/// transport, social care, libraries and waste disposal).
+fn service_words(id: &str) -> &'static [&'static str] {
+    match id {
+        "pay-council-tax" | "council-tax-reduction" => &["council tax"],
+        "pay-business-rates" => &["business rates", "non domestic rates"],
+        "housing-benefit" => &["housing benefit", "housing benefits"],
+        "report-missed-bin" | "bin-collection-day" => &[
+            "bin collection",
+            "bin collections",
+            "rubbish collection",
+            "refuse collection",
+            "waste collection",
+            "household waste collection",
+            "recycling collection",
+            "bins",
+        ],
+        "bulky-waste" => &["bulky waste", "bulky items"],
+        "garden-waste" => &["garden waste"],
+        "tip-opening-times" => &[
+            "recycling centres",
+            "household waste recycling centres",
+            "waste disposal",
+            "tips",
+        ],
+        "report-fly-tipping" => &["fly tipping"],
+        "report-pothole" => &["roads", "highways", "potholes"],
+        "street-light-fault" => &["street lights", "street lighting"],
+        "report-abandoned-vehicle" => &["abandoned vehicles"],
+        "noise-complaint" => &["noise", "nuisance"],
+        "planning-applications" => &["planning applications"],
+        "parking-permit" => &["parking permits", "parking"],
+        "pay-parking-fine" => &[
+            "parking fines",
+            "parking enforcement",
+            "penalty charge notices",
+            "parking",
+        ],
+        "blue-badge" => &["blue badges"],
+        "bus-pass" => &["bus passes", "concessionary travel"],
+        "school-admissions" | "free-school-meals" => &["schools", "education"],
+        "housing-register" => &["housing", "housing register", "council housing"],
+        "library-renewal" => &["libraries"],
+        "register-birth" | "register-death" => &["registration service", "register office"],
+        "register-to-vote" => &["electoral registration", "electoral register", "elections"],
+        "food-business-registration" => &["food hygiene", "food safety", "food businesses"],
+        "adult-social-care" => &["social care", "adult social care"],
+        "report-safeguarding-concern" => &["social care", "children's services"],
+        _ => &[],
     }
 }
 
@@ -858,6 +919,10 @@ pub const TASKS: &[Task] = &[
             "register the death",
             "death registration",
             "when someone dies",
+            // One page for both, as many register offices publish it.
+            "register a birth or death",
+            "registering a birth or death",
+            "births and deaths",
         ],
         path_words: &[
             "register-a-death",
@@ -1273,5 +1338,46 @@ mod tests {
             Some("report-fly-tipping")
         );
         assert_eq!(best_path("/bins-and-recycling"), None);
+    }
+
+    #[test]
+    fn a_service_area_names_its_tasks() {
+        let task = |id| *super::task(id).expect("task");
+        // A "which council does what" list names the service, not the action.
+        assert!(task("pay-council-tax")
+            .text_strength("council tax")
+            .is_none());
+        assert!(task("pay-council-tax")
+            .service_strength("council tax")
+            .is_some());
+        assert!(task("council-tax-reduction")
+            .service_strength("Council Tax and benefits")
+            .is_some());
+        assert!(task("report-missed-bin")
+            .service_strength("rubbish collection")
+            .is_some());
+        assert!(task("register-to-vote")
+            .service_strength("electoral registration and elections")
+            .is_some());
+        // Waste disposal (the tips) is the county's, not the districts' collections.
+        assert!(task("report-missed-bin")
+            .service_strength("waste disposal")
+            .is_none());
+        assert!(task("tip-opening-times")
+            .service_strength("waste disposal")
+            .is_some());
+    }
+
+    #[test]
+    fn one_page_for_births_and_deaths_is_each_task_s_page() {
+        let title = "Register a birth or death";
+        assert!(super::task("register-birth")
+            .unwrap()
+            .text_strength(title)
+            .is_some());
+        assert!(super::task("register-death")
+            .unwrap()
+            .text_strength(title)
+            .is_some());
     }
 }

@@ -72,8 +72,16 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         route: None,
         checks: Vec::new(),
     };
-    let signpost = (!provided).then(|| signpost(a, index)).flatten();
     let page = a.task_page(index);
+    // A task either tier may run (parking) that the site does not offer but sends to the
+    // other council for is the other tier's here, as the site says.
+    let either_tier = task.provider == super::Provider::All
+        && matches!(tier, Some(Tier::County | Tier::District))
+        && page.is_none();
+    let signpost = (!provided || either_tier)
+        .then(|| signpost(a, index, tier))
+        .flatten();
+    let provided = provided && !(either_tier && signpost.is_some());
     // The other tier's task: signposted, or not on the site at all.
     if !provided && (signpost.is_some() || page.is_none()) {
         result.url = page.map(|p| p.summary.url.clone());
@@ -167,7 +175,21 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         return result;
     };
     let mut wants = Vec::new();
-    let outcome = a.route_of(index, &mut wants);
+    let mut outcome = a.route_of(index, &mut wants);
+    // The tip's page that gives its opening times answers the task; its "Book a visit"
+    // button (most tips now ask for a booking) is another errand.
+    if task.id == "tip-opening-times" && page.summary.signals.opening_hours.is_some() {
+        outcome = RouteOutcome::Working {
+            route: Route {
+                url: page.summary.url.clone(),
+                kind: "information".into(),
+                host: host_of(&page.summary.url).unwrap_or_default(),
+                checked: RouteCheck::Ok,
+            },
+            page: None,
+            via: None,
+        };
+    }
     let route_page = match &outcome {
         RouteOutcome::Working {
             page: Some(PageRef::Crawled(i)),
@@ -271,10 +293,11 @@ fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
 /// A link that sends the resident to the council that provides the task: the county (its
 /// host, or a link naming a county council) or GOV.UK, from the task's page or from a link
 /// named for the task.
-fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
+fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence, String)> {
     let task = &a.tasks()[index];
     let to_provider = |href: &str, text: &str| {
         a.county_link(href, text)
+            || other_council_link(a, href, text)
             || host_of(href).is_some_and(|h| {
                 [
                     "www.gov.uk",
@@ -323,13 +346,83 @@ fn signpost(a: &Analysis, index: usize) -> Option<(Evidence, String)> {
             return Some(found(&page.summary, l));
         }
     }
-    a.pages().iter().find_map(|p| {
-        p.summary
-            .links
-            .iter()
-            .find(|l| to_provider(&l.href, &l.text) && named(l).is_some())
-            .map(|l| found(&p.summary, l))
+    a.pages()
+        .iter()
+        .find_map(|p| {
+            p.summary
+                .links
+                .iter()
+                .find(|l| to_provider(&l.href, &l.text) && named(l).is_some())
+                .map(|l| found(&p.summary, l))
+        })
+        .or_else(|| {
+            // A page that lists the other council's services ("Your district council
+            // provides: … bin collections …") and links to it: GOV.UK's council finder,
+            // which covers every address, before a council's own site.
+            a.pages().iter().find_map(|p| {
+                // By service area only: "noise and other nuisance complaints" names the
+                // noise service, not the council's complaints procedure.
+                let passage = &p.summary.signals.other_tier_services;
+                // It must be about the other tier: a district's "Shire District Council
+                // provides parking" is its own.
+                let opening = passage.first()?.to_lowercase();
+                let other_tier = match tier {
+                    Some(Tier::County) => ["district", "borough", "city council"]
+                        .iter()
+                        .any(|w| has_phrase(&opening, w)),
+                    Some(Tier::District) => has_phrase(&opening, "county council"),
+                    _ => true,
+                };
+                if !other_tier {
+                    return None;
+                }
+                let listed = passage
+                    .iter()
+                    .find(|t| task.service_strength(t).is_some())?;
+                let links = || {
+                    p.summary
+                        .links
+                        .iter()
+                        .filter(|l| l.region == Region::Main || l.region == Region::Other)
+                };
+                let l = links()
+                    .find(|l| is_gov_uk_council_finder(&l.href))
+                    .or_else(|| links().find(|l| to_provider(&l.href, &l.text)))?;
+                Some((
+                    Evidence {
+                        url: p.summary.url.clone(),
+                        text: format!("lists “{listed}”; \"{}\" → {}", l.text, l.href),
+                    },
+                    l.href.clone(),
+                ))
+            })
+        })
+}
+
+/// GOV.UK's "Find your local council" (`/find-local-council`), which names the council of
+/// each tier for a postcode.
+fn is_gov_uk_council_finder(href: &str) -> bool {
+    Url::parse(href).is_ok_and(|u| {
+        matches!(u.host_str(), Some("www.gov.uk" | "gov.uk"))
+            && u.path().trim_end_matches('/') == "/find-local-council"
     })
+}
+
+/// A link to another council's site: a host in the council table, or a link named
+/// "… District Council", "… Borough Council", "… City Council" (a county's districts).
+fn other_council_link(a: &Analysis, href: &str, text: &str) -> bool {
+    let Ok(url) = Url::parse(href) else {
+        return false;
+    };
+    if a.is_own(&url) || !matches!(url.scheme(), "http" | "https") {
+        return false;
+    }
+    let host = host_of(href).unwrap_or_default();
+    let text = text.to_lowercase();
+    super::councils::by_host(&host).is_some()
+        || ["district council", "borough council", "city council"]
+            .iter()
+            .any(|c| has_phrase(&text, c))
 }
 
 fn status_and_route(ctx: &Ctx) -> (TaskStatus, Option<Route>) {
@@ -1509,6 +1602,12 @@ fn sc23(a: &Analysis) -> Check {
                 has_phrase(&t, "form")
                     || has_phrase(&t, "send us a message")
                     || has_phrase(&t, "online")
+                    // In the content: "Make an enquiry", "Email us", a start button.
+                    || (l.region == Region::Main
+                        && (l.is_start
+                            || ["enquiry", "enquiries", "message us", "email us"]
+                                .iter()
+                                .any(|w| has_phrase(&t, w))))
             })
             .map(|l| format!("\"{}\"", l.text))
             .or_else(|| p.transaction_form().map(|_| "a contact form".into()))
@@ -1646,7 +1745,20 @@ fn sc25(a: &Analysis, sampled: &[&Page]) -> Check {
                 a.home(),
                 format!("needs a browser: pages load {t} and no consent banner is in the markup (it may be drawn by a script)"),
             ),
-            None => check("SC-25", Unknown, a.home(), "needs a browser: no consent banner and no tracking script in the markup"),
+            // No banner is needed when only strictly necessary cookies are set (PECR
+            // reg 6(4)): the site says so, and no page runs a script that could set others.
+            None => match sampled
+                .iter()
+                .find_map(|p| p.summary.signals.essential_cookies_only.as_ref().map(|q| (p, q)))
+            {
+                Some((p, said)) if !sampled.iter().any(|p| p.summary.signals.app_scripts) => check(
+                    "SC-25",
+                    Pass,
+                    &p.summary.url,
+                    format!("as far as static HTML shows: \"{said}\", no page loads an analytics or advertising script or any other script, so no consent is needed"),
+                ),
+                _ => check("SC-25", Unknown, a.home(), "needs a browser: no consent banner and no tracking script in the markup"),
+            },
         },
     }
 }

@@ -176,6 +176,13 @@ pub struct Signals {
     /// Calls to action without a usable link (`href="#"`, `javascript:`, a button outside
     /// a form): something a script must wire up.
     pub script_actions: Vec<String>,
+    /// A passage saying which services another council provides (a two-tier area's "Your
+    /// district or borough council provides: …"): its opening block and the blocks after
+    /// it up to the next heading, each truncated.
+    pub other_tier_services: Vec<String>,
+    /// The page says the site sets only essential cookies ("We only use essential cookies",
+    /// "We do not use analytics cookies"), as a cookie page does when no consent is needed.
+    pub essential_cookies_only: Option<String>,
 }
 
 /// The compact facts of one page.
@@ -951,6 +958,8 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
                 .flatten()
         })
         .map(|b| truncate(&b.text));
+    signals.other_tier_services = other_tier_services(blocks);
+    signals.essential_cookies_only = quote(ESSENTIAL_COOKIES_ONLY);
     let digits = all.contains(['0', '+']);
     let at_sign = all.contains('@');
     for block in blocks {
@@ -978,6 +987,93 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
             }
         }
     }
+}
+
+/// A cookie page's wording for a site that needs no consent (PECR exempts strictly
+/// necessary cookies).
+const ESSENTIAL_COOKIES_ONLY: &[&str] = &[
+    "only use essential cookies",
+    "only uses essential cookies",
+    "only use strictly necessary cookies",
+    "only uses strictly necessary cookies",
+    "only use necessary cookies",
+    "only set essential cookies",
+    "do not use analytics cookies",
+    "do not set analytics cookies",
+    "don't use analytics cookies",
+    "do not use any analytics",
+];
+
+/// Councils of a tier, as a two-tier area's pages name them.
+const TIER_COUNCILS: &[&str] = &[
+    "district council",
+    "district councils",
+    "borough council",
+    "borough councils",
+    "district or borough council",
+    "district and borough councils",
+    "city council",
+    "county council",
+];
+
+/// Wording that gives a council services ("provides", "is responsible for").
+const PROVIDES: &[&str] = &[
+    "provides",
+    "provide",
+    "responsible for",
+    "deals with",
+    "deal with",
+    "looks after",
+    "look after",
+    "provided by",
+    "run by",
+    "dealt with by",
+    "handled by",
+];
+
+/// The passage that lists another tier's services: the sentence naming a tier of council
+/// as the provider, the rest of its block, and what follows (the list) up to the next
+/// heading. The sentence is the block's last such one: in "Shire County Council provides
+/// roads. Your district council provides: …" the list is the district's.
+fn other_tier_services(blocks: &[Block]) -> Vec<String> {
+    let names_provider = |lower: &str| {
+        TIER_COUNCILS.iter().any(|c| has_phrase(lower, c))
+            && PROVIDES.iter().any(|p| has_phrase(lower, p))
+    };
+    let Some(at) = blocks
+        .iter()
+        .position(|b| !b.heading && names_provider(&b.lower))
+    else {
+        return Vec::new();
+    };
+    let text = &blocks[at].text;
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.match_indices(". ")
+                .chain(text.match_indices("? "))
+                .chain(text.match_indices("! "))
+                .map(|(i, _)| i + 2),
+        )
+        .collect();
+    starts.sort_unstable();
+    let from = starts
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|&(n, &start)| {
+            let end = starts.get(n + 1).copied().unwrap_or(text.len());
+            names_provider(&text[start..end].to_lowercase())
+        })
+        .map_or(0, |(_, &start)| start);
+    std::iter::once(truncate(&text[from..]))
+        .chain(
+            blocks[at + 1..]
+                .iter()
+                .take_while(|b| !b.heading)
+                .take(20)
+                .map(|b| truncate(&b.text)),
+        )
+        .collect()
 }
 
 const DAYS: &[&str] = &[
@@ -1074,6 +1170,10 @@ pub fn phone_numbers(text: &str) -> Vec<String> {
                 digits.push(c as char);
                 last_digit = j + 1;
             } else if c == b'+' && j == i {
+            } else if c == b'(' && digits.len() >= 10 {
+                // A number's own brackets come first ("(01632) …", "+44 (0)…"); after a
+                // whole number they start a note: "0116 496 0200 (24 hours)".
+                break;
             } else if !(c == b' ' || c == b'(' || c == b')' || c == b'-')
                 || (c == b' ' && b.get(j + 1) == Some(&b' '))
             {
@@ -1716,6 +1816,10 @@ mod tests {
         );
         // Dates, postcodes, references and too-short numbers are not phone numbers.
         assert!(phone_numbers("on 07 12 2026 at KF1 1CC, ref 0042-1234, 0800 12").is_empty());
+        assert_eq!(
+            phone_numbers("call us on 0116 496 0200 (24 hours)."),
+            ["0116 496 0200"]
+        );
     }
 
     #[test]
@@ -1881,5 +1985,44 @@ mod tests {
         assert_eq!(s.links.len(), MAX_LINKS);
         assert!(s.links[0].text.chars().count() <= MAX_TEXT + 1);
         assert!(s.links[0].text.ends_with('…'));
+    }
+
+    #[test]
+    fn a_passage_on_what_another_council_provides() {
+        let s = summary(
+            r#"<main><h1>Who does what</h1><p>We run schools and roads.</p>
+            <p>Borough councils provide:</p><ul><li>council tax</li><li>bin collections</li></ul>
+            <h2>Contact your borough</h2><p>See their websites.</p></main>"#,
+        );
+        assert_eq!(
+            s.signals.other_tier_services,
+            [
+                "Borough councils provide:",
+                "council tax",
+                "bin collections"
+            ]
+        );
+        // From the sentence about the other council: the county's own services before it
+        // are not the district's.
+        let s = summary(
+            "<main><p>Shire County Council provides roads and schools. Your district council \
+             provides:</p><ul><li>council tax</li></ul></main>",
+        );
+        assert_eq!(
+            s.signals.other_tier_services,
+            ["Your district council provides:", "council tax"]
+        );
+        // Naming a council without saying what it provides is not that passage.
+        let s = summary("<main><p>Visit the county council website.</p></main>");
+        assert!(s.signals.other_tier_services.is_empty());
+    }
+
+    #[test]
+    fn a_cookie_page_that_sets_only_essential_cookies() {
+        let s = summary("<main><h1>Cookies</h1><p>We only use essential cookies to make this site work.</p></main>");
+        assert!(s.signals.essential_cookies_only.is_some());
+        let s =
+            summary("<main><h1>Cookies</h1><p>We use essential and analytics cookies.</p></main>");
+        assert!(s.signals.essential_cookies_only.is_none());
     }
 }

@@ -299,6 +299,123 @@ fn a_district_signposting_the_county_is_other_tier() {
     assert_eq!(status(badge, "SC-19"), CheckStatus::Fail);
 }
 
+/// A county's "which council does what" page, as two-tier counties publish one: the
+/// districts' services as a plain list, links to the districts and GOV.UK's finder.
+const COUNTY_SIGNPOST: &str = r#"<title>District councils</title><main><h1>District councils</h1>
+    <p>Your district council is responsible for:</p>
+    <ul><li>council tax</li><li>rubbish collection and recycling</li><li>parking permits</li>
+    <li>noise and nuisance complaints</li></ul>
+    <h2>Your district council</h2>
+    <ul><li><a href="https://www.northdale.example/">Northdale District Council</a></li></ul>
+    <p>Check which council covers your address with
+    <a href="https://www.gov.uk/find-local-council">Find your local council</a>.</p>
+    <h2>Planning</h2><p>We decide planning applications for minerals and waste only.</p></main>"#;
+
+#[test]
+fn a_county_page_listing_the_districts_services_signposts_them() {
+    let config = Config {
+        tier: Some(Tier::County),
+        ..Config::default()
+    };
+    let ids = [
+        "pay-council-tax",
+        "report-missed-bin",
+        "parking-permit",
+        "planning-applications",
+        "register-to-vote",
+        "complaints",
+    ];
+    let mut a = analysis(config, &ids);
+    a.add_page(
+        page(
+            "/",
+            r#"<main><h1>Welcome</h1><a href="/district-councils">District councils</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/district-councils", COUNTY_SIGNPOST), 200, 0);
+    let report = a.finish();
+    let signpost = "https://www.council.example/district-councils";
+    // Listed by their service ("council tax", "rubbish collection"): sent to GOV.UK's
+    // finder, which covers every address, rather than one district.
+    for id in ["pay-council-tax", "report-missed-bin"] {
+        let t = task(&report, id);
+        assert_eq!(t.status, TaskStatus::OtherTier, "{id}");
+        assert_eq!(t.url.as_deref(), Some(signpost), "{id}");
+        let route = t.route.as_ref().unwrap();
+        assert_eq!(route.url, "https://www.gov.uk/find-local-council", "{id}");
+        assert_eq!(status(t, "SC-19"), CheckStatus::Pass, "{id}");
+    }
+    // Parking is run by either tier; the site has no page and says the district runs it.
+    let parking = task(&report, "parking-permit");
+    assert_eq!(parking.status, TaskStatus::OtherTier);
+    assert_eq!(status(parking, "SC-01"), CheckStatus::NotApplicable);
+    // "Nuisance complaints" names the noise service: the county's own complaints
+    // procedure, not on this small site, is still the county's.
+    assert_eq!(task(&report, "complaints").status, TaskStatus::NotFound);
+    assert_eq!(
+        status(task(&report, "complaints"), "SC-01"),
+        CheckStatus::Fail
+    );
+    // The list's heading ends the passage: "planning applications" under "Planning" is the
+    // county's own; electoral registration is not listed at all.
+    for id in ["planning-applications", "register-to-vote"] {
+        let t = task(&report, id);
+        assert_eq!(t.status, TaskStatus::NotFound, "{id}");
+        assert_eq!(status(t, "SC-19"), CheckStatus::Fail, "{id}");
+    }
+}
+
+#[test]
+fn a_district_describing_its_own_services_signposts_nothing() {
+    let config = Config {
+        tier: Some(Tier::District),
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["parking-permit", "library-renewal"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(
+        page(
+            "/about",
+            r#"<main><h1>About the council</h1><p>Northdale District Council provides:</p>
+            <ul><li>parking</li><li>libraries (with the county)</li></ul>
+            <p>See also <a href="https://www.shire.example/">Shire County Council</a>.</p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    // Its own list is not the county's: parking stays the district's, libraries unsignposted.
+    assert_eq!(task(&report, "parking-permit").status, TaskStatus::NotFound);
+    assert_eq!(
+        status(task(&report, "parking-permit"), "SC-01"),
+        CheckStatus::Fail
+    );
+    assert_eq!(
+        task(&report, "library-renewal").status,
+        TaskStatus::NotFound
+    );
+    assert_eq!(
+        status(task(&report, "library-renewal"), "SC-19"),
+        CheckStatus::Fail
+    );
+}
+
+#[test]
+fn a_task_either_tier_runs_stays_ours_without_a_signpost() {
+    let config = Config {
+        tier: Some(Tier::County),
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["parking-permit"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    let report = a.finish();
+    let parking = task(&report, "parking-permit");
+    assert_eq!(parking.status, TaskStatus::NotFound);
+    assert_eq!(status(parking, "SC-01"), CheckStatus::Fail);
+}
+
 #[test]
 fn not_found_only_when_the_crawl_looked_everywhere() {
     let mut a = analysis(Config::default(), &["report-missed-bin"]);
@@ -388,6 +505,84 @@ fn site_checks_from_the_pages() {
             ("SC-25", CheckStatus::Unknown),
         ]
     );
+}
+
+fn site_check(report: &ServicesReport, id: &str) -> CheckStatus {
+    report
+        .site_checks
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap()
+        .status
+}
+
+#[test]
+fn a_contact_page_with_an_enquiry_button_offers_an_online_form() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(
+        page(
+            "/contact",
+            r#"<main><h1>Contact us</h1><p>Phone 01632 960000, Monday to Friday 9am to 5pm.</p>
+            <p><a href="https://forms.example.net/enquiry" class="button button--start">Send us an enquiry</a></p></main>"#,
+        ),
+        200,
+        0,
+    );
+    assert_eq!(site_check(&a.finish(), "SC-23"), CheckStatus::Pass);
+}
+
+#[test]
+fn only_essential_cookies_and_no_scripts_need_no_consent_banner() {
+    let cookies = r#"<main><h1>Cookies</h1><p>We only use essential cookies that make this
+        website work. We do not use analytics cookies.</p></main>"#;
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(page("/cookies", cookies), 200, 0);
+    assert_eq!(site_check(&a.finish(), "SC-25"), CheckStatus::Pass);
+    // A script on a page could set other cookies: a browser is needed.
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(page("/cookies", cookies), 200, 0);
+    a.add_page(
+        page(
+            "/app",
+            r#"<main><h1>App</h1><div id="root"></div></main><script src="/app.js"></script>"#,
+        ),
+        200,
+        0,
+    );
+    assert_eq!(site_check(&a.finish(), "SC-25"), CheckStatus::Unknown);
+}
+
+#[test]
+fn a_tip_page_with_its_opening_times_answers_beside_a_booking_button() {
+    let mut a = analysis(Config::default(), &["tip-opening-times"]);
+    a.add_page(
+        page("/", r#"<main><a href="/tips">Recycling centres</a></main>"#),
+        200,
+        0,
+    );
+    a.add_page(
+        page(
+            "/tips",
+            r#"<title>Household waste recycling centres</title><main>
+            <h1>Household waste recycling centres</h1><p>Book a slot before you visit.</p>
+            <p><a href="https://book.example.net/tip" class="button button--start">Book a visit</a></p>
+            <h2>Opening times</h2><p>Every day, 9am to 5pm.</p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    let t = task(&report, "tip-opening-times");
+    assert_eq!(t.status, TaskStatus::Online);
+    let route = t.route.as_ref().unwrap();
+    assert_eq!(
+        (route.url.as_str(), route.kind.as_str()),
+        ("https://www.council.example/tips", "information")
+    );
+    assert_eq!(status(t, "SC-08"), CheckStatus::NotApplicable);
 }
 
 #[test]

@@ -98,7 +98,9 @@ fn contact_in<'p>(blocks: impl Iterator<Item = &'p Block>) -> Contact {
     c
 }
 
-/// AS-16: "Feedback and contact information", with an email address or a contact form.
+/// AS-16: "Feedback and contact information", with a link to a contact form: regulation
+/// 8(4)(c) asks for "a description of, and a link to, a contact form". An email address or
+/// phone number alone is a way to give feedback, but not that link.
 pub(super) fn feedback(page: &Page, url: &str) -> Check {
     let heading = page.section(Section::Feedback);
     let scoped: Vec<std::ops::Range<usize>> = [Section::Feedback, Section::Reporting]
@@ -107,52 +109,68 @@ pub(super) fn feedback(page: &Page, url: &str) -> Check {
         .collect();
     let near = contact_in(scoped.iter().flat_map(|r| page.blocks[r.clone()].iter()));
     let anywhere = contact_in(page.blocks.iter());
-    let how = |c: &Contact| {
-        c.form
+    let form = |c: &Contact| c.form.as_ref().map(|f| format!("contact form {f}"));
+    let other = |c: &Contact| {
+        c.email
             .as_ref()
-            .map(|f| format!("contact form {f}"))
-            .or_else(|| c.email.as_ref().map(|e| format!("email {e}")))
+            .map(|e| format!("email {e}"))
+            .or_else(|| c.phone.as_ref().map(|p| format!("phone {p}")))
     };
-    match (heading, how(&near), how(&anywhere)) {
-        (Some((at, _)), Some(how), _) => Check::new(
-            "AS-16",
-            Pass,
-            url,
-            format!(
-                "heading {}{}; {how}",
-                quote(&page.blocks[at].text),
-                markup_note(&page.blocks[at])
+    const NO_FORM: &str = "but no link to a contact form (regulation 8(4)(c): “a description \
+                           of, and a link to, a contact form”)";
+    let named = |at: usize| {
+        format!(
+            "heading {}{}",
+            quote(&page.blocks[at].text),
+            markup_note(&page.blocks[at])
+        )
+    };
+    match heading {
+        Some((at, _)) => {
+            if let Some(how) = form(&near) {
+                Check::new("AS-16", Pass, url, format!("{}; {how}", named(at)))
+            } else if let Some(how) = form(&anywhere) {
+                Check::new(
+                    "AS-16",
+                    Partial,
+                    url,
+                    format!("{}, but the {how} is elsewhere on the page", named(at)),
+                )
+            } else if let Some(how) = other(&near).or_else(|| other(&anywhere)) {
+                Check::new(
+                    "AS-16",
+                    Partial,
+                    url,
+                    format!("{}; {how}, {NO_FORM}", named(at)),
+                )
+            } else {
+                Check::new(
+                    "AS-16",
+                    Fail,
+                    url,
+                    format!(
+                        "{}, but no contact form, email address or phone number to report \
+                         problems or ask for content in another format",
+                        named(at)
+                    ),
+                )
+            }
+        }
+        None => match form(&anywhere).or_else(|| other(&anywhere)) {
+            Some(how) => Check::new(
+                "AS-16",
+                Partial,
+                url,
+                format!("{how}, but no “Feedback and contact information” heading"),
             ),
-        ),
-        (None, _, Some(how)) => Check::new(
-            "AS-16",
-            Partial,
-            url,
-            format!("{how}, but no “Feedback and contact information” heading"),
-        ),
-        (Some((at, _)), None, Some(how)) => Check::new(
-            "AS-16",
-            Partial,
-            url,
-            format!(
-                "heading {}, but the {how} is elsewhere on the page",
-                quote(&page.blocks[at].text)
-            ),
-        ),
-        (_, _, None) => {
-            let phone = anywhere
-                .phone
-                .map_or(String::new(), |_| " (a phone number only)".to_string());
-            Check::new(
+            None => Check::new(
                 "AS-16",
                 Fail,
                 url,
-                format!(
-                    "no email address or contact form to report problems or ask for content in \
-                     another format{phone} (regulation 8: a contact form)"
-                ),
-            )
-        }
+                "no contact form, email address or phone number to report problems or ask for \
+                 content in another format (regulation 8(4)(c): a link to a contact form)",
+            ),
+        },
     }
 }
 

@@ -5,6 +5,7 @@ use super::compliance::{Status, StatusClaim};
 use super::quote;
 use crate::services::statement::dates::{self, Date, Written};
 use crate::services::statement::text::{sentences, words, Block, Page, Section};
+use crate::services::statement::StatementContext;
 use crate::services::Check;
 use crate::services::CheckStatus::{Fail, NotApplicable, Partial, Pass, Unknown};
 
@@ -80,18 +81,52 @@ pub(super) fn lists_failure(b: &Block) -> bool {
 const NON_ACCESSIBLE_SENTENCE: &str =
     " content listed below is non accessible for the following reasons ";
 
-/// AS-11: the "Non-accessible content" section and its sentence, when not fully compliant.
-pub(super) fn non_accessible(page: &Page, claim: Option<&StatusClaim>, url: &str) -> Check {
+/// AS-11: the "Non-accessible content" section and its sentence, when not fully compliant
+/// (or when it claims full compliance but the crawl found A/AA failures: the section is
+/// then needed after all).
+pub(super) fn non_accessible(
+    page: &Page,
+    claim: Option<&StatusClaim>,
+    url: &str,
+    ctx: &StatementContext,
+) -> Check {
     let section = page.section(Section::NonAccessible);
     let sentence = page.find(0..page.blocks.len(), &[NON_ACCESSIBLE_SENTENCE]);
     match claim.map(|c| c.status) {
         Some(Status::Fully) => {
-            return Check::new(
-                "AS-11",
-                NotApplicable,
-                url,
-                "claims full compliance: no non-accessible content section is needed",
-            )
+            let failing = ctx.failures.as_ref().filter(|f| f.pages_failing > 0);
+            return match failing {
+                Some(f) if section.is_none() && sentence.is_none() => Check::new(
+                    "AS-11",
+                    Fail,
+                    url,
+                    format!(
+                        "claims full compliance and lists no non-accessible content, while {} \
+                         page(s) fail WCAG A/AA checks, e.g. {}",
+                        f.pages_failing,
+                        f.example_url.as_deref().unwrap_or("(not recorded)")
+                    ),
+                ),
+                Some(_) => Check::new(
+                    "AS-11",
+                    NotApplicable,
+                    url,
+                    "claims full compliance, yet has a non-accessible content section (AS-10 \
+                     judges the claim)",
+                ),
+                None => Check::new(
+                    "AS-11",
+                    NotApplicable,
+                    url,
+                    if ctx.failures.is_some() {
+                        "claims full compliance, and the crawl found no WCAG A/AA failures: no \
+                         non-accessible content section is needed"
+                    } else {
+                        "claims full compliance: no non-accessible content section is needed \
+                         (pages were not audited to check the claim)"
+                    },
+                ),
+            };
         }
         None if section.is_none() && sentence.is_none() => {
             return Check::new(

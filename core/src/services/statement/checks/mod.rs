@@ -78,7 +78,7 @@ pub(super) fn content(page: &Page, url: &str, ctx: &StatementContext) -> Vec<Che
         page::compliance_heading(page, url),
         compliance::status_option(claim, url),
         compliance::consistency(page, claim, url, ctx),
-        listed::non_accessible(page, claim, url),
+        listed::non_accessible(page, claim, url, ctx),
         listed::subheadings(page, &all, claim, url),
         listed::criteria(page, url),
         listed::fix_dates(page, url, ctx.crawl_date),
