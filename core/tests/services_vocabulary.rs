@@ -87,6 +87,8 @@ const MIN_URLS: usize = 10;
 struct Url {
     /// The task the URL is a page of, or `None` for another service.
     task: Option<&'static str>,
+    /// The source group, e.g. `govuk-llm-fallback-links-2017.csv:flytipping:reporting`.
+    group: String,
     url: String,
 }
 
@@ -141,6 +143,7 @@ fn all_urls(dir: &std::path::Path) -> BTreeMap<String, Vec<(String, Url)>> {
         let key = format!("{LINKS}:{}:{}", f[1], f[2]);
         let url = Url {
             task,
+            group: key.clone(),
             url: f[3].clone(),
         };
         groups.entry(key).or_default().push((f[0].clone(), url));
@@ -152,6 +155,7 @@ fn all_urls(dir: &std::path::Path) -> BTreeMap<String, Vec<(String, Url)>> {
         if f.len() >= 5 && f[4] == "no" {
             let url = Url {
                 task: Some("bin-collection-day"),
+                group: BINS.to_string(),
                 url: f[3].clone(),
             };
             groups
@@ -224,6 +228,7 @@ struct Rates {
 fn measure(urls: &[Url], words: bool) -> BTreeMap<&'static str, Rates> {
     let mut rates: BTreeMap<&'static str, Rates> = BTreeMap::new();
     let mut missed: HashMap<&str, HashMap<String, usize>> = HashMap::new();
+    let mut stolen_from: HashMap<&str, HashMap<String, usize>> = HashMap::new();
     let bests: Vec<Option<&str>> = urls.iter().map(|u| best(&u.url)).collect();
     for t in TASKS {
         let mut r = Rates {
@@ -254,6 +259,12 @@ fn measure(urls: &[Url], words: bool) -> BTreeMap<&'static str, Rates> {
                 r.others += 1;
                 if *b == Some(t.id) {
                     r.stolen += 1;
+                    let group = u.group.rsplit_once(".csv").map_or("", |(_, g)| g);
+                    *stolen_from
+                        .entry(t.id)
+                        .or_default()
+                        .entry(group.to_string())
+                        .or_default() += 1;
                 }
             }
         }
@@ -288,6 +299,16 @@ fn measure(urls: &[Url], words: bool) -> BTreeMap<&'static str, Rates> {
                 .map(|(w, n)| format!("{w} {n}"))
                 .collect();
             print!("   missed: {}", top.join(", "));
+        }
+        if let Some(counts) = stolen_from.get(id).filter(|_| words) {
+            let mut top: Vec<_> = counts.iter().collect();
+            top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let top: Vec<String> = top
+                .iter()
+                .take(3)
+                .map(|(g, n)| format!("{g} {n}"))
+                .collect();
+            print!("   stolen from: {}", top.join(", "));
         }
         println!();
     }
@@ -365,6 +386,7 @@ fn path_words_find_the_committed_sample() {
             };
             Url {
                 task,
+                group: f[0].clone(),
                 url: f[2].clone(),
             }
         })

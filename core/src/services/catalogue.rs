@@ -11,13 +11,16 @@
 //! # Matching
 //! A phrase matches a text or a URL path at word boundaries, its words either separate or run
 //! together, in any case, with an optional plural `s`: "fly tipping" matches "Fly-tipping",
-//! `/flytipping`, `/FlyTipping.aspx` and "fly tips" does not. Phrases of different tasks
+//! `/flytipping`, `/FlyTipping.aspx`; "butterfly tipping" does not. Phrases of different tasks
 //! overlap on purpose ("bin collection" is in "missed bin collection"): [`lookup_text`] and
 //! [`lookup_path`] give every task that matches with the length of its longest phrase, the
 //! strongest first, and the detector takes the strongest. A bare "council tax" matches no
-//! task: it names the landing page of several.
+//! task: it names the landing page of several. A path fragment may span `/`
+//! (`/council-tax/pay` matches "council-tax-pay"), so fragments avoid the words of section
+//! paths ("residents-parking" would match `/residents/parking-and-roads/`, "adult-social-care"
+//! every page of that section).
 
-use super::{Interaction, Provider};
+use super::{Country, Interaction, Provider, Tier};
 
 /// One top task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,7 +52,45 @@ impl Task {
     pub fn path_strength(&self, path: &str) -> Option<usize> {
         best_match(self.path_words, &tokens(path))
     }
+
+    /// Whether a council of `tier` in `country` provides the task itself. Northern Ireland's
+    /// councils are unitary but run fewer services than Great Britain's: see
+    /// [`NOT_NI_COUNCILS`].
+    pub fn provided_in(&self, tier: Tier, country: Country) -> bool {
+        self.provider.provided_by(tier)
+            && !(country == Country::NorthernIreland
+                && NOT_NI_COUNCILS.iter().any(|(id, _)| *id == self.id))
+    }
 }
+
+/// Tasks that Northern Ireland's councils do not provide, with the body that does. NI has
+/// domestic and business rates instead of council tax, and regional bodies for housing,
+/// education, roads, libraries, social care and elections. Parking fines are not listed:
+/// councils have run off-street car parks, and their fines, since the 2015 reform.
+pub const NOT_NI_COUNCILS: &[(&str, &str)] = &[
+    ("pay-council-tax", "Land & Property Services (rates)"),
+    (
+        "council-tax-reduction",
+        "Land & Property Services (rate relief)",
+    ),
+    ("pay-business-rates", "Land & Property Services"),
+    ("housing-benefit", "Northern Ireland Housing Executive"),
+    ("report-pothole", "Department for Infrastructure"),
+    ("street-light-fault", "Department for Infrastructure"),
+    ("parking-permit", "Department for Infrastructure"),
+    ("blue-badge", "Department for Infrastructure"),
+    ("bus-pass", "Translink (SmartPass)"),
+    ("school-admissions", "Education Authority"),
+    ("free-school-meals", "Education Authority"),
+    ("housing-register", "Northern Ireland Housing Executive"),
+    ("library-renewal", "Libraries NI"),
+    ("register-to-vote", "Electoral Office for Northern Ireland"),
+    ("adult-social-care", "Health and Social Care Trusts"),
+    (
+        "report-safeguarding-concern",
+        "Health and Social Care Trusts",
+    ),
+];
 
 /// The task with this id.
 pub fn task(id: &str) -> Option<&'static Task> {
@@ -542,6 +583,8 @@ pub const TASKS: &[Task] = &[
             "comment on a planning application",
             "planning search",
             "planning register",
+            "register of planning decisions",
+            "planning decisions",
         ],
         path_words: &[
             "planning-application",
@@ -568,14 +611,7 @@ pub const TASKS: &[Task] = &[
             "visitor permit",
             "permit parking",
         ],
-        path_words: &[
-            "parking-permit",
-            "resident-parking",
-            "residents-parking",
-            "visitor-permit",
-            "visitor-parking",
-            "permit-parking",
-        ],
+        path_words: &["parking-permit", "visitor-permit", "permit-parking"],
     },
     Task {
         id: "pay-parking-fine",
@@ -616,6 +652,7 @@ pub const TASKS: &[Task] = &[
             "disabled parking badge",
             "disabled parking permit",
             "disabled persons parking badge",
+            "blue badge parking permit",
         ],
         path_words: &[
             "blue-badge",
@@ -702,6 +739,7 @@ pub const TASKS: &[Task] = &[
             "join the housing register",
             "apply for housing",
             "apply for a council home",
+            "applying for a council home",
             "apply for social housing",
             "housing application",
             "choice based lettings",
@@ -712,8 +750,6 @@ pub const TASKS: &[Task] = &[
             "apply-for-housing",
             "applying-for-housing",
             "housing-application",
-            "social-housing",
-            "council-housing",
             "choice-based-lettings",
             "home-choice",
         ],
@@ -935,13 +971,9 @@ pub const TASKS: &[Task] = &[
             "ask for help from adult social care",
         ],
         path_words: &[
-            "adult-social-care",
-            "adults-social-care",
-            "adult-care",
             "needs-assessment",
             "care-assessment",
             "care-needs-assessment",
-            "care-and-support",
             "social-care-assessment",
         ],
     },
@@ -1089,6 +1121,48 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn northern_ireland_councils_do_not_run_the_regional_services() {
+        for (id, _) in NOT_NI_COUNCILS {
+            assert!(task(id).is_some(), "{id} is not a task");
+        }
+        let pothole = task("report-pothole").unwrap();
+        assert!(pothole.provided_in(Tier::Unitary, Country::Scotland));
+        assert!(!pothole.provided_in(Tier::Unitary, Country::NorthernIreland));
+        assert!(!pothole.provided_in(Tier::District, Country::England));
+        let bins = task("report-missed-bin").unwrap();
+        assert!(bins.provided_in(Tier::Unitary, Country::NorthernIreland));
+        assert!(!bins.provided_in(Tier::County, Country::England));
+    }
+
+    #[test]
+    fn govuk_descriptions_name_their_task() {
+        // LGSL 57 is "Find out more about council tax", the landing page of several tasks;
+        // 524 is shared by the missed bin and the collection day.
+        let shared = [57, 524];
+        let mut checked = 0;
+        for line in include_str!("../../data/lgsl.csv").lines().skip(1) {
+            let (id, rest) = line.split_once(',').unwrap();
+            let id: u32 = id.parse().unwrap();
+            let description = rest.rsplit_once(',').unwrap().0.trim_matches('"');
+            let tasks: Vec<&str> = TASKS
+                .iter()
+                .filter(|t| t.lgsl == Some(id))
+                .map(|t| t.id)
+                .collect();
+            if tasks.len() == 1 && !shared.contains(&id) {
+                assert_eq!(
+                    best_text(description),
+                    Some(tasks[0]),
+                    "LGSL {id}: {description}"
+                );
+                checked += 1;
+            }
+        }
+        // 24 tasks have an LGSL id; 57 and 524 (three tasks) are left out.
+        assert_eq!(checked, 21, "every other task with an LGSL id is checked");
     }
 
     fn best_text(text: &str) -> Option<&'static str> {

@@ -11,10 +11,52 @@
 //! - [`councils`]: the UK councils (name, GSS code, tier, country) and the lookup by name.
 //! - [`hosts`]: known transaction and payment hosts that councils send residents to.
 //! - [`statement`]: the accessibility statement checklist.
+//!
+//! The tables (LGSL list, councils, transaction hosts) are CSV files of `core/data/` (sources
+//! and licences in `core/data/SOURCES.md`), embedded with `include_str!` and parsed once, on
+//! first use. A row that does not parse is left out rather than panicking; each module's tests
+//! parse every row, so malformed data fails the tests, not a run.
 
 use serde::{Deserialize, Serialize};
 
 pub mod catalogue;
+pub mod councils;
+pub mod hosts;
+pub mod statement;
+
+/// The fields of one line of an embedded CSV file. Quoted fields may hold commas; the files
+/// have no doubled quotes and no line breaks inside fields (their tests check), so a field is
+/// a slice of the file itself.
+fn csv_fields(line: &'static str) -> Vec<&'static str> {
+    let mut fields = Vec::new();
+    let mut rest = line;
+    loop {
+        let (field, after) = if let Some(quoted) = rest.strip_prefix('"') {
+            match quoted.find('"') {
+                Some(end) => (&quoted[..end], &quoted[end + 1..]),
+                None => (quoted, ""),
+            }
+        } else {
+            match rest.find(',') {
+                Some(end) => (&rest[..end], &rest[end..]),
+                None => (rest, ""),
+            }
+        };
+        fields.push(field);
+        match after.strip_prefix(',') {
+            Some(next) => rest = next,
+            None => return fields,
+        }
+    }
+}
+
+/// The data rows of an embedded CSV file (the header skipped), split into fields.
+fn csv_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(csv_fields)
+}
 
 /// What kind of council runs a site: which tier of local government it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

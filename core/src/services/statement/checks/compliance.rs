@@ -1,0 +1,583 @@
+//! AS-09…AS-15: the compliance status and what the statement lists as not accessible.
+
+use super::quote;
+use crate::services::statement::dates::{self, Date, Written};
+use crate::services::statement::text::{words, Block, Page, Section};
+use crate::services::statement::StatementContext;
+use crate::services::Check;
+use crate::services::CheckStatus::{Fail, NotApplicable, Partial, Pass, Unknown};
+
+/// What the statement says its compliance status is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Status {
+    Fully,
+    Partially,
+    Not,
+}
+
+/// The status sentence: the status, the WCAG version it names, and the block.
+pub(super) struct StatusClaim<'p> {
+    pub(super) status: Status,
+    pub(super) version: Option<&'static str>,
+    pub(super) level_aa: bool,
+    /// The model statement's wording: "fully/partially/not compliant with".
+    pub(super) model_wording: bool,
+    pub(super) block: &'p Block,
+}
+
+/// Finds the compliance status sentence.
+pub(super) fn status_claim(page: &Page) -> Option<StatusClaim<'_>> {
+    const OPTIONS: &[(&str, Status, bool)] = &[
+        (" not fully compliant with ", Status::Partially, false),
+        (" fully compliant with ", Status::Fully, true),
+        (" partially compliant with ", Status::Partially, true),
+        (" partly compliant with ", Status::Partially, false),
+        (" not compliant with ", Status::Not, true),
+        (" non compliant with ", Status::Not, false),
+        (" fully conforms to ", Status::Fully, false),
+        (" partially conforms to ", Status::Partially, false),
+        (" fully meets ", Status::Fully, false),
+        (" partially meets ", Status::Partially, false),
+    ];
+    // "We aim to be fully compliant with …" is a plan, not a status.
+    const PLANS: &[&str] = &[
+        " to be ",
+        " become ",
+        " aim ",
+        " towards ",
+        " will be ",
+        " ensure ",
+        " strive ",
+        " working ",
+        " want ",
+        " plan ",
+    ];
+    for block in &page.blocks {
+        let w = &block.words;
+        let mut best: Option<(usize, Status, bool, &str)> = None;
+        for &(phrase, status, model) in OPTIONS {
+            let Some(at) = w.find(phrase) else { continue };
+            let before_start = w[..at].rmatch_indices(' ').nth(4).map_or(0, |(i, _)| i);
+            if PLANS.iter().any(|p| w[before_start..at + 1].contains(p)) {
+                continue;
+            }
+            // The first status in the block; "not fully compliant" also contains "fully
+            // compliant", further on, so the longer phrase wins.
+            if best.is_some_and(|(b, ..)| b <= at) {
+                continue;
+            }
+            best = Some((at, status, model, phrase));
+        }
+        let Some((at, status, model, phrase)) = best else {
+            continue;
+        };
+        let after: String = w[at + phrase.len() - 1..]
+            .split_whitespace()
+            .take(16)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let after = format!(" {after} ");
+        if !after.contains(" web content accessibility guidelines ") && !after.contains(" wcag ") {
+            continue;
+        }
+        let version = [(" 2 2 ", "2.2"), (" 2 1 ", "2.1"), (" 2 0 ", "2.0")]
+            .iter()
+            .find(|(v, _)| after.contains(v))
+            .map(|(_, v)| *v);
+        return Some(StatusClaim {
+            status,
+            version,
+            level_aa: after.contains(" aa "),
+            model_wording: model,
+            block,
+        });
+    }
+    None
+}
+
+/// AS-09: one of the three status options, against WCAG 2.2 AA.
+pub(super) fn status_option(claim: Option<&StatusClaim>, url: &str) -> Check {
+    let Some(c) = claim else {
+        return Check::new(
+            "AS-09",
+            Fail,
+            url,
+            "no compliance status (“This website is fully / partially / not compliant with the \
+             Web Content Accessibility Guidelines version 2.2 AA standard”)",
+        );
+    };
+    let q = quote(&c.block.text);
+    let (status, why) = match (c.version, c.level_aa) {
+        (Some("2.2"), true) if c.model_wording => (Pass, String::new()),
+        (Some("2.2"), true) => (
+            Partial,
+            ": not one of the model statement's three options (“fully”, “partially” or “not” \
+             compliant with)"
+                .to_string(),
+        ),
+        (Some("2.1"), _) => (
+            Partial,
+            ": WCAG 2.1 is out of date; GDS has monitored against WCAG 2.2 AA since October 2024"
+                .to_string(),
+        ),
+        (Some("2.0"), _) => (
+            Fail,
+            ": WCAG 2.0 is not the standard of the regulations (WCAG 2.1 AA, and 2.2 AA as GDS \
+             monitors since October 2024)"
+                .to_string(),
+        ),
+        (Some(_), _) => (
+            Partial,
+            ": no conformance level (the standard is WCAG 2.2 AA)".to_string(),
+        ),
+        (None, _) => (
+            Partial,
+            ": no WCAG version (the standard is WCAG 2.2 AA)".to_string(),
+        ),
+    };
+    Check::new("AS-09", status, url, format!("{q}{why}"))
+}
+
+/// Whether a text names a WCAG success criterion number ("1.4.3", "2.4.11").
+fn names_criterion(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    (0..b.len()).any(|i| {
+        if !(b'1'..=b'4').contains(&b[i])
+            || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.'))
+        {
+            return false;
+        }
+        let mut j = i + 1;
+        for _ in 0..2 {
+            if b.get(j) != Some(&b'.') {
+                return false;
+            }
+            let n = digits(j + 1);
+            if n == 0 || n > 2 {
+                return false;
+            }
+            j += 1 + n;
+        }
+        // Not a longer dotted number (a version "1.2.3.4", a date "1.10.2020").
+        !(b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit))
+    })
+}
+
+/// Blocks that list non-compliances: the "Non-compliance with the accessibility
+/// regulations" section, else the "Non-accessible content" section without its burden and
+/// out-of-scope subsections.
+fn non_compliance_blocks(page: &Page) -> Vec<&Block> {
+    if let Some((_, range)) = page.section(Section::NonCompliance) {
+        return page.blocks[range]
+            .iter()
+            .filter(|b| b.level.is_none())
+            .collect();
+    }
+    let Some((_, range)) = page.section(Section::NonAccessible) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut skipping = false;
+    for b in &page.blocks[range] {
+        if b.level.is_some() {
+            skipping = matches!(
+                Section::of_heading(&b.words),
+                Some(Section::Burden | Section::OutOfScope)
+            );
+        } else if !skipping {
+            out.push(b);
+        }
+    }
+    out
+}
+
+/// A block that lists a failure: it names a criterion and says it fails.
+fn lists_failure(b: &Block) -> bool {
+    (names_criterion(&b.text) || b.words.contains(" success criteri"))
+        && (b.words.contains(" fail") || b.words.contains(" does not meet "))
+}
+
+/// AS-10: "fully compliant" only when neither the crawl nor the statement finds failures.
+pub(super) fn consistency(
+    page: &Page,
+    claim: Option<&StatusClaim>,
+    url: &str,
+    ctx: &StatementContext,
+) -> Check {
+    let Some(c) = claim else {
+        return Check::new(
+            "AS-10",
+            NotApplicable,
+            url,
+            "no compliance status to compare (AS-09)",
+        );
+    };
+    if c.status != Status::Fully {
+        return Check::new(
+            "AS-10",
+            Pass,
+            url,
+            format!("{}: does not claim full compliance", quote(&c.block.text)),
+        );
+    }
+    if let Some(listed) = page.blocks.iter().find(|b| lists_failure(b)) {
+        return Check::new(
+            "AS-10",
+            Fail,
+            url,
+            format!(
+                "claims full compliance, yet the statement lists a failure: {}",
+                quote(&listed.text)
+            ),
+        );
+    }
+    match &ctx.failures {
+        Some(f) if f.pages_failing > 0 => {
+            let example = f.example_url.as_deref().unwrap_or(url);
+            Check::new(
+                "AS-10",
+                Fail,
+                example,
+                format!(
+                    "the statement claims full compliance ({}), but the crawl found WCAG A/AA \
+                     failures on {} page(s), this one among them",
+                    quote(&c.block.text),
+                    f.pages_failing
+                ),
+            )
+        }
+        Some(_) => Check::new(
+            "AS-10",
+            Pass,
+            url,
+            "claims full compliance; the crawl found no WCAG A/AA failures",
+        ),
+        None => Check::new(
+            "AS-10",
+            Unknown,
+            url,
+            "claims full compliance; the crawl did not audit pages to compare",
+        ),
+    }
+}
+
+const NON_ACCESSIBLE_SENTENCE: &str =
+    " content listed below is non accessible for the following reasons ";
+
+/// AS-11: the "Non-accessible content" section and its sentence, when not fully compliant.
+pub(super) fn non_accessible(page: &Page, claim: Option<&StatusClaim>, url: &str) -> Check {
+    let section = page.section(Section::NonAccessible);
+    let sentence = page.find(0..page.blocks.len(), &[NON_ACCESSIBLE_SENTENCE]);
+    match claim.map(|c| c.status) {
+        Some(Status::Fully) => {
+            return Check::new(
+                "AS-11",
+                NotApplicable,
+                url,
+                "claims full compliance: no non-accessible content section is needed",
+            )
+        }
+        None if section.is_none() && sentence.is_none() => {
+            return Check::new(
+                "AS-11",
+                Unknown,
+                url,
+                "no compliance status (AS-09), so whether the section is needed is not known",
+            )
+        }
+        _ => {}
+    }
+    match (section, sentence) {
+        (Some((at, _)), Some(s)) => Check::new(
+            "AS-11",
+            Pass,
+            url,
+            format!(
+                "heading {}; {}",
+                quote(&page.blocks[at].text),
+                quote(&s.text)
+            ),
+        ),
+        (Some((at, _)), None) => Check::new(
+            "AS-11",
+            Partial,
+            url,
+            format!(
+                "heading {}, but not the sentence “The content listed below is non-accessible \
+                 for the following reasons”",
+                quote(&page.blocks[at].text)
+            ),
+        ),
+        (None, Some(s)) => Check::new(
+            "AS-11",
+            Partial,
+            url,
+            format!(
+                "{}, but no “Non-accessible content” heading",
+                quote(&s.text)
+            ),
+        ),
+        (None, None) => Check::new(
+            "AS-11",
+            Fail,
+            url,
+            "not fully compliant, but no “Non-accessible content” section",
+        ),
+    }
+}
+
+/// Whether the statement says it claims no disproportionate burden.
+fn denies_burden(all: &str) -> bool {
+    [
+        " not claiming disproportionate burden ",
+        " not claim disproportionate burden ",
+        " no disproportionate burden ",
+        " not claiming a disproportionate burden ",
+        " not claimed disproportionate burden ",
+    ]
+    .iter()
+    .any(|p| all.contains(p))
+}
+
+/// AS-12: the legally required subheadings, for the kinds of content the statement lists.
+pub(super) fn subheadings(page: &Page, all: &str, claim: Option<&StatusClaim>, url: &str) -> Check {
+    let has = |s: Section| page.section(s).is_some();
+    let topics = [
+        (
+            Section::NonCompliance,
+            "Non-compliance with the accessibility regulations",
+            page.blocks.iter().any(lists_failure),
+        ),
+        (
+            Section::Burden,
+            "Disproportionate burden",
+            all.contains(" disproportionate burden ") && !denies_burden(all),
+        ),
+        (
+            Section::OutOfScope,
+            "Content that’s not within the scope of the accessibility regulations",
+            [
+                " not within the scope ",
+                " outside the scope ",
+                " out of scope ",
+                " not in scope ",
+            ]
+            .iter()
+            .any(|p| all.contains(p)),
+        ),
+    ];
+    let used: Vec<_> = topics
+        .iter()
+        .filter(|(s, _, listed)| *listed || has(*s))
+        .collect();
+    let present: Vec<&str> = used.iter().filter(|t| has(t.0)).map(|t| t.1).collect();
+    let missing: Vec<&str> = used.iter().filter(|t| !has(t.0)).map(|t| t.1).collect();
+    if used.is_empty() {
+        return match claim.map(|c| c.status) {
+            Some(Status::Partially | Status::Not) => Check::new(
+                "AS-12",
+                Fail,
+                url,
+                "not fully compliant, but lists no non-compliances, disproportionate burden or \
+                 out-of-scope content under their headings",
+            ),
+            _ => Check::new(
+                "AS-12",
+                NotApplicable,
+                url,
+                "lists no non-compliances, disproportionate burden or out-of-scope content",
+            ),
+        };
+    }
+    let quoted = |v: &[&str]| {
+        v.iter()
+            .map(|h| format!("“{h}”"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if missing.is_empty() {
+        Check::new("AS-12", Pass, url, format!("headings {}", quoted(&present)))
+    } else if present.is_empty() {
+        Check::new(
+            "AS-12",
+            Fail,
+            url,
+            format!(
+                "content is listed without its heading(s) {}",
+                quoted(&missing)
+            ),
+        )
+    } else {
+        Check::new(
+            "AS-12",
+            Partial,
+            url,
+            format!(
+                "headings {}; missing {}",
+                quoted(&present),
+                quoted(&missing)
+            ),
+        )
+    }
+}
+
+/// AS-13: the listed non-compliances name the WCAG success criteria they fail.
+pub(super) fn criteria(page: &Page, url: &str) -> Check {
+    let blocks = non_compliance_blocks(page);
+    if blocks.is_empty() {
+        return Check::new("AS-13", NotApplicable, url, "no non-compliances are listed");
+    }
+    let naming: Vec<&&Block> = blocks
+        .iter()
+        .filter(|b| names_criterion(&b.text) || b.words.contains(" success criteri"))
+        .collect();
+    match naming.first() {
+        Some(first) => Check::new(
+            "AS-13",
+            Pass,
+            url,
+            format!(
+                "{} of {} listed item(s) name a WCAG success criterion, e.g. {}",
+                naming.len(),
+                blocks.len(),
+                quote(&first.text)
+            ),
+        ),
+        None => Check::new(
+            "AS-13",
+            Fail,
+            url,
+            format!(
+                "the non-compliances listed name no WCAG success criterion, e.g. {}",
+                quote(&blocks[0].text)
+            ),
+        ),
+    }
+}
+
+/// Words that make a sentence about a fix to come.
+const FIX_WORDS: &[&str] = &[
+    " plan",
+    " will ",
+    " aim ",
+    " intend",
+    " expect",
+    " fix",
+    " due ",
+    " scheduled ",
+    " target",
+    " resolve",
+    " by ",
+];
+
+/// A word before a date that makes it something other than a fix date ("published before
+/// 23 September 2018").
+const NOT_FIX_DATE: &[&str] = &["before", "since", "after", "from", "published"];
+
+/// AS-14: the dates given for fixes (in sentences about a fix to come) are after the crawl.
+pub(super) fn fix_dates(page: &Page, url: &str, crawl: Date) -> Check {
+    let mut past: Vec<(Written, &Block)> = Vec::new();
+    let mut future = 0;
+    for b in non_compliance_blocks(page) {
+        for sentence in b.text.split(". ") {
+            let w = words(sentence);
+            if !FIX_WORDS.iter().any(|f| w.contains(f)) || w.contains(" do not require ") {
+                continue;
+            }
+            let toks = dates::tokens(sentence);
+            let mut k = 0;
+            while k < toks.len() {
+                let prev = |n: usize| if k >= n { toks[k - n].as_str() } else { "" };
+                // A bare year is a date only as "by 2027", "until 2027", "end of 2027".
+                let year_only = || {
+                    let after = prev(1) == "by"
+                        || prev(1) == "until"
+                        || (prev(1) == "of" && prev(2) == "end");
+                    dates::year_number(&toks[k])
+                        .filter(|_| after)
+                        .map(|y| (Written::year(y), 1))
+                };
+                let Some((written, used)) = dates::date_at(&toks[k..]).or_else(year_only) else {
+                    k += 1;
+                    continue;
+                };
+                if !NOT_FIX_DATE.contains(&prev(1)) {
+                    if written.latest < crawl {
+                        past.push((written, b));
+                    } else {
+                        future += 1;
+                    }
+                }
+                k += used;
+            }
+        }
+    }
+    if let Some((w, b)) = past.first() {
+        Check::new(
+            "AS-14",
+            Fail,
+            url,
+            format!(
+                "{} fix date(s) before the crawl ({crawl}), e.g. {} in {}",
+                past.len(),
+                w.latest,
+                quote(&b.text)
+            ),
+        )
+    } else if future > 0 {
+        Check::new(
+            "AS-14",
+            Pass,
+            url,
+            format!("{future} fix date(s), all after the crawl ({crawl})"),
+        )
+    } else {
+        Check::new("AS-14", NotApplicable, url, "no fix dates are given")
+    }
+}
+
+/// AS-15: a disproportionate burden claim says it was assessed.
+pub(super) fn burden(page: &Page, all: &str, url: &str) -> Check {
+    let section = page.section(Section::Burden);
+    let claimed = section.is_some() || all.contains(" disproportionate burden ");
+    if !claimed || denies_burden(all) {
+        return Check::new(
+            "AS-15",
+            NotApplicable,
+            url,
+            "no disproportionate burden is claimed",
+        );
+    }
+    let range = match &section {
+        Some((at, range)) => *at..range.end,
+        None => 0..page.blocks.len(),
+    };
+    let in_scope = |b: &&Block| section.is_some() || b.words.contains(" disproportionate burden ");
+    let assessed = page.blocks[range.clone()]
+        .iter()
+        .filter(in_scope)
+        .find(|b| b.words.contains(" assess"));
+    let linked = page.blocks[range]
+        .iter()
+        .flat_map(|b| b.links.iter())
+        .find(|l| {
+            let w = words(&format!("{} {}", l.text, l.href));
+            w.contains(" assessment ")
+        });
+    match (assessed, linked) {
+        (_, Some(l)) => Check::new(
+            "AS-15",
+            Pass,
+            url,
+            format!("the assessment is linked: “{}” ({})", l.text, l.href),
+        ),
+        (Some(b), None) => Check::new("AS-15", Pass, url, quote(&b.text)),
+        (None, None) => Check::new(
+            "AS-15",
+            Fail,
+            url,
+            "claims disproportionate burden without saying it was assessed (regulation 7)",
+        ),
+    }
+}

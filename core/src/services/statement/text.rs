@@ -1,0 +1,328 @@
+//! The statement page as the checks read it: its main content as a list of blocks
+//! (headings, paragraphs, list items), each with its text normalised for matching and the
+//! links in it, and the sections the model statement's headings open.
+
+use crate::model::{collapse_whitespace, Child, Document, El};
+
+/// A link in the statement: its text and `href` as written.
+#[derive(Debug, Clone)]
+pub(super) struct Link {
+    pub text: String,
+    pub href: String,
+}
+
+/// One heading, paragraph or list item of the main content.
+#[derive(Debug)]
+pub(super) struct Block {
+    /// The text as shown, white space collapsed.
+    pub text: String,
+    /// [`words`] of the text: matched against the model statement's phrases.
+    pub words: String,
+    /// Its heading level (1–6); 7 for a short line that only looks like a heading of the
+    /// model statement (bold, or ending with a colon); `None` for body text.
+    pub level: Option<u8>,
+    pub links: Vec<Link>,
+}
+
+impl Block {
+    /// Marked up as a heading (`h1`–`h6`, `role=heading`), not only looking like one.
+    pub fn is_marked_heading(&self) -> bool {
+        self.level.is_some_and(|l| l <= 6)
+    }
+}
+
+/// Lower-case letters and digits, every other run of characters one space, padded with a
+/// space at both ends, so that `" compliance status "` matches whole words only and
+/// punctuation ("(No. 2)", "that’s", "non-accessible") never decides a match.
+pub(super) fn words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// The sections of the model statement, told by what their heading says rather than its
+/// exact wording ("Feedback and contact details" is the feedback section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Section {
+    Feedback,
+    Reporting,
+    Enforcement,
+    PhoneOrVisit,
+    Compliance,
+    NonAccessible,
+    NonCompliance,
+    Burden,
+    OutOfScope,
+    Roadmap,
+    Preparation,
+}
+
+impl Section {
+    /// The section a heading's [`words`] open, if one of the model statement's.
+    pub fn of_heading(w: &str) -> Option<Section> {
+        let has = |p: &str| w.contains(p);
+        Some(if has(" disproportionate burden ") {
+            Section::Burden
+        } else if has(" scope ") && (has(" not ") || has(" outside ") || has(" out of "))
+            || has(" exempt")
+        {
+            Section::OutOfScope
+        } else if has(" non compliance ") || has(" noncompliance ") || has(" non compliant ") {
+            Section::NonCompliance
+        } else if has(" non accessible ")
+            || has(" nonaccessible ")
+            || has(" inaccessible content ")
+            || has(" not accessible ")
+        {
+            Section::NonAccessible
+        } else if has(" compliance ") && !has(" technical information ") {
+            Section::Compliance
+        } else if has(" enforcement ") {
+            Section::Enforcement
+        } else if has(" preparation ") || has(" prepared ") {
+            Section::Preparation
+        } else if has(" phone ") || has(" visiting ") || has(" in person ") {
+            Section::PhoneOrVisit
+        } else if has(" report") && (has(" problem") || has(" issue") || has(" accessibility ")) {
+            Section::Reporting
+        } else if has(" feedback ") || has(" contact ") {
+            Section::Feedback
+        } else if has(" roadmap ") || has(" improve ") {
+            Section::Roadmap
+        } else {
+            return None;
+        })
+    }
+}
+
+/// The statement page, read once for all the checks.
+#[derive(Debug)]
+pub(super) struct Page {
+    pub blocks: Vec<Block>,
+    /// Every `<h1>`'s text, the page's whole (a CMS may put it outside `<main>`).
+    pub h1: Vec<String>,
+    pub title: Option<String>,
+}
+
+impl Page {
+    pub fn read(doc: &Document) -> Page {
+        let body = doc
+            .elements()
+            .find(|e| e.is_html() && e.name() == "body")
+            .or_else(|| doc.root());
+        // Read the main content when the page marks it, so that the site's header and
+        // footer (a "Contact us" link, an "Accessibility" link) never count as the
+        // statement's; else the body without its banner, navigation and footer.
+        let main = doc
+            .elements()
+            .find(|e| e.is_html() && (e.name() == "main" || e.attr("role") == Some("main")));
+        let mut reader = Reader::default();
+        if let Some(start) = main.or(body) {
+            reader.walk(start, main.is_none(), 0);
+            reader.flush();
+        }
+        Page {
+            blocks: reader.blocks,
+            h1: doc
+                .elements()
+                .filter(|e| e.is_html() && e.name() == "h1")
+                .map(|e| collapse_whitespace(&e.text_content()))
+                .collect(),
+            title: doc.title(),
+        }
+    }
+
+    /// The blocks of the first section whose heading opens `section`: its heading's index
+    /// and the range of blocks under it (to the next heading of the same or a higher level).
+    pub fn section(&self, section: Section) -> Option<(usize, std::ops::Range<usize>)> {
+        let at = self
+            .blocks
+            .iter()
+            .position(|b| b.level.is_some() && Section::of_heading(&b.words) == Some(section))?;
+        let level = self.blocks[at].level.unwrap_or(7);
+        let end = self.blocks[at + 1..]
+            .iter()
+            .position(|b| b.level.is_some_and(|l| l <= level))
+            .map_or(self.blocks.len(), |k| at + 1 + k);
+        Some((at, at + 1..end))
+    }
+
+    /// Every block's words, joined: the whole statement for phrases that may be anywhere.
+    pub fn all_words(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            out.push_str(&b.words);
+        }
+        out
+    }
+
+    /// The first block in `range` whose words contain one of `phrases` (each padded
+    /// with spaces, see [`words`]).
+    pub fn find(&self, range: std::ops::Range<usize>, phrases: &[&str]) -> Option<&Block> {
+        self.blocks[range]
+            .iter()
+            .find(|b| phrases.iter().any(|p| b.words.contains(p)))
+    }
+}
+
+/// Elements that start and end a block of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "table"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "main"
+            | "aside"
+            | "nav"
+            | "blockquote"
+            | "pre"
+            | "address"
+            | "figure"
+            | "figcaption"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "br"
+            | "hr"
+    )
+}
+
+/// Longest line, in words, read as a heading when it only looks like one.
+const PSEUDO_HEADING_WORDS: usize = 10;
+
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    text: String,
+    links: Vec<Link>,
+    /// Characters of the current block's text inside `<b>`/`<strong>`, and outside.
+    bold_chars: usize,
+    plain_chars: usize,
+}
+
+impl Reader {
+    fn walk(&mut self, el: El, skip_landmarks: bool, bold: usize) {
+        for child in el.child_nodes() {
+            let e = match child {
+                Child::Text(t) => {
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    if bold > 0 {
+                        self.bold_chars += n;
+                    } else {
+                        self.plain_chars += n;
+                    }
+                    self.text.push_str(t);
+                    continue;
+                }
+                Child::Element(e) => e,
+            };
+            let name = e.name();
+            if matches!(
+                name,
+                "script" | "style" | "template" | "noscript" | "head" | "svg"
+            ) || skip_landmarks
+                && matches!(e.role(), Some("banner" | "contentinfo" | "navigation"))
+            {
+                continue;
+            }
+            let level = match name {
+                "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(name.as_bytes()[1] - b'0'),
+                _ if e.attr("role") == Some("heading") => Some(
+                    e.attr("aria-level")
+                        .and_then(|l| l.trim().parse::<u8>().ok())
+                        .map_or(2, |l| l.clamp(1, 6)),
+                ),
+                _ => None,
+            };
+            if let Some(level) = level {
+                self.flush();
+                let text = collapse_whitespace(&e.text_content());
+                self.blocks.push(Block {
+                    words: words(&text),
+                    text,
+                    level: Some(level),
+                    links: Vec::new(),
+                });
+                continue;
+            }
+            let block = is_block(name);
+            if block {
+                self.flush();
+            }
+            if matches!(name, "a" | "area") {
+                if let Some(href) = e.attr("href") {
+                    self.links.push(Link {
+                        text: collapse_whitespace(&e.text_content()),
+                        href: href.trim().to_string(),
+                    });
+                }
+            }
+            let bold = bold + usize::from(matches!(name, "b" | "strong"));
+            self.walk(e, skip_landmarks, bold);
+            if block {
+                self.flush();
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        let text = collapse_whitespace(&self.text);
+        self.text.clear();
+        let (bold, plain) = (self.bold_chars, self.plain_chars);
+        self.bold_chars = 0;
+        self.plain_chars = 0;
+        if text.is_empty() {
+            if let Some(last) = self.blocks.last_mut() {
+                last.links.append(&mut self.links);
+            }
+            self.links.clear();
+            return;
+        }
+        let words = words(&text);
+        // A short line that is all bold or ends with a colon, and names a section of the
+        // model statement ("Enforcement procedure:"), is that section's heading on pages
+        // whose editor lost the heading markup.
+        let short = words.split_whitespace().count() <= PSEUDO_HEADING_WORDS;
+        // A sentence ("If you find a problem, contact us:") is not a heading.
+        let sentence = [" if ", " you ", " we ", " us ", " our "]
+            .iter()
+            .any(|w| words.contains(w));
+        let looks_like_heading = short
+            && !sentence
+            && !text.ends_with('.')
+            && (plain == 0 && bold > 0 || text.ends_with(':'))
+            && Section::of_heading(&words).is_some();
+        self.blocks.push(Block {
+            text,
+            words,
+            level: looks_like_heading.then_some(7),
+            links: std::mem::take(&mut self.links),
+        });
+    }
+}
