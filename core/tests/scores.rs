@@ -315,6 +315,23 @@ fn statuses_that_decide_stars_alone() {
 }
 
 #[test]
+fn check_points_add_up_to_each_groups_share() {
+    // RESEARCH.md section 9: findability 40, completion 40, support 20, out of 100.
+    use frontdesk_core::score::tasks::Group;
+    for group in [Group::Findability, Group::Completion, Group::Support] {
+        let points: f64 = TASK_CHECK_WEIGHTS
+            .iter()
+            .filter(|(_, g, _)| *g == group)
+            .map(|(_, _, points)| points)
+            .sum();
+        assert_eq!(points, f64::from(group.share()), "{group:?}");
+    }
+    let ids: std::collections::BTreeSet<_> =
+        TASK_CHECK_WEIGHTS.iter().map(|(id, _, _)| id).collect();
+    assert_eq!(ids.len(), TASK_CHECK_WEIGHTS.len(), "a check is rated once");
+}
+
+#[test]
 fn star_thresholds() {
     use frontdesk_core::score::tasks::stars_for_percent;
     assert_eq!(stars_for_percent(85.0), 4);
@@ -432,6 +449,9 @@ fn worked_example_scorecard_line() {
     assert_eq!(json["services"]["other_tier"], 2);
     assert_eq!(json["statement"]["passed"], 17);
     assert_eq!(json["statement"]["applicable"], 23);
+    // The report reads its JSON back.
+    let back: Scorecard = serde_json::from_value(json).unwrap();
+    assert_eq!(back, card);
 }
 
 #[test]

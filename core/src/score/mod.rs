@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub mod page;
 pub mod statement;
@@ -24,7 +24,7 @@ pub use tasks::{services_score, task_stars, RatedTask, ServicesScore};
 /// (through `Display`) the line `Kestrelford: accessibility 71/100 · services 2.6★ (9 of 14
 /// tasks online) · statement 17/23`. A part that was not measured is `null`, and the line
 /// says so instead of showing a number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scorecard {
     /// The council's name, or the site's host when no council is known.
     pub name: String,

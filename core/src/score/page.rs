@@ -10,7 +10,7 @@
 //! Only failures count: cantTell and passed findings never lower a score. Why these numbers:
 //! `docs/scoring.md`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::{Finding, Impact, Level, Outcome};
 
@@ -50,7 +50,7 @@ pub fn finding_weight(finding: &Finding) -> f64 {
 }
 
 /// A page's accessibility score and the counts behind it.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PageScore {
     /// 0–100; 100 when nothing failed at level A or AA.
     pub score: u8,
@@ -65,6 +65,10 @@ pub struct PageScore {
     /// Findings the engine could not decide: a person should check; never scored.
     pub cant_tell: usize,
 }
+
+// The penalty is always a finite number (never NaN), so equality is total: the report, which
+// is `Eq`, can carry page scores.
+impl Eq for PageScore {}
 
 /// Scores a page from its findings (any order; passed findings are ignored).
 pub fn page_score<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> PageScore {
@@ -126,7 +130,7 @@ pub struct SitePage {
 }
 
 /// A site's accessibility score: the weighted mean of its pages' scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SiteScore {
     /// 0–100, the weighted mean of the page scores, rounded.
     pub score: u8,

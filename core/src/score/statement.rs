@@ -1,11 +1,11 @@
 //! The accessibility statement's figure: checks passed out of the checks that apply.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::services::{Check, CheckStatus};
 
 /// The statement's figure, e.g. 17 of 23.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementScore {
     /// Whether the site has an accessibility statement at all.
     pub found: bool,

@@ -12,7 +12,7 @@
 //! stars; unknown checks can lift a task at most one star above its worst case (every
 //! unknown counted as a fail). Why: `docs/scoring.md`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::services::{Check, CheckStatus, TaskStatus};
 
@@ -158,7 +158,7 @@ pub struct RatedTask {
 
 /// The council's services figure: mean stars over the tasks it provides, and how many of
 /// them are online.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ServicesScore {
     /// Mean stars over the rated tasks the council provides, to one decimal; `null` when
     /// none is rated.
@@ -175,6 +175,10 @@ pub struct ServicesScore {
     /// council.
     pub other_tier: usize,
 }
+
+// The mean is a finite number of tenths (never NaN), so equality is total: the report, which
+// is `Eq`, can carry it.
+impl Eq for ServicesScore {}
 
 /// The council's services figure over its tasks.
 pub fn services_score(tasks: &[RatedTask]) -> ServicesScore {
