@@ -50,7 +50,7 @@ impl Task {
 
     /// The strength of the task's best fragment in a URL path, as [`Task::text_strength`].
     pub fn path_strength(&self, path: &str) -> Option<usize> {
-        best_match(self.path_words, &tokens(path))
+        best_match(self.path_words, &tokens(&percent_decoded(path)))
     }
 
     /// Whether a council of `tier` in `country` provides the task itself. Northern Ireland's
@@ -106,7 +106,7 @@ pub fn lookup_text(text: &str) -> Vec<(&'static Task, usize)> {
 
 /// Every task whose path words match a URL `path`, as [`lookup_text`].
 pub fn lookup_path(path: &str) -> Vec<(&'static Task, usize)> {
-    let words = tokens(path);
+    let words = tokens(&percent_decoded(path));
     ranked(|t| best_match(t.path_words, &words))
 }
 
@@ -142,6 +142,32 @@ fn tokens(text: &str) -> Vec<String> {
     }
     if !word.is_empty() {
         out.push(word);
+    }
+    out
+}
+
+/// A URL path with its ASCII `%XX` escapes decoded (`Report%20a%20pothole` → `Report a
+/// pothole`); other escapes become a separator.
+fn percent_decoded(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(if byte.is_ascii() { byte as char } else { ' ' });
+                i += 3;
+            }
+            _ => {
+                // Copy the whole (possibly multi-byte) character.
+                let c = path[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
     }
     out
 }
@@ -1238,6 +1264,14 @@ mod tests {
             Some("report-missed-bin")
         );
         assert_eq!(best_path("/mgMemberIndex.aspx"), Some("find-councillor"));
+        assert_eq!(
+            best_path("/Services/Report%20an%20abandoned%20vehicle"),
+            Some("report-abandoned-vehicle")
+        );
+        assert_eq!(
+            best_path("/caf%C3%A9/%zz/fly%2Dtipping%"),
+            Some("report-fly-tipping")
+        );
         assert_eq!(best_path("/bins-and-recycling"), None);
     }
 }

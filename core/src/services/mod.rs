@@ -19,10 +19,16 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod analysis;
 pub mod catalogue;
+mod checks;
 pub mod councils;
 pub mod hosts;
 pub mod statement;
+pub mod summary;
+
+pub use analysis::{Analysis, ServicesReport};
+pub use summary::PageSummary;
 
 /// The fields of one line of an embedded CSV file. Quoted fields may hold commas; the files
 /// have no doubled quotes and no line breaks inside fields (their tests check), so a field is

@@ -3,8 +3,9 @@
 //! legally required wording), as far as the statement page shows it. Each rule, with its
 //! sources, is in `docs/scoring.md` ("Accessibility statement (AS-01…23)").
 //!
-//! The crawl finds the statement with [`is_statement_link`] and [`looks_like_statement`],
-//! fetches it, and calls [`check_statement`] with what it saw. No I/O here.
+//! The crawl finds the statement with [`statement_links`] (each page's links to it, and
+//! whether they sit in the header or footer) and [`looks_like_statement`], fetches it, and
+//! calls [`check_statement`] with what it saw. No I/O here.
 
 mod checks;
 mod dates;
@@ -40,6 +41,8 @@ pub enum StatementSource<'a> {
 /// How the statement was linked from the pages the crawl sampled (for AS-01 and AS-02).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Linking {
+    /// The site's home page (where the evidence points when no statement is found).
+    pub home_url: String,
     /// Pages sampled for the link (the home page among them).
     pub pages_sampled: usize,
     /// How many of them link to the statement from their header or footer.
@@ -91,21 +94,19 @@ pub fn check_statement(source: StatementSource, ctx: &StatementContext) -> Vec<C
     match source {
         StatementSource::NotFound => {
             let sampled = ctx.linking.pages_sampled;
+            let home = ctx.linking.home_url.as_str();
             out.push(Check::new(
                 "AS-01",
                 CheckStatus::Fail,
-                ctx.linking
-                    .found_on
-                    .as_ref()
-                    .map_or("", |f| f.page_url.as_str()),
+                home,
                 format!("no link to an accessibility statement on the {sampled} page(s) sampled"),
             ));
-            out.push(checks::linking(ctx, ""));
+            out.push(checks::linking(ctx, home));
             for n in 3..=23 {
                 out.push(Check::new(
                     &id(n),
                     CheckStatus::NotApplicable,
-                    "",
+                    home,
                     "no accessibility statement was found (AS-01)",
                 ));
             }
@@ -220,6 +221,55 @@ pub fn is_statement_link(text: &str, href: &str) -> bool {
         None => &w,
     };
     named && head.split_whitespace().all(|t| ALLOWED.contains(&t))
+}
+
+/// A link to the accessibility statement on a page (see [`is_statement_link`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLink {
+    /// The link's text (its accessible name: an icon link's `alt` or `aria-label`).
+    pub text: String,
+    /// Its `href`, as written (the crawl resolves it against the page's URL).
+    pub href: String,
+    /// Inside the page's header, footer or navigation (a `header`, `footer` or `nav`
+    /// element, a banner, content-info or navigation landmark, or a block whose `id` or
+    /// `class` names a header or footer): "a consistent place" on every page, for AS-02.
+    pub in_header_or_footer: bool,
+}
+
+/// The page's links to the accessibility statement, in document order: what the crawl
+/// needs to find the statement (AS-01) and fill [`Linking`] (AS-02).
+pub fn statement_links(doc: &Document) -> Vec<StatementLink> {
+    doc.elements()
+        .filter(|e| e.is_html() && matches!(e.name(), "a" | "area"))
+        .filter_map(|e| {
+            let href = e.attr("href")?.trim();
+            let text = e.accessible_name();
+            is_statement_link(text, href).then(|| StatementLink {
+                text: text.to_string(),
+                href: href.to_string(),
+                in_header_or_footer: e.ancestors().any(|a| is_page_chrome(&a)),
+            })
+        })
+        .collect()
+}
+
+/// A part of the page every template repeats: header, footer, navigation.
+fn is_page_chrome(el: &crate::model::El) -> bool {
+    if matches!(el.name(), "header" | "footer" | "nav")
+        || matches!(el.role(), Some("banner" | "contentinfo" | "navigation"))
+    {
+        return true;
+    }
+    // CMS templates often mark them only by name: `<div id="footer">`, `class="site-footer"`.
+    ["id", "class"].iter().any(|attr| {
+        el.attr(attr).is_some_and(|v| {
+            v.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+                .any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t == "footer" || t == "header" || t == "masthead"
+                })
+        })
+    })
 }
 
 /// Whether a page is an accessibility statement rather than a page about something

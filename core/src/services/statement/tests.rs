@@ -31,6 +31,7 @@ fn context(hosts: &[String]) -> StatementContext<'_> {
             example_url: Some(FAILING_PAGE.to_string()),
         }),
         linking: Linking {
+            home_url: "https://www.kestrelford.gov.uk/".to_string(),
             pages_sampled: 5,
             pages_linking: 5,
             home_links: true,
@@ -130,6 +131,7 @@ fn a_statement_not_found_fails_the_first_checks_only() {
     let hosts = hosts();
     let mut ctx = context(&hosts);
     ctx.linking = Linking {
+        home_url: "https://www.kestrelford.gov.uk/".to_string(),
         pages_sampled: 4,
         ..Linking::default()
     };
@@ -139,6 +141,7 @@ fn a_statement_not_found_fails_the_first_checks_only() {
     assert_eq!(status(&checks, "AS-02"), Fail);
     assert!(checks[2..].iter().all(|c| c.status == NotApplicable));
     assert!(evidence(&checks, "AS-01").contains("4 page(s) sampled"));
+    assert_eq!(checks[0].evidence[0].url, "https://www.kestrelford.gov.uk/");
 }
 
 #[test]
@@ -695,4 +698,151 @@ fn scope_in_other_words() {
         "This statement relates to the Kestrelford Borough Council website,",
     );
     assert_only(&run(&html, &context(&hosts)), &[]);
+}
+
+/// The non-accessible content section from its heading to the roadmap.
+fn without_non_accessible_content(replacement: &str) -> String {
+    let start = GOOD
+        .find("<h2>Non-accessible content</h2>")
+        .expect("section");
+    let end = GOOD.find("<h2>What we’re doing").expect("next section");
+    format!("{}{replacement}{}", &GOOD[..start], &GOOD[end..])
+}
+
+#[test]
+fn exemptions_only_list_no_non_compliances() {
+    let hosts = hosts();
+    let html = without_non_accessible_content(
+        "<h2>Non-accessible content</h2>\
+         <p>The content listed below is non-accessible for the following reasons.</p>\
+         <h3>Content that’s not within the scope of the accessibility regulations</h3>\
+         <p>The accessibility regulations do not require us to fix PDFs or other documents \
+         published before 23 September 2018 if they’re not essential to providing our \
+         services.</p>",
+    )
+    .replacen(STATUS_22, "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the exemptions listed below.", 1);
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[
+            ("AS-13", NotApplicable),
+            ("AS-14", NotApplicable),
+            ("AS-15", NotApplicable),
+        ],
+    );
+}
+
+#[test]
+fn content_listed_without_subheadings_is_partial() {
+    let hosts = hosts();
+    let html = without_non_accessible_content(
+        "<h2>Non-accessible content</h2>\
+         <p>The content listed below is non-accessible for the following reasons.</p>\
+         <p>Some older PDF documents are not tagged for screen readers.</p>",
+    );
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[
+            ("AS-12", Partial),
+            ("AS-13", Fail),
+            ("AS-14", NotApplicable),
+            ("AS-15", NotApplicable),
+        ],
+    );
+}
+
+#[test]
+fn the_date_an_issue_was_found_is_no_fix_date() {
+    let hosts = hosts();
+    let html = variant(
+        "We plan to replace the map with a keyboard\n  accessible one by 31 March 2027.",
+        "We found this when we tested on 10 March 2026, and we plan to replace the map by 31 March 2027.",
+    );
+    assert_only(&run(&html, &context(&hosts)), &[]);
+}
+
+#[test]
+fn saying_no_burden_is_claimed_is_no_claim() {
+    let hosts = hosts();
+    let start = GOOD
+        .find("<h3>Disproportionate burden</h3>")
+        .expect("section");
+    let end = GOOD.find("<h3>Content that’s not within").expect("next");
+    let html = format!(
+        "{}<p>We are not currently claiming that any accessibility problems would be a \
+         disproportionate burden to fix.</p>{}",
+        &GOOD[..start],
+        &GOOD[end..]
+    );
+    assert_only(&run(&html, &context(&hosts)), &[("AS-15", NotApplicable)]);
+}
+
+#[test]
+fn other_wordings_of_formats_and_the_commission() {
+    let hosts = hosts();
+    let html = variant(
+        "If you need information on this website in a different format like accessible PDF, large\n  print, easy read, audio recording or braille:",
+        "If you need information on this website in a different format:",
+    )
+    .replacen("The Equality and Human Rights Commission (EHRC)", "The Equality &amp; Human Rights Commission", 1);
+    assert_only(&run(&html, &context(&hosts)), &[]);
+}
+
+#[test]
+fn lists_the_statement_links_of_a_page_and_where_they_are() {
+    let doc = crate::parse_document(
+        r#"<header><a href="/accessibility-tools">Accessibility tools</a></header>
+        <main><p>Read our <a href="/accessibility-statement">accessibility statement</a>.</p>
+        <a href="/access">Accessibility of our buildings</a></main>
+        <div class="site-footer"><a href="/accessibility">Accessibility</a>
+        <a href="/accessibility-statement"><img src="a11y.svg" alt="Accessibility statement"></a></div>"#,
+    );
+    let links = statement_links(&doc);
+    let found: Vec<(&str, &str, bool)> = links
+        .iter()
+        .map(|l| (l.text.as_str(), l.href.as_str(), l.in_header_or_footer))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("accessibility statement", "/accessibility-statement", false),
+            ("Accessibility", "/accessibility", true),
+            ("Accessibility statement", "/accessibility-statement", true),
+        ]
+    );
+    let footer = crate::parse_document(r#"<footer><a href="/a">Accessibility</a></footer>"#);
+    assert!(statement_links(&footer)[0].in_header_or_footer);
+}
+
+#[test]
+fn dates_belong_to_their_sentence_and_may_stand_at_the_top() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    // The test date is no review date.
+    let html = variant(
+        PREPARED,
+        "Statement prepared: [date]. Tested 10 March 2026 by our team.",
+    );
+    assert_only(&run(&html, &ctx), &[("AS-20", Fail)]);
+    // A "Last updated" line at the top dates the statement when the section does not.
+    let html = variant(PREPARED, "").replacen(
+        "<h1>Accessibility statement for Kestrelford Borough Council</h1>",
+        "<h1>Accessibility statement for Kestrelford Borough Council</h1><p>Last updated: 2 March 2026</p>",
+        1,
+    );
+    let checks = run(&html, &ctx);
+    assert_only(&checks, &[("AS-20", Partial)]);
+    assert!(evidence(&checks, "AS-20").contains("no preparation date"));
+}
+
+#[test]
+fn splits_sentences_at_full_stops_before_capitals() {
+    use super::text::sentences;
+    assert_eq!(
+        sentences("Prepared on 23 Sept. 2020. It fails 1.4.10. Fix by June."),
+        [
+            "Prepared on 23 Sept. 2020.",
+            "It fails 1.4.10.",
+            "Fix by June."
+        ]
+    );
 }

@@ -50,6 +50,25 @@ pub(super) fn words(text: &str) -> String {
     out
 }
 
+/// The sentences of a text: split after a full stop followed by a space and a capital
+/// letter, so that "Sept. 2020" and "1.1.1" stay whole.
+pub(super) fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        let next = text[i + 2..].chars().next();
+        if next.is_some_and(char::is_uppercase) {
+            out.push(&text[start..=i]);
+            start = i + 2;
+        }
+    }
+    if start < bytes.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 /// The sections of the model statement, told by what their heading says rather than its
 /// exact wording ("Feedback and contact details" is the feedback section).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

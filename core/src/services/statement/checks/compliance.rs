@@ -2,7 +2,7 @@
 
 use super::quote;
 use crate::services::statement::dates::{self, Date, Written};
-use crate::services::statement::text::{words, Block, Page, Section};
+use crate::services::statement::text::{sentences, words, Block, Page, Section};
 use crate::services::statement::StatementContext;
 use crate::services::Check;
 use crate::services::CheckStatus::{Fail, NotApplicable, Partial, Pass, Unknown};
@@ -168,11 +168,20 @@ fn names_criterion(text: &str) -> bool {
 /// regulations" section, else the "Non-accessible content" section without its burden and
 /// out-of-scope subsections.
 fn non_compliance_blocks(page: &Page) -> Vec<&Block> {
-    if let Some((_, range)) = page.section(Section::NonCompliance) {
-        return page.blocks[range]
+    // The section's opening sentence, and "there are no known issues", list nothing.
+    let lists = |b: &&Block| {
+        b.level.is_none()
+            && ![
+                NON_ACCESSIBLE_SENTENCE,
+                " no known ",
+                " none ",
+                " not aware of ",
+            ]
             .iter()
-            .filter(|b| b.level.is_none())
-            .collect();
+            .any(|p| b.words.contains(p))
+    };
+    if let Some((_, range)) = page.section(Section::NonCompliance) {
+        return page.blocks[range].iter().filter(lists).collect();
     }
     let Some((_, range)) = page.section(Section::NonAccessible) else {
         return Vec::new();
@@ -185,7 +194,7 @@ fn non_compliance_blocks(page: &Page) -> Vec<&Block> {
                 Section::of_heading(&b.words),
                 Some(Section::Burden | Section::OutOfScope)
             );
-        } else if !skipping {
+        } else if !skipping && lists(&b) {
             out.push(b);
         }
     }
@@ -327,17 +336,36 @@ pub(super) fn non_accessible(page: &Page, claim: Option<&StatusClaim>, url: &str
     }
 }
 
-/// Whether the statement says it claims no disproportionate burden.
-fn denies_burden(all: &str) -> bool {
-    [
-        " not claiming disproportionate burden ",
-        " not claim disproportionate burden ",
-        " no disproportionate burden ",
-        " not claiming a disproportionate burden ",
-        " not claimed disproportionate burden ",
-    ]
-    .iter()
-    .any(|p| all.contains(p))
+/// Where the statement claims a disproportionate burden: a sentence naming it that does
+/// not deny it ("We are not claiming …", "no disproportionate burden"), else content under a
+/// "Disproportionate burden" heading other than "None" or "Not applicable".
+fn burden_claim(page: &Page) -> Option<&Block> {
+    const DENIALS: &[&str] = &[
+        " not claim",
+        " no disproportionate ",
+        " none ",
+        " not applicable ",
+        " n a ",
+        " not be a disproportionate ",
+        " not consider",
+        " not currently claim",
+        " not making a",
+    ];
+    let denies = |w: &str| DENIALS.iter().any(|d| w.contains(d));
+    let claims = |b: &&Block| {
+        b.level.is_none()
+            && sentences(&b.text).into_iter().any(|s| {
+                let w = words(s);
+                w.contains(" disproportionate burden ") && !denies(&w)
+            })
+    };
+    if let Some(b) = page.blocks.iter().find(claims) {
+        return Some(b);
+    }
+    let (_, range) = page.section(Section::Burden)?;
+    page.blocks[range]
+        .iter()
+        .find(|b| b.level.is_none() && !denies(&b.words))
 }
 
 /// AS-12: the legally required subheadings, for the kinds of content the statement lists.
@@ -352,7 +380,7 @@ pub(super) fn subheadings(page: &Page, all: &str, claim: Option<&StatusClaim>, u
         (
             Section::Burden,
             "Disproportionate burden",
-            all.contains(" disproportionate burden ") && !denies_burden(all),
+            burden_claim(page).is_some(),
         ),
         (
             Section::OutOfScope,
@@ -374,15 +402,28 @@ pub(super) fn subheadings(page: &Page, all: &str, claim: Option<&StatusClaim>, u
     let present: Vec<&str> = used.iter().filter(|t| has(t.0)).map(|t| t.1).collect();
     let missing: Vec<&str> = used.iter().filter(|t| !has(t.0)).map(|t| t.1).collect();
     if used.is_empty() {
-        return match claim.map(|c| c.status) {
-            Some(Status::Partially | Status::Not) => Check::new(
+        let fully = claim.is_none_or(|c| c.status == Status::Fully);
+        return match non_compliance_blocks(page).first() {
+            Some(b) => Check::new(
+                "AS-12",
+                Partial,
+                url,
+                format!(
+                    "content is listed ({}) without the legally required subheadings \
+                     (“Non-compliance with the accessibility regulations”, “Disproportionate \
+                     burden”, “Content that’s not within the scope of the accessibility \
+                     regulations”)",
+                    quote(&b.text)
+                ),
+            ),
+            None if !fully => Check::new(
                 "AS-12",
                 Fail,
                 url,
                 "not fully compliant, but lists no non-compliances, disproportionate burden or \
-                 out-of-scope content under their headings",
+                 out-of-scope content",
             ),
-            _ => Check::new(
+            None => Check::new(
                 "AS-12",
                 NotApplicable,
                 url,
@@ -401,7 +442,7 @@ pub(super) fn subheadings(page: &Page, all: &str, claim: Option<&StatusClaim>, u
     } else if present.is_empty() {
         Check::new(
             "AS-12",
-            Fail,
+            Partial,
             url,
             format!(
                 "content is listed without its heading(s) {}",
@@ -467,49 +508,65 @@ const FIX_WORDS: &[&str] = &[
     " due ",
     " scheduled ",
     " target",
-    " resolve",
-    " by ",
+    " resolv",
+    " address",
 ];
 
 /// A word before a date that makes it something other than a fix date ("published before
-/// 23 September 2018").
-const NOT_FIX_DATE: &[&str] = &["before", "since", "after", "from", "published"];
+/// 23 September 2018", "tested on 10 March 2026").
+const NOT_FIX_DATE: &[&str] = &[
+    "before",
+    "since",
+    "after",
+    "from",
+    "published",
+    "on",
+    "created",
+    "dated",
+];
+
+/// The fix date of a sentence about a fix to come: its latest date ("found in March 2026,
+/// we will fix it by June 2027" is fixed by June 2027).
+fn fix_date(sentence: &str) -> Option<Written> {
+    let w = words(sentence);
+    if !FIX_WORDS.iter().any(|f| w.contains(f)) || w.contains(" do not require ") {
+        return None;
+    }
+    let toks = dates::tokens(sentence);
+    let mut latest: Option<Written> = None;
+    let mut k = 0;
+    while k < toks.len() {
+        let prev = |n: usize| if k >= n { toks[k - n].as_str() } else { "" };
+        // A bare year is a date only as "by 2027", "until 2027", "end of 2027".
+        let year_only = || {
+            let after =
+                prev(1) == "by" || prev(1) == "until" || (prev(1) == "of" && prev(2) == "end");
+            dates::year_number(&toks[k])
+                .filter(|_| after)
+                .map(|y| (Written::year(y), 1))
+        };
+        let Some((written, used)) = dates::date_at(&toks[k..]).or_else(year_only) else {
+            k += 1;
+            continue;
+        };
+        if !NOT_FIX_DATE.contains(&prev(1)) && latest.is_none_or(|l| written.latest > l.latest) {
+            latest = Some(written);
+        }
+        k += used;
+    }
+    latest
+}
 
 /// AS-14: the dates given for fixes (in sentences about a fix to come) are after the crawl.
 pub(super) fn fix_dates(page: &Page, url: &str, crawl: Date) -> Check {
     let mut past: Vec<(Written, &Block)> = Vec::new();
     let mut future = 0;
     for b in non_compliance_blocks(page) {
-        for sentence in b.text.split(". ") {
-            let w = words(sentence);
-            if !FIX_WORDS.iter().any(|f| w.contains(f)) || w.contains(" do not require ") {
-                continue;
-            }
-            let toks = dates::tokens(sentence);
-            let mut k = 0;
-            while k < toks.len() {
-                let prev = |n: usize| if k >= n { toks[k - n].as_str() } else { "" };
-                // A bare year is a date only as "by 2027", "until 2027", "end of 2027".
-                let year_only = || {
-                    let after = prev(1) == "by"
-                        || prev(1) == "until"
-                        || (prev(1) == "of" && prev(2) == "end");
-                    dates::year_number(&toks[k])
-                        .filter(|_| after)
-                        .map(|y| (Written::year(y), 1))
-                };
-                let Some((written, used)) = dates::date_at(&toks[k..]).or_else(year_only) else {
-                    k += 1;
-                    continue;
-                };
-                if !NOT_FIX_DATE.contains(&prev(1)) {
-                    if written.latest < crawl {
-                        past.push((written, b));
-                    } else {
-                        future += 1;
-                    }
-                }
-                k += used;
+        for written in sentences(&b.text).into_iter().filter_map(fix_date) {
+            if written.latest < crawl {
+                past.push((written, b));
+            } else {
+                future += 1;
             }
         }
     }
@@ -538,17 +595,16 @@ pub(super) fn fix_dates(page: &Page, url: &str, crawl: Date) -> Check {
 }
 
 /// AS-15: a disproportionate burden claim says it was assessed.
-pub(super) fn burden(page: &Page, all: &str, url: &str) -> Check {
-    let section = page.section(Section::Burden);
-    let claimed = section.is_some() || all.contains(" disproportionate burden ");
-    if !claimed || denies_burden(all) {
+pub(super) fn burden(page: &Page, url: &str) -> Check {
+    let Some(claim) = burden_claim(page) else {
         return Check::new(
             "AS-15",
             NotApplicable,
             url,
             "no disproportionate burden is claimed",
         );
-    }
+    };
+    let section = page.section(Section::Burden);
     let range = match &section {
         Some((at, range)) => *at..range.end,
         None => 0..page.blocks.len(),
@@ -577,7 +633,10 @@ pub(super) fn burden(page: &Page, all: &str, url: &str) -> Check {
             "AS-15",
             Fail,
             url,
-            "claims disproportionate burden without saying it was assessed (regulation 7)",
+            format!(
+                "claims disproportionate burden without saying it was assessed (regulation 7): {}",
+                quote(&claim.text)
+            ),
         ),
     }
 }

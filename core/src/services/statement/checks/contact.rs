@@ -47,19 +47,27 @@ fn contact_in<'p>(blocks: impl Iterator<Item = &'p Block>) -> Contact {
                 c.phone.get_or_insert_with(|| l.href.clone());
             } else {
                 let w = words(&format!("{} {}", l.text, l.href));
+                // Not "formats", nor "the full accessibility test report".
                 let form = [
                     " contact",
-                    " form",
+                    " form ",
+                    " forms ",
                     " feedback",
                     " enquir",
-                    " report",
+                    " report a ",
+                    " report an ",
+                    " report it ",
                     " get in touch ",
                     " tell us ",
                     " complain",
                 ]
                 .iter()
                 .any(|p| w.contains(p));
-                if form && !href.starts_with('#') && !is_reference_site(&href) {
+                let path = href.split(['?', '#']).next().unwrap_or("");
+                let document = [".pdf", ".doc", ".docx", ".odt"]
+                    .iter()
+                    .any(|x| path.ends_with(x));
+                if form && !document && !href.starts_with('#') && !is_reference_site(&href) {
                     c.form
                         .get_or_insert_with(|| format!("“{}” ({})", l.text, l.href));
                 }
@@ -148,7 +156,7 @@ pub(super) fn feedback(page: &Page, url: &str) -> Check {
     }
 }
 
-/// Whether `tokens[k]` is a count ("5", "ten").
+/// Whether a word is a count ("5", "ten").
 fn is_count(token: &str) -> bool {
     const WORDS: &[&str] = &[
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -165,6 +173,10 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
         (" easy read ", "easy read"),
         (" audio ", "audio"),
         (" braille ", "braille"),
+        (" different format", "a different format"),
+        (" alternative format", "an alternative format"),
+        (" accessible format", "an accessible format"),
+        (" another format", "another format"),
     ]
     .iter()
     .filter(|(p, _)| all.contains(p))
@@ -179,7 +191,16 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
     });
     let block = page.find(
         0..page.blocks.len(),
-        &[" large print ", " easy read ", " braille ", " audio "],
+        &[
+            " large print ",
+            " easy read ",
+            " braille ",
+            " audio ",
+            " different format",
+            " alternative format",
+            " accessible format",
+            " another format",
+        ],
     );
     match (offered.is_empty(), response) {
         (false, Some(r)) => Check::new(
@@ -210,9 +231,12 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
 /// AS-18: "Reporting accessibility problems with this website", with a way to report.
 pub(super) fn reporting(page: &Page, url: &str) -> Check {
     const INVITES: &[&str] = &[
-        " if you find any problems ",
+        " if you find any ",
+        " find a problem ",
+        " tell us about ",
+        " report a problem ",
+        " report an accessibility ",
         " not meeting accessibility requirements ",
-        " report an accessibility problem ",
         " report accessibility problems ",
         " find any problems ",
     ];
@@ -271,24 +295,19 @@ struct Enforcement {
 /// AS-19: the enforcement procedure names the council's equality body and links to it.
 pub(super) fn enforcement(page: &Page, url: &str, country: Option<Country>) -> Check {
     let all = page.all_words();
-    let hosts: Vec<String> = page
+    // By the `href`'s text, so that a link written without its scheme counts too.
+    let hrefs: Vec<String> = page
         .blocks
         .iter()
         .flat_map(|b| b.links.iter())
-        .filter_map(|l| {
-            url::Url::parse(&l.href)
-                .ok()?
-                .host_str()
-                .map(str::to_ascii_lowercase)
-        })
+        .map(|l| l.href.to_ascii_lowercase())
         .collect();
-    let links_to = |domain: &str| {
-        hosts
-            .iter()
-            .any(|h| h == domain || h.ends_with(&format!(".{domain}")))
-    };
+    let links_to = |domain: &str| hrefs.iter().any(|h| h.contains(domain));
     let e = Enforcement {
-        ehrc: all.contains(" equality and human rights commission ") || all.contains(" ehrc "),
+        // "Equality & Human Rights Commission": `words` drops the ampersand.
+        ehrc: all.contains(" equality and human rights commission ")
+            || all.contains(" equality human rights commission ")
+            || all.contains(" ehrc "),
         eass_link: links_to("equalityadvisoryservice.com"),
         ecni: all.contains(" equality commission for northern ireland ")
             || all.contains(" equalities commission for northern ireland ")

@@ -81,7 +81,7 @@ pub(super) fn content(page: &Page, url: &str, ctx: &StatementContext) -> Vec<Che
         compliance::subheadings(page, &all, claim, url),
         compliance::criteria(page, url),
         compliance::fix_dates(page, url, ctx.crawl_date),
-        compliance::burden(page, &all, url),
+        compliance::burden(page, url),
         contact::feedback(page, url),
         contact::formats(page, &all, url),
         contact::reporting(page, url),

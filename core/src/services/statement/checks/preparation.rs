@@ -4,7 +4,7 @@
 use super::compliance::{Status, StatusClaim};
 use super::quote;
 use crate::services::statement::dates::{self, Date, Written};
-use crate::services::statement::text::{words, Block, Page, Section};
+use crate::services::statement::text::{sentences, words, Block, Page, Section};
 use crate::services::Check;
 use crate::services::CheckStatus::{Fail, NotApplicable, Partial, Pass, Unknown};
 
@@ -19,55 +19,67 @@ enum Dated<'p> {
 fn dated<'p>(blocks: impl IntoIterator<Item = &'p Block>, triggers: &[&str]) -> Vec<Dated<'p>> {
     let mut out = Vec::new();
     for b in blocks {
-        let toks = dates::tokens(&b.text);
-        for (k, t) in toks.iter().enumerate() {
-            if !triggers.contains(&t.as_str()) {
-                continue;
-            }
-            let rest = &toks[k + 1..];
-            match dates::date_within(rest, 6) {
-                Some(d) => out.push(Dated::Date(d, b)),
-                None => {
-                    // "[date]" is no date; "23rd Septembre 2020" is one that does not read.
-                    let datelike = rest
-                        .iter()
-                        .take(6)
-                        .any(|t| t.chars().any(|c| c.is_ascii_digit()));
-                    if datelike {
-                        out.push(Dated::Unreadable(b));
-                    }
-                }
-            }
+        // A date belongs to the sentence of its phrase: "Reviewed: [date]. Tested 10 March
+        // 2026" gives no review date.
+        for sentence in sentences(&b.text) {
+            dated_in(sentence, b, triggers, &mut out);
         }
     }
     out
 }
 
+/// [`dated`] in one sentence of block `b`.
+fn dated_in<'p>(sentence: &str, b: &'p Block, triggers: &[&str], out: &mut Vec<Dated<'p>>) {
+    let toks = dates::tokens(sentence);
+    for (k, t) in toks.iter().enumerate() {
+        if !triggers.contains(&t.as_str()) {
+            continue;
+        }
+        let rest = &toks[k + 1..];
+        // "documents published before 23 September 2018" dates no statement.
+        let bounds = ["before", "after", "since", "from", "until", "prior"];
+        if rest.first().is_some_and(|w| bounds.contains(&w.as_str())) {
+            continue;
+        }
+        match dates::date_within(rest, 6) {
+            Some(d) => out.push(Dated::Date(d, b)),
+            // "[date]" is no date; "31 Septembre 2026" is one that does not read.
+            None if rest
+                .iter()
+                .take(6)
+                .any(|t| t.chars().any(|c| c.is_ascii_digit())) =>
+            {
+                out.push(Dated::Unreadable(b))
+            }
+            None => {}
+        }
+    }
+}
+
 /// AS-20: prepared and last reviewed within 12 months of the crawl.
-pub(super) fn preparation(page: &Page, url: &str, crawl: Date) -> Check {
+pub(super) fn preparation<'p>(page: &'p Page, url: &str, crawl: Date) -> Check {
     let section = page.section(Section::Preparation);
-    // Dates are read in the preparation section, else in sentences about the statement.
-    let blocks: Vec<&Block> = match &section {
-        Some((at, range)) => page.blocks[*at..range.end].iter().collect(),
-        None => page
-            .blocks
-            .iter()
-            .filter(|b| {
-                [" statement ", " reviewed ", " policy "]
-                    .iter()
-                    .any(|w| b.words.contains(w))
-            })
-            .collect(),
+    let read = |blocks: &mut dyn Iterator<Item = &'p Block>| {
+        let mut found: Vec<(bool, Dated)> = Vec::new();
+        for b in blocks {
+            let prepared = dated(
+                [b],
+                &["prepared", "published", "created", "adopted", "approved"],
+            );
+            found.extend(prepared.into_iter().map(|d| (false, d)));
+            let reviewed = dated([b], &["reviewed", "updated", "revised"]);
+            found.extend(reviewed.into_iter().map(|d| (true, d)));
+        }
+        found
     };
-    let mut found: Vec<(bool, Dated)> = Vec::new();
-    for &b in &blocks {
-        let prepared = dated(
-            [b],
-            &["prepared", "published", "created", "adopted", "approved"],
-        );
-        found.extend(prepared.into_iter().map(|d| (false, d)));
-        let reviewed = dated([b], &["reviewed", "updated", "revised"]);
-        found.extend(reviewed.into_iter().map(|d| (true, d)));
+    // The dates in the preparation section; else anywhere in the statement ("Last
+    // updated: 1 March 2026" at its top).
+    let mut found = match &section {
+        Some((at, range)) => read(&mut page.blocks[*at..range.end].iter()),
+        None => Vec::new(),
+    };
+    if found.is_empty() {
+        found = read(&mut page.blocks.iter());
     }
     let prepared = found
         .iter()

@@ -1,0 +1,437 @@
+use super::*;
+use crate::services::catalogue;
+
+const HOME: &str = "https://www.council.example/";
+
+fn tasks(ids: &[&str]) -> &'static [Task] {
+    let list: Vec<Task> = ids
+        .iter()
+        .map(|id| *catalogue::task(id).expect("catalogue task"))
+        .collect();
+    Box::leak(list.into_boxed_slice())
+}
+
+fn page(path: &str, html: &str) -> PageSummary {
+    let url = Url::parse(HOME).unwrap().join(path).unwrap();
+    PageSummary::from_document(&crate::parse_document(html), &url, None)
+}
+
+fn analysis(config: Config, ids: &[&str]) -> Analysis {
+    Analysis::with_tasks(config, Url::parse(HOME).unwrap(), tasks(ids))
+}
+
+/// Answers every request as the given pages would (404 for any other).
+fn drive(a: &mut Analysis, pages: &[(&str, &str)]) -> Vec<Request> {
+    let mut asked = Vec::new();
+    loop {
+        let requests = a.requests();
+        if requests.is_empty() {
+            return asked;
+        }
+        for r in requests {
+            let found = pages
+                .iter()
+                .find(|(path, _)| Url::parse(HOME).unwrap().join(path).unwrap() == r.url);
+            match found {
+                Some((path, html)) => a.on_response(r.id, &r.url, 200, Some(page(path, html))),
+                None => a.on_response(r.id, &r.url, 404, None),
+            }
+            asked.push(r);
+        }
+    }
+}
+
+fn task<'r>(report: &'r ServicesReport, id: &str) -> &'r TaskResult {
+    report.tasks.iter().find(|t| t.id == id).unwrap()
+}
+
+fn status(result: &TaskResult, check: &str) -> CheckStatus {
+    result.checks.iter().find(|c| c.id == check).unwrap().status
+}
+
+use crate::services::CheckStatus;
+
+const HOME_PAGE: &str = r#"<title>Council</title><header><form action="/search" role="search">
+    <input type="search" name="q" aria-label="Search"></form></header>
+    <main><h1>Welcome</h1><a href="/bins">Bins and recycling</a></main>
+    <footer><a href="/contact">Contact us</a> <a href="/privacy">Privacy</a> <a href="/cookies">Cookies</a></footer>"#;
+
+const LANDING: &str = r#"<title>Bins and recycling</title>
+    <nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li><li>Bins</li></ol></nav>
+    <main><h1>Bins and recycling</h1><a href="/bins/missed">Report a missed bin</a></main>"#;
+
+const TASK_PAGE: &str = r#"<title>Report a missed bin</title>
+    <meta name="viewport" content="width=device-width">
+    <nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/bins">Bins</a></li>
+    <li>Report a missed bin</li></ol></nav>
+    <main><h1>Report a missed bin</h1><h2>Before you start</h2><p>You will need your address.</p>
+    <p><a href="/bins/missed/form" class="button button--start">Start now</a></p>
+    <p>Call 01632 960000.</p></main>"#;
+
+const FORM_PAGE: &str = r#"<title>Report a missed bin: your address</title><main><h1>Your address</h1>
+    <form method="post" action="/bins/missed/send"><label>Postcode <input name="postcode"></label>
+    <button>Find address</button></form></main>"#;
+
+fn missed_bin_site(a: &mut Analysis, task_page: &str) {
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(page("/bins", LANDING), 200, 0);
+    a.add_page(page("/bins/missed", task_page), 200, 0);
+}
+
+#[test]
+fn an_on_site_form_behind_a_start_button_is_online() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    // The form page was not crawled: the analysis asks for it (own host, always checked).
+    let asked = drive(&mut a, &[("/bins/missed/form", FORM_PAGE)]);
+    assert_eq!(asked.len(), 1);
+    assert_eq!(
+        asked[0].url.as_str(),
+        "https://www.council.example/bins/missed/form"
+    );
+    assert_eq!(asked[0].method, Method::Get);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Online);
+    assert_eq!(
+        t.url.as_deref(),
+        Some("https://www.council.example/bins/missed")
+    );
+    let route = t.route.as_ref().unwrap();
+    assert_eq!(route.url, "https://www.council.example/bins/missed/form");
+    assert_eq!(
+        (route.kind.as_str(), route.checked),
+        ("form", RouteCheck::Ok)
+    );
+    // Home links only to the landing page; the landing page links to the task.
+    assert_eq!(status(t, "SC-01"), CheckStatus::Fail);
+    assert_eq!(status(t, "SC-02"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-04"), CheckStatus::NotApplicable);
+    assert_eq!(status(t, "SC-07"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-08"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-09"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-10"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-11"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-13"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-16"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-18"), CheckStatus::Pass);
+    // The evidence says where to look.
+    let sc01 = t.checks.iter().find(|c| c.id == "SC-01").unwrap();
+    assert_eq!(sc01.evidence[0].url, HOME);
+}
+
+#[test]
+fn a_broken_route_is_not_online() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    drive(&mut a, &[]);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Offline);
+    // The route is reported, as broken.
+    let route = t.route.as_ref().unwrap();
+    assert_eq!(route.url, "https://www.council.example/bins/missed/form");
+    assert_eq!(route.checked, RouteCheck::Broken);
+    assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
+    assert_eq!(status(t, "SC-08"), CheckStatus::Fail);
+}
+
+#[test]
+fn a_broken_route_seen_by_the_crawl_is_not_asked_again() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_unfetched(
+        &Url::parse("https://www.council.example/bins/missed/form").unwrap(),
+        Some(404),
+        None,
+    );
+    assert!(drive(&mut a, &[]).is_empty());
+    let t = task(&a.finish(), "report-missed-bin").clone();
+    assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(status(&t, "SC-08"), CheckStatus::Fail);
+}
+
+#[test]
+fn a_pdf_to_print_is_offline() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(
+        &mut a,
+        r#"<title>Report a missed bin</title><main><h1>Report a missed bin</h1>
+        <p>Download the <a href="/docs/missed-bin-form.pdf">missed bin report form (PDF)</a>, print it
+        and post it to us.</p></main>"#,
+    );
+    assert!(
+        drive(&mut a, &[]).is_empty(),
+        "documents are never asked for"
+    );
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(t.route.as_ref().unwrap().kind, "document");
+    assert_eq!(status(t, "SC-06"), CheckStatus::Fail);
+    assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
+    assert_eq!(status(t, "SC-12"), CheckStatus::Fail);
+    // No online call to action: nothing to prepare for.
+    assert_eq!(status(t, "SC-11"), CheckStatus::NotApplicable);
+}
+
+#[test]
+fn a_sign_in_wall_is_unknown_and_fails_sc09() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    drive(
+        &mut a,
+        &[(
+            "/bins/missed/form",
+            r#"<main><h1>Sign in</h1><p>You need to sign in to report a missed bin.</p>
+            <form method="post"><input name="email" aria-label="Email">
+            <input type="password" name="p" aria-label="Password"></form></main>"#,
+        )],
+    );
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Unknown);
+    assert_eq!(status(t, "SC-07"), CheckStatus::Unknown);
+    assert_eq!(status(t, "SC-09"), CheckStatus::Fail);
+}
+
+#[test]
+fn a_sign_in_wall_with_an_account_to_make_online_is_online_but_fails_sc09() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    drive(
+        &mut a,
+        &[(
+            "/bins/missed/form",
+            r#"<main><h1>Sign in</h1><p>Sign in or create an account to continue.</p>
+            <form method="post"><input name="email" aria-label="Email">
+            <input type="password" name="p" aria-label="Password"></form>
+            <p><a href="/account/register">Create an account</a></p></main>"#,
+        )],
+    );
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Online);
+    assert_eq!(t.route.as_ref().unwrap().kind, "sign-in");
+    assert_eq!(status(t, "SC-07"), CheckStatus::Pass);
+    assert_eq!(status(t, "SC-09"), CheckStatus::Fail);
+    assert_eq!(status(t, "SC-10"), CheckStatus::Unknown);
+}
+
+const PAY_PAGE: &str = r#"<title>Pay your council tax</title><main><h1>Pay your council tax</h1>
+    <p><a href="https://www.civicaepay.co.uk/CouncilEstore/tax">Pay council tax online</a></p>
+    <p>Phone 0300 123 4567.</p></main>"#;
+
+#[test]
+fn a_known_payment_host_is_online_but_not_checked_without_check_external() {
+    let mut a = analysis(Config::default(), &["pay-council-tax"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(page("/council-tax/pay", PAY_PAGE), 200, 0);
+    assert!(
+        drive(&mut a, &[]).is_empty(),
+        "third-party hosts need --check-external"
+    );
+    let report = a.finish();
+    let t = task(&report, "pay-council-tax");
+    assert_eq!(t.status, TaskStatus::Online);
+    let route = t.route.as_ref().unwrap();
+    assert_eq!(route.host, "www.civicaepay.co.uk");
+    assert_eq!(route.kind, "payment");
+    assert_eq!(route.checked, RouteCheck::NotChecked);
+    assert_eq!(status(t, "SC-08"), CheckStatus::Unknown);
+    assert_eq!(status(t, "SC-17"), CheckStatus::Pass);
+}
+
+#[test]
+fn with_check_external_a_dead_payment_link_is_offline() {
+    let config = Config {
+        check_external: true,
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["pay-council-tax"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(page("/council-tax/pay", PAY_PAGE), 200, 0);
+    let requests = a.requests();
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].url.host_str(), Some("www.civicaepay.co.uk"));
+    assert_eq!(
+        requests[0].purpose,
+        Purpose::Route {
+            task: "pay-council-tax"
+        }
+    );
+    a.on_error(requests[0].id, "connection refused");
+    assert!(a.requests().is_empty());
+    let report = a.finish();
+    let t = task(&report, "pay-council-tax");
+    assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(status(t, "SC-08"), CheckStatus::Fail);
+    assert!(t.checks.iter().any(|c| c
+        .evidence
+        .iter()
+        .any(|e| e.text.contains("connection refused"))));
+}
+
+#[test]
+fn a_district_signposting_the_county_is_other_tier() {
+    let config = Config {
+        tier: Some(Tier::District),
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["report-pothole", "blue-badge"]);
+    a.add_page(
+        page(
+            "/",
+            r#"<main><h1>Welcome</h1><a href="https://www.shire.example/roads/report-a-pothole">Report a pothole (Shire County Council)</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    assert_eq!(report.tier_source, TierSource::Given);
+    let pothole = task(&report, "report-pothole");
+    assert_eq!(pothole.status, TaskStatus::OtherTier);
+    assert_eq!(status(pothole, "SC-19"), CheckStatus::Pass);
+    assert_eq!(status(pothole, "SC-01"), CheckStatus::NotApplicable);
+    // Nothing on the site sends residents to the county for a Blue Badge.
+    let badge = task(&report, "blue-badge");
+    assert_eq!(badge.status, TaskStatus::NotFound);
+    assert_eq!(status(badge, "SC-19"), CheckStatus::Fail);
+}
+
+#[test]
+fn not_found_only_when_the_crawl_looked_everywhere() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    let report = a.finish();
+    assert_eq!(
+        task(&report, "report-missed-bin").status,
+        TaskStatus::NotFound
+    );
+
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.crawl_cut_short();
+    let report = a.finish();
+    assert_eq!(
+        task(&report, "report-missed-bin").status,
+        TaskStatus::Unknown
+    );
+}
+
+#[test]
+fn site_search_gets_the_search_form_and_reads_the_top_five() {
+    let config = Config {
+        site_search: true,
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(page("/bins/missed/form", FORM_PAGE), 200, 0);
+    let requests = a.requests();
+    assert_eq!(requests.len(), 1);
+    let search = &requests[0];
+    assert_eq!(
+        search.purpose,
+        Purpose::SiteSearch {
+            task: "report-missed-bin"
+        }
+    );
+    let name = catalogue::task("report-missed-bin").unwrap().name;
+    let query: Vec<(String, String)> = search.url.query_pairs().into_owned().collect();
+    assert_eq!(query, [("q".to_string(), name.to_string())]);
+    assert_eq!(search.url.path(), "/search");
+    let results = page(
+        "/search?q=x",
+        r#"<header><a href="/">Home</a></header><main><h1>Results</h1>
+        <a href="/bins">Bins and recycling</a> <a href="/bins/missed">Report a missed bin</a>
+        <a href="/search?q=x&amp;page=2">Next</a></main>"#,
+    );
+    let at = search.url.clone();
+    a.on_response(search.id, &at, 200, Some(results));
+    assert!(a.requests().is_empty());
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(status(t, "SC-03"), CheckStatus::Pass);
+    // Home (landing only), landing and search: landing and search agree on the task page;
+    // the home page has no link named for the task.
+    assert_eq!(status(t, "SC-05"), CheckStatus::Pass);
+}
+
+#[test]
+fn site_checks_from_the_pages() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(&mut a, TASK_PAGE);
+    a.add_page(
+        page(
+            "/contact",
+            r#"<main><h1>Contact us</h1><p>Phone 01632 960000, Monday to Friday 9am to 5pm.</p>
+            <p><a href="mailto:help@council.example">help@council.example</a></p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    let site: Vec<(&str, CheckStatus)> = report
+        .site_checks
+        .iter()
+        .map(|c| (c.id.as_str(), c.status))
+        .collect();
+    assert_eq!(
+        site,
+        [
+            ("SC-21", CheckStatus::Pass),
+            // Only the home page has the search form and the footer links.
+            ("SC-22", CheckStatus::Fail),
+            ("SC-23", CheckStatus::Pass),
+            ("SC-24", CheckStatus::Partial),
+            ("SC-25", CheckStatus::Unknown),
+        ]
+    );
+}
+
+#[test]
+fn tier_from_config_else_guessed() {
+    let mut a = analysis(Config::default(), &["report-missed-bin", "pay-council-tax"]);
+    a.add_page(
+        page(
+            "/",
+            r#"<main><a href="https://www.shire.example/">Shire County Council</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/bins/missed", TASK_PAGE), 200, 0);
+    let report = a.finish();
+    assert_eq!(report.tier, Some(Tier::District));
+    assert_eq!(report.tier_source, TierSource::Guessed);
+}
+
+#[test]
+fn hosts_of_one_site() {
+    assert!(same_site("www.council.gov.uk", "forms.council.gov.uk"));
+    assert!(same_site("www.kestrelford.example", "kestrelford.example"));
+    assert!(!same_site("www.council.gov.uk", "www.other.gov.uk"));
+    assert!(!same_site(
+        "council-self.achieveservice.com",
+        "www.council.gov.uk"
+    ));
+}
+
+#[test]
+fn the_report_serialises_with_the_issue_field_names() {
+    let mut a = analysis(Config::default(), &["pay-council-tax"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(page("/council-tax/pay", PAY_PAGE), 200, 0);
+    let report = a.finish();
+    let json = serde_json::to_value(&report).unwrap();
+    let t = &json["tasks"][0];
+    assert_eq!(t["id"], "pay-council-tax");
+    assert_eq!(t["status"], "online");
+    assert_eq!(t["interaction"], "pay");
+    assert_eq!(t["route"]["checked"], "not-checked");
+    assert_eq!(t["checks"][0]["id"], "SC-01");
+    assert!(json["site_checks"].is_array());
+    assert!(json["statement"]["checks"].is_array());
+    assert_eq!(json["tier_source"], "unknown");
+}
