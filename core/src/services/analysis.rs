@@ -311,9 +311,12 @@ impl Analysis {
     }
 
     /// A crawled HTML page: its summary, HTTP status and count of WCAG A/AA failures.
-    pub fn add_page(&mut self, summary: PageSummary, status: u16, failed_a_aa: usize) {
+    pub fn add_page(&mut self, mut summary: PageSummary, status: u16, failed_a_aa: usize) {
         if self.by_url.contains_key(&summary.url) {
             return;
+        }
+        if summary.url != self.home {
+            compact(&mut summary);
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
@@ -743,18 +746,31 @@ impl Analysis {
 
     /// A crawled page by URL, through the redirects the crawl followed.
     pub(super) fn page(&self, url: &str) -> Option<&Page> {
-        let url = self.redirects.get(url).map_or(url, String::as_str);
-        self.by_url.get(url).map(|&i| &self.pages[i])
+        self.by_url.get(self.target(url)).map(|&i| &self.pages[i])
     }
 
     pub(super) fn page_index(&self, url: &str) -> Option<usize> {
-        let url = self.redirects.get(url).map_or(url, String::as_str);
-        self.by_url.get(url).copied()
+        self.by_url.get(self.target(url)).copied()
     }
 
     /// Where a link leads: its target after the redirects the crawl followed.
     pub(super) fn target<'a>(&'a self, url: &'a str) -> &'a str {
-        self.redirects.get(url).map_or(url, String::as_str)
+        if let Some(to) = self.redirects.get(url) {
+            return to;
+        }
+        if self.by_url.contains_key(url) {
+            return url;
+        }
+        // `/bins` and `/bins/` are one page when the crawl met only one of them (a server
+        // redirects one to the other; the driver may not report every redirect).
+        let other = match url.strip_suffix('/') {
+            Some(without) => without.to_string(),
+            None => format!("{url}/"),
+        };
+        match self.by_url.get_key_value(other.as_str()) {
+            Some((known, _)) => known,
+            None => url,
+        }
     }
 
     pub(super) fn unfetched(&self, url: &str) -> Option<&(Option<u16>, Option<String>)> {
@@ -941,6 +957,14 @@ impl Analysis {
                 }
             }
         }
+        // Menus repeat one link on every page: each text is scored once, the count kept for
+        // the tie-break.
+        let mut inbound_counts: HashMap<&str, usize> = HashMap::new();
+        for (url, texts) in inbound.iter_mut() {
+            inbound_counts.insert(url, texts.len());
+            texts.sort_unstable();
+            texts.dedup();
+        }
         let home_links: HashSet<&str> = self
             .home_page()
             .map(|p| {
@@ -968,8 +992,12 @@ impl Analysis {
                     else {
                         continue;
                     };
-                    let tie = links.len()
-                        + 10 * usize::from(home_links.contains(page.summary.url.as_str()));
+                    let count = inbound_counts
+                        .get(page.summary.url.as_str())
+                        .copied()
+                        .unwrap_or(0);
+                    let tie =
+                        count + 10 * usize::from(home_links.contains(page.summary.url.as_str()));
                     candidates.push((score, tie, index));
                 }
                 candidates.sort_by_key(|c| std::cmp::Reverse((c.0, c.1)));
@@ -1321,6 +1349,37 @@ fn kind_name(kind: super::hosts::HostKind) -> &'static str {
     }
 }
 
+/// Drops the header and footer links every page repeats (menus of a hundred links on
+/// council sites), keeping the few the checks read on every page: the statement, privacy,
+/// cookies, contact, A–Z, service status and county links. The home page keeps all of
+/// its links.
+fn compact(summary: &mut PageSummary) {
+    const KEEP: &[&str] = &[
+        "accessib",
+        "hygyrchedd",
+        "privacy",
+        "cookie",
+        "contact",
+        "county council",
+        "service status",
+        "service update",
+        "disruption",
+        "a-z",
+        "a to z",
+        "a–z",
+        "atoz",
+    ];
+    summary.links.retain(|l| {
+        if !matches!(l.region, Region::Header | Region::Footer) {
+            return true;
+        }
+        let text = l.text.to_lowercase();
+        let href = l.href.to_lowercase();
+        KEEP.iter().any(|k| text.contains(k) || href.contains(k))
+    });
+    summary.links.shrink_to_fit();
+}
+
 fn working(
     url: &str,
     host: &str,
@@ -1417,6 +1476,9 @@ pub(super) fn is_feedback_form(form: &super::summary::Form) -> bool {
         "rate this",
         "newsletter",
         "subscribe",
+        "cookie",
+        "language",
+        "translate",
     ];
     marks.iter().any(|m| action.contains(m))
         || form.inputs.iter().any(|i| {

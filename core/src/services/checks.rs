@@ -1297,6 +1297,11 @@ fn sc17(ctx: &Ctx) -> Check {
         RouteOutcome::SignIn { url, .. } => {
             check("SC-17", Unknown, url, "payment behind a sign-in")
         }
+        RouteOutcome::NeedsScript { evidence } => Check {
+            id: "SC-17".into(),
+            status: Unknown,
+            evidence: vec![evidence.clone()],
+        },
         _ => check("SC-17", Fail, task_url(ctx), "no online payment route"),
     }
 }

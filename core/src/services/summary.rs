@@ -8,7 +8,7 @@
 //! The accessibility statement is the one page whose whole document the analysis needs: it
 //! asks for it again after the crawl (see [`super::analysis`]), so no document is kept.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use url::Url;
 
@@ -428,7 +428,10 @@ fn read_links(doc: &Document, resolver: &Resolver, summary: &mut PageSummary) {
                 .split_ascii_whitespace()
                 .any(|c| c.contains("start") && (c.contains("button") || c.contains("btn")));
             let region = region_of(&el);
-            let context = matches!(region, Region::Main | Region::Other)
+            // Only links to other sites need it (what a signpost to another council is
+            // for); reading the text around every link would cost more than the rest.
+            let leaves = url.host_str() != resolver.base.host_str();
+            let context = (leaves && matches!(region, Region::Main | Region::Other))
                 .then(|| link_context(&el, &text))
                 .flatten();
             summary.links.push(Link {
@@ -612,6 +615,8 @@ const BLOCKS: &[&str] = &[
 /// One run of text, and whether it is a heading (h1–h6, `dt`, `summary`, `legend`).
 struct Block {
     text: String,
+    /// The text in lower case, for matching.
+    lower: String,
     heading: bool,
 }
 
@@ -629,7 +634,16 @@ fn flush(blocks: &mut Vec<Block>, current: &mut String, heading: bool) {
     let text = collapse_whitespace(current);
     current.clear();
     if !text.is_empty() {
-        blocks.push(Block { text, heading });
+        let lower = if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            text.to_lowercase()
+        };
+        blocks.push(Block {
+            lower,
+            text,
+            heading,
+        });
     }
 }
 
@@ -662,6 +676,60 @@ fn walk_text(el: El, blocks: &mut Vec<Block>, current: &mut String, heading: boo
     }
 }
 
+/// The positions of each word of a lower-case text, so that each phrase is looked up by its
+/// first word instead of scanning the whole text once per phrase.
+struct WordIndex<'t> {
+    text: &'t str,
+    words: HashMap<&'t str, Vec<usize>>,
+}
+
+impl<'t> WordIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut words: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut start = None;
+        for (i, c) in text.char_indices() {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    words.entry(&text[s..i]).or_default().push(s);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            words.entry(&text[s..]).or_default().push(s);
+        }
+        WordIndex { text, words }
+    }
+
+    /// The first position of `phrase` (lower case) between word boundaries.
+    fn find(&self, phrase: &str) -> Option<usize> {
+        let first_end = phrase
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(phrase.len());
+        let positions = self.words.get(&phrase[..first_end])?;
+        positions.iter().copied().find(|&at| {
+            let end = at + phrase.len();
+            self.text[at..].starts_with(phrase)
+                && !self.text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    }
+}
+
+/// Whether `hay` contains `needle` (ASCII, lower case), in any ASCII case, without
+/// allocating: attribute values are checked on every element.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    hay.len() >= needle.len()
+        && hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// Whether `text` (lower case) contains `phrase` (lower case) between word boundaries.
 pub fn has_phrase(text: &str, phrase: &str) -> bool {
     find_phrase(text, phrase).is_some()
@@ -684,17 +752,6 @@ fn find_phrase(text: &str, phrase: &str) -> Option<usize> {
         from = start + phrase.chars().next().map_or(1, char::len_utf8);
     }
     None
-}
-
-/// The first block (lower-cased comparison) that holds one of `phrases`, quoted.
-fn quote_first(blocks: &[Block], phrases: &[&str]) -> Option<String> {
-    blocks.iter().find_map(|b| {
-        let lower = b.text.to_lowercase();
-        phrases
-            .iter()
-            .any(|p| has_phrase(&lower, p))
-            .then(|| truncate(&b.text))
-    })
 }
 
 /// Wording that puts a task behind an account (gathered from council "My account"
@@ -791,34 +848,69 @@ const RELAY: &[&str] = &[
 ];
 
 fn read_text(blocks: &[Block], summary: &mut PageSummary) {
+    // One lower-case text for the whole content: each phrase is looked for once, not once
+    // per block.
+    let mut all = String::new();
+    let mut starts = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        starts.push(all.len());
+        all.push_str(&b.lower);
+        all.push('\n');
+    }
+    let words = WordIndex::new(&all);
+    let has = |phrase: &str| words.find(phrase).is_some();
+    let quote = |phrases: &[&str]| {
+        let at = phrases.iter().filter_map(|p| words.find(p)).min()?;
+        let block = starts.partition_point(|&s| s <= at) - 1;
+        Some(truncate(&blocks[block].text))
+    };
     let signals = &mut summary.signals;
-    signals.account_wording = quote_first(blocks, ACCOUNT_WORDING);
-    signals.guest_option = quote_first(blocks, GUEST_WORDING);
-    signals.before_you_start = quote_first(blocks, BEFORE_YOU_START);
-    signals.service_status = quote_first(blocks, SERVICE_STATUS);
-    signals.relay = quote_first(blocks, RELAY);
+    signals.account_wording = quote(ACCOUNT_WORDING);
+    signals.guest_option = quote(GUEST_WORDING);
+    signals.before_you_start = quote(BEFORE_YOU_START);
+    signals.service_status = quote(SERVICE_STATUS);
+    signals.relay = quote(RELAY);
+    signals.weekdays = DAYS[..7].iter().any(|d| has(d));
+    // Abbreviated days ("Mon to Fri") go with a full one or "weekdays" almost always; the
+    // three-letter names alone hit many words.
+    let any_day = signals.weekdays || DAYS.iter().any(|d| has(d));
+    let heading = OPENING_HEADINGS.iter().any(|p| has(p));
     signals.opening_hours = blocks
         .iter()
         .find(|b| {
-            let lower = b.text.to_lowercase();
-            (b.heading || b.text.len() < 80)
-                && OPENING_HEADINGS.iter().any(|p| has_phrase(&lower, p))
+            heading
+                && (b.heading || b.text.len() < 80)
+                && OPENING_HEADINGS.iter().any(|p| has_phrase(&b.lower, p))
         })
-        .or_else(|| blocks.iter().find(|b| day_and_time(&b.text.to_lowercase())))
+        .or_else(|| {
+            any_day
+                .then(|| blocks.iter().find(|b| day_and_time(&b.lower)))
+                .flatten()
+        })
         .map(|b| truncate(&b.text));
-    signals.weekdays = blocks.iter().any(|b| {
-        let lower = b.text.to_lowercase();
-        DAYS[..7].iter().any(|d| has_phrase(&lower, d))
-    });
+    let digits = all.contains(['0', '+']);
+    let at_sign = all.contains('@');
     for block in blocks {
-        for number in phone_numbers(&block.text) {
-            push_unique(&mut summary.phones, number);
+        // A phone number has at least ten digits.
+        if digits
+            && block
+                .text
+                .bytes()
+                .filter(u8::is_ascii_digit)
+                .nth(9)
+                .is_some()
+        {
+            for number in phone_numbers(&block.text) {
+                push_unique(&mut summary.phones, number);
+            }
         }
-        for word in block.text.split_whitespace() {
-            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
-            if let Some((user, domain)) = word.split_once('@') {
-                if !user.is_empty() && domain.contains('.') && !domain.ends_with('.') {
-                    push_unique(&mut summary.emails, word.to_lowercase());
+        if at_sign && block.text.contains('@') {
+            for word in block.text.split_whitespace() {
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '@');
+                if let Some((user, domain)) = word.split_once('@') {
+                    if !user.is_empty() && domain.contains('.') && !domain.ends_with('.') {
+                        push_unique(&mut summary.emails, word.to_lowercase());
+                    }
                 }
             }
         }
@@ -893,6 +985,11 @@ pub fn phone_numbers(text: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // Jump to the next byte a number can start with.
+        match text[i..].find(['0', '+', '(', '1']) {
+            Some(next) => i += next,
+            None => break,
+        }
         let starts = match b[i] {
             b'0' => true,
             b'+' => text[i..].starts_with("+44"),
@@ -1124,20 +1221,18 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
             signals.opening_hours = Some(truncate(&format!("openingHours: {value}")));
         }
         if signals.cookie_banner.is_none() {
-            let marks = format!(
-                "{} {} {}",
+            let marks = [
                 el.attr("id").unwrap_or(""),
                 el.attr("class").unwrap_or(""),
-                el.attr("aria-label").unwrap_or("")
-            )
-            .to_lowercase();
-            if marks.contains("cookie")
-                && (marks.contains("banner")
-                    || marks.contains("consent")
-                    || marks.contains("notice")
-                    || marks.contains("message"))
-                && el.text_content().to_lowercase().contains("cookie")
-            {
+                el.attr("aria-label").unwrap_or(""),
+            ];
+            let marked = marks.iter().any(|m| contains_ci(m, "cookie"))
+                && marks.iter().any(|m| {
+                    ["banner", "consent", "notice", "message"]
+                        .iter()
+                        .any(|w| contains_ci(m, w))
+                });
+            if marked && el.text_content().to_lowercase().contains("cookie") {
                 signals.cookie_banner = Some(format!(
                     "cookie banner \"{}\"",
                     truncate(&collapse_whitespace(&el.text_content()))
@@ -1146,8 +1241,8 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
             }
         }
         if signals.service_status.is_none() {
-            let class = el.attr("class").unwrap_or("").to_lowercase();
-            if class.contains("service-status") || class.contains("service-update") {
+            let class = el.attr("class").unwrap_or("");
+            if contains_ci(class, "service-status") || contains_ci(class, "service-update") {
                 signals.service_status = Some(format!(
                     "service status markup: {}",
                     truncate(&collapse_whitespace(&el.text_content()))
@@ -1309,13 +1404,13 @@ fn breadcrumbs(doc: &Document, resolver: &Resolver) -> Vec<(String, String)> {
         if !e.is_html() || e.is_not_rendered() {
             return false;
         }
-        let label = e.attr("aria-label").unwrap_or("").to_lowercase();
-        let class = e.attr("class").unwrap_or("").to_lowercase();
+        let label = e.attr("aria-label").unwrap_or("");
+        let class = e.attr("class").unwrap_or("");
         let itemtype = e.attr("itemtype").unwrap_or("");
-        label.contains("breadcrumb")
+        contains_ci(label, "breadcrumb")
             || class
-                .split_whitespace()
-                .any(|c| c.contains("breadcrumb") && !c.contains("breadcrumb__"))
+                .split_ascii_whitespace()
+                .any(|c| contains_ci(c, "breadcrumb") && !contains_ci(c, "breadcrumb__"))
             || itemtype.ends_with("BreadcrumbList")
     });
     let Some(trail) = trail else {

@@ -435,3 +435,37 @@ fn the_report_serialises_with_the_issue_field_names() {
     assert!(json["statement"]["checks"].is_array());
     assert_eq!(json["tier_source"], "unknown");
 }
+
+#[test]
+fn a_trailing_slash_does_not_make_another_page() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    a.add_page(
+        page(
+            "/",
+            r#"<main><a href="/bins/missed/">Report a missed bin</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/bins/missed", TASK_PAGE), 200, 0);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(status(t, "SC-01"), CheckStatus::Pass);
+}
+
+#[test]
+fn feedback_and_cookie_forms_are_no_route() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    missed_bin_site(
+        &mut a,
+        r#"<title>Report a missed bin</title><main><h1>Report a missed bin</h1>
+        <p>Call 01632 960000 to report it.</p>
+        <form method="post" action="/page-feedback"><fieldset><legend>Was this page helpful?</legend>
+        <label><input type="radio" name="helpful" value="yes"> Yes</label></fieldset>
+        <label>Tell us more <textarea name="comments"></textarea></label></form></main>"#,
+    );
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
+}

@@ -21,6 +21,32 @@ impl Date {
         (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
+    /// The date `days` days after 1 January 1970 (negative: before it), as the crawl gets
+    /// it from the clock: `unix_seconds.div_euclid(86_400)`.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        // Count in 400-year eras of 146,097 days from 1 March 0000, so that the leap day
+        // falls at the end of each counted year.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let shifted_month = (5 * day_of_year + 2) / 153; // 0 = March
+        let day = (day_of_year - (153 * shifted_month + 2) / 5 + 1) as u8;
+        let month = if shifted_month < 10 {
+            shifted_month + 3
+        } else {
+            shifted_month - 9
+        } as u8;
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year as i32,
+            month,
+            day,
+        }
+    }
+
     /// The same day a year earlier (29 February becomes 28 February): the oldest date a
     /// statement can carry and still have been reviewed "within 12 months".
     pub fn a_year_before(self) -> Date {
@@ -170,6 +196,9 @@ fn numeric_date(token: &str) -> Option<Date> {
     }
     let n = |s: &str| s.parse::<i32>().ok();
     if parts[0].len() == 4 {
+        if parts[1].len() > 2 || parts[2].len() > 2 {
+            return None;
+        }
         return Date::new(n(parts[0])?, n(parts[1])? as u8, n(parts[2])? as u8);
     }
     if parts[0].len() > 2 || parts[1].len() > 2 {
@@ -276,7 +305,18 @@ mod tests {
         assert_eq!(parse("1.4.10"), None);
         assert_eq!(parse("May we help"), None);
         assert_eq!(parse("[date]"), None);
+        assert_eq!(parse("2020-265-01"), None);
         assert_eq!(parse("2020"), None);
+    }
+
+    #[test]
+    fn counts_days_from_the_epoch() {
+        // Day numbers from Python's datetime.date subtraction.
+        assert_eq!(Date::from_days_since_epoch(0), d(1970, 1, 1));
+        assert_eq!(Date::from_days_since_epoch(20_794), d(2026, 12, 7));
+        assert_eq!(Date::from_days_since_epoch(19_782), d(2024, 2, 29));
+        assert_eq!(Date::from_days_since_epoch(11_017), d(2000, 3, 1));
+        assert_eq!(Date::from_days_since_epoch(-1), d(1969, 12, 31));
     }
 
     #[test]

@@ -223,6 +223,13 @@ fn the_site_must_be_run_by_the_council() {
         "This website is run by Acme Web Solutions Ltd.",
     );
     assert_only(&run(&html, &context(&hosts)), &[("AS-06", Partial)]);
+    let html = variant(
+        "This website is run by Kestrelford Borough Council.",
+        "This website is run by [name of organisation].",
+    );
+    let mut ctx = context(&hosts);
+    ctx.council_name = None;
+    assert_only(&run(&html, &ctx), &[("AS-06", Fail)]);
 }
 
 #[test]
@@ -845,4 +852,135 @@ fn splits_sentences_at_full_stops_before_capitals() {
             "Fix by June."
         ]
     );
+}
+
+#[test]
+fn odd_pages_give_23_checks_without_panicking() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    for html in [
+        "",
+        "<html>",
+        "<p>. . .</p>",
+        "<main><h2></h2><p>Compliance status:</p><p>fully compliant with</p></main>",
+        "<main><p>This statement was prepared on 31/02/2026. Reviewed 2026-13-01.</p></main>",
+        "<main><p>Prêt à l’emploi. É. 1.1.1. ✓ compliant with WCAG 2.2 AA. 🙂 by 2026</p></main>",
+        &"<div>".repeat(600),
+    ] {
+        let checks = run(html, &ctx);
+        assert_eq!(checks.len(), 23, "{html:?}");
+        assert!(checks.iter().all(|c| !c.evidence.is_empty()));
+    }
+    assert!(!is_statement_link("", ""));
+    assert!(!is_statement_link("((", "/"));
+}
+
+#[test]
+fn a_statement_in_welsh_is_not_judged_on_english_wording() {
+    let hosts = hosts();
+    let html = "<html lang=\"cy\"><title>Datganiad hygyrchedd</title><main><h1>Datganiad \
+                hygyrchedd</h1><p>Mae'r datganiad hygyrchedd hwn yn berthnasol i \
+                www.kestrelford.gov.uk.</p></main></html>";
+    let checks = run(html, &context(&hosts));
+    assert_eq!(status(&checks, "AS-01"), Pass);
+    assert_eq!(status(&checks, "AS-03"), Pass);
+    assert!(checks[3..].iter().all(|c| c.status == Unknown));
+    // The English page of the same site is judged.
+    let english = GOOD.replacen("<html lang=\"en\">", "<html lang=\"en-GB\">", 1);
+    assert_only(&run(&english, &context(&hosts)), &[]);
+}
+
+#[test]
+fn a_status_without_the_standard_is_partial() {
+    let hosts = hosts();
+    let html = variant(STATUS_22, "Partially compliant.");
+    assert_only(&run(&html, &context(&hosts)), &[("AS-09", Partial)]);
+    // Outside the compliance section, "fully compliant" says nothing of the WCAG.
+    let html = variant(STATUS_22, "").replacen(
+        "<p>We’ve also made the website text",
+        "<p>Our buildings are fully compliant with the Equality Act.</p><p>We’ve also made the website text",
+        1,
+    );
+    assert_only(
+        &run(&html, &context(&hosts)),
+        &[("AS-09", Fail), ("AS-10", NotApplicable)],
+    );
+}
+
+#[test]
+fn wordings_seen_on_council_statements() {
+    let hosts = hosts();
+    let ctx = context(&hosts);
+    // "Kestrelford Borough Council runs this website."
+    let html = variant(
+        "This website is run by Kestrelford Borough Council.",
+        "Kestrelford Borough Council runs this website.",
+    );
+    assert_only(&run(&html, &ctx), &[]);
+    // A heading in other words than the model's.
+    let html = variant("<h2>Non-accessible content</h2>", "<h2>Known issues</h2>");
+    assert_only(&run(&html, &ctx), &[("AS-11", Partial)]);
+    // The next review is planned, not done: the last one decides.
+    let html = variant(
+        PREPARED,
+        "This statement was prepared on 23 September 2020. It was last reviewed on 14 March 2026. It will be reviewed again in March 2027. Next review: March 2027.",
+    );
+    assert_only(&run(&html, &ctx), &[]);
+    let html = variant(PREPARED, "This statement is dated 14 March 2026.");
+    assert_only(&run(&html, &ctx), &[]);
+    // A fix done is no fix date in the past.
+    let html = variant(
+        "We plan to replace the map with a keyboard\n  accessible one by 31 March 2027.",
+        "The map was fixed in March 2026 on most pages.",
+    );
+    assert_only(&run(&html, &ctx), &[]);
+    // A plan that lapsed is.
+    let html = variant(
+        "We plan to replace the map with a keyboard\n  accessible one by 31 March 2027.",
+        "This will be fixed by March 2026.",
+    );
+    assert_only(&run(&html, &ctx), &[("AS-14", Fail)]);
+}
+
+#[test]
+fn scope_sentence_followed_by_a_list_or_by_nothing() {
+    let hosts = hosts();
+    let scope = "This accessibility statement applies to the Kestrelford Borough Council website,\n  <a href=\"https://www.kestrelford.gov.uk/\">www.kestrelford.gov.uk</a>, and our online forms at\n  forms.kestrelford.gov.uk.";
+    let html = variant(
+        scope,
+        "This accessibility statement applies to:</p><ul><li>www.kestrelford.gov.uk</li>\
+         <li>forms.kestrelford.gov.uk</li></ul><p>",
+    );
+    let checks = run(&html, &context(&hosts));
+    assert_only(&checks, &[]);
+    assert!(evidence(&checks, "AS-05").contains("forms.kestrelford.gov.uk"));
+    // A template left unfilled states no scope.
+    let html = variant(scope, "This accessibility statement applies to");
+    assert_only(&run(&html, &context(&hosts)), &[("AS-05", Fail)]);
+}
+
+#[test]
+fn non_compliances_in_a_table_read_row_by_row() {
+    let hosts = hosts();
+    let start = GOOD
+        .find("<h3>Non-compliance with the accessibility regulations</h3>")
+        .expect("section");
+    let end = GOOD.find("<h3>Disproportionate burden</h3>").expect("next");
+    let table = |fix: &str| {
+        format!(
+            "{}<h3>Non-compliance with the accessibility regulations</h3>\
+             <table><tr><th>Issue</th><th>WCAG 2.2 success criterion</th><th>Planned fix date</th></tr>\
+             <tr><td>Some images have no text alternative</td><td>1.1.1 Non-text content</td><td>{fix}</td></tr>\
+             <tr><td><p>The map cannot be used with a keyboard</p></td><td>2.1.1 Keyboard</td><td>{fix}</td></tr>\
+             </table>{}",
+            &GOOD[..start],
+            &GOOD[end..]
+        )
+    };
+    let checks = run(&table("31 March 2027"), &context(&hosts));
+    assert_only(&checks, &[]);
+    assert!(evidence(&checks, "AS-14").contains("2 fix date(s)"));
+    let checks = run(&table("March 2026"), &context(&hosts));
+    assert_only(&checks, &[("AS-14", Fail)]);
+    assert!(evidence(&checks, "AS-14").contains("Planned fix date: March 2026"));
 }

@@ -102,6 +102,9 @@ impl Section {
             || has(" nonaccessible ")
             || has(" inaccessible content ")
             || has(" not accessible ")
+            || has(" known issues ")
+            || has(" known accessibility issues ")
+            || has(" known problems ")
         {
             Section::NonAccessible
         } else if has(" compliance ") && !has(" technical information ") {
@@ -207,8 +210,6 @@ fn is_block(name: &str) -> bool {
             | "dd"
             | "table"
             | "tr"
-            | "td"
-            | "th"
             | "caption"
             | "section"
             | "article"
@@ -243,6 +244,18 @@ struct Reader {
     /// Characters of the current block's text inside `<b>`/`<strong>`, and outside.
     bold_chars: usize,
     plain_chars: usize,
+    /// The tables being read, innermost last.
+    tables: Vec<Table>,
+}
+
+/// A table being read: each row becomes one block whose cells are labelled by the header
+/// row ("Planned fix date: March 2027; WCAG criterion: 1.1.1"), so that a row reads like
+/// the sentence a paragraph would have been.
+#[derive(Default)]
+struct Table {
+    header: Vec<String>,
+    row: Vec<String>,
+    row_all_th: bool,
 }
 
 impl Reader {
@@ -303,10 +316,61 @@ impl Reader {
                 }
             }
             let bold = bold + usize::from(matches!(name, "b" | "strong"));
-            self.walk(e, skip_landmarks, bold);
+            match name {
+                "table" => {
+                    self.tables.push(Table::default());
+                    self.walk(e, skip_landmarks, bold);
+                    self.tables.pop();
+                }
+                "tr" => {
+                    if let Some(t) = self.tables.last_mut() {
+                        t.row.clear();
+                        t.row_all_th = true;
+                    }
+                    self.walk(e, skip_landmarks, bold);
+                    if let Some(t) = self.tables.last_mut() {
+                        if t.header.is_empty() && t.row_all_th {
+                            t.header = std::mem::take(&mut t.row);
+                        }
+                    }
+                }
+                "td" | "th" if !self.tables.is_empty() => self.cell(e, skip_landmarks, bold),
+                _ => self.walk(e, skip_landmarks, bold),
+            }
             if block {
                 self.flush();
             }
+        }
+    }
+
+    /// A table cell: its text, labelled with its column's header, then "; ".
+    fn cell(&mut self, e: El, skip_landmarks: bool, bold: usize) {
+        let (start, blocks) = (self.text.len(), self.blocks.len());
+        self.walk(e, skip_landmarks, bold);
+        let Some(t) = self.tables.last_mut() else {
+            return;
+        };
+        if e.name() == "td" {
+            t.row_all_th = false;
+        }
+        // A cell holding paragraphs was read as blocks of its own.
+        let cell = match self.text.get(start..) {
+            Some(cell) if self.blocks.len() == blocks => collapse_whitespace(cell),
+            _ => {
+                t.row.push(String::new());
+                return;
+            }
+        };
+        let label = t
+            .header
+            .get(t.row.len())
+            .filter(|h| !h.is_empty() && **h != cell)
+            .cloned();
+        t.row.push(cell.clone());
+        self.text.truncate(start);
+        match label {
+            Some(h) => self.text.push_str(&format!(" {h}: {cell}; ")),
+            None => self.text.push_str(&format!(" {cell}; ")),
         }
     }
 

@@ -168,20 +168,30 @@ fn is_count(token: &str) -> bool {
 
 /// AS-17: other formats (large print, easy read, audio, braille) and a response time.
 pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
-    let offered: Vec<&str> = [
+    const NAMED: &[(&str, &str)] = &[
         (" large print ", "large print"),
         (" easy read ", "easy read"),
         (" audio ", "audio"),
         (" braille ", "braille"),
+    ];
+    const GENERIC: &[(&str, &str)] = &[
         (" different format", "a different format"),
         (" alternative format", "an alternative format"),
         (" accessible format", "an accessible format"),
         (" another format", "another format"),
-    ]
-    .iter()
-    .filter(|(p, _)| all.contains(p))
-    .map(|(_, n)| *n)
-    .collect();
+    ];
+    let found = |list: &[(&str, &'static str)]| -> Vec<&'static str> {
+        list.iter()
+            .filter(|(p, _)| all.contains(p))
+            .map(|(_, n)| *n)
+            .collect()
+    };
+    // Name the formats when the statement does; "a different format" only when it does not.
+    let mut offered = found(NAMED);
+    if offered.is_empty() {
+        offered = found(GENERIC);
+        offered.truncate(1);
+    }
     let tokens: Vec<&str> = all.split_whitespace().collect();
     let units = ["day", "days", "hours", "week", "weeks"];
     let response = tokens.windows(3).find_map(|w| {
@@ -189,19 +199,8 @@ pub(super) fn formats(page: &Page, all: &str, url: &str) -> Check {
             && (units.contains(&w[1]) || (w[1] == "working" && units.contains(&w[2])));
         timed.then(|| w.join(" "))
     });
-    let block = page.find(
-        0..page.blocks.len(),
-        &[
-            " large print ",
-            " easy read ",
-            " braille ",
-            " audio ",
-            " different format",
-            " alternative format",
-            " accessible format",
-            " another format",
-        ],
-    );
+    let phrases: Vec<&str> = NAMED.iter().chain(GENERIC).map(|(p, _)| *p).collect();
+    let block = page.find(0..page.blocks.len(), &phrases);
     match (offered.is_empty(), response) {
         (false, Some(r)) => Check::new(
             "AS-17",

@@ -2,6 +2,7 @@
 
 mod compliance;
 mod contact;
+mod listed;
 mod page;
 mod preparation;
 
@@ -77,11 +78,11 @@ pub(super) fn content(page: &Page, url: &str, ctx: &StatementContext) -> Vec<Che
         page::compliance_heading(page, url),
         compliance::status_option(claim, url),
         compliance::consistency(page, claim, url, ctx),
-        compliance::non_accessible(page, claim, url),
-        compliance::subheadings(page, &all, claim, url),
-        compliance::criteria(page, url),
-        compliance::fix_dates(page, url, ctx.crawl_date),
-        compliance::burden(page, url),
+        listed::non_accessible(page, claim, url),
+        listed::subheadings(page, &all, claim, url),
+        listed::criteria(page, url),
+        listed::fix_dates(page, url, ctx.crawl_date),
+        listed::burden(page, url),
         contact::feedback(page, url),
         contact::formats(page, &all, url),
         contact::reporting(page, url),

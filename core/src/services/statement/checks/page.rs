@@ -103,16 +103,18 @@ fn covers(named: &str, host: &str) -> bool {
 
 /// AS-05: "This accessibility statement applies to …", covering every host crawled.
 pub(super) fn scope(page: &Page, url: &str, ctx: &StatementContext) -> Check {
-    let Some(block) = page.find(
-        0..page.blocks.len(),
-        &[
-            " statement applies to ",
-            " statement relates to ",
-            " statement covers ",
-            " statement is for ",
-            " this statement applies ",
-        ],
-    ) else {
+    const PHRASES: &[&str] = &[
+        " statement applies to ",
+        " statement relates to ",
+        " statement covers ",
+        " statement is for ",
+        " this statement applies ",
+    ];
+    let Some(at) = page
+        .blocks
+        .iter()
+        .position(|b| PHRASES.iter().any(|p| b.words.contains(p)))
+    else {
         return Check::new(
             "AS-05",
             Fail,
@@ -120,16 +122,42 @@ pub(super) fn scope(page: &Page, url: &str, ctx: &StatementContext) -> Check {
             "no scope sentence (“This accessibility statement applies to …”)",
         );
     };
-    let named = named_hosts(block);
+    let block = &page.blocks[at];
+    // What the sentence names: the words after its phrase, or, for "applies to:" and a
+    // list, the list that follows.
+    let after = PHRASES
+        .iter()
+        .find_map(|p| block.words.find(p).map(|k| &block.words[k + p.len()..]))
+        .unwrap_or("");
+    let mut scope: Vec<&Block> = vec![block];
+    if after.split_whitespace().count() < 2 {
+        scope.extend(
+            page.blocks[at + 1..]
+                .iter()
+                .take_while(|b| b.level.is_none() && !named_hosts(b).is_empty())
+                .take(8),
+        );
+        if scope.len() == 1 {
+            return Check::new(
+                "AS-05",
+                Fail,
+                url,
+                format!("{} names no website or domain", quote(&block.text)),
+            );
+        }
+    }
+    let named: Vec<String> = scope.iter().flat_map(|b| named_hosts(b)).collect();
+    let quoted = scope
+        .iter()
+        .map(|b| quote(&b.text))
+        .collect::<Vec<_>>()
+        .join(" ");
     if named.is_empty() {
         return Check::new(
             "AS-05",
             Pass,
             url,
-            format!(
-                "{} (names the website, not its domains)",
-                quote(&block.text)
-            ),
+            format!("{quoted} (names the website, not its domains)"),
         );
     }
     let uncovered: Vec<&str> = ctx
@@ -139,15 +167,14 @@ pub(super) fn scope(page: &Page, url: &str, ctx: &StatementContext) -> Check {
         .map(String::as_str)
         .collect();
     if uncovered.is_empty() {
-        Check::new("AS-05", Pass, url, quote(&block.text))
+        Check::new("AS-05", Pass, url, quoted)
     } else {
         Check::new(
             "AS-05",
             Partial,
             url,
             format!(
-                "{} does not cover the crawled host(s) {}",
-                quote(&block.text),
+                "{quoted} does not cover the crawled host(s) {}",
                 uncovered.join(", ")
             ),
         )
@@ -188,6 +215,9 @@ pub(super) fn run_by(page: &Page, url: &str, ctx: &StatementContext) -> Check {
             " operated by ",
             " maintained by ",
             " owned by ",
+            " runs this website ",
+            " runs the website ",
+            " responsible for this website ",
         ],
     ) else {
         return Check::new(
@@ -197,6 +227,21 @@ pub(super) fn run_by(page: &Page, url: &str, ctx: &StatementContext) -> Check {
             "no sentence saying who runs the website (“This website is run by …”)",
         );
     };
+    // "This website is run by [name of organisation]": the model's placeholder, unfilled.
+    let lower = block.text.to_lowercase();
+    let placeholder = ["run by", "managed by", "operated by"].iter().any(|p| {
+        lower
+            .find(p)
+            .is_some_and(|k| lower[k + p.len()..].trim_start().starts_with('['))
+    });
+    if placeholder {
+        return Check::new(
+            "AS-06",
+            Fail,
+            url,
+            format!("{} names no organisation", quote(&block.text)),
+        );
+    }
     match ctx.council_name {
         Some(name) => {
             let wanted = distinctive_words(name);

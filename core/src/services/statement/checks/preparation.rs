@@ -35,6 +35,11 @@ fn dated_in<'p>(sentence: &str, b: &'p Block, triggers: &[&str], out: &mut Vec<D
         if !triggers.contains(&t.as_str()) {
             continue;
         }
+        // "It will be reviewed in March 2027", "Next review: March 2027": a review to come.
+        let before = if k > 0 { toks[k - 1].as_str() } else { "" };
+        if ["next", "be", "annual", "for", "due"].contains(&before) {
+            continue;
+        }
         let rest = &toks[k + 1..];
         // "documents published before 23 September 2018" dates no statement.
         let bounds = ["before", "after", "since", "from", "until", "prior"];
@@ -64,10 +69,17 @@ pub(super) fn preparation<'p>(page: &'p Page, url: &str, crawl: Date) -> Check {
         for b in blocks {
             let prepared = dated(
                 [b],
-                &["prepared", "published", "created", "adopted", "approved"],
+                &[
+                    "prepared",
+                    "published",
+                    "created",
+                    "adopted",
+                    "approved",
+                    "dated",
+                ],
             );
             found.extend(prepared.into_iter().map(|d| (false, d)));
-            let reviewed = dated([b], &["reviewed", "updated", "revised"]);
+            let reviewed = dated([b], &["reviewed", "review", "updated", "revised"]);
             found.extend(reviewed.into_iter().map(|d| (true, d)));
         }
         found
@@ -84,13 +96,20 @@ pub(super) fn preparation<'p>(page: &'p Page, url: &str, crawl: Date) -> Check {
     let prepared = found
         .iter()
         .any(|(review, d)| !review && matches!(d, Dated::Date(..)));
-    let newest = found
+    let readable: Vec<(Written, &Block)> = found
         .iter()
         .filter_map(|(_, d)| match d {
             Dated::Date(w, b) => Some((*w, *b)),
             Dated::Unreadable(_) => None,
         })
-        .max_by_key(|(w, _)| w.latest);
+        .collect();
+    // The newest date up to the crawl; one after it only when there is no other.
+    let newest = readable
+        .iter()
+        .filter(|(w, _)| w.earliest <= crawl)
+        .max_by_key(|(w, _)| w.latest)
+        .or_else(|| readable.iter().max_by_key(|(w, _)| w.latest))
+        .copied();
     let Some((newest, block)) = newest else {
         return match found.first() {
             Some((_, Dated::Unreadable(b))) => Check::new(
@@ -319,7 +338,7 @@ pub(super) fn one_page(page: &Page, claim: Option<&StatusClaim>, url: &str) -> C
 
 /// AS-23 (information, optional): phone and visit access, and a roadmap.
 pub(super) fn phone_and_roadmap(page: &Page, all: &str, url: &str) -> Check {
-    let access: Vec<&str> = [
+    let mut access: Vec<&str> = [
         (" text relay ", "text relay"),
         (" relay uk ", "Relay UK"),
         (" british sign language ", "British Sign Language"),
@@ -331,6 +350,9 @@ pub(super) fn phone_and_roadmap(page: &Page, all: &str, url: &str) -> Check {
     .filter(|(p, _)| all.contains(p))
     .map(|(_, n)| *n)
     .collect();
+    if access.contains(&"British Sign Language") {
+        access.retain(|a| *a != "BSL");
+    }
     let roadmap = page.section(Section::Roadmap).is_some() || all.contains(" roadmap ");
     let mut seen = Vec::new();
     if page.section(Section::PhoneOrVisit).is_some() || !access.is_empty() {
@@ -342,7 +364,7 @@ pub(super) fn phone_and_roadmap(page: &Page, all: &str, url: &str) -> Check {
         seen.push(format!("phone and visit access{what}"));
     }
     if roadmap {
-        seen.push("an accessibility roadmap".to_string());
+        seen.push("what it is doing to improve accessibility (a roadmap)".to_string());
     }
     if seen.is_empty() {
         Check::new(
