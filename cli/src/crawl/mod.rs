@@ -190,28 +190,15 @@ fn council_of(
 
 /// Today (UTC), or `--crawl-date`: what the statement's dates are judged against.
 fn crawl_date(args: &CrawlArgs) -> Date {
-    let (year, month, day) = args.crawl_date.unwrap_or_else(|| {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        civil_date((secs / 86_400) as i64)
-    });
-    Date::new(year, month, day).expect("a calendar date")
-}
-
-/// Days since 1970-01-01 → (year, month, day), in the proleptic Gregorian calendar
-/// (Howard Hinnant's `civil_from_days`).
-fn civil_date(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year as i32, month as u8, day as u8)
+    if let Some((year, month, day)) = args.crawl_date {
+        if let Some(date) = Date::new(year, month, day) {
+            return date;
+        }
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
 /// `RUST_LOG=frontdesk=debug` and the like; nothing is logged without it.
@@ -829,17 +816,6 @@ mod tests {
         assert_eq!(site_name(None, &start, None), "council.example");
         let root = Url::parse("file:///sites/demo-council/").unwrap();
         assert_eq!(site_name(None, &start, Some(&root)), "demo-council");
-    }
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_date(0), (1970, 1, 1));
-        // 2026-12-07 is 20,794 days after 1970-01-01 (56 years with 14 leap days, plus
-        // the 340 days from 1 January to 7 December 2026).
-        assert_eq!(civil_date(56 * 365 + 14 + 340), (2026, 12, 7));
-        assert_eq!(civil_date(-1), (1969, 12, 31));
-        // 2024-02-29: 54 years with 13 leap days, plus 59 days.
-        assert_eq!(civil_date(54 * 365 + 13 + 59), (2024, 2, 29));
     }
 
     #[test]

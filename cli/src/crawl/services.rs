@@ -270,25 +270,28 @@ impl Web {
             .map_err(|failure| failure.message)
     }
 
-    /// Waits until the host may be asked again at the crawl's rate.
+    /// Waits until the host may be asked again at the crawl's rate, and takes that turn: a
+    /// turn is taken when the request starts, never booked ahead, so a late task cannot
+    /// start together with the next one.
     async fn pace(&self, url: &Url) {
         if self.interval.is_zero() {
             return;
         }
         let host = url.host_str().unwrap_or("").to_ascii_lowercase();
-        let at = {
-            let mut next = self.next.lock().expect("pace lock");
-            let now = tokio::time::Instant::now();
-            // A host not yet asked here may just have been asked by the crawl.
-            let at = next
-                .get(&host)
-                .copied()
-                .unwrap_or(now + self.interval)
-                .max(now);
-            next.insert(host, at + self.interval);
-            at
-        };
-        tokio::time::sleep_until(at).await;
+        loop {
+            let wait = {
+                let mut next = self.next.lock().expect("pace lock");
+                let now = tokio::time::Instant::now();
+                // A host not yet asked here may just have been asked by the crawl.
+                let at = *next.entry(host.clone()).or_insert(now + self.interval);
+                if at <= now {
+                    next.insert(host.clone(), now + self.interval);
+                    return;
+                }
+                at
+            };
+            tokio::time::sleep_until(wait).await;
+        }
     }
 
     /// Whether robots.txt allows `url` (always, for a folder crawl).
