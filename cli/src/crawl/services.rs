@@ -101,8 +101,15 @@ impl Services {
     /// Answers the analysis' requests and gives its report, each task with its stars.
     pub async fn finish(mut self, with: Finish) -> ServicesReport {
         let web = Web::new(&with);
-        for _ in 0..MAX_ROUNDS {
+        for round in 1..=MAX_ROUNDS {
+            let started = std::time::Instant::now();
             let requests = self.analysis.requests();
+            tracing::info!(
+                round,
+                requests = requests.len(),
+                ms = started.elapsed().as_millis() as u64,
+                "services requests"
+            );
             if requests.is_empty() {
                 break;
             }
@@ -121,7 +128,12 @@ impl Services {
                 self.answer(&web, request, fetched).await;
             }
         }
+        let started = std::time::Instant::now();
         let mut report = self.analysis.finish();
+        tracing::info!(
+            ms = started.elapsed().as_millis() as u64,
+            "services analysis finished"
+        );
         for task in &mut report.tasks {
             task.stars = frontdesk_core::score::task_stars(task.status, &task.checks);
         }
