@@ -4,48 +4,17 @@
 use std::fmt::Write as _;
 
 use frontdesk_core::{registry, RuleMeta};
-use serde::Serialize;
 
 use frontdesk_core::report::text::wcag_label;
-
-/// One rule in `rules --format json`. Field names are a public contract.
-#[derive(Serialize)]
-struct RuleEntry<'a> {
-    id: &'a str,
-    title: &'a str,
-    wcag: &'a [&'a str],
-    level: Option<&'a str>,
-    act: &'a [&'a str],
-    impact: &'a str,
-    /// Every code its findings can carry, `<id>/<reason>`.
-    codes: Vec<String>,
-    description: String,
-}
-
-#[derive(Serialize)]
-struct RuleList<'a> {
-    rules: Vec<RuleEntry<'a>>,
-}
 
 fn metas() -> impl Iterator<Item = &'static RuleMeta> {
     registry().iter().map(|rule| rule.meta())
 }
 
+/// The engine's catalogue, the same data the browser build's `rules()` returns.
 pub fn render_json() -> String {
-    let rules = metas()
-        .map(|m| RuleEntry {
-            id: m.id,
-            title: m.title,
-            wcag: m.wcag,
-            level: m.level.map(|l| l.as_str()),
-            act: m.act,
-            impact: m.impact.as_str(),
-            codes: m.codes.iter().map(|c| format!("{}/{c}", m.id)).collect(),
-            description: m.documentation(),
-        })
-        .collect();
-    let mut json =
-        serde_json::to_string_pretty(&RuleList { rules }).expect("rule list always serialises");
+    let mut json = serde_json::to_string_pretty(&frontdesk_core::report::catalogue())
+        .expect("rule list always serialises");
     json.push('\n');
     json
 }

@@ -286,14 +286,18 @@ macro_rules! rule_fixture_tests {
 rule_fixture_tests! {
     accesskeys_unique => "accesskeys-unique",
     aria_attribute_defined => "aria-attribute-defined",
+    aria_checked_matches_native => "aria-checked-matches-native",
     aria_hidden_no_focusable => "aria-hidden-no-focusable",
+    aria_id_reference_exists => "aria-id-reference-exists",
     aria_required_children => "aria-required-children",
     aria_required_id_references => "aria-required-id-references",
     aria_required_parent => "aria-required-parent",
     aria_required_states => "aria-required-states",
     aria_state_permitted => "aria-state-permitted",
     aria_state_valid_value => "aria-state-valid-value",
+    autocomplete_appropriate => "autocomplete-appropriate",
     autocomplete_valid => "autocomplete-valid",
+    blink_not_used => "blink-not-used",
     button_has_name => "button-has-name",
     decorative_not_exposed => "decorative-not-exposed",
     dl_structure => "dl-structure",
@@ -316,8 +320,10 @@ rule_fixture_tests! {
     letter_spacing_adjustable => "letter-spacing-adjustable",
     line_height_adjustable => "line-height-adjustable",
     link_has_name => "link-has-name",
+    link_in_text_distinguishable => "link-in-text-distinguishable",
     list_structure => "list-structure",
     listitem_in_list => "listitem-in-list",
+    marquee_can_be_paused => "marquee-can-be-paused",
     menuitem_has_name => "menuitem-has-name",
     meta_refresh_no_delay => "meta-refresh-no-delay",
     meta_refresh_no_delay_aaa => "meta-refresh-no-delay-aaa",
@@ -329,7 +335,9 @@ rule_fixture_tests! {
     page_has_title => "page-has-title",
     presentational_children_not_focusable => "presentational-children-not-focusable",
     region => "region",
+    role_has_required_name => "role-has-required-name",
     role_valid => "role-valid",
+    row_attributes_in_treegrid => "row-attributes-in-treegrid",
     scrollable_region_focusable => "scrollable-region-focusable",
     skip_link_target_exists => "skip-link-target-exists",
     summary_has_name => "summary-has-name",
@@ -383,6 +391,18 @@ const CANNOT_GIVE: &[(&str, &str, &str)] = &[
         "duplicate-id-referenced",
         "passed",
         "only repeated ids are targets",
+    ),
+    // Its targets are obsolete <blink> elements, which are always flagged.
+    (
+        "blink-not-used",
+        "passed",
+        "every target is an obsolete element",
+    ),
+    // A marquee that moves for ever can be paused only by a script the markup cannot show.
+    (
+        "marquee-can-be-paused",
+        "passed",
+        "only a script can pause a moving marquee",
     ),
     // Page rules apply to the <html> element, which every parsed HTML page has.
     (

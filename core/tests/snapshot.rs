@@ -306,3 +306,76 @@ fn malformed_snapshots_are_refused_with_a_reason() {
     // An empty snapshot is a page with nothing on it, not an error.
     assert_eq!(read(&nodes("")), Ok(()));
 }
+
+#[test]
+fn a_computed_unfocused_outline_is_not_a_removed_focus_ring() {
+    // Unfocused, a browser computes `outline-style: none` for every element: only the
+    // sheets' focus rules say whether focus takes the ring away.
+    let page = r#"<html lang="en"><head><title>Bins</title></head><body><a href="/bins">Bin days</a></body></html>"#;
+    let focus_outcome = |css: &str| {
+        let mut snapshot = snapshot_of(page, "https://council.example/", &|_| None);
+        snapshot.style_sheets = vec![SnapshotSheet {
+            css: css.to_string(),
+            media: String::new(),
+        }];
+        let Some(SnapshotNode::Element { style, .. }) = snapshot
+            .nodes
+            .iter_mut()
+            .find(|n| matches!(n, SnapshotNode::Element { name, .. } if name == "a"))
+        else {
+            unreachable!()
+        };
+        *style = Some(
+            [
+                ("outline-style".to_string(), "none".to_string()),
+                ("outline-width".to_string(), "0px".to_string()),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        let report = audit_snapshot(&snapshot, &options().with_rules(["focus-visible"])).unwrap();
+        assert_eq!(report.findings.len(), 1, "{report:?}");
+        report.findings[0].outcome
+    };
+    assert_eq!(focus_outcome(""), Outcome::Passed);
+    assert_eq!(focus_outcome("a:focus { outline: none }"), Outcome::Failed);
+}
+
+#[test]
+fn a_computed_text_decoration_decides_whether_a_link_stands_out() {
+    let page = r#"<html lang="en"><head><title>Permits</title></head><body><p>You can <a href="/apply">apply online</a> for a permit.</p></body></html>"#;
+    let mut snapshot = snapshot_of(page, "https://council.example/permits", &|_| None);
+    let outcome = |snapshot: &Snapshot| {
+        let report = audit_snapshot(
+            snapshot,
+            &options().with_rules(["link-in-text-distinguishable"]),
+        )
+        .unwrap();
+        assert_eq!(report.findings.len(), 1, "{report:?}");
+        report.findings[0].outcome
+    };
+    // Browsers underline links: without computed styles the UA's underline stands.
+    assert_eq!(outcome(&snapshot), Outcome::Passed);
+    // The browser computed no underline and a colour 1.67:1 from the text's (#0b0c0c).
+    for node in &mut snapshot.nodes {
+        if let SnapshotNode::Element { name, style, .. } = node {
+            let computed: &[(&str, &str)] = match name.as_str() {
+                "a" => &[
+                    ("color", "rgb(56, 56, 56)"),
+                    ("text-decoration-line", "none"),
+                    ("border-bottom-style", "none"),
+                    ("box-shadow", "none"),
+                ],
+                "p" => &[("color", "rgb(11, 12, 12)")],
+                _ => continue,
+            };
+            *style = Some(
+                computed
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect(),
+            );
+        }
+    }
+    assert_eq!(outcome(&snapshot), Outcome::Failed);
+}

@@ -307,7 +307,16 @@ fn native_text_alternative(el: &El, state: State) -> Option<String> {
                     .or_else(|| el.non_empty_attr("value").map(str::to_string)),
                 _ => from_labels()
                     .or_else(|| el.non_empty_attr("title").map(str::to_string))
-                    .or_else(|| el.non_empty_attr("placeholder").map(str::to_string))
+                    .or_else(|| {
+                        // HTML applies `placeholder` to text-like types only; browsers do not
+                        // show it (nor name from it) on date, colour or file inputs.
+                        matches!(
+                            t,
+                            "text" | "search" | "url" | "tel" | "email" | "password" | "number"
+                        )
+                        .then(|| el.non_empty_attr("placeholder").map(str::to_string))
+                        .flatten()
+                    })
                     .or_else(|| el.non_empty_attr("aria-placeholder").map(str::to_string)),
             }
         }

@@ -90,7 +90,9 @@ impl Document {
             html_document: is_html_document,
             aria_owners: OnceCell::new(),
             gradients: Vec::new(),
-            raw_rules: Vec::new(),
+            focus_rules: Default::default(),
+            focus_styles: Default::default(),
+            focus_matches: OnceCell::new(),
             text_colors: OnceCell::new(),
             backdrops: OnceCell::new(),
             index: Indexes::default(),
@@ -449,7 +451,7 @@ impl Document {
             }
         }
         self.gradients = cascade.take_gradients();
-        self.raw_rules = cascade.take_raw_rules();
+        self.focus_rules = cascade.take_focus_rules();
         self.author_rules = cascade.author_rules();
     }
 

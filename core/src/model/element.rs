@@ -344,6 +344,115 @@ impl<'d> El<'d> {
         styles[&self.index]
     }
 
+    /// The element's focus style (outline and what shows focus instead) when `focused` has
+    /// keyboard focus, or when nothing has (`None`): the page's focus and `outline` rules
+    /// that reach the element from where it stands to the focused one, with its `style`
+    /// attribute ([`crate::style::FocusRules`]). Computed on first use.
+    pub fn style_when_focused(&self, focused: Option<&El>) -> FocusStyle {
+        let relation = match focused {
+            None => FocusRelation::Unrelated,
+            Some(f) if f.index == self.index => FocusRelation::Focused,
+            Some(f) if f.is_descendant_of(self) => FocusRelation::ContainsFocus,
+            Some(f) if self.is_descendant_of(f) => FocusRelation::InsideFocused,
+            Some(f) if f.data().parent.is_some() && f.data().parent == self.data().parent => {
+                FocusRelation::NextToFocused
+            }
+            Some(_) => FocusRelation::Unrelated,
+        };
+        self.focus_style(relation)
+    }
+
+    /// The element's focus style when it has focus from a pointer (a click), which
+    /// `:focus-visible` rules do not style.
+    pub fn style_when_focused_by_pointer(&self) -> FocusStyle {
+        self.focus_style(FocusRelation::FocusedByPointer)
+    }
+
+    fn focus_style(&self, relation: FocusRelation) -> FocusStyle {
+        let doc = self.doc;
+        if doc.focus_rules.is_empty() {
+            // Only the style attribute: nothing worth keeping.
+            return doc
+                .focus_rules
+                .style_of(&self.element_ref(), self.attr("style"), relation);
+        }
+        let key = (self.index, relation);
+        if let Some(style) = doc.focus_styles.borrow().get(&key) {
+            return style.clone();
+        }
+        let style = doc
+            .focus_rules
+            .style_of(&self.element_ref(), self.attr("style"), relation);
+        doc.focus_styles.borrow_mut().insert(key, style.clone());
+        style
+    }
+
+    /// The other elements a focus rule may restyle when this element has focus: ancestors
+    /// that a `:focus-within` rule matches, and descendants and siblings matched by a rule
+    /// whose focus pseudo-class is earlier in its selector (`a:focus span`). In document
+    /// order.
+    pub fn restyled_when_focused(&self) -> Vec<El<'d>> {
+        let doc = self.doc;
+        let rules = &doc.focus_rules;
+        if rules.is_empty() {
+            return Vec::new();
+        }
+        let count = rules.selector_count();
+        let all = doc
+            .focus_matches
+            .get_or_init(|| (0..count).map(|_| OnceCell::new()).collect());
+        let mut out = Vec::new();
+        for (i, matches) in all.iter().enumerate() {
+            match rules.selector_place(i) {
+                FocusPlace::Within => out.extend(
+                    self.ancestors()
+                        .filter(|a| rules.selector_matches(i, &a.element_ref())),
+                ),
+                FocusPlace::Elsewhere => {
+                    let matched = matches.get_or_init(|| {
+                        let elements: Vec<NodeIndex> = doc
+                            .elements()
+                            .filter(|e| rules.selector_matches(i, &e.element_ref()))
+                            .map(|e| e.index)
+                            .collect();
+                        let mut by_parent: HashMap<NodeIndex, Vec<NodeIndex>> = HashMap::new();
+                        for &e in &elements {
+                            if let Some(p) = doc.nodes[e as usize].parent {
+                                by_parent.entry(p).or_default().push(e);
+                            }
+                        }
+                        FocusMatches {
+                            elements,
+                            by_parent,
+                        }
+                    });
+                    let end = self.data().subtree_end;
+                    let from = matched.elements.partition_point(|&e| e <= self.index);
+                    out.extend(
+                        matched.elements[from..]
+                            .iter()
+                            .take_while(|&&e| e < end)
+                            .filter_map(|&e| doc.element(e)),
+                    );
+                    if let Some(siblings) =
+                        self.data().parent.and_then(|p| matched.by_parent.get(&p))
+                    {
+                        out.extend(
+                            siblings
+                                .iter()
+                                .filter(|&&e| e != self.index)
+                                .filter_map(|&e| doc.element(e)),
+                        );
+                    }
+                }
+                FocusPlace::None | FocusPlace::Subject => {}
+            }
+        }
+        out.sort_by_key(|e| e.index);
+        out.dedup_by_key(|e| e.index);
+        out
+    }
+
     /// The element's tree scope: 0 in the document, another number inside a shadow tree.
     pub fn scope(&self) -> u16 {
         self.doc

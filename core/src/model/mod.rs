@@ -28,7 +28,8 @@ use crate::html::ParsedPage;
 use crate::script::ScriptEffects;
 
 use crate::style::{
-    Cascade, ComputedStyle, Device, Display, Overflow, Rgba, SheetSource, StyleSheet, Visibility,
+    Cascade, ComputedStyle, Device, Display, FocusPlace, FocusRelation, FocusRules, FocusStyle,
+    Overflow, Rgba, SheetSource, StyleSheet, Visibility,
 };
 
 pub use build::Builder;
@@ -167,8 +168,16 @@ pub struct Document {
     /// owned element → owner, from `aria-owns`; built on first use.
     aria_owners: OnceCell<HashMap<NodeIndex, NodeIndex>>,
     gradients: Vec<Box<[Rgba]>>,
-    /// Focus and outline style rules, as text (see [`crate::style::RawRule`]).
-    raw_rules: Vec<crate::style::RawRule>,
+    /// Focus and outline style rules, for styles when an element has focus
+    /// ([`El::style_when_focused`]).
+    focus_rules: FocusRules,
+    /// Focus styles computed so far, by element and how it stands to the focused one.
+    focus_styles: RefCell<HashMap<(NodeIndex, FocusRelation), FocusStyle>>,
+    /// For each focus rule selector that styles what is inside or next to the focused
+    /// element, the elements it matches; each found on first use with one pass over the
+    /// page (asking per element, for each descendant and sibling, was quadratic on long
+    /// navigation lists).
+    focus_matches: OnceCell<Vec<OnceCell<FocusMatches>>>,
     /// Text colours, computed on first use (by the contrast rules).
     text_colors: OnceCell<Vec<OnceCell<TextColors>>>,
     /// What text is painted on, by the box that paints under it; computed on first use.
@@ -200,6 +209,15 @@ pub struct Document {
     /// The styles a browser computed, by element, for a model built from a rendered
     /// snapshot; they win over the cascade. Empty once the styles are computed.
     rendered: HashMap<NodeId, Vec<crate::style::Declaration>>,
+}
+
+/// The elements one focus rule selector matches.
+#[derive(Default)]
+struct FocusMatches {
+    /// In document order.
+    elements: Vec<NodeIndex>,
+    /// By parent.
+    by_parent: HashMap<NodeIndex, Vec<NodeIndex>>,
 }
 
 /// The cascade for one screen, and the styles it computed so far.
@@ -310,13 +328,6 @@ impl Document {
             .get(index as usize)
             .map(|g| &g[..])
             .unwrap_or(&[])
-    }
-
-    /// Author style rules the cascade does not apply, kept as text for the rules that need
-    /// them: rules for `:focus`/`:focus-visible`/`:focus-within` and rules that set
-    /// `outline`: see [`crate::style::Cascade::take_raw_rules`].
-    pub fn raw_style_rules(&self) -> &[crate::style::RawRule] {
-        &self.raw_rules
     }
 
     /// The element that claims `el` with `aria-owns` (the first claim wins; an element cannot

@@ -1,6 +1,7 @@
 //! A static painting model for text colours: the backgrounds of an element's ancestors are
 //! painted from the root down over a white canvas, `opacity` makes groups that are
-//! composited as a whole, and the text colour is painted last. Where the result depends on
+//! composited as a whole, and the text colour is painted last (or its outline, where a
+//! `-webkit-text-stroke` or four-sided `text-shadow` outline contrasts more). Where the result depends on
 //! something the model does not know (images, shadows, out-of-flow boxes), it says why.
 
 use super::El;
@@ -283,6 +284,20 @@ pub(crate) fn text_colors(el: &El, backdrop: &Backdrop) -> TextColors {
         if let Some(reason) = uncertain_bg {
             return TextColors::Unknown(reason);
         }
+        // A narrow outline is part of the letter (WCAG Understanding 1.4.3): the letters
+        // stand out from the background by their fill or by their outline, whichever
+        // contrasts more.
+        let fg = match style.text_outline() {
+            Some(outline) => {
+                let outline = flatten(stack, Some(outline)).0;
+                if outline.contrast(bg) > fg.contrast(bg) {
+                    outline
+                } else {
+                    fg
+                }
+            }
+            None => fg,
+        };
         if passes.len() == 1 {
             one = Some((fg, bg));
         } else {

@@ -25,7 +25,11 @@ pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
     }
     const BUTTON_FACE: Rgba = Rgba::rgb(0xef, 0xef, 0xef);
     match e.name() {
-        "a" | "area" if e.attr("href").is_some() => ua.color = Some(Rgba::rgb(0, 0, 0xee)),
+        "a" | "area" if e.attr("href").is_some() => {
+            ua.color = Some(Rgba::rgb(0, 0, 0xee));
+            ua.underline = true;
+        }
+        "u" | "ins" => ua.underline = true,
         "h1" => (ua.font_size_em, ua.font_weight) = (Some(2.0), Some(700)),
         "h2" => (ua.font_size_em, ua.font_weight) = (Some(1.5), Some(700)),
         "h3" => (ua.font_size_em, ua.font_weight) = (Some(1.17), Some(700)),

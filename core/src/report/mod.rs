@@ -14,10 +14,12 @@ pub use crate::rules::{Impact, Level, Outcome};
 pub use crate::score::Scorecard;
 pub use crate::services::ServicesReport;
 
+mod catalogue;
 pub mod json;
 mod site;
 pub mod text;
 
+pub use catalogue::{catalogue, Catalogue, RuleEntry};
 pub use site::{
     BrokenLink, Document, ExternalLink, Limits, NotAudited, NotCrawled, PageFetch, Redirect,
     RobotsFile, SiteFacts, SiteScope, SitemapFile,

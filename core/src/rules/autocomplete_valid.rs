@@ -6,8 +6,13 @@ declare_rule! {
     /// ## What it does
     /// Checks that an `autocomplete` attribute on a form field holds valid HTML autofill
     /// tokens (`name`, `email`, `postal-code`, `address-line1`, `tel`, … optionally preceded by
-    /// `section-*`, `shipping`/`billing` and `home`/`work`/`mobile`) that suit the field's
-    /// type.
+    /// `section-*`, `shipping`/`billing` and `home`/`work`/`mobile`).
+    ///
+    /// Values written to turn autofill off (`none`, `false`, `no`, `nope`, `disabled`,
+    /// `chrome-off`) are not checked here: they claim no purpose, so 1.3.5 has nothing to
+    /// identify. Whether a valid token suits the field's type (`email` on a number field) is
+    /// not a 1.3.5 question either (ACT 73f2c2 dropped it): both are reported by the
+    /// best-practice rule `autocomplete-appropriate`.
     ///
     /// ## Why it matters
     /// Correct tokens let browsers fill in a resident's details and let assistive tools show
@@ -30,18 +35,23 @@ declare_rule! {
         level: Some(Level::AA),
         act: ["73f2c2"],
         impact: Serious,
-        codes: ["valid-token", "invalid-token", "wrong-field-type"],
+        codes: ["valid-token", "invalid-token"],
     }
 }
 
-const PASSED: &str = "The autocomplete value is valid for this field.";
+const PASSED: &str = "The autocomplete value is a valid autofill token list.";
 const INVALID: &str = "The autocomplete value is not a valid autofill token list (e.g. use postal-code, not postcode).";
-const WRONG_TYPE: &str =
-    "The autocomplete token does not suit this type of field (e.g. email on a number field).";
 
 /// Input types whose `autocomplete` is not about the user's data.
-const EXCLUDED_TYPES: &[&str] = &[
+pub(super) const EXCLUDED_TYPES: &[&str] = &[
     "button", "checkbox", "file", "image", "radio", "reset", "submit", "hidden",
+];
+
+/// Values authors write to turn autofill off instead of `off` (seen on real pages; Chrome
+/// ignores `off` on address forms, so `chrome-off` and made-up words are common workarounds).
+/// They claim no purpose, so WCAG 1.3.5 does not apply to them.
+pub(super) const OFF_SYNONYMS: &[&str] = &[
+    "chrome-off", "disable", "disabled", "false", "no", "none", "nope",
 ];
 
 impl Rule for AutocompleteValid {
@@ -50,21 +60,10 @@ impl Rule for AutocompleteValid {
     }
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
-        let doc = cx.doc;
-        doc.elements_named(&["input", "select", "textarea"])
-            .filter(|e| e.is_html() && matches!(e.name(), "input" | "select" | "textarea"))
-            .filter(|e| !(e.name() == "input" && EXCLUDED_TYPES.contains(&e.input_type())))
+        autofill_fields(cx)
             .filter(|e| {
-                !e.is_disabled()
-                    && e.attr("aria-disabled")
-                        .is_none_or(|v| !v.trim().eq_ignore_ascii_case("true"))
-            })
-            .filter(|e| e.is_visible() || e.is_in_accessibility_tree())
-            .filter(|e| {
-                e.attr("autocomplete").is_some_and(|v| {
-                    let v = v.trim().to_ascii_lowercase();
-                    !v.is_empty() && v != "on" && v != "off"
-                })
+                let v = autocomplete_value(e);
+                v != "on" && v != "off" && !OFF_SYNONYMS.contains(&v.as_str())
             })
             .map(Target::element)
             .collect()
@@ -78,12 +77,30 @@ impl Rule for AutocompleteValid {
             .to_ascii_lowercase();
         match field_name(&value) {
             None => Expectation::failed("invalid-token", INVALID),
-            Some(field) if !suits_control(field, &target.element) => {
-                Expectation::failed("wrong-field-type", WRONG_TYPE)
-            }
             Some(_) => Expectation::passed("valid-token", PASSED),
         }
     }
+}
+
+/// Enabled, shown form fields about the user's data with a non-empty `autocomplete` (ACT
+/// 73f2c2's applicability, before its value is looked at).
+pub(super) fn autofill_fields<'d>(cx: &Context<'d>) -> impl Iterator<Item = El<'d>> + 'd {
+    cx.doc
+        .elements_named(&["input", "select", "textarea"])
+        .filter(|e| e.is_html() && matches!(e.name(), "input" | "select" | "textarea"))
+        .filter(|e| !(e.name() == "input" && EXCLUDED_TYPES.contains(&e.input_type())))
+        .filter(|e| {
+            !e.is_disabled()
+                && e.attr("aria-disabled")
+                    .is_none_or(|v| !v.trim().eq_ignore_ascii_case("true"))
+        })
+        .filter(|e| e.is_visible() || e.is_in_accessibility_tree())
+        .filter(|e| !autocomplete_value(e).is_empty())
+}
+
+/// The trimmed, lower-cased `autocomplete` value.
+pub(super) fn autocomplete_value(el: &El) -> String {
+    el.attr("autocomplete").unwrap_or("").trim().to_ascii_lowercase()
 }
 
 /// Autofill field names and the control group HTML puts them in.
@@ -164,7 +181,7 @@ fn is_contact_field(name: &str) -> bool {
 
 /// Parses `[section-*] [shipping|billing] [home|work|mobile|fax|pager] field [webauthn]` and
 /// returns the field name.
-fn field_name(value: &str) -> Option<&'static str> {
+pub(super) fn field_name(value: &str) -> Option<&'static str> {
     let mut tokens: Vec<&str> = value.split_ascii_whitespace().collect();
     if tokens.last() == Some(&"webauthn") {
         tokens.pop();
@@ -193,8 +210,12 @@ fn field_name(value: &str) -> Option<&'static str> {
     rest.next().is_none().then_some(field)
 }
 
-/// HTML's table of which input types each control group is appropriate for.
-fn suits_control(field: &str, el: &El) -> bool {
+/// HTML's table of which input types each control group is appropriate for, with the
+/// pairings HTML itself or every browser's autofill accepts: `username` on `type=email` (HTML
+/// allows it since 2020), `street-address` on a one-line text field (browsers fill it with the
+/// address on one line), and phone-number parts and card fields on `type=tel` (a numeric
+/// keypad for digits).
+pub(super) fn suits_control(field: &str, el: &El) -> bool {
     let group = FIELDS
         .iter()
         .find(|(n, _)| *n == field)
@@ -204,11 +225,15 @@ fn suits_control(field: &str, el: &El) -> bool {
         return true; // textarea and select accept every group
     }
     match el.input_type() {
-        "text" | "search" => group != Group::Multiline,
+        "text" | "search" => true,
         "password" => group == Group::Password,
         "url" => group == Group::Url,
-        "email" => group == Group::Email,
-        "tel" => group == Group::Tel,
+        "email" => group == Group::Email || field == "username",
+        "tel" => {
+            group == Group::Tel
+                || field.starts_with("tel-")
+                || matches!(field, "cc-number" | "cc-csc" | "cc-exp-month" | "cc-exp-year")
+        }
         "number" => group == Group::Numeric,
         "month" => group == Group::Month,
         "date" => group == Group::Date,

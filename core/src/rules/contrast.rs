@@ -188,7 +188,9 @@ pub fn expectation(target: &Target<'_>, normal: f64, large: f64) -> Expectation 
         ))
         .with_data(data());
     }
-    let message = if pairs.len() > 1 {
+    let message = if el.style().text_outline().is_some() {
+        format!("The {size} and its outline reach a contrast ratio of at most {max:.2}:1 with the background ({fg} on {bg}, the better of fill and outline); at least {required}:1 is needed. Darken the text or its outline, or lighten the background (or the reverse).")
+    } else if pairs.len() > 1 {
         format!("The {size} has a contrast ratio of at most {max:.2}:1 on its gradient background; at least {required}:1 is needed. Darken the text or change the background.")
     } else {
         format!("The {size} has a contrast ratio of {min:.2}:1 ({fg} on {bg}); at least {required}:1 is needed. Darken the text or lighten the background (or the reverse).")

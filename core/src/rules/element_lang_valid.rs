@@ -6,7 +6,10 @@ use crate::rules::Level;
 declare_rule! {
     /// ## What it does
     /// Checks that a `lang` attribute on an element inside the page (for example a paragraph
-    /// in Welsh, `lang="cy"`) is a valid language tag, when that element holds text.
+    /// in Welsh, `lang="cy"`) is a valid language tag, when that element holds text: its
+    /// primary language subtag is in the IANA Language Subtag Registry (every two- and
+    /// three-letter code, e.g. `cy`, `sco`, `isv`; registry of 2025-08-25), and the later
+    /// subtags are 1–8 letters or digits.
     ///
     /// ## Why it matters
     /// Councils in Wales and many others publish passages in other languages. Screen readers

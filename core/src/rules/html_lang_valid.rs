@@ -5,7 +5,8 @@ use crate::rules::Level;
 declare_rule! {
     /// ## What it does
     /// Checks that the `lang` attribute of the page's `<html>` element is a valid language tag
-    /// whose primary language is registered (`en`, `en-GB`, `cy`), not a word such as
+    /// whose primary language is in the IANA Language Subtag Registry (`en`, `en-GB`, `cy`,
+    /// three-letter codes such as `sco`; registry of 2025-08-25), not a word such as
     /// `english`.
     ///
     /// ## Why it matters

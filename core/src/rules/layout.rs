@@ -1,7 +1,6 @@
-//! Static layout estimates shared by the rules about scrolling, clipping and focus: the
-//! effective `overflow` of a box, bounds on how wide a run of text is and how tall its
-//! lines are, and the declarations of the author style rules the cascade keeps as text
-//! ([`crate::style::RawRule`]: focus and `outline` rules).
+//! Static layout estimates shared by the rules about scrolling and clipping: the effective
+//! `overflow` of a box, bounds on how wide a run of text is and how tall its lines are, and
+//! the declarations a `style` attribute sets.
 //!
 //! Text widths are bounded with an average advance per character: at least 0.38em and at
 //! most 0.6em covers the proportional fonts pages use for prose (Times ≈ 0.42em, Arial ≈
@@ -92,8 +91,6 @@ pub fn width_upper_bound(el: &El, viewport: f32) -> f32 {
         .map(|e| e.style().max_line_width)
         .fold(viewport, f32::min)
 }
-
-pub(crate) use crate::style::split_top_level_commas;
 
 /// The declarations of a block as (property, value) pairs, lower-cased and trimmed;
 /// `!important` is dropped from the value. Parsed with the CSS tokenizer, so comments,

@@ -4,10 +4,11 @@ use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that every list (`<ul>` or `<ol>` with its own list role, rendered and in the
-    /// accessibility tree) contains only `<li>` elements, plus `<script>` and `<template>`
-    /// elements, as its children. Text directly inside the list, or any other element,
-    /// fails.
+    /// Checks that every list (`<ul>` or `<ol>` with its own list role, or `role="list"`
+    /// restating it, rendered and in the accessibility tree) contains only list items as its
+    /// children: `<li>` elements (or other elements with `role="listitem"`), plus `<script>`
+    /// and `<template>` elements and children hidden from assistive technology. Text directly inside the
+    /// list, or any other element, fails.
     ///
     /// ## Why it matters
     /// Screen readers announce a list with its number of items ("list, 4 items") and let
@@ -48,7 +49,9 @@ impl Rule for ListStructure {
         let doc = cx.doc;
         doc.elements_named(&["ul", "ol"])
             .filter(|e| e.is_html() && matches!(e.name(), "ul" | "ol"))
-            .filter(|e| !e.has_explicit_role() && e.role() == Some("list"))
+            // `role="list"` restates the role (a common fix for Safari, which drops the list
+            // role of lists styled without bullets).
+            .filter(|e| e.role() == Some("list"))
             .filter(|e| !e.is_not_rendered() && e.is_in_accessibility_tree())
             .map(Target::element)
             .collect()
@@ -59,11 +62,18 @@ impl Rule for ListStructure {
     }
 }
 
-/// Whether every child is an `<li>`, `<script>`, `<template>` or whitespace text.
+/// Whether every child is a list item (an `<li>` or another element with the listitem
+/// role), a `<script>` or `<template>`, a child left out of the accessibility tree, or whitespace
+/// text.
 fn only_list_items(list: &El) -> bool {
     list.child_nodes().all(|c| match c {
         Child::Text(t) => t.trim().is_empty(),
-        Child::Element(e) => e.is_html() && matches!(e.name(), "li" | "script" | "template"),
+        Child::Element(e) => {
+            e.role() == Some("listitem")
+                || (e.is_html() && matches!(e.name(), "script" | "template"))
+                // Not announced, so not between the items for anyone using the list.
+                || !e.is_in_accessibility_tree()
+        }
     })
 }
 
@@ -94,7 +104,7 @@ mod tests {
     #[test]
     fn hidden_and_re_roled_lists_are_not_checked() {
         assert!(outcomes(
-            r#"<ul hidden><p>a</p></ul><ul aria-hidden="true"><p>a</p></ul><ul role="menu"><p>a</p></ul><ul style="display:none"><p>a</p></ul>"#
+            r#"<ul hidden><p>a</p></ul><ul aria-hidden="true"><p>a</p></ul><ul role="menu"><p>a</p></ul><ul style="display:none"><p>a</p></ul><ul role="none"><p>a</p></ul>"#
         )
         .is_empty());
     }

@@ -3,9 +3,9 @@ use crate::rules::Level;
 
 declare_rule! {
     /// ## What it does
-    /// Checks that every list item (`<li>` with its own listitem role, in the accessibility
-    /// tree) sits directly in a list: a `<ul>`, `<ol>` or `<menu>`, or an element with
-    /// `role="list"`.
+    /// Checks that every list item (`<li>` with its own listitem role, or `role="listitem"`
+    /// restating it, in the accessibility tree) sits directly in a list: a `<ul>`, `<ol>` or
+    /// `<menu>`, or an element with `role="list"`.
     ///
     /// ## Why it matters
     /// A list item outside a list is announced without its list: people hear no item count
@@ -43,7 +43,8 @@ impl Rule for ListitemInList {
         let doc = cx.doc;
         doc.elements_named(&["li"])
             .filter(|e| e.is_html() && e.name() == "li")
-            .filter(|e| !e.has_explicit_role() && e.role() == Some("listitem"))
+            // `role="listitem"` restates the role, so such items are checked too.
+            .filter(|e| e.role() == Some("listitem"))
             .filter(|e| e.is_in_accessibility_tree())
             .map(Target::element)
             .collect()

@@ -33,18 +33,17 @@ pub fn is_document_element(el: &El) -> bool {
     el.is_html() && el.name() == "html" && el.parent().is_none() && el.document().is_html_document()
 }
 
-/// BCP 47 check as ACT rules need it: the primary language subtag is a registered language
-/// (ISO 639-1 two-letter, ISO 639-3 three-letter, or the `qaa`–`qtz` private-use range), and
-/// every later subtag is 1–8 ASCII letters or digits.
+/// BCP 47 check as ACT rules need it: the primary language subtag is in the IANA Language
+/// Subtag Registry (`data/README.md`: two- and three-letter codes, deprecated ones included, and
+/// the `qaa`–`qtz` private-use range), and every later subtag is 1–8 ASCII letters or digits.
 pub fn is_valid_language_tag(tag: &str) -> bool {
     let tag = tag.trim();
     let mut subtags = tag.split('-');
     let primary = subtags.next().unwrap_or("").to_ascii_lowercase();
     let known_primary = match primary.len() {
-        2 => isolang::Language::from_639_1(&primary).is_some(),
+        2 => in_code_table(LANGUAGE_SUBTAGS_2, &primary),
         3 => {
-            // The registry uses the two-letter code where one exists ("en", not "eng").
-            isolang::Language::from_639_3(&primary).is_some_and(|l| l.to_639_1().is_none())
+            in_code_table(LANGUAGE_SUBTAGS_3, &primary)
                 || (primary.as_str() >= "qaa" && primary.as_str() <= "qtz")
         }
         _ => false,
@@ -52,6 +51,27 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
     known_primary
         && subtags
             .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Registry language subtags, sorted, each followed by one space or newline (fixed stride).
+const LANGUAGE_SUBTAGS_2: &str = include_str!("data/language-subtags-2.txt");
+const LANGUAGE_SUBTAGS_3: &str = include_str!("data/language-subtags-3.txt");
+
+/// Binary search in a fixed-stride table of equal-length lower-case codes.
+fn in_code_table(table: &str, code: &str) -> bool {
+    let stride = code.len() + 1;
+    let bytes = table.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len() / stride);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let entry = &bytes[mid * stride..mid * stride + code.len()];
+        match entry.cmp(code.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+        }
+    }
+    false
 }
 
 /// ACT "marked as decorative": an explicit role of `none` or `presentation`, or an `<img>`
@@ -112,5 +132,35 @@ impl TableModels {
             .entry(table.index())
             .or_insert_with(|| Rc::new(TableModel::form(table)))
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_tables_are_sorted_with_a_fixed_stride() {
+        for (table, len) in [(LANGUAGE_SUBTAGS_2, 2), (LANGUAGE_SUBTAGS_3, 3)] {
+            let codes: Vec<&str> = table.split_ascii_whitespace().collect();
+            assert_eq!(table.len(), codes.len() * (len + 1));
+            assert!(codes.iter().all(|c| c.len() == len));
+            assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn primary_language_from_the_registry() {
+        // Registry entries: English, Welsh, Scottish Gaelic, Scots, Cantonese, Interslavic
+        // (added 2024-05-15), the first and last three-letter codes, a deprecated one (iw).
+        for tag in [
+            "en-GB", "cy", "gd", "sco", "yue-HK", "isv", "aaa", "zzj", "iw", "qaa",
+        ] {
+            assert!(is_valid_language_tag(tag), "{tag}");
+        }
+        // "eng" is ISO 639-2/3 but the registry has only "en"; the rest are not registered.
+        for tag in ["eng", "xx", "zz-GB", "english", "e", "", "en-", "qyz"] {
+            assert!(!is_valid_language_tag(tag), "{tag}");
+        }
     }
 }

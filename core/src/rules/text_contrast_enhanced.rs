@@ -8,9 +8,10 @@ declare_rule! {
     /// bold). Colours are computed as for `text-contrast-minimum` (alpha and `opacity`
     /// composited over the ancestors' backgrounds), with the same exceptions (disabled
     /// controls and their labels, hidden text) and the same "can't tell" cases (background
-    /// images, gradients whose stops disagree, hard drop shadows, out-of-flow boxes without a
-    /// background, colours the engine cannot compute; a surrounding `text-shadow` halo
-    /// replaces the background).
+    /// images, gradients whose stops disagree, one-sided drop shadows and wide glows,
+    /// out-of-flow boxes without a background, colours the engine cannot compute; a
+    /// surrounding `text-shadow` halo replaces the background, and a narrow outline, from
+    /// `-webkit-text-stroke` or four-sided hard shadows, counts as part of the letter).
     ///
     /// ## Why it matters
     /// People with moderately low vision, who do not use magnification or contrast-enhancing

@@ -10,13 +10,18 @@ declare_rule! {
     /// labels of disabled controls, hidden text, and text drawn in its background colour are
     /// not checked.
     ///
-    /// A `text-shadow` that surrounds the letters (blurred at least as far as it is offset,
-    /// in one colour, e.g. `0 0 3px white`) is what the text is read against, so its colour
-    /// replaces the background; an opaque halo also hides a background image.
+    /// Halos and outlines are read as WCAG's Understanding 1.4.3 reads them. A `text-shadow`
+    /// that surrounds the letters (one colour, blurred at least as far as it is offset and at
+    /// most 6px, e.g. `0 0 3px white`) is what the text is read against, so its colour
+    /// replaces the background; an opaque halo also hides a background image. A narrow
+    /// outline is part of the letter: with a `-webkit-text-stroke`, or unblurred shadows of
+    /// one colour on all four sides within 3px (`-1px -1px 0 #000, 1px 1px 0 #000, …`), the
+    /// text passes when its fill or its outline contrasts enough with the background (`#ccc`
+    /// text with a 1px black stroke on white passes; with a `#bbb` stroke it fails).
     ///
     /// The result is "can't tell" (with the reason) where a static check cannot know the
     /// colours behind the text: background images, gradients whose stops disagree, a hard
-    /// or offset drop shadow, boxes positioned out of the normal flow without a background
+    /// drop shadow on one side or a wide glow, boxes positioned out of the normal flow without a background
     /// of their own, colours the engine cannot compute, and text a script that the engine
     /// could not run adds in a shadow root (text that the scripts it runs put in shadow roots
     /// is checked like any other, with the host's inherited colours). Symbols used as icons are "can't tell" when they fail; a single character

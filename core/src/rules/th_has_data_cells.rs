@@ -27,6 +27,11 @@ declare_rule! {
     /// ```
     /// Empty header cells are not checked: they show nothing to head.
     ///
+    /// A table made only of header cells (a header row whose data rows a script loads later,
+    /// as data-table plugins do) gives one cantTell for the whole table rather than a failure
+    /// per header: the ACT rule assumes a header is presented with other cells, and excludes
+    /// tables that have header cells and nothing else.
+    ///
     /// ## References
     /// WCAG 2.2 SC 1.3.1 Info and Relationships (A); ACT rule d0f69e "Table header cell has assigned cells".
     pub struct ThHasDataCells {
@@ -36,12 +41,13 @@ declare_rule! {
         level: Some(Level::A),
         act: ["d0f69e"],
         impact: Serious,
-        codes: ["heads-cells", "heads-nothing", "cells-unknown"],
+        codes: ["heads-cells", "heads-nothing", "cells-unknown", "headers-only"],
     }
 }
 
 const PASSED: &str = "The header cell is the header of at least one other cell.";
 const FAILED: &str = "No cell of the table has this header: add the missing cells, or make it an ordinary cell if it heads nothing.";
+const HEADERS_ONLY: &str = "This table has header cells and no other cells (its rows may be loaded by a script): check the headers once the table is filled.";
 const UNKNOWN: &str = "The cells this header heads cannot be worked out here (the table is too large, or the header is not one of its cells): check that it heads at least one cell.";
 
 impl Rule for ThHasDataCells {
@@ -51,18 +57,38 @@ impl Rule for ThHasDataCells {
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
         let doc = cx.doc;
-        let targets: Vec<Target<'d>> = doc
+        let headers: Vec<(El<'d>, El<'d>)> = doc
             .elements_with_roles(&["columnheader", "rowheader"])
             .filter(|e| e.is_html() && matches!(e.role(), Some("columnheader" | "rowheader")))
             .filter(|e| e.is_visible() && e.is_in_accessibility_tree() && !is_empty_cell(e))
-            .filter(|e| semantic_table(e).is_some_and(|t| t.is_in_accessibility_tree()))
-            .map(Target::element)
+            .filter_map(|e| Some((e, semantic_table(&e).filter(|t| t.is_in_accessibility_tree())?)))
             .collect();
+        if headers.is_empty() {
+            return Vec::new();
+        }
+        // Tables with at least one non-header cell; the others are reported once, as a table.
+        let mut tables_with_cells: Vec<El<'d>> = doc
+            .elements_with_roles(&["cell", "gridcell"])
+            .filter(|c| matches!(c.role(), Some("cell" | "gridcell")))
+            .filter_map(|c| semantic_table(&c))
+            .collect();
+        tables_with_cells.dedup();
+        let mut targets: Vec<Target<'d>> = Vec::new();
+        for (header, table) in headers {
+            if tables_with_cells.contains(&table) {
+                targets.push(Target::element(header));
+            } else if !targets.iter().any(|t| t.element == table) {
+                targets.push(Target::element(table));
+            }
+        }
         targets
     }
 
     fn expectation<'d>(&self, target: &Target<'d>, cx: &Context<'d>) -> Expectation {
         let header = target.element;
+        if matches!(header.role(), Some("table" | "grid" | "treegrid")) {
+            return Expectation::cant_tell("headers-only", HEADERS_ONLY);
+        }
         let Some(table) = semantic_table(&header) else {
             return Expectation::passed("heads-cells", PASSED);
         };

@@ -27,8 +27,9 @@
 //! The crawl keeps only [`PageSummary`]s; the accessibility statement's checklist needs the
 //! whole page and the whole crawl's context (how the statement is linked, which pages fail
 //! WCAG), so the analysis asks for that one page again once the crawl is over instead of
-//! the driver keeping a document. Requests come in at most three rounds (a route's start
-//! page may lead to another page before the form), and only on the site's own hosts unless
+//! the driver keeping a document. Requests come in at most four rounds (a site search may
+//! find a task page the crawl missed; a route's start page may lead to another page before
+//! the form), and only on the site's own hosts unless
 //! [`Config::check_external`]. None is ever a form submission with personal data: route
 //! checks GET start pages, and site searches GET the site's own search form with a task's
 //! name, only when [`Config::site_search`] is on. Answers may come in any order.
@@ -259,7 +260,7 @@ pub struct Analysis {
     found: Option<Vec<Option<usize>>>,
     next_id: RequestId,
     asked: HashSet<(String, bool)>,
-    pending: HashMap<RequestId, (String, Option<usize>)>,
+    pending: HashMap<RequestId, (String, Pending)>,
     /// Route answers by URL asked.
     answers: HashMap<String, Answer>,
     /// Search answers by task index.
@@ -273,8 +274,20 @@ pub struct Analysis {
     county_hosts: Vec<String>,
 }
 
-/// Rounds of requests at most: search, route start page, the page after it.
-const MAX_ROUNDS: usize = 3;
+/// Rounds of requests at most: search, a task page the search found, its route's start
+/// page, the page after it.
+const MAX_ROUNDS: usize = 4;
+
+/// What an answer is for.
+#[derive(Debug, Clone, Copy)]
+enum Pending {
+    /// A route's start page.
+    Route,
+    /// The site search for a task (its index).
+    Search(usize),
+    /// A page the site search found for a task the crawl had not met.
+    Page,
+}
 
 impl Analysis {
     /// An analysis of the site whose home page is `home`, over the catalogue's tasks.
@@ -315,7 +328,7 @@ impl Analysis {
         if self.by_url.contains_key(&summary.url) {
             return;
         }
-        if summary.url != self.home {
+        if !self.could_be_home(&summary.url) {
             compact(&mut summary);
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
@@ -325,6 +338,23 @@ impl Analysis {
             failed_a_aa,
         });
         self.found = None;
+    }
+
+    /// Whether a page may be the home page, reached through a redirect not reported yet
+    /// (`http` to `https`, the bare domain to `www.`): the first page, or the site's root.
+    fn could_be_home(&self, url: &str) -> bool {
+        if url == self.home || self.pages.is_empty() {
+            return true;
+        }
+        let (Ok(url), Ok(home)) = (Url::parse(url), Url::parse(&self.home)) else {
+            return false;
+        };
+        let same_site = match (url.host_str(), home.host_str()) {
+            (Some(a), Some(b)) => same_site(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_site && (url.path() == home.path() || url.path() == "/")
     }
 
     /// A URL the crawl met but did not parse: a broken link (its status), a document (its
@@ -382,10 +412,11 @@ impl Analysis {
                     if !self.provided(task) {
                         continue;
                     }
-                    if let Some(url) = search_url(&form, task.name) {
+                    if let Some(url) = search_url(&form, &search_term(task)) {
                         let id = self.next_id;
                         self.next_id += 1;
-                        self.pending.insert(id, (url.to_string(), Some(index)));
+                        self.pending
+                            .insert(id, (url.to_string(), Pending::Search(index)));
                         out.push(Request {
                             id,
                             method: Method::Get,
@@ -409,7 +440,7 @@ impl Analysis {
                 }
                 let id = self.next_id;
                 self.next_id += 1;
-                self.pending.insert(id, (url.to_string(), None));
+                self.pending.insert(id, (url.to_string(), Pending::Route));
                 out.push(Request {
                     id,
                     method: Method::Get,
@@ -419,6 +450,39 @@ impl Analysis {
                     },
                 });
             }
+        }
+        // A task the crawl did not meet (it stopped at its page limit, or the page is linked
+        // from nowhere it went) may be among its search results: read that page too.
+        for index in 0..self.tasks.len() {
+            let task = &self.tasks[index];
+            if self.task_page(index).is_some() || !self.provided(task) {
+                continue;
+            }
+            let Some(Ok(results)) = self.search_answer(index) else {
+                continue;
+            };
+            let found = super::checks::top_results(self, results)
+                .into_iter()
+                .find(|l| task.text_strength(&l.text).is_some())
+                .map(|l| l.href.clone());
+            let Some(url) = found.and_then(|u| Url::parse(&u).ok()) else {
+                continue;
+            };
+            if !self.is_own(&url)
+                || self.page(url.as_str()).is_some()
+                || !self.asked.insert((url.to_string(), false))
+            {
+                continue;
+            }
+            let id = self.next_id;
+            self.next_id += 1;
+            self.pending.insert(id, (url.to_string(), Pending::Page));
+            out.push(Request {
+                id,
+                method: Method::Get,
+                url,
+                purpose: Purpose::Route { task: task.id },
+            });
         }
         out
     }
@@ -541,16 +605,25 @@ impl Analysis {
     }
 
     fn answer(&mut self, id: RequestId, answer: Answer) {
-        let Some((url, search)) = self.pending.remove(&id) else {
+        let Some((url, pending)) = self.pending.remove(&id) else {
             return;
         };
-        match search {
-            Some(task) => {
+        match pending {
+            Pending::Search(task) => {
                 self.searches.insert(task, answer);
             }
-            None => {
+            Pending::Route => {
                 self.answers.insert(url, answer);
             }
+            Pending::Page => match answer.page {
+                Some(page) if answer.ok() => {
+                    // Not audited: its failures are not known, so it counts none.
+                    self.add_page(page, answer.status.unwrap_or(200), 0);
+                }
+                _ => {
+                    self.answers.insert(url, answer);
+                }
+            },
         }
     }
 
@@ -682,7 +755,7 @@ impl Analysis {
             if in_chrome {
                 linking.pages_linking += 1;
             }
-            let is_home = p.summary.url == self.home;
+            let is_home = p.summary.url == self.home();
             if let Some(l) = first {
                 if is_home {
                     linking.home_links = true;
@@ -728,8 +801,10 @@ impl Analysis {
         &self.pages
     }
 
+    /// The home page's URL as crawled (after the redirects the crawl reported).
     pub(super) fn home(&self) -> &str {
-        &self.home
+        self.home_page()
+            .map_or(&self.home, |p| p.summary.url.as_str())
     }
 
     pub(super) fn config(&self) -> &Config {
@@ -740,8 +815,10 @@ impl Analysis {
         self.cut_short
     }
 
+    /// The home page: the start URL's page, else the first page the crawl gave (its start
+    /// page, reached through redirects the driver did not report).
     pub(super) fn home_page(&self) -> Option<&Page> {
-        self.page(&self.home)
+        self.page(&self.home).or_else(|| self.pages.first())
     }
 
     /// A crawled page by URL, through the redirects the crawl followed.
@@ -965,6 +1042,7 @@ impl Analysis {
             texts.sort_unstable();
             texts.dedup();
         }
+        let home = self.home();
         let home_links: HashSet<&str> = self
             .home_page()
             .map(|p| {
@@ -981,7 +1059,7 @@ impl Analysis {
             .map(|task| {
                 let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
                 for (index, page) in self.pages.iter().enumerate() {
-                    if !page.ok() || page.summary.url == self.home || is_index_page(&page.summary) {
+                    if !page.ok() || page.summary.url == home || is_index_page(&page.summary) {
                         continue;
                     }
                     let links = inbound
@@ -1098,8 +1176,18 @@ impl Analysis {
                 .find(|f| f.is_location || !f.is_search || f.region == Region::Main)
                 .map(|f| if f.is_location { "look-up" } else { "form" })
         } else {
+            // A postcode look-up sent by GET on a payment or application page checks
+            // something (a council tax band, eligibility); it starts a report (a map of
+            // the street) but not a payment or an application.
+            let look_up_only = |f: &&super::summary::Form| {
+                f.is_location && f.method == super::summary::FormMethod::Get && f.inputs.len() <= 2
+            };
             usable
-                .find(|f| !f.is_search && f.region != Region::Footer)
+                .find(|f| {
+                    !f.is_search
+                        && f.region != Region::Footer
+                        && (task.interaction == Interaction::Report || !look_up_only(f))
+                })
                 .map(|_| "form")
         }
     }
@@ -1123,7 +1211,7 @@ impl Analysis {
                 } else {
                     matches!(l.region, Region::Other | Region::Main)
                 }) && l.href != page.url
-                    && self.target(&l.href) != self.home
+                    && self.target(&l.href) != self.home()
             })
             .filter_map(|l| {
                 let known = super::hosts::classify_url(&l.href).is_some();
@@ -1320,20 +1408,27 @@ impl Analysis {
             );
         }
         if depth < 1 {
-            return match self.follow(task, summary, depth + 1, wants) {
-                RouteOutcome::Nothing => RouteOutcome::Nothing,
-                other => other,
-            };
+            let next = self.follow(task, summary, depth + 1, wants);
+            if next != RouteOutcome::Nothing {
+                return next;
+            }
         }
-        if let Some(why) = &summary.signals.needs_javascript {
-            return RouteOutcome::NeedsScript {
+        // A page a call to action leads to, with no form in its markup and nothing further
+        // to follow: when its scripts may build the form, it cannot be judged offline.
+        let why = summary.signals.needs_javascript.clone().or_else(|| {
+            summary.signals.app_scripts.then(|| {
+                "the start page has no form in its markup, and scripts that may build one".into()
+            })
+        });
+        match why {
+            Some(text) => RouteOutcome::NeedsScript {
                 evidence: Evidence {
                     url: summary.url.clone(),
-                    text: why.clone(),
+                    text,
                 },
-            };
+            },
+            None => RouteOutcome::Nothing,
         }
-        RouteOutcome::Nothing
     }
 }
 
@@ -1479,6 +1574,12 @@ pub(super) fn is_feedback_form(form: &super::summary::Form) -> bool {
         "cookie",
         "language",
         "translate",
+        "e-billing",
+        "ebilling",
+        "email updates",
+        "email alerts",
+        "sign up",
+        "signup",
     ];
     marks.iter().any(|m| action.contains(m))
         || form.inputs.iter().any(|i| {
@@ -1558,7 +1659,8 @@ fn has_action_verb(text: &str) -> bool {
     ACTION_VERBS.iter().any(|v| has_phrase(&lower, v))
 }
 
-/// A–Z pages, search results and sitemaps list many tasks: never a task's page.
+/// A–Z pages, search results, sitemaps and news list or mention many tasks: never a task's
+/// page.
 fn is_index_page(page: &PageSummary) -> bool {
     let title = format!("{} {}", page.title, page.h1).to_lowercase();
     let path = Url::parse(&page.url)
@@ -1571,7 +1673,22 @@ fn is_index_page(page: &PageSummary) -> bool {
         || has_phrase(&title, "search results")
         || has_phrase(&title, "sitemap")
         || has_phrase(&title, "site map")
+        || path
+            .split('/')
+            .any(|segment| NOT_TASK_SECTIONS.contains(&segment))
 }
+
+/// Site sections whose pages talk about a task without being its page: news ("Residents
+/// reminded to report missed bins"), the search.
+const NOT_TASK_SECTIONS: &[&str] = &[
+    "news",
+    "press-releases",
+    "press-release",
+    "newsroom",
+    "blog",
+    "blogs",
+    "search",
+];
 
 /// "A-Z", "A to Z", "A–Z of services".
 pub(super) fn is_a_to_z_text(lower: &str) -> bool {
@@ -1638,6 +1755,17 @@ pub(super) fn same_site(a: &str, b: &str) -> bool {
         labels[labels.len() - keep..].join(".")
     };
     site(a) == site(b)
+}
+
+/// What a resident types in the site search for a task: its name with the action word, as
+/// Better Connected searched ("Pay council tax"), or for a long name the catalogue's main
+/// phrase (site searches that need every word find nothing for eight-word queries).
+pub(super) fn search_term(task: &Task) -> String {
+    if task.name.split_whitespace().count() <= 5 {
+        task.name.to_string()
+    } else {
+        task.words.first().unwrap_or(&task.name).to_string()
+    }
 }
 
 /// The URL of a GET search for `term` through `form`.

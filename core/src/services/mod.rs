@@ -3,7 +3,8 @@
 //! Beside the stages, like [`crate::crawl`]: it reads what the stages produced (the document
 //! model of each page, the audit's findings) and does no I/O. The crawl driver feeds it a
 //! compact summary of every page, answers the few requests it asks for (route start pages,
-//! site-search result pages), and gets back a [`ServicesReport`]: the council's top tasks
+//! site-search result pages, the statement page), and gets back a [`ServicesReport`]: the
+//! council's top tasks
 //! with their status and Better Connected checks (SC-01…25), and the accessibility
 //! statement's checklist (AS-01…23). Method and sources: `docs/scoring.md`.
 //!
@@ -11,6 +12,9 @@
 //! - [`councils`]: the UK councils (name, GSS code, tier, country) and the lookup by name.
 //! - [`hosts`]: known transaction and payment hosts that councils send residents to.
 //! - [`statement`]: the accessibility statement checklist.
+//! - [`summary`]: the compact facts of one page the crawl keeps ([`PageSummary`]).
+//! - [`analysis`]: the site-level state machine the crawl drives ([`Analysis`]): task pages,
+//!   routes, statuses; `checks` decides SC-01…25 for it.
 //!
 //! The tables (LGSL list, councils, transaction hosts) are CSV files of `core/data/` (sources
 //! and licences in `core/data/SOURCES.md`), embedded with `include_str!` and parsed once, on

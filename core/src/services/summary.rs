@@ -157,6 +157,11 @@ pub struct Signals {
     /// An inline script sets Google's consent mode defaults (`'consent', 'default'`): tags
     /// wait for consent.
     pub consent_mode: bool,
+    /// A search results page says it found nothing ("No results", "did not match").
+    pub no_results: Option<String>,
+    /// Scripts other than analytics, consent managers and structured data: the page may
+    /// build content (a form) the markup does not have.
+    pub app_scripts: bool,
     /// Relay UK, textphone or BSL wording.
     pub relay: Option<String>,
     /// Cookie banner or consent-manager markup.
@@ -290,7 +295,8 @@ impl Resolver<'_> {
     }
 }
 
-/// The crawl's spelling of a URL (see [`Resolver`]).
+/// The crawl's spelling of a URL (`crawl::normalize`): no fragment, no empty query, and for a
+/// folder crawl a folder meaning its `index.html`.
 pub fn canonical_spelling(mut url: Url, local_root: Option<&Url>) -> Url {
     url.set_fragment(None);
     if url.query() == Some("") {
@@ -344,8 +350,12 @@ fn region_of(el: &El) -> Region {
             }
             _ => {}
         }
-        // A <header>/<footer> inside an article has no landmark role; a site header made
-        // of divs often says so in its class or id.
+        // A site header or footer made of divs says so in its id or class, as CMS
+        // templates name them.
+        if let Some(region) = chrome_by_name(&a) {
+            return region;
+        }
+        // A <header>/<footer> inside an article has no landmark role.
         if a.name() == "header" || a.name() == "footer" {
             let inside_main = a.ancestors().any(|o| o.role() == Some("main"));
             if !inside_main {
@@ -358,6 +368,33 @@ fn region_of(el: &El) -> Region {
         }
     }
     Region::Other
+}
+
+/// `id`s and classes that templates give the site header and footer.
+fn chrome_by_name(el: &El) -> Option<Region> {
+    const HEADER: &[&str] = &[
+        "header",
+        "site-header",
+        "masthead",
+        "global-header",
+        "siteheader",
+    ];
+    const FOOTER: &[&str] = &["footer", "site-footer", "global-footer", "sitefooter"];
+    let id = el.attr("id").unwrap_or("");
+    let class = el.attr("class").unwrap_or("");
+    let named = |names: &[&str]| {
+        names.iter().any(|n| id.eq_ignore_ascii_case(n))
+            || class
+                .split_ascii_whitespace()
+                .any(|c| names.iter().any(|n| c.eq_ignore_ascii_case(n)))
+    };
+    if named(HEADER) {
+        Some(Region::Header)
+    } else if named(FOOTER) {
+        Some(Region::Footer)
+    } else {
+        None
+    }
 }
 
 fn link_text(el: &El) -> String {
@@ -627,8 +664,18 @@ fn block_texts(root: El) -> Vec<Block> {
     let mut current = String::new();
     walk_text(root, &mut blocks, &mut current, false);
     flush(&mut blocks, &mut current, false);
+    // The signals are in a page's first screens of text; a hostile page's megabytes are
+    // not read further.
+    let mut total = 0;
+    blocks.retain(|b| {
+        total += b.text.len();
+        total <= MAX_MAIN_TEXT
+    });
     blocks
 }
+
+/// Bytes of main text read for signals, at most.
+const MAX_MAIN_TEXT: usize = 256 * 1024;
 
 fn flush(blocks: &mut Vec<Block>, current: &mut String, heading: bool) {
     let text = collapse_whitespace(current);
@@ -825,6 +872,21 @@ const SERVICE_STATUS: &[&str] = &[
     "current service issues",
 ];
 
+/// What search engines councils use (Funnelback, Drupal Search API, Jadu) say when a query
+/// finds nothing.
+const NO_RESULTS: &[&str] = &[
+    "no results",
+    "0 results",
+    "no matching results",
+    "did not match any",
+    "did not return any",
+    "returned no results",
+    "no matches",
+    "nothing found",
+    "no pages were found",
+    "could not find any",
+];
+
 const OPENING_HEADINGS: &[&str] = &[
     "opening hours",
     "opening times",
@@ -870,6 +932,7 @@ fn read_text(blocks: &[Block], summary: &mut PageSummary) {
     signals.before_you_start = quote(BEFORE_YOU_START);
     signals.service_status = quote(SERVICE_STATUS);
     signals.relay = quote(RELAY);
+    signals.no_results = quote(NO_RESULTS);
     signals.weekdays = DAYS[..7].iter().any(|d| has(d));
     // Abbreviated days ("Mon to Fri") go with a full one or "weekdays" almost always; the
     // three-letter names alone hit many words.
@@ -1144,6 +1207,17 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
                 if inline.contains("'consent'") || inline.contains("\"consent\"") {
                     signals.consent_mode |= inline.contains("default") && inline.contains("denied");
                 }
+                let json_ld = el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+                let measuring = TRACKERS
+                    .iter()
+                    .chain(CONSENT_SCRIPTS)
+                    .any(|t| src.contains(t) || inline.contains(t))
+                    || inline.contains("gtag(")
+                    || inline.contains("datalayer");
+                let empty = src.is_empty() && inline.trim().is_empty();
+                signals.app_scripts |= !json_ld && !measuring && !empty;
                 for tracker in TRACKERS {
                     if (src.contains(tracker) || inline.contains(tracker))
                         && !signals.trackers.iter().any(|t| t == tracker)
@@ -1252,9 +1326,9 @@ fn read_markup(doc: &Document, blocks: &[Block], summary: &mut PageSummary) {
     }
     // Next to no text, but scripts: the content is built in the browser.
     let text_len: usize = blocks.iter().map(|b| b.text.len()).sum();
-    let has_scripts = doc.elements_named(&["script"]).next().is_some();
+    // (Analytics scripts build no content.)
     if signals.needs_javascript.is_none()
-        && has_scripts
+        && signals.app_scripts
         && text_len < 40
         && summary.forms.is_empty()
     {
@@ -1329,6 +1403,62 @@ fn consent_choices(banner: &El) -> (bool, bool) {
         .any(|w| has_phrase(&name, w));
     }
     (accept, reject)
+}
+
+/// A schema.org `BreadcrumbList` given as JSON-LD: its items' names and links, in position
+/// order.
+fn json_ld_breadcrumbs(doc: &Document, resolver: &Resolver) -> Vec<(String, String)> {
+    for script in doc.elements_named(&["script"]) {
+        let json_ld = script
+            .attr("type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));
+        if !json_ld {
+            continue;
+        }
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(&script.text_content()) else {
+            continue;
+        };
+        let lists = match &value {
+            serde_json::Value::Array(items) => items.iter().collect(),
+            serde_json::Value::Object(map) => match map.get("@graph") {
+                Some(serde_json::Value::Array(items)) => items.iter().collect(),
+                _ => vec![&value],
+            },
+            _ => Vec::new(),
+        };
+        for list in lists {
+            if list.get("@type").and_then(|t| t.as_str()) != Some("BreadcrumbList") {
+                continue;
+            }
+            let Some(items) = list.get("itemListElement").and_then(|i| i.as_array()) else {
+                continue;
+            };
+            let mut out: Vec<(i64, String, String)> = items
+                .iter()
+                .filter_map(|item| {
+                    let position = item.get("position").and_then(|p| p.as_i64()).unwrap_or(0);
+                    let target = item.get("item");
+                    let name = item
+                        .get("name")
+                        .or_else(|| target.and_then(|t| t.get("name")))
+                        .and_then(|n| n.as_str())?;
+                    let href = target
+                        .and_then(|t| t.as_str().or_else(|| t.get("@id").and_then(|i| i.as_str())))
+                        .and_then(|h| resolver.resolve(h))
+                        .map(|u| u.to_string())
+                        .unwrap_or_default();
+                    Some((position, truncate(&collapse_whitespace(name)), href))
+                })
+                .collect();
+            out.sort_by_key(|(position, _, _)| *position);
+            out.truncate(10);
+            return out
+                .into_iter()
+                .map(|(_, name, href)| (name, href))
+                .collect();
+        }
+    }
+    Vec::new()
 }
 
 fn read_json_ld(text: &str, signals: &mut Signals) {
@@ -1414,7 +1544,7 @@ fn breadcrumbs(doc: &Document, resolver: &Resolver) -> Vec<(String, String)> {
             || itemtype.ends_with("BreadcrumbList")
     });
     let Some(trail) = trail else {
-        return Vec::new();
+        return json_ld_breadcrumbs(doc, resolver);
     };
     let items: Vec<El> = trail.descendants().filter(|d| d.name() == "li").collect();
     let mut out = Vec::new();
@@ -1489,6 +1619,29 @@ mod tests {
         assert_eq!(s.emails, ["bins@council.example"]);
         assert_eq!(s.phones, ["01632 960000"]);
         assert_eq!(s.signals.script_actions, ["Start now"]);
+    }
+
+    #[test]
+    fn div_headers_and_footers_named_by_templates() {
+        let s = summary(
+            r#"<div id="header"><a href="/a">A</a></div>
+            <div class="content"><div class="card-header"><a href="/b">B</a></div></div>
+            <div class="site-footer wrapper"><a href="/c">C</a></div>"#,
+        );
+        let regions: Vec<Region> = s.links.iter().map(|l| l.region).collect();
+        assert_eq!(regions, [Region::Header, Region::Other, Region::Footer]);
+    }
+
+    #[test]
+    fn odd_text_does_not_trip_the_readers() {
+        // Non-ASCII text, digits at the very end, a lone "+", a phrase at the end of a block.
+        let s = summary(
+            "<main><p>Ffôn: 01632 960000</p><p>Opening hours</p><p>café + 0</p>\
+             <p>You will need</p><p>Rhif: ０１６３２ ９６００００ 0</p></main>",
+        );
+        assert_eq!(s.phones, ["01632 960000"]);
+        assert!(s.signals.opening_hours.is_some());
+        assert_eq!(s.signals.before_you_start.as_deref(), Some("You will need"));
     }
 
     #[test]
@@ -1702,6 +1855,20 @@ mod tests {
         );
         assert!(s.is_statement_candidate);
         assert!(!summary("<h1>Bins</h1>").is_statement_candidate);
+    }
+
+    #[test]
+    fn json_ld_breadcrumbs() {
+        let s = summary(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"BreadcrumbList",
+            "itemListElement":[{"@type":"ListItem","position":2,"name":"Bins","item":"https://www.council.example/bins"},
+            {"@type":"ListItem","position":1,"name":"Home","item":"https://www.council.example/"},
+            {"@type":"ListItem","position":3,"name":"Missed bins"}]}</script><h1>Missed bins</h1>"#,
+        );
+        let names: Vec<&str> = s.breadcrumbs.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Home", "Bins", "Missed bins"]);
+        assert_eq!(s.breadcrumbs[1].1, "https://www.council.example/bins");
+        assert_eq!(s.breadcrumbs[2].1, "");
     }
 
     #[test]

@@ -13,12 +13,14 @@
 //! substituted; relative units are resolved to px (16px root font size).
 
 mod color;
+mod focus;
 mod loader;
 pub mod media;
 mod properties;
 mod sheet;
 
 pub use color::{parse_color, ColorValue, Rgba};
+pub use focus::{FocusPlace, FocusRelation, FocusRules, FocusStyle};
 pub(crate) use loader::is_stylesheet_link;
 pub use loader::{base_url, load_sheets, SheetSource};
 pub use loader::{import_urls, stylesheet_urls, NoLoader, ResourceLoader, MAX_IMPORT_DEPTH};
@@ -26,8 +28,7 @@ pub use media::{Device, Media, MediaQueryList};
 pub use properties::{
     Display, LineHeight, Overflow, Position, PropertyId, Visibility, COMPUTED_PROPERTIES,
 };
-pub(crate) use sheet::split_top_level_commas;
-pub use sheet::{parse_declarations, raw_declarations, Declaration, RawRule, StyleSheet};
+pub use sheet::{parse_declarations, raw_declarations, Declaration, StyleSheet};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -87,6 +88,12 @@ impl StyleFlags {
     /// The element matched a rule that applies only on the screen zoomed to 200% and sets
     /// an `overflow` property there.
     const ZOOMED_OVERFLOW_RULE: u32 = 1 << 16;
+    /// `text-decoration-line` draws a line (underline, overline, line-through).
+    const DECORATED: u32 = 1 << 17;
+    /// A bottom border is drawn.
+    const BORDER_BOTTOM: u32 = 1 << 18;
+    /// `box-shadow` draws a shadow.
+    const BOX_SHADOW: u32 = 1 << 19;
     /// Flags that inherit with their property.
     const INHERITED: u32 = Self::TEXT_SHADOW | Self::ICON_FONT | Self::COLOR_UNKNOWN | Self::NOWRAP;
 
@@ -149,6 +156,13 @@ pub struct ComputedStyle {
     pub height: f32,
     /// See [`ComputedStyle::text_halo`].
     text_halo: Option<Rgba>,
+    /// The colour of a `text-shadow` outline (see [`ComputedStyle::text_outline`]).
+    shadow_outline: Option<Rgba>,
+    /// `-webkit-text-stroke-width` in px.
+    stroke_width: f32,
+    /// `-webkit-text-stroke-color`; `None` for `currentcolor` (its initial value) and for
+    /// colours the engine cannot compute.
+    stroke_color: Option<Rgba>,
     flags: StyleFlags,
     custom: u32,
 }
@@ -176,6 +190,9 @@ impl ComputedStyle {
         max_line_width: f32::INFINITY,
         height: f32::INFINITY,
         text_halo: None,
+        shadow_outline: None,
+        stroke_width: 0.0,
+        stroke_color: None,
         flags: StyleFlags(0),
         custom: 0,
     };
@@ -193,6 +210,9 @@ impl ComputedStyle {
             text_indent: self.text_indent,
             flags: StyleFlags(self.flags.0 & StyleFlags::INHERITED),
             text_halo: self.text_halo,
+            shadow_outline: self.shadow_outline,
+            stroke_width: self.stroke_width,
+            stroke_color: self.stroke_color,
             custom: self.custom,
             ..ComputedStyle::INITIAL
         }
@@ -215,6 +235,16 @@ impl ComputedStyle {
     /// far as it is offset), which the text is then read against.
     pub fn text_halo(&self) -> Option<Rgba> {
         self.text_halo
+    }
+    /// The colour of a narrow outline drawn around the letters, which WCAG's Understanding
+    /// 1.4.3 counts as part of the letter: a visible `-webkit-text-stroke`, else unblurred
+    /// `text-shadow`s of one colour on all four sides. `None` when there is none, or when it
+    /// is in the text's own colour.
+    pub fn text_outline(&self) -> Option<Rgba> {
+        let stroke = self
+            .stroke_color
+            .filter(|c| self.stroke_width > 0.0 && c.a > 0);
+        stroke.or(self.shadow_outline).filter(|c| *c != self.color)
     }
     /// `font-family` names an icon font (Material Icons, Font Awesome, …).
     pub fn is_icon_font(&self) -> bool {
@@ -253,6 +283,21 @@ impl ComputedStyle {
     /// this one) and sets `overflow` (or another `overflow-*` property) there.
     pub fn has_zoomed_overflow_rule(&self) -> bool {
         self.flags.has(StyleFlags::ZOOMED_OVERFLOW_RULE)
+    }
+    /// The element's own `text-decoration-line` draws a line under, over or through its
+    /// text (links by default). Not inherited, though browsers draw an ancestor's line
+    /// through the descendants' text too.
+    pub fn is_text_decorated(&self) -> bool {
+        self.flags.has(StyleFlags::DECORATED)
+    }
+    /// The element draws a bottom border (its style is not `none` or `hidden`, and no zero
+    /// width is given with it).
+    pub fn has_bottom_border(&self) -> bool {
+        self.flags.has(StyleFlags::BORDER_BOTTOM)
+    }
+    /// `box-shadow` draws something around (or inside) the box, such as a drawn underline.
+    pub fn has_box_shadow(&self) -> bool {
+        self.flags.has(StyleFlags::BOX_SHADOW)
     }
     /// `text-overflow` marks clipped text (`ellipsis` or a string) instead of cutting it
     /// (`clip`, the initial value).
@@ -303,6 +348,8 @@ pub struct UaStyle {
     pub font_weight: Option<u16>,
     /// `white-space: pre`/`nowrap` (`pre`, `nobr`, `textarea`…).
     pub nowrap: bool,
+    /// `text-decoration-line: underline` (links, `u`, `ins`).
+    pub underline: bool,
 }
 
 impl UaStyle {
@@ -315,6 +362,7 @@ impl UaStyle {
             font_size_em: None,
             font_weight: None,
             nowrap: false,
+            underline: false,
         }
     }
 }
@@ -352,8 +400,8 @@ pub struct Cascade {
     caches: SelectorCaches,
     customs: Vec<Arc<CustomMap>>,
     gradients: Vec<Box<[Rgba]>>,
-    /// Focus and outline rules as text, from sheets for the device.
-    raw_rules: Vec<RawRule>,
+    /// Focus and outline rules, from sheets for the device.
+    focus_rules: FocusRules,
     root_font_size: f32,
     bucketing: bool,
     /// Elements without author styles skip the general path (see `ua_only`).
@@ -425,7 +473,7 @@ impl Cascade {
             }
         }
         let mut cascade = Cascade::for_rules(rules.into(), device);
-        cascade.raw_rules = raw_rules;
+        cascade.focus_rules = FocusRules::new(raw_rules);
         cascade
     }
 
@@ -510,11 +558,10 @@ impl Cascade {
         !self.rules.is_empty()
     }
 
-    /// The rules kept as text ([`RawRule`]): focus and outline rules that apply on the
-    /// cascade's device.
-    /// Call after the last [`Cascade::compute`].
-    pub fn take_raw_rules(&mut self) -> Vec<RawRule> {
-        std::mem::take(&mut self.raw_rules)
+    /// The focus and outline rules that apply on the cascade's device, to compute styles
+    /// for a focused element ([`FocusRules::style_of`]).
+    pub fn take_focus_rules(&mut self) -> FocusRules {
+        std::mem::take(&mut self.focus_rules)
     }
 
     /// Gradient colour stops referenced by [`BackgroundImage::Gradient`] indexes; call after
@@ -649,6 +696,9 @@ impl Cascade {
         }
         if ua.nowrap {
             s.flags.set(StyleFlags::NOWRAP, true);
+        }
+        if ua.underline {
+            s.flags.set(StyleFlags::DECORATED, true);
         }
         if let Some(c) = ua.background {
             s.background_color = c;
@@ -898,11 +948,16 @@ impl Cascade {
             PropertyId::WordSpacing,
             PropertyId::TextIndent,
             PropertyId::TextShadow,
+            PropertyId::TextStrokeWidth,
+            PropertyId::TextStrokeColor,
             PropertyId::WhiteSpace,
             PropertyId::Position,
             PropertyId::OverflowX,
             PropertyId::OverflowY,
             PropertyId::TextOverflow,
+            PropertyId::TextDecorationLine,
+            PropertyId::BorderBottomStyle,
+            PropertyId::BoxShadow,
         ] {
             let Some((v, origin)) = value_of(id) else {
                 if id == PropertyId::Display {
@@ -979,7 +1034,18 @@ impl Cascade {
                         TextShadowSpec::Halo(c) => Some(*c),
                         _ => None,
                     };
+                    s.shadow_outline = match spec {
+                        TextShadowSpec::Outline(c) => Some(*c),
+                        _ => None,
+                    };
                 }
+                (PropertyId::TextStrokeWidth, v) => {
+                    s.stroke_width = px_of(v, None).unwrap_or(0.0);
+                }
+                (PropertyId::TextStrokeColor, Value::Color(ColorValue::Rgba(c))) => {
+                    s.stroke_color = Some(*c);
+                }
+                (PropertyId::TextStrokeColor, _) => s.stroke_color = None,
                 (PropertyId::WhiteSpace, Value::Flag(wraps)) => {
                     s.flags.set(StyleFlags::NOWRAP, !*wraps)
                 }
@@ -988,6 +1054,15 @@ impl Cascade {
                 (PropertyId::OverflowY, Value::Overflow(o)) => s.overflow_y = *o,
                 (PropertyId::TextOverflow, Value::Flag(clip)) => {
                     s.flags.set(StyleFlags::TEXT_OVERFLOW_MARKED, !*clip)
+                }
+                (PropertyId::TextDecorationLine, Value::Flag(line)) => {
+                    s.flags.set(StyleFlags::DECORATED, *line)
+                }
+                (PropertyId::BorderBottomStyle, Value::Flag(drawn)) => {
+                    s.flags.set(StyleFlags::BORDER_BOTTOM, *drawn)
+                }
+                (PropertyId::BoxShadow, Value::Flag(shadow)) => {
+                    s.flags.set(StyleFlags::BOX_SHADOW, *shadow)
                 }
                 _ => {}
             }
@@ -1196,12 +1271,18 @@ fn copy_property(dst: &mut ComputedStyle, src: &ComputedStyle, id: PropertyId) {
         TextShadow => {
             flag(dst, StyleFlags::TEXT_SHADOW);
             dst.text_halo = src.text_halo;
+            dst.shadow_outline = src.shadow_outline;
         }
+        TextStrokeWidth => dst.stroke_width = src.stroke_width,
+        TextStrokeColor => dst.stroke_color = src.stroke_color,
         WhiteSpace => flag(dst, StyleFlags::NOWRAP),
         Position => dst.position = src.position,
         OverflowX => dst.overflow_x = src.overflow_x,
         OverflowY => dst.overflow_y = src.overflow_y,
         TextOverflow => flag(dst, StyleFlags::TEXT_OVERFLOW_MARKED),
+        TextDecorationLine => flag(dst, StyleFlags::DECORATED),
+        BorderBottomStyle => flag(dst, StyleFlags::BORDER_BOTTOM),
+        BoxShadow => flag(dst, StyleFlags::BOX_SHADOW),
         _ => {}
     }
 }
@@ -1222,6 +1303,7 @@ fn ua_value(ua: &UaStyle, id: PropertyId) -> Option<Value> {
             .font_weight
             .map(|w| Value::FontWeight(FontWeightSpec::Absolute(w))),
         PropertyId::WhiteSpace => ua.nowrap.then_some(Value::Flag(false)),
+        PropertyId::TextDecorationLine => ua.underline.then_some(Value::Flag(true)),
         _ => None,
     }
 }

@@ -44,8 +44,12 @@ pub enum PropertyId {
     WordSpacing,
     /// `text-indent` (inherited)
     TextIndent,
-    /// `text-shadow` (inherited; only presence is kept)
+    /// `text-shadow` (inherited; only what it does to the text's colours is kept)
     TextShadow,
+    /// `-webkit-text-stroke-width` (inherited)
+    TextStrokeWidth,
+    /// `-webkit-text-stroke-color` (inherited)
+    TextStrokeColor,
     /// `white-space` / `text-wrap-mode` (inherited; only "can lines wrap" is kept)
     WhiteSpace,
     /// `position`
@@ -74,6 +78,14 @@ pub enum PropertyId {
     OverflowY,
     /// `text-overflow` (only "is it `clip`" is kept)
     TextOverflow,
+    /// `text-decoration-line`, also set by the `text-decoration` shorthand (only "does it
+    /// draw a line" is kept)
+    TextDecorationLine,
+    /// `border-bottom-style`, also set by the `border`, `border-bottom` and `border-style`
+    /// shorthands (only "is a bottom border drawn" is kept)
+    BorderBottomStyle,
+    /// `box-shadow` (only "is there one" is kept)
+    BoxShadow,
     /// A custom property (`--name`).
     Custom,
 }
@@ -96,6 +108,8 @@ pub const COMPUTED_PROPERTIES: [&str; LONGHANDS] = [
     "word-spacing",
     "text-indent",
     "text-shadow",
+    "-webkit-text-stroke-width",
+    "-webkit-text-stroke-color",
     "white-space",
     "position",
     "left",
@@ -110,6 +124,9 @@ pub const COMPUTED_PROPERTIES: [&str; LONGHANDS] = [
     "overflow-x",
     "overflow-y",
     "text-overflow",
+    "text-decoration-line",
+    "border-bottom-style",
+    "box-shadow",
 ];
 
 /// Number of longhand properties (all but [`PropertyId::Custom`]).
@@ -141,6 +158,8 @@ impl PropertyId {
             "word-spacing" => WordSpacing,
             "text-indent" => TextIndent,
             "text-shadow" => TextShadow,
+            "-webkit-text-stroke-width" => TextStrokeWidth,
+            "-webkit-text-stroke-color" => TextStrokeColor,
             "white-space" | "text-wrap-mode" | "text-wrap" => WhiteSpace,
             "position" => Position,
             "left" | "inset-inline-start" => Left,
@@ -155,6 +174,18 @@ impl PropertyId {
             "overflow-x" | "overflow-inline" => OverflowX,
             "overflow-y" | "overflow-block" => OverflowY,
             "text-overflow" => TextOverflow,
+            // The shorthands set the line (or the bottom border's style) with the rest; the
+            // cascade then picks the winning declaration of any of these names.
+            "text-decoration-line" | "text-decoration" | "-webkit-text-decoration-line" => {
+                TextDecorationLine
+            }
+            "border-bottom-style"
+            | "border-bottom"
+            | "border"
+            | "border-style"
+            | "border-block-end"
+            | "border-block-end-style" => BorderBottomStyle,
+            "box-shadow" => BoxShadow,
             _ => return None,
         };
         Some(id)
@@ -181,6 +212,8 @@ impl PropertyId {
                 | WordSpacing
                 | TextIndent
                 | TextShadow
+                | TextStrokeWidth
+                | TextStrokeColor
                 | WhiteSpace
                 | Custom
         )
@@ -194,6 +227,7 @@ pub(crate) enum Shorthand {
     Font,
     Overflow,
     Inset,
+    TextStroke,
 }
 
 impl Shorthand {
@@ -203,6 +237,7 @@ impl Shorthand {
             "font" => Shorthand::Font,
             "overflow" => Shorthand::Overflow,
             "inset" => Shorthand::Inset,
+            "-webkit-text-stroke" => Shorthand::TextStroke,
             _ => return None,
         })
     }
@@ -214,6 +249,7 @@ impl Shorthand {
             Shorthand::Font => &[FontSize, FontWeight, LineHeight, FontFamily],
             Shorthand::Overflow => &[OverflowX, OverflowY],
             Shorthand::Inset => &[Top, Left],
+            Shorthand::TextStroke => &[TextStrokeWidth, TextStrokeColor],
         }
     }
 }
@@ -467,6 +503,24 @@ pub(crate) enum Value {
     Custom(Arc<str>),
 }
 
+/// `<line-width>` of `-webkit-text-stroke-width`: a length or `thin`/`medium`/`thick`
+/// (1px, 3px, 5px, as browsers draw them).
+fn parse_stroke_width(p: &mut Parser) -> Option<Value> {
+    if let Ok(l) = p.try_parse(|p| parse_length(p).ok_or(())) {
+        return (l.pct == 0.0).then_some(Value::Length(l));
+    }
+    let px = match ident(p)?.as_str() {
+        "thin" => 1.0,
+        "medium" => 3.0,
+        "thick" => 5.0,
+        _ => return None,
+    };
+    Some(Value::Length(Length {
+        px,
+        ..Length::default()
+    }))
+}
+
 /// `text-shadow`, as far as contrast goes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum TextShadowSpec {
@@ -476,16 +530,32 @@ pub(crate) enum TextShadowSpec {
     /// is offset (`0 0 3px white`, or the same shadow to all four sides). What the letters
     /// are read against is then that colour, not the background (ACT afw4f7).
     Halo(Rgba),
-    /// Anything else (a hard drop shadow, several colours): the colours around the letters
-    /// cannot be told statically.
+    /// Unblurred (or barely blurred) shadows of one colour, offset at most
+    /// [`MAX_OUTLINE_OFFSET_PX`], that reach out on all four sides: an outline drawn around
+    /// the glyphs (`-1px -1px 0 #000, 1px -1px 0 #000, -1px 1px 0 #000, 1px 1px 0 #000`).
+    /// WCAG's Understanding 1.4.3 counts a narrow border as part of the letter.
+    Outline(Rgba),
+    /// Anything else (a hard drop shadow on one side, several colours, a blur so wide the
+    /// shadow is a faint glow): the colours around the letters cannot be told statically.
     Complex,
 }
 
+/// The widest blur still taken as a halo: wider, the shadow spreads so thin around a
+/// letter's strokes (about 1.5px wide at 16px) that its colour no longer surrounds them.
+const MAX_HALO_BLUR_PX: f32 = 6.0;
+/// The farthest offset of a shadow still taken as part of an outline.
+const MAX_OUTLINE_OFFSET_PX: f32 = 3.0;
+
 /// Parses a `text-shadow` list into a [`TextShadowSpec`].
 fn parse_text_shadow(p: &mut Parser) -> TextShadowSpec {
-    // Offsets and blur compared in px, with em taken as 16px (only their ratios matter).
+    // Offsets and blur compared in px, with em taken as 16px.
     let magnitude = |l: &Length| (l.px + 16.0 * (l.em + l.rem)).abs();
-    let mut halo: Option<Option<Rgba>> = None;
+    let signed = |l: &Length| l.px + 16.0 * (l.em + l.rem);
+    // The one colour of all shadows (`None` inside: the text's own colour).
+    let mut colour: Option<Option<Rgba>> = None;
+    let mut all_halos = true;
+    // Sides (left, right, up, down) the outline shadows reach out to.
+    let mut sides = [false; 4];
     loop {
         let mut lengths = Vec::new();
         let mut color = None;
@@ -503,15 +573,27 @@ fn parse_text_shadow(p: &mut Parser) -> TextShadowSpec {
         }
         let (x, y) = (magnitude(&lengths[0]), magnitude(&lengths[1]));
         let blur = lengths.get(2).map_or(0.0, magnitude);
-        if !(blur > 0.0 && x <= blur && y <= blur) {
+        if blur > MAX_HALO_BLUR_PX {
             return TextShadowSpec::Complex;
+        }
+        let halo = blur > 0.0 && x <= blur && y <= blur;
+        if !halo {
+            if x.max(y) > MAX_OUTLINE_OFFSET_PX {
+                return TextShadowSpec::Complex;
+            }
+            all_halos = false;
+            let (sx, sy) = (signed(&lengths[0]), signed(&lengths[1]));
+            sides[0] |= sx < 0.0;
+            sides[1] |= sx > 0.0;
+            sides[2] |= sy < 0.0;
+            sides[3] |= sy > 0.0;
         }
         let color = match color {
             None | Some(ColorValue::CurrentColor) => None,
             Some(ColorValue::Rgba(c)) => Some(c),
         };
-        match halo {
-            None => halo = Some(color),
+        match colour {
+            None => colour = Some(color),
             Some(previous) if previous == color => {}
             Some(_) => return TextShadowSpec::Complex,
         }
@@ -522,10 +604,12 @@ fn parse_text_shadow(p: &mut Parser) -> TextShadowSpec {
     if !p.is_exhausted() {
         return TextShadowSpec::Complex;
     }
-    match halo {
-        Some(Some(c)) => TextShadowSpec::Halo(c),
+    match colour {
+        // Shadows in the text's own colour only thicken it.
         Some(None) => TextShadowSpec::None,
-        None => TextShadowSpec::Complex,
+        Some(Some(c)) if all_halos => TextShadowSpec::Halo(c),
+        Some(Some(c)) if sides.iter().all(|&s| s) => TextShadowSpec::Outline(c),
+        _ => TextShadowSpec::Complex,
     }
 }
 
@@ -612,6 +696,38 @@ pub(crate) fn parse_shorthand(sh: Shorthand, text: &str) -> Option<Vec<(Property
             };
             vec![(PropertyId::Top, top), (PropertyId::Left, left)]
         }
+        // `<line-width> || <color>`, each defaulting to its initial value.
+        Shorthand::TextStroke => {
+            let (mut width, mut color) = (None, None);
+            for _ in 0..2 {
+                if width.is_none() {
+                    if let Ok(w) = p.try_parse(|p| parse_stroke_width(p).ok_or(())) {
+                        width = Some(w);
+                        continue;
+                    }
+                }
+                if color.is_none() {
+                    if let Ok(c) = p.try_parse(|p| parse_color_value(p).ok_or(())) {
+                        color = Some(c);
+                        continue;
+                    }
+                }
+                break;
+            }
+            if width.is_none() && color.is_none() {
+                return None;
+            }
+            vec![
+                (
+                    PropertyId::TextStrokeWidth,
+                    width.unwrap_or(Value::Length(Length::default())),
+                ),
+                (
+                    PropertyId::TextStrokeColor,
+                    color.unwrap_or(Value::Color(ColorValue::CurrentColor)),
+                ),
+            ]
+        }
     };
     p.expect_exhausted().ok()?;
     Some(out)
@@ -663,6 +779,8 @@ fn parse_value(id: PropertyId, p: &mut Parser) -> Option<Value> {
                 Value::TextShadow(spec)
             }
         }
+        TextStrokeWidth => parse_stroke_width(p)?,
+        TextStrokeColor => parse_color_value(p)?,
         WhiteSpace => {
             let mut wraps = None;
             while let Ok(word) = p.try_parse(|p| p.expect_ident_cloned()) {
@@ -706,10 +824,61 @@ fn parse_value(id: PropertyId, p: &mut Parser) -> Option<Value> {
             }
             Value::Flag(clip)
         }
+        // `none`, or any of `underline`, `overline`, `line-through` (with, for the shorthand,
+        // a style, colour and thickness in any order). `blink` draws nothing in browsers.
+        TextDecorationLine => {
+            let mut line = false;
+            while let Ok(token) = p.next() {
+                if let Token::Ident(word) = token {
+                    line |= ["underline", "overline", "line-through"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w));
+                }
+            }
+            Value::Flag(line)
+        }
+        // The bottom border's style: the one style keyword of `border`/`border-bottom`, or
+        // the bottom value of `border-style` (its first of one or two values, its third of
+        // three or four). A zero width draws nothing.
+        BorderBottomStyle => {
+            let mut styles = Vec::new();
+            let mut zero_width = false;
+            while let Ok(token) = p.next() {
+                match token {
+                    Token::Ident(word) => {
+                        let word = word.to_ascii_lowercase();
+                        if BORDER_STYLES.contains(&word.as_str()) {
+                            styles.push(word);
+                        }
+                    }
+                    Token::Number { value, .. } | Token::Dimension { value, .. } => {
+                        zero_width |= *value == 0.0
+                    }
+                    _ => {}
+                }
+            }
+            // A shorthand without a style resets it to `none`.
+            let bottom = match styles.len() {
+                0 => "none",
+                1 | 2 => styles[0].as_str(),
+                _ => styles[2].as_str(),
+            };
+            Value::Flag(!zero_width && !matches!(bottom, "none" | "hidden"))
+        }
+        BoxShadow => {
+            let none = p.try_parse(|p| p.expect_ident_matching("none")).is_ok();
+            while p.next().is_ok() {}
+            Value::Flag(!none)
+        }
         Custom => return None,
     };
     Some(v)
 }
+
+/// CSS `<line-style>` keywords.
+const BORDER_STYLES: &[&str] = &[
+    "none", "hidden", "dotted", "dashed", "solid", "double", "groove", "ridge", "inset", "outset",
+];
 
 fn ident(p: &mut Parser) -> Option<String> {
     p.expect_ident().ok().map(|s| s.to_ascii_lowercase())

@@ -45,12 +45,11 @@ pub struct StyleRule {
     pub(crate) declares_overflow: bool,
 }
 
-/// A style rule kept as text for rules that examine what the cascade does not compute:
-/// rules whose selector names `:focus`, `:focus-visible` or `:focus-within` (the cascade
-/// never matches those) or whose declarations mention `outline`
-/// ([`crate::style::Cascade::take_raw_rules`]).
+/// A style rule kept as text for the focus styles ([`crate::style::FocusRules`]): its
+/// selector names `:focus`, `:focus-visible` or `:focus-within` (the cascade never matches
+/// those) or its declarations mention `outline`.
 #[derive(Debug, Clone)]
-pub struct RawRule {
+pub(crate) struct RawRule {
     /// The selector list as written.
     pub selectors: String,
     /// The declaration block as written (without braces).
@@ -554,7 +553,15 @@ fn value_text<'i>(input: &mut Parser<'i>) -> (&'i str, bool) {
 ///                ("text-overflow".into(), "ellipsis".into())]);
 /// ```
 pub fn raw_declarations(css: &str) -> Vec<(String, String)> {
-    struct Raw(Vec<(String, String)>);
+    raw_declarations_marked(css)
+        .into_iter()
+        .map(|(name, value, _)| (name, value))
+        .collect()
+}
+
+/// [`raw_declarations`] with whether each is marked `!important`.
+pub(crate) fn raw_declarations_marked(css: &str) -> Vec<(String, String, bool)> {
+    struct Raw(Vec<(String, String, bool)>);
     impl<'i> DeclarationParser<'i> for Raw {
         type Declaration = ();
         type Error = ();
@@ -564,10 +571,13 @@ pub fn raw_declarations(css: &str) -> Vec<(String, String)> {
             input: &mut Parser<'i>,
             _: &ParserState,
         ) -> Result<(), ParseError<()>> {
-            let (text, _) = value_text(input);
+            let (text, important) = value_text(input);
             let text = without_comments(text);
-            self.0
-                .push((name.to_ascii_lowercase(), text.trim().to_ascii_lowercase()));
+            self.0.push((
+                name.to_ascii_lowercase(),
+                text.trim().to_ascii_lowercase(),
+                important,
+            ));
             Ok(())
         }
     }

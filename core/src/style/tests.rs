@@ -239,15 +239,14 @@ fn each_device_gets_its_media_rules_and_viewport_units() {
 }
 
 #[test]
-fn raw_rules_are_the_focus_and_outline_rules_for_the_device() {
+fn focus_rules_are_the_focus_and_outline_rules_for_the_device() {
     let css = "a:focus { outline: none } @media (max-width: 700px) { .menu { overflow: hidden } } \
                .x { outline-offset: 2px } @media print { a:focus { color: red } }";
-    let raw: Vec<String> = Cascade::new(vec![StyleSheet::parse(css)], &Device::reference())
-        .take_raw_rules()
-        .into_iter()
-        .map(|r| r.selectors)
+    let focus = Cascade::new(vec![StyleSheet::parse(css)], &Device::reference()).take_focus_rules();
+    let places: Vec<FocusPlace> = (0..focus.selector_count())
+        .map(|i| focus.selector_place(i))
         .collect();
-    assert_eq!(raw, ["a:focus", ".x"]);
+    assert_eq!(places, [FocusPlace::Subject, FocusPlace::None]);
 }
 
 #[test]
@@ -405,4 +404,128 @@ fn text_shadow_halos_and_drop_shadows() {
         "p",
     );
     assert_eq!((reset.text_halo(), reset.has_text_shadow()), (None, false));
+}
+
+#[test]
+fn text_outlines_from_strokes_and_four_sided_shadows() {
+    let outline = |css: &str| {
+        let s = style_of("<p>Hi</p>", &format!("p {{ color: #ccc; {css} }}"), "p");
+        (s.text_outline(), s.has_text_shadow())
+    };
+    let black = Some(Rgba::BLACK);
+    // -webkit-text-stroke, shorthand in either order, longhands, keyword widths.
+    assert_eq!(outline("-webkit-text-stroke: 1px #000"), (black, false));
+    assert_eq!(outline("-webkit-text-stroke: black thin"), (black, false));
+    assert_eq!(
+        outline("-webkit-text-stroke-width: .1em; -webkit-text-stroke-color: #000"),
+        (black, false)
+    );
+    // No width, a transparent or currentcolor stroke, or the text's own colour: no outline.
+    assert_eq!(outline("-webkit-text-stroke-color: #000"), (None, false));
+    assert_eq!(
+        outline("-webkit-text-stroke: 1px transparent"),
+        (None, false)
+    );
+    assert_eq!(outline("-webkit-text-stroke: 1px"), (None, false));
+    assert_eq!(outline("-webkit-text-stroke: 1px #ccc"), (None, false));
+    // Hard shadows of one colour on all four sides (diagonal or straight) are an outline.
+    assert_eq!(
+        outline("text-shadow: -1px -1px 0 #000, 1px -1px 0 #000, -1px 1px 0 #000, 1px 1px 0 #000"),
+        (black, false)
+    );
+    assert_eq!(
+        outline("text-shadow: -1px 0 #000, 1px 0 #000, 0 -1px #000, 0 1px #000"),
+        (black, false)
+    );
+    // One side only, too far, or two colours: cannot be resolved.
+    assert_eq!(
+        outline("text-shadow: 1px 1px 0 #000, -1px 1px 0 #000"),
+        (None, true)
+    );
+    assert_eq!(
+        outline("text-shadow: -4px 0 #000, 4px 0 #000, 0 -4px #000, 0 4px #000"),
+        (None, true)
+    );
+    assert_eq!(
+        outline("text-shadow: -1px 0 #000, 1px 0 red, 0 -1px #000, 0 1px #000"),
+        (None, true)
+    );
+    // A wide glow is no halo.
+    let glow = style_of("<p>Hi</p>", "p { text-shadow: 0 0 16px #000 }", "p");
+    assert_eq!((glow.text_halo(), glow.has_text_shadow()), (None, true));
+    // The stroke is inherited.
+    let child = style_of(
+        "<div><p>Hi</p></div>",
+        "div { -webkit-text-stroke: 1px #000 } p { color: #ccc }",
+        "p",
+    );
+    assert_eq!(child.text_outline(), black);
+}
+
+#[test]
+fn text_decoration_keeps_whether_a_line_is_drawn() {
+    let html = r#"<p class="a">x</p>"#;
+    let decorated = |css: &str| style_of(html, css, "p").is_text_decorated();
+    assert!(decorated(".a { text-decoration: underline }"));
+    assert!(decorated(
+        ".a { text-decoration: dotted underline #0b0c0c 2px }"
+    ));
+    assert!(decorated(
+        ".a { text-decoration-line: overline line-through }"
+    ));
+    assert!(!decorated(".a { text-decoration: none }"));
+    assert!(!decorated(
+        ".a { text-decoration: underline } .a { text-decoration: none }"
+    ));
+    // Browsers do not blink, and do not inherit the property.
+    assert!(!decorated(".a { text-decoration: blink }"));
+    assert!(!style_of(
+        r#"<p class="a"><span>x</span></p>"#,
+        ".a { text-decoration: underline }",
+        "span"
+    )
+    .is_text_decorated());
+}
+
+#[test]
+fn bottom_borders_come_from_the_border_shorthands_and_border_style() {
+    let html = r#"<p class="a">x</p>"#;
+    let border = |css: &str| style_of(html, css, "p").has_bottom_border();
+    assert!(border(".a { border-bottom: 1px solid #1d70b8 }"));
+    assert!(border(".a { border: dotted 2px }"));
+    assert!(border(".a { border-style: none none solid }"));
+    assert!(border(".a { border-style: solid none }"));
+    assert!(border(".a { border-bottom-style: dashed }"));
+    assert!(!border(".a { border-style: none solid }"));
+    assert!(!border(".a { border-style: solid solid none solid }"));
+    assert!(!border(".a { border: 0 }"));
+    assert!(!border(".a { border-bottom: 0 solid red }"));
+    assert!(!border(
+        ".a { border-bottom: 1px solid } .a { border: none }"
+    ));
+    assert!(!border(""));
+}
+
+#[test]
+fn a_border_shorthand_without_a_style_removes_the_bottom_border() {
+    let html = r#"<p class="a">x</p>"#;
+    assert!(!style_of(
+        html,
+        ".a { border-bottom: 1px solid } .a { border: 0 }",
+        "p"
+    )
+    .has_bottom_border());
+}
+
+#[test]
+fn box_shadow_keeps_whether_there_is_one() {
+    let html = r#"<p class="a">x</p>"#;
+    assert!(style_of(html, ".a { box-shadow: inset 0 -2px 0 currentColor }", "p").has_box_shadow());
+    assert!(!style_of(
+        html,
+        ".a { box-shadow: 0 0 1px red } .a { box-shadow: none }",
+        "p"
+    )
+    .has_box_shadow());
+    assert!(!style_of(html, "", "p").has_box_shadow());
 }

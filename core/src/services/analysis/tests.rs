@@ -469,3 +469,178 @@ fn feedback_and_cookie_forms_are_no_route() {
     assert_eq!(t.status, TaskStatus::Offline);
     assert_eq!(status(t, "SC-07"), CheckStatus::Fail);
 }
+
+#[test]
+fn a_task_page_the_crawl_missed_is_read_from_the_search_results() {
+    let config = Config {
+        site_search: true,
+        ..Config::default()
+    };
+    let mut a = analysis(config, &["report-missed-bin"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.crawl_cut_short();
+    let results = r#"<main><h1>Search results</h1>
+        <a href="/bins/missed">Report a missed bin</a></main>"#;
+    let mut asked = Vec::new();
+    loop {
+        let requests = a.requests();
+        if requests.is_empty() {
+            break;
+        }
+        for r in requests {
+            let answer = match &r.purpose {
+                Purpose::SiteSearch { .. } => page("/search?q=x", results),
+                _ if r.url.path() == "/bins/missed" => page("/bins/missed", TASK_PAGE),
+                _ if r.url.path() == "/bins/missed/form" => page("/bins/missed/form", FORM_PAGE),
+                _ => {
+                    a.on_response(r.id, &r.url, 404, None);
+                    continue;
+                }
+            };
+            asked.push(r.url.path().to_string());
+            a.on_response(r.id, &r.url, 200, Some(answer));
+        }
+    }
+    assert_eq!(asked, ["/search", "/bins/missed", "/bins/missed/form"]);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    assert_eq!(t.status, TaskStatus::Online);
+    assert_eq!(status(t, "SC-03"), CheckStatus::Pass);
+}
+
+#[test]
+fn an_empty_results_page_fails_only_when_it_says_so() {
+    for (results, expected) in [
+        (
+            "<main><h1>Search</h1><p>Your search did not match any documents.</p></main>",
+            CheckStatus::Fail,
+        ),
+        (
+            r#"<main><h1>Search</h1><div id="results"></div></main><script src="/search.js"></script>"#,
+            CheckStatus::Unknown,
+        ),
+    ] {
+        let config = Config {
+            site_search: true,
+            ..Config::default()
+        };
+        let mut a = analysis(config, &["report-missed-bin"]);
+        missed_bin_site(&mut a, TASK_PAGE);
+        a.add_page(page("/bins/missed/form", FORM_PAGE), 200, 0);
+        let requests = a.requests();
+        let search = requests
+            .iter()
+            .find(|r| matches!(r.purpose, Purpose::SiteSearch { .. }))
+            .unwrap();
+        a.on_response(
+            search.id,
+            &search.url,
+            200,
+            Some(page("/search?q=x", results)),
+        );
+        let report = a.finish();
+        assert_eq!(
+            status(task(&report, "report-missed-bin"), "SC-03"),
+            expected,
+            "{results}"
+        );
+    }
+}
+
+#[test]
+fn long_task_names_are_searched_by_their_main_phrase() {
+    let pay = catalogue::task("pay-council-tax").unwrap();
+    assert_eq!(search_term(pay), "Pay council tax");
+    let tip = catalogue::task("tip-opening-times").unwrap();
+    assert_eq!(search_term(tip), tip.words[0]);
+}
+
+#[test]
+fn a_start_page_whose_form_a_script_builds_is_unknown_not_offline() {
+    for (start, expected) in [
+        (
+            r#"<main><h1>Report a missed bin</h1><div id="form-root"></div></main>
+            <script src="/forms/app.js"></script>"#,
+            TaskStatus::Unknown,
+        ),
+        // Analytics alone build no form: nothing online there.
+        (
+            r#"<main><h1>Report a missed bin</h1><p>Phone us.</p></main>
+            <script src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>"#,
+            TaskStatus::Offline,
+        ),
+    ] {
+        let mut a = analysis(Config::default(), &["report-missed-bin"]);
+        missed_bin_site(&mut a, TASK_PAGE);
+        drive(&mut a, &[("/bins/missed/form", start)]);
+        let report = a.finish();
+        assert_eq!(
+            task(&report, "report-missed-bin").status,
+            expected,
+            "{start}"
+        );
+    }
+}
+
+#[test]
+fn a_band_look_up_or_an_e_billing_sign_up_is_no_way_to_pay() {
+    let mut a = analysis(Config::default(), &["pay-council-tax"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(
+        page(
+            "/council-tax/pay",
+            r#"<title>Pay your council tax</title><main><h1>Pay your council tax</h1>
+            <p>Pay by direct debit or call 0300 123 4567.</p>
+            <form action="/council-tax/band"><label>Postcode <input name="postcode"></label>
+            <button>Find your band</button></form>
+            <form method="post" action="/ebilling"><label>Email for e-billing
+            <input type="email" name="email"></label><button>Sign up</button></form></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    let t = task(&report, "pay-council-tax");
+    assert_eq!(t.status, TaskStatus::Offline);
+    assert_eq!(status(t, "SC-17"), CheckStatus::Fail);
+}
+
+#[test]
+fn a_start_page_that_redirected_is_still_the_home_page() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    // The crawl started at HOME and landed on /en/home; the redirect was not reported.
+    a.add_page(
+        page(
+            "/en/home",
+            r#"<header><a href="/a">A</a></header><main><a href="/bins/missed">Report a missed bin</a></main>"#,
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/bins/missed", TASK_PAGE), 200, 0);
+    let report = a.finish();
+    let t = task(&report, "report-missed-bin");
+    let sc01 = t.checks.iter().find(|c| c.id == "SC-01").unwrap();
+    assert_eq!(sc01.status, CheckStatus::Pass);
+    assert_eq!(sc01.evidence[0].url, "https://www.council.example/en/home");
+}
+
+#[test]
+fn a_news_story_about_a_task_is_not_its_page() {
+    let mut a = analysis(Config::default(), &["report-missed-bin"]);
+    a.add_page(page("/", HOME_PAGE), 200, 0);
+    a.add_page(
+        page(
+            "/news/2026/report-a-missed-bin-reminder",
+            r#"<title>Report a missed bin</title><main><h1>Report a missed bin</h1>
+            <p>Residents are reminded they can report missed bins.</p></main>"#,
+        ),
+        200,
+        0,
+    );
+    let report = a.finish();
+    assert_eq!(
+        task(&report, "report-missed-bin").status,
+        TaskStatus::NotFound
+    );
+}
