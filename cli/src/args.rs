@@ -62,9 +62,13 @@ pub enum Command {
                       www. and no www. count as one site), reads robots.txt and sitemaps, and \
                       audits each HTML page as it arrives. Other files (PDF, Word, …) are \
                       listed as documents, links that fail as broken links with the pages \
-                      that link to them, links to other sites as external links. It only \
-                      sends GET and HEAD requests, never submits forms, and is polite by \
-                      default: 4 requests a second per host, robots.txt obeyed.\n\n\
+                      that link to them, links to other sites as external links. Then it \
+                      scores the council's top tasks (can each be found and done online?) and \
+                      its accessibility statement, and prints the scorecard. It only sends GET \
+                      and HEAD requests and never submits a form (site search uses the site's \
+                      own GET search form, with a task's name only; --no-site-search turns it \
+                      off), and is polite by default: 4 requests a second per host, robots.txt \
+                      obeyed.\n\n\
                       A folder is crawled as a local site rooted there, starting at its \
                       index.html, offline. See docs/CRAWLING.md.",
         after_long_help = CRAWL_AFTER_HELP
@@ -80,6 +84,7 @@ Examples:
   frontdesk crawl test-sites/demo-council            a local site, offline
   frontdesk crawl https://www.council.example/ --max-pages 5000 -o report.json --format json
   frontdesk crawl https://www.council.example/ --exclude '/search*' --check-external
+  frontdesk crawl https://www.leeds.gov.uk/ --council leeds --no-site-search
 
 Exit codes:
   0  no page has a failed finding at WCAG level A or AA
@@ -137,9 +142,32 @@ pub struct CrawlArgs {
     #[arg(long, value_name = "S", default_value_t = 30.0, value_parser = parse_timeout)]
     pub timeout: f64,
 
-    /// Check links to other sites with a HEAD request each (they are never crawled).
+    /// Check links to other sites with a HEAD request each (they are never crawled), and
+    /// the online routes of top tasks on third-party hosts (payment and form providers)
+    /// with a GET of their start page.
     #[arg(long)]
     pub check_external: bool,
+
+    /// The council the site belongs to, by name, GSS code or GOV.UK slug (e.g.
+    /// 'Leeds City Council', E08000035, leeds): sets its tier and country for the services
+    /// analysis. By default the council is found from the site's host, if it is known.
+    #[arg(long, value_name = "NAME|CODE|SLUG")]
+    pub council: Option<String>,
+
+    /// The council's tier, overriding the council's: which top tasks it provides. By default
+    /// the council's tier, else guessed from the site (the report says so).
+    #[arg(long, value_enum, value_name = "TIER")]
+    pub tier: Option<TierArg>,
+
+    /// Do not use the site's search form to look for each top task (SC-03). Site search
+    /// only ever uses a GET search form, and only where robots.txt allows it.
+    #[arg(long)]
+    pub no_site_search: bool,
+
+    /// The date the accessibility statement's dates are judged against (YYYY-MM-DD;
+    /// default: today, UTC). For reproducible reports of a crawl made on another day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub crawl_date: Option<(i32, u8, u8)>,
 
     /// Add each page's fetch time (`fetch_ms`) to the JSON report. Off by default so that
     /// two crawls of an unchanged site give identical reports.
@@ -172,6 +200,40 @@ fn parse_rate(s: &str) -> Result<f64, String> {
         );
     }
     Ok(rate)
+}
+
+/// `2026-12-07` → (2026, 12, 7), a real calendar date.
+fn parse_date(s: &str) -> Result<(i32, u8, u8), String> {
+    let bad = || format!("'{s}' is not a date in the form YYYY-MM-DD");
+    let mut parts = s.splitn(3, '-');
+    let mut next = || {
+        parts
+            .next()
+            .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let (Some(y), Some(m), Some(d)) = (next(), next(), next()) else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let (year, month, day): (i32, u8, u8) = (
+        y.parse().map_err(|_| bad())?,
+        m.parse().map_err(|_| bad())?,
+        d.parse().map_err(|_| bad())?,
+    );
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(bad()),
+    };
+    if day == 0 || day > days {
+        return Err(bad());
+    }
+    Ok((year, month, day))
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {
@@ -211,6 +273,28 @@ pub struct RulesArgs {
     pub format: Format,
 }
 
+/// `--tier`: which tier of local government the council is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TierArg {
+    /// Upper tier of a two-tier area (roads, schools, social care, libraries).
+    County,
+    /// Lower tier of a two-tier area (bins, council tax, planning, housing).
+    District,
+    /// One council for everything (unitary, metropolitan and London boroughs, Scotland,
+    /// Wales, Northern Ireland).
+    Unitary,
+}
+
+impl From<TierArg> for frontdesk_core::services::Tier {
+    fn from(tier: TierArg) -> Self {
+        match tier {
+            TierArg::County => Self::County,
+            TierArg::District => Self::District,
+            TierArg::Unitary => Self::Unitary,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Readable on a terminal.
@@ -227,5 +311,24 @@ mod tests {
     #[test]
     fn command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn crawl_dates_are_real_calendar_dates() {
+        assert_eq!(parse_date("2026-12-07"), Ok((2026, 12, 7)));
+        assert_eq!(parse_date("2024-02-29"), Ok((2024, 2, 29)));
+        for bad in [
+            "2026-02-29", // not a leap year
+            "1900-02-29", // a century that is not one either
+            "2026-13-01",
+            "2026-04-31",
+            "2026-12-00",
+            "2026-1-07",
+            "07/12/2026",
+            "2026-12-07x",
+            "",
+        ] {
+            assert!(parse_date(bad).is_err(), "{bad}");
+        }
     }
 }

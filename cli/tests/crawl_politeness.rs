@@ -201,7 +201,16 @@ fn only_get_and_head_no_forms_no_script_links() {
         "/about" => html(page("About", &[])),
         _ => not_found(),
     }));
-    let run = crawl(&[&server.url("/"), "--rate", "0", "--format", "json"]);
+    // The crawl itself submits no form; the services analysis' site search (the one use of
+    // a form, a GET search form) is off here and tested below.
+    let run = crawl(&[
+        &server.url("/"),
+        "--rate",
+        "0",
+        "--format",
+        "json",
+        "--no-site-search",
+    ]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let requests = server.requests();
     assert!(
@@ -237,6 +246,29 @@ fn only_get_and_head_no_forms_no_script_links() {
         report["site"]["external_links"],
         serde_json::json!([]),
         "mailto/tel/javascript are not links to check"
+    );
+
+    // With site search on, the GET search form is used with a task's name in its field;
+    // the POST form never is.
+    let before = server.requests().len();
+    let run = crawl(&[&server.url("/"), "--rate", "0", "--format", "json"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let after = &server.requests()[before..];
+    assert!(after
+        .iter()
+        .all(|r| r.method == "GET" || r.method == "HEAD"));
+    assert!(!after.iter().any(|r| r.target.starts_with("/submit")));
+    let searches: Vec<&str> = after
+        .iter()
+        .filter(|r| r.target.starts_with("/search"))
+        .map(|r| r.target.as_str())
+        .collect();
+    assert!(!searches.is_empty(), "{after:?}");
+    assert!(
+        searches
+            .iter()
+            .all(|t| t.starts_with("/search?q=") && t.len() > "/search?q=".len()),
+        "{searches:?}"
     );
 }
 

@@ -208,7 +208,7 @@ fn clean_page_over_http_exits_0() {
             .lines()
             .next()
             .unwrap()
-            .ends_with("[HTTP 200]"),
+            .contains("  [HTTP 200, accessibility "),
         "{}",
         stdout(&output)
     );
@@ -230,7 +230,10 @@ fn not_found_page_is_still_audited_and_its_status_recorded() {
 
     let text = stdout(&run(&["check", &format!("{base}/gone")]));
     assert!(
-        text.lines().next().unwrap().ends_with("[HTTP 404]"),
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("  [HTTP 404, accessibility "),
         "{text}"
     );
 }

@@ -8,7 +8,9 @@
 //!
 //! - [`fetch`]: one exchange over HTTP (timeouts, capped streaming bodies) or from a file;
 //! - [`page`]: decode, parse once, audit, extract links (on blocking threads);
-//! - [`report`]: the deterministic JSON and text reports.
+//! - [`report`]: the deterministic JSON and text reports;
+//! - [`services`]: the services analysis (top tasks, accessibility statement) fed with each
+//!   page's summary, then driven to its end after the crawl.
 //!
 //! One coordinator task owns the [`Crawler`] and loops: it sends every request the machine
 //! gives now, each on a task of its own; sleeps until the machine's next wake-up or the
@@ -19,6 +21,7 @@
 mod fetch;
 mod page;
 mod report;
+mod services;
 
 // The network-free stages are in the engine (frontdesk-core), where the wasm build and the
 // fuzz targets can reach them too.
@@ -47,9 +50,13 @@ use frontdesk_core::crawl::machine::{
 };
 use frontdesk_core::crawl::robots_txt::product_token;
 use frontdesk_core::crawl::sitemap_parse::Parsed;
+use frontdesk_core::services::analysis::Config as ServicesConfig;
+use frontdesk_core::services::councils::{self, Council};
+use frontdesk_core::services::statement::Date;
 use page::{Analysed, Analysis, StyleCache};
 use report::{http_message, PageRecord, PageStore};
 use scope::Scope;
+use services::Services;
 
 /// Rounds of "audit, fetch the sheets it asked for, audit again" per page (a linked sheet
 /// can `@import` another, which is only discovered once the first is loaded).
@@ -60,7 +67,7 @@ type SheetWanted = (String, oneshot::Sender<()>);
 
 /// Everything the driver's tasks share.
 struct Ctx {
-    fetcher: Fetcher,
+    fetcher: Arc<Fetcher>,
     styles: StyleCache,
     /// Audits running at once: one per core, so memory holds at most that many parsed
     /// pages however high `--concurrency` is.
@@ -99,6 +106,13 @@ pub fn run(args: CrawlArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    let council = match council_of(&args, &start, local_root.is_some()) {
+        Ok(council) => council,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
     let logging = init_logging();
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -113,7 +127,7 @@ pub fn run(args: CrawlArgs) -> u8 {
         }
     };
     let progress = !args.quiet && !logging && std::io::stderr().is_terminal();
-    let crawled = runtime.block_on(crawl(&args, start, local_root, scope, progress));
+    let crawled = runtime.block_on(crawl(&args, start, local_root, scope, council, progress));
     // Tasks still running (only after an interrupt) are cancelled with the runtime.
     runtime.shutdown_timeout(Duration::from_millis(100));
     let crawled = match crawled {
@@ -150,6 +164,41 @@ pub fn run(args: CrawlArgs) -> u8 {
     } else {
         EXIT_PASS
     }
+}
+
+/// The council: `--council` (an unknown one is an error naming the closest), else the
+/// one whose website is the crawled host, if any.
+fn council_of(
+    args: &CrawlArgs,
+    start: &Url,
+    local: bool,
+) -> Result<Option<&'static Council>, String> {
+    if let Some(query) = &args.council {
+        return councils::find(query).map(Some).map_err(|unknown| {
+            format!(
+                "unknown council '{query}'; the closest names are: {}",
+                unknown.closest.join(", ")
+            )
+        });
+    }
+    Ok(if local {
+        None
+    } else {
+        start.host_str().and_then(councils::by_host)
+    })
+}
+
+/// Today (UTC), or `--crawl-date`: what the statement's dates are judged against.
+fn crawl_date(args: &CrawlArgs) -> Date {
+    if let Some((year, month, day)) = args.crawl_date {
+        if let Some(date) = Date::new(year, month, day) {
+            return date;
+        }
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i64)
 }
 
 /// `RUST_LOG=frontdesk=debug` and the like; nothing is logged without it.
@@ -241,6 +290,7 @@ enum Done {
 struct AuditedPage {
     page: frontier::Id,
     content_type: Option<String>,
+    status: Option<u16>,
     fetch_ms: u64,
     /// Hash of the body as received, to spot the same page under two URLs.
     digest: u64,
@@ -263,6 +313,11 @@ struct Driver {
     sheet_waiters: HashMap<String, Vec<oneshot::Sender<()>>>,
     records: Vec<PageRecord>,
     store: PageStore,
+    services: Services,
+    /// The start URL, and its page's title once audited (the site's name when the
+    /// council is not known).
+    start: String,
+    home_title: Option<String>,
 }
 
 async fn crawl(
@@ -270,23 +325,24 @@ async fn crawl(
     start: Url,
     local_root: Option<Url>,
     scope: Scope,
+    council: Option<&'static Council>,
     progress: bool,
 ) -> Result<Crawled, String> {
     let concurrency = args.concurrency as usize;
     let host_concurrency = args.host_concurrency.map_or(concurrency, |n| n as usize);
-    let fetcher = match local_root {
+    let fetcher = Arc::new(match local_root {
         Some(_) => Fetcher::Local,
         None => Fetcher::Http(Http::new(HttpConfig {
             user_agent: args.user_agent.clone(),
             timeout: Duration::from_secs_f64(args.timeout),
             host_concurrency,
         })?),
-    };
+    });
     let http = fetcher.is_http();
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let (sheets, mut sheet_requests) = mpsc::unbounded_channel();
     let ctx = Arc::new(Ctx {
-        fetcher,
+        fetcher: Arc::clone(&fetcher),
         styles: StyleCache::new(),
         audit_slots: Semaphore::new(cores),
         local_root: local_root.clone(),
@@ -317,6 +373,19 @@ async fn crawl(
         records: Vec::new(),
         store: PageStore::new()
             .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?,
+        services: Services::new(
+            ServicesConfig {
+                tier: args.tier.map(Into::into),
+                council,
+                // A folder cannot run a search, and has no other sites to reach.
+                site_search: http && !args.no_site_search,
+                check_external: http && args.check_external,
+                crawl_date: Some(crawl_date(args)),
+            },
+            start.clone(),
+        ),
+        start: start.to_string(),
+        home_title: None,
     };
     let epoch = Instant::now();
     let bar = progress.then(new_progress_bar);
@@ -381,14 +450,22 @@ async fn crawl(
     } else {
         crawler.sitemap_reports()
     };
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
 
-    let Driver { records, store, .. } = driver;
+    let Driver {
+        records,
+        store,
+        services,
+        home_title,
+        ..
+    } = driver;
     let no_pages = records.is_empty().then(|| crawler.why_no_pages());
     let scope = crawler.scope();
-    let report = report::build(
+    let cut_short = crawler.frontier().full()
+        && !crawler.frontier().not_crawled.max_pages.is_empty()
+        || !crawler.frontier().not_crawled.max_depth.is_empty();
+    let mut services = services;
+    services.add_frontier(crawler.frontier(), cut_short);
+    let mut report = report::build(
         crawler.frontier(),
         records,
         report::Inputs {
@@ -406,11 +483,72 @@ async fn crawl(
             timings: args.timings,
         },
     );
+    // The services analysis needs the whole site: not after an interrupt, nor without pages.
+    if !interrupted && no_pages.is_none() {
+        if let Some(bar) = &bar {
+            bar.set_message(
+                "checking the top tasks' online routes and the accessibility statement",
+            );
+        }
+        let finish = services::Finish {
+            fetcher,
+            local_root: local_root.clone(),
+            rate: if http { args.rate } else { 0.0 },
+            concurrency,
+            robots_token: http.then(|| product_token(&args.user_agent)),
+        };
+        let analysed = services.finish(finish).await;
+        let name = match &analysed.council {
+            Some(council) => council.name.clone(),
+            None => site_name(home_title.as_deref(), &start, local_root.as_ref()),
+        };
+        report.add_services(analysed, name);
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     Ok(Crawled {
         report,
         store,
         no_pages,
     })
+}
+
+/// The site's name for the scorecard when the council is not known: from the home page's
+/// title (`Home | Leeds City Council` → `Leeds City Council`: the part that names a
+/// council, else the last part), else its host or its folder's name.
+fn site_name(home_title: Option<&str>, start: &Url, local_root: Option<&Url>) -> String {
+    if let Some(title) = home_title {
+        // Separators with spaces around them: "Stockton-on-Tees" is one name.
+        let mut parts: Vec<&str> = vec![title];
+        for separator in [" | ", " - ", " – ", " — ", ": "] {
+            parts = parts.iter().flat_map(|p| p.split(separator)).collect();
+        }
+        let parts: Vec<&str> = parts
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let council = parts.iter().rev().find(|p| {
+            let lower = p.to_lowercase();
+            lower.contains("council") || lower.contains("borough")
+        });
+        if let Some(name) = council.or(parts.last()) {
+            return name.to_string();
+        }
+    }
+    match local_root {
+        Some(root) => root
+            .to_file_path()
+            .ok()
+            .and_then(|path| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| root.to_string()),
+        None => start
+            .host_str()
+            .unwrap_or("")
+            .trim_start_matches("www.")
+            .to_string(),
+    }
 }
 
 fn new_progress_bar() -> ProgressBar {
@@ -483,17 +621,24 @@ impl Driver {
             Done::Exchange(id, Err(failure)) => crawler.on_error(id, now, failure),
             Done::Audited(task, audited) => match *audited {
                 Some(page) => {
-                    tracing::debug!(url = %page.analysed.report.url, "audited");
+                    let analysed = page.analysed;
+                    tracing::debug!(url = %analysed.report.url, "audited");
+                    let failed_a_aa = analysed.report.failed_a_aa().count();
+                    if analysed.report.url == self.start {
+                        self.home_title = analysed.report.title.clone();
+                    }
                     self.records.push(PageRecord::new(
                         page.page,
-                        &page.analysed.report,
+                        &analysed.report,
                         &mut self.store,
                         page.content_type,
                         page.fetch_ms,
                         page.digest,
-                        page.analysed.canonical,
+                        analysed.canonical,
                     )?);
-                    crawler.on_audited(task, page.analysed.links);
+                    self.services
+                        .add_page(analysed.summary, page.status, failed_a_aa);
+                    crawler.on_audited(task, analysed.links);
                 }
                 None => crawler.on_audit_failed(task),
             },
@@ -582,6 +727,7 @@ async fn audit_page(ctx: Arc<Ctx>, audit: Audit) -> Done {
         Box::new(analysed.map(|analysed| AuditedPage {
             page,
             content_type,
+            status,
             fetch_ms,
             digest,
             analysed,
@@ -627,7 +773,7 @@ async fn analyse_page(
         };
         drop(permit);
         match analysis {
-            Analysis::Done(analysed) => return Some(analysed),
+            Analysis::Done(analysed) => return Some(*analysed),
             Analysis::Panicked => return None,
             Analysis::NeedSheets(urls) => {
                 text = Some(decoded);
@@ -651,6 +797,26 @@ async fn analyse_page(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_names_come_from_the_home_page_title() {
+        let start = Url::parse("https://www.council.example/").unwrap();
+        let name = |title| site_name(Some(title), &start, None);
+        assert_eq!(name("Home | Leeds City Council"), "Leeds City Council");
+        assert_eq!(
+            name("Welcome to Stockton-on-Tees Borough Council - Stockton-on-Tees Borough Council"),
+            "Stockton-on-Tees Borough Council"
+        );
+        assert_eq!(
+            name("Ashworth District Council"),
+            "Ashworth District Council"
+        );
+        assert_eq!(name("Home – Example Online"), "Example Online");
+        assert_eq!(site_name(Some("  "), &start, None), "council.example");
+        assert_eq!(site_name(None, &start, None), "council.example");
+        let root = Url::parse("file:///sites/demo-council/").unwrap();
+        assert_eq!(site_name(None, &start, Some(&root)), "demo-council");
+    }
 
     #[test]
     fn start_arguments() {

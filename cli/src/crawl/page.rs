@@ -1,8 +1,11 @@
-//! One fetched HTML page → findings and links, on a blocking thread (the engine is sync).
+//! One fetched HTML page → findings, links and the services summary, on a blocking thread
+//! (the engine is sync).
 //!
-//! The page is parsed once: the same [`Document`] serves the audit and the link
-//! extraction (`frontdesk_core::crawl::links`), and is dropped with the HTML before the
-//! next page, so only findings and link URLs outlive this stage.
+//! The page is parsed once: the same `Document` serves the audit, the link extraction
+//! (`frontdesk_core::crawl::links`) and the compact [`PageSummary`] the services analysis
+//! reads, and is dropped with the HTML before the next page, so only findings, link URLs
+//! and the summary outlive this stage. (The accessibility statement, the one page the
+//! services analysis reads whole, is fetched again once the crawl is over.)
 //!
 //! Style sheets: the engine asks a [`ResourceLoader`] for each sheet the page links. Ours
 //! answers from a shared cache and notes any sheet it does not have yet; when there are
@@ -16,6 +19,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex};
 
 use frontdesk_core::crawl::links::{self, PageLinks};
+use frontdesk_core::services::PageSummary;
 use frontdesk_core::{audit_document, Options, PageReport, ResourceLoader};
 use url::Url;
 
@@ -26,10 +30,13 @@ pub struct Analysed {
     pub links: Vec<Url>,
     /// `<link rel=canonical>`, resolved.
     pub canonical: Option<String>,
+    /// What the services analysis needs of the page.
+    pub summary: PageSummary,
 }
 
 pub enum Analysis {
-    Done(Analysed),
+    /// Boxed: a page's findings and summary are far larger than the other variants.
+    Done(Box<Analysed>),
     /// Style sheets to fetch before the page can be audited with its full cascade.
     NeedSheets(Vec<String>),
     /// The engine panicked (a frontdesk bug): the page is reported as not audited.
@@ -71,11 +78,13 @@ pub fn analyse(
         };
         let report = audit_document(&doc, url.as_str(), &options);
         let PageLinks { links, canonical } = links::extract(&doc, url, local_root);
-        Analysis::Done(Analysed {
+        let summary = PageSummary::from_document(&doc, url, local_root);
+        Analysis::Done(Box::new(Analysed {
             report,
             links,
             canonical,
-        })
+            summary,
+        }))
     }));
     result.unwrap_or(Analysis::Panicked)
 }
@@ -158,7 +167,7 @@ mod tests {
 
     fn done(analysis: Analysis) -> Analysed {
         match analysis {
-            Analysis::Done(a) => a,
+            Analysis::Done(a) => *a,
             _ => panic!("expected a finished analysis"),
         }
     }

@@ -16,11 +16,15 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 
+use std::collections::HashSet;
+
 use frontdesk_core::crawl::sitemaps::SitemapReport;
 use frontdesk_core::report::{
     self, text::Style, BrokenLink, Document, ExternalLink, Gate, Limits, NotAudited, NotCrawled,
     Page, PageFetch, Redirect, Report, RobotsFile, SiteFacts, SiteScope, SitemapFile,
 };
+use frontdesk_core::score::{self, RatedTask, Scorecard, SitePage};
+use frontdesk_core::services::ServicesReport;
 use frontdesk_core::PageReport;
 
 use super::frontier::{Entry, Frontier, Id, Referrers, State};
@@ -38,6 +42,8 @@ pub struct PageRecord {
     pub canonical: Option<String>,
     pub stored: Stored,
     pub gate: Gate,
+    /// The page's accessibility score, for the site's.
+    pub score: u8,
 }
 
 impl PageRecord {
@@ -59,6 +65,7 @@ impl PageRecord {
             canonical,
             stored: store.put(report)?,
             gate: Gate::of_page(report),
+            score: score::page_score(&report.findings).score,
         })
     }
 }
@@ -452,17 +459,59 @@ impl CrawlReport {
     fn page(&self, planned: &Planned, store: &mut PageStore) -> io::Result<Page> {
         let record = &planned.record;
         let audit = store.get(record.stored)?;
-        Ok(Page {
-            fetch: Some(PageFetch {
-                final_url: audit.url.clone(),
-                redirects: planned.redirects.clone(),
-                duplicates: planned.duplicates.clone(),
-                content_type: record.content_type.clone(),
-                fetch_ms: self.timings.then_some(record.fetch_ms),
-                canonical: record.canonical.clone(),
-            }),
-            audit,
-        })
+        let fetch = PageFetch {
+            final_url: audit.url.clone(),
+            redirects: planned.redirects.clone(),
+            duplicates: planned.duplicates.clone(),
+            content_type: record.content_type.clone(),
+            fetch_ms: self.timings.then_some(record.fetch_ms),
+            canonical: record.canonical.clone(),
+        };
+        Ok(Page::new(audit, Some(fetch)))
+    }
+
+    /// Adds the services analysis and the scorecard it completes: the site's accessibility
+    /// score over the report's pages (the tasks' pages and route start pages weigh more),
+    /// the tasks' stars and the statement's figure. `name` is the council's, or the site's.
+    pub fn add_services(&mut self, services: ServicesReport, name: String) {
+        let top: HashSet<&str> = services
+            .tasks
+            .iter()
+            .flat_map(|t| {
+                t.url
+                    .as_deref()
+                    .into_iter()
+                    .chain(t.route.as_ref().map(|r| r.url.as_str()))
+            })
+            .collect();
+        let pages: Vec<SitePage> = self
+            .pages
+            .iter()
+            .map(|p| SitePage {
+                score: p.record.score,
+                top_task: top.contains(p.record.url.as_str())
+                    || p.duplicates.iter().any(|d| top.contains(d.as_str())),
+            })
+            .collect();
+        let rated: Vec<RatedTask> = services
+            .tasks
+            .iter()
+            .map(|t| RatedTask {
+                status: t.status,
+                stars: t.stars,
+            })
+            .collect();
+        let statement = &services.statement;
+        self.head.scores = Some(Scorecard {
+            name,
+            accessibility: score::site_score(&pages),
+            services: Some(score::services_score(&rated)),
+            statement: Some(score::statement_score(
+                statement.url.is_some(),
+                &statement.checks,
+            )),
+        });
+        self.head.services = Some(services);
     }
 
     /// Writes the report in `format` with the engine's renderers, reading one page at a
@@ -560,14 +609,14 @@ mod tests {
         audits.sort_by(|a, b| a.url.cmp(&b.url));
         let pages = audits
             .into_iter()
-            .map(|audit| Page {
-                fetch: Some(PageFetch {
+            .map(|audit| {
+                let fetch = PageFetch {
                     final_url: audit.url.clone(),
                     content_type: Some("text/html".into()),
                     fetch_ms: Some(5),
                     ..PageFetch::default()
-                }),
-                audit,
+                };
+                Page::new(audit, Some(fetch))
             })
             .collect();
         let whole = Report::crawl(pages, crawl.head.site.clone().unwrap());

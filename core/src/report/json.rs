@@ -63,14 +63,19 @@ where
         page(p?.borrow())?;
     }
     // serde writes an empty array as `[]`, a full one with its `]` on a line of its own.
-    let close = if first { "]" } else { "\n  ]" };
-    match &report.site {
-        Some(site) => sink(&format!(
-            "{close},\n  \"site\": {}\n}}\n",
-            indent(&pretty(site), 2)
-        )),
-        None => sink(&format!("{close}\n}}\n")),
+    sink(if first { "]" } else { "\n  ]" })?;
+    // The sections after the pages, in the model's order, each only when present.
+    let after = [
+        ("site", report.site.as_ref().map(pretty)),
+        ("services", report.services.as_ref().map(pretty)),
+        ("scores", report.scores.as_ref().map(pretty)),
+    ];
+    for (key, value) in after {
+        if let Some(value) = value {
+            sink(&format!(",\n  \"{key}\": {}", indent(&value, 2)))?;
+        }
     }
+    sink("\n}\n")
 }
 
 /// Indents every line but the first by `n` spaces (the first follows a key or an indent
@@ -86,7 +91,7 @@ fn pretty<T: Serialize>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{PageFetch, Redirect, SiteFacts};
+    use crate::report::{PageFetch, Redirect, Scorecard, ServicesReport, SiteFacts};
     use crate::{audit, Options};
 
     fn pages() -> Vec<Page> {
@@ -113,12 +118,66 @@ mod tests {
         pages
     }
 
+    /// A services section and scorecard with a little of everything.
+    fn services() -> (ServicesReport, Scorecard) {
+        use crate::score::{ServicesScore, SiteScore, StatementScore};
+        use crate::services::analysis::{StatementResult, TierSource};
+        use crate::services::{Check, CheckStatus, Tier};
+        let services = ServicesReport {
+            council: None,
+            tier: Some(Tier::District),
+            tier_source: TierSource::Guessed,
+            tasks: Vec::new(),
+            statement: StatementResult {
+                url: Some("https://c.example/accessibility".into()),
+                checks: vec![Check::new(
+                    "AS-01",
+                    CheckStatus::Pass,
+                    "https://c.example/",
+                    "linked from the footer",
+                )],
+            },
+            site_checks: Vec::new(),
+        };
+        let scores = Scorecard {
+            name: "c.example".into(),
+            accessibility: Some(SiteScore {
+                score: 80,
+                pages: 2,
+                top_task_pages: 0,
+            }),
+            services: Some(ServicesScore {
+                stars: Some(2.5),
+                online: 1,
+                provided: 2,
+                rated: 2,
+                unknown: 0,
+                other_tier: 0,
+            }),
+            statement: Some(StatementScore {
+                found: true,
+                passed: 1,
+                applicable: 1,
+                unknown: 0,
+            }),
+        };
+        (services, scores)
+    }
+
     #[test]
     fn written_whole_or_streamed_it_is_serde_pretty() {
-        for site in [None, Some(SiteFacts::default())] {
+        let (services, scores) = services();
+        let crawl_parts = [
+            (None, None, None),
+            (Some(SiteFacts::default()), None, None),
+            (Some(SiteFacts::default()), Some(services), Some(scores)),
+        ];
+        for (site, services, scores) in crawl_parts {
             for pages in [pages(), Vec::new()] {
                 let report = Report {
                     site: site.clone(),
+                    services: services.clone(),
+                    scores: scores.clone(),
                     pages: pages.clone(),
                     ..Report::new(Vec::new())
                 };
@@ -199,6 +258,8 @@ mod tests {
                 "root"
             ]
         ));
+        // Pages carry their score between the audit's fields and the crawl's.
+        assert!(keys_in_order(&json, &["rules", "score", "final_url"]));
         // And it reads back as the same report.
         let back: Report = serde_json::from_str(&json).unwrap();
         assert_eq!(back, crawl);

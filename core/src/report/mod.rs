@@ -1,5 +1,6 @@
-//! The report: one model for every command (`check` audits pages, `crawl` adds fetch facts
-//! per page and a `site` section), the exit gate, and one renderer per format, each a module
+//! The report: one model for every command (`check` audits pages and scores each, `crawl`
+//! adds fetch facts per page, a `site` section, the `services` analysis and the council's
+//! `scores`), the exit gate, and one renderer per format, each a module
 //! here ([`json`], [`text`]) that turns the model into text and does no I/O. Field names
 //! here, and in the types it carries from earlier stages, are a public contract (schema v1,
 //! documented in `docs/report.md`).
@@ -10,6 +11,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::audit::{Finding, PageReport, RulesRun};
 pub use crate::rules::{Impact, Level, Outcome};
+pub use crate::score::Scorecard;
+pub use crate::services::ServicesReport;
 
 mod catalogue;
 pub mod json;
@@ -43,25 +46,40 @@ impl Default for ToolInfo {
     }
 }
 
-/// One page of a report: the audit's fields, then what a crawl adds (if anything).
+/// One page of a report: the audit's fields, its accessibility score, then what a crawl
+/// adds (if anything).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Page {
     /// The audit of the page.
     #[serde(flatten)]
     pub audit: PageReport,
+    /// The page's accessibility score, 0–100, from its findings (`docs/scoring.md`).
+    pub score: u8,
     /// How the crawl fetched it; `None` for `check`.
     #[serde(flatten)]
     pub fetch: Option<PageFetch>,
 }
 
-impl From<PageReport> for Page {
-    fn from(audit: PageReport) -> Self {
-        Page { audit, fetch: None }
+impl Page {
+    /// A page of the report, scored from its findings.
+    pub fn new(audit: PageReport, fetch: Option<PageFetch>) -> Self {
+        let score = crate::score::page_score(&audit.findings).score;
+        Page {
+            audit,
+            score,
+            fetch,
+        }
     }
 }
 
-/// A whole report: one or more audited pages, and for a crawl the site facts. Serialises
-/// to schema v1.
+impl From<PageReport> for Page {
+    fn from(audit: PageReport) -> Self {
+        Page::new(audit, None)
+    }
+}
+
+/// A whole report: one or more audited pages, and for a crawl the site facts, the services
+/// analysis and the scorecard. Serialises to schema v1.
 ///
 /// ```
 /// use frontdesk_core::{audit, Options, Report};
@@ -69,7 +87,7 @@ impl From<PageReport> for Page {
 /// let json = Report::new(vec![page]).to_json();
 /// assert!(json.starts_with("{\"schema_version\":1,"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -80,6 +98,14 @@ pub struct Report {
     /// What a crawl found about the site as a whole; left out for `check`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site: Option<SiteFacts>,
+    /// A crawl's top tasks and accessibility statement (`crate::services`); left out for
+    /// `check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub services: Option<ServicesReport>,
+    /// A crawl's scorecard: the site's accessibility, services and statement figures; left
+    /// out for `check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scores: Option<Scorecard>,
 }
 
 impl Report {
@@ -90,17 +116,22 @@ impl Report {
             tool: ToolInfo::default(),
             pages: pages.into_iter().map(Page::from).collect(),
             site: None,
+            services: None,
+            scores: None,
         }
     }
 
     /// A crawl's report: its pages (which may also be supplied one at a time to the
-    /// renderers' streaming functions) and the site facts.
+    /// renderers' streaming functions) and the site facts; [`Report::services`] and
+    /// [`Report::scores`] are set once the analysis has finished.
     pub fn crawl(pages: Vec<Page>, site: SiteFacts) -> Self {
         Report {
             schema_version: SCHEMA_VERSION,
             tool: ToolInfo::default(),
             pages,
             site: Some(site),
+            services: None,
+            scores: None,
         }
     }
 

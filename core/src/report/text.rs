@@ -1,5 +1,7 @@
-//! The text report for people: per page a header line and its findings; for a crawl the
-//! site's broken links, documents and pages not audited; then a summary line. [`write()`]
+//! The text report for people: per page a header line (with its accessibility score) and
+//! its findings; for a crawl the site's broken links, documents and pages not audited, the
+//! top tasks' table and the accessibility statement's checklist; then a summary line and,
+//! for a crawl, the council's scorecard line. [`write()`]
 //! produces it piece by piece, like [`super::json::write`].
 
 use std::borrow::Borrow;
@@ -7,6 +9,8 @@ use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use super::{Finding, Outcome, Page, Report, SiteFacts};
+use crate::services::analysis::{RouteCheck, TierSource};
+use crate::services::{Check, CheckStatus, ServicesReport, TaskStatus, Tier};
 
 /// ANSI styling, or none. The caller decides: colour is for a person at a terminal only
 /// (never in files or pipes, never with NO_COLOR set).
@@ -41,7 +45,7 @@ impl Style {
 /// use frontdesk_core::{audit, report, Options, Report};
 /// let page = audit("<html lang=en><title>Bins</title><img src=bin.png></html>", "https://a.example/", &Options::default());
 /// let text = report::text::render(&Report::new(vec![page]), report::text::Style::plain());
-/// assert!(text.starts_with("https://a.example/  \"Bins\"\n"));
+/// assert!(text.starts_with("https://a.example/  \"Bins\"  [accessibility "));
 /// assert!(text.contains("  failed  image-has-name  [1.1.1 A, critical]"));
 /// ```
 pub fn render(report: &Report, style: Style) -> String {
@@ -80,16 +84,28 @@ where
         sink(&render_page(page?.borrow(), style, &mut counts))?;
     }
     let rules = crate::rules::registry().len();
-    let summary = match &report.site {
+    let mut out = match &report.site {
         None => format!(
             "{}, {} failed, {} cannot tell ({rules} rules checked)\n",
             plural(counts.pages, "page", "pages"),
             counts.failed,
             counts.cant_tell,
         ),
-        Some(site) => render_site(site, &counts, rules, style),
+        Some(site) => {
+            let mut out = render_site(site, style);
+            if let Some(services) = &report.services {
+                if !out.is_empty() && !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+                out.push_str(&render_services(services, &site.root, style));
+            }
+            out + &site_summary(site, &counts, rules)
+        }
     };
-    sink(&summary)
+    if let Some(scores) = &report.scores {
+        let _ = writeln!(out, "{}", style.paint("1", &clean(&scores.to_string())));
+    }
+    sink(&out)
 }
 
 /// What the summary line counts, gathered page by page.
@@ -117,11 +133,8 @@ fn render_page(page: &Page, style: Style, counts: &mut Counts) -> String {
     if let Some(ms) = page.fetch.as_ref().and_then(|f| f.fetch_ms) {
         facts.push(format!("{ms} ms"));
     }
-    let facts = if facts.is_empty() {
-        String::new()
-    } else {
-        format!("  [{}]", facts.join(", "))
-    };
+    facts.push(format!("accessibility {}/100", page.score));
+    let facts = format!("  [{}]", facts.join(", "));
     let _ = writeln!(
         out,
         "{}  {}{}",
@@ -187,8 +200,8 @@ fn render_finding(out: &mut String, finding: &Finding, style: Style) {
     }
 }
 
-/// A crawl's site sections and summary line.
-fn render_site(site: &SiteFacts, counts: &Counts, rules: usize, style: Style) -> String {
+/// A crawl's site sections.
+fn render_site(site: &SiteFacts, style: Style) -> String {
     let mut out = String::new();
     if !site.broken_links.is_empty() {
         let _ = writeln!(
@@ -284,6 +297,12 @@ fn render_site(site: &SiteFacts, counts: &Counts, rules: usize, style: Style) ->
     if site.interrupted {
         let _ = writeln!(out, "The crawl was interrupted: this report is partial.");
     }
+    out
+}
+
+/// A crawl's summary line.
+fn site_summary(site: &SiteFacts, counts: &Counts, rules: usize) -> String {
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "{} crawled, {} failed, {} cannot tell ({rules} rules checked); {}, {}",
@@ -294,6 +313,189 @@ fn render_site(site: &SiteFacts, counts: &Counts, rules: usize, style: Style) ->
         plural(site.broken_links.len(), "broken link", "broken links"),
     );
     out
+}
+
+/// Widths of the task table's columns (task, status, stars); the page and, on a line of its
+/// own below when it is elsewhere, the route take the rest of a 100-column line.
+const TASK_WIDTH: usize = 32;
+const STATUS_WIDTH: usize = 10;
+const STARS_WIDTH: usize = 5;
+const LINE_WIDTH: usize = 100;
+
+/// The services sections: the top tasks' table, the site checks and the accessibility
+/// statement's checklist. `root` is the crawl's start URL: pages under its folder are shown
+/// by their path from there.
+fn render_services(services: &ServicesReport, root: &str, style: Style) -> String {
+    let mut out = String::new();
+    let base = &root[..root.rfind('/').map_or(0, |i| i + 1)];
+    let council = services
+        .council
+        .as_ref()
+        .map_or_else(|| "council not known".to_string(), |c| clean(&c.name));
+    let tier = match services.tier {
+        Some(Tier::County) => "county",
+        Some(Tier::District) => "district",
+        Some(Tier::Unitary) => "unitary",
+        None => "tier not known",
+    };
+    let source = match services.tier_source {
+        TierSource::Given => " (from --tier)",
+        TierSource::Council => " (the council's tier)",
+        TierSource::Guessed => " (guessed from the site)",
+        TierSource::Unknown => ", so every task is scored",
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        style.paint("1", &format!("Top tasks — {council}, {tier}{source}"))
+    );
+    let indent = 2 + TASK_WIDTH + 2 + STATUS_WIDTH + 2 + STARS_WIDTH + 2;
+    let rest = LINE_WIDTH - indent;
+    let _ = writeln!(
+        out,
+        "  {}  {}  {}  page (→ online route)",
+        pad("task", TASK_WIDTH),
+        pad("status", STATUS_WIDTH),
+        pad("stars", STARS_WIDTH),
+    );
+    for task in &services.tasks {
+        let status = match task.status {
+            TaskStatus::Online => style.paint("32", &pad("online", STATUS_WIDTH)),
+            TaskStatus::Offline => style.paint("31", &pad("offline", STATUS_WIDTH)),
+            TaskStatus::NotFound => style.paint("31", &pad("not found", STATUS_WIDTH)),
+            TaskStatus::OtherTier => pad("other tier", STATUS_WIDTH),
+            TaskStatus::Unknown => style.paint("33", &pad("unknown", STATUS_WIDTH)),
+        };
+        let stars = task.stars.map_or("–".to_string(), |s| format!("{s}★"));
+        let page = task
+            .url
+            .as_deref()
+            .map_or("–".to_string(), |u| short_url(u, base));
+        let route = task.route.as_ref().map(|route| {
+            let checked = match route.checked {
+                RouteCheck::Ok => "",
+                RouteCheck::Broken => ", broken",
+                RouteCheck::NotChecked => ", not checked",
+            };
+            let on_page = task.url.as_deref() == Some(route.url.as_str());
+            let place = if on_page {
+                "on the page".to_string()
+            } else if !base.is_empty() && route.url.starts_with(base) {
+                short_url(&route.url, base)
+            } else if route.host.is_empty() {
+                route.url.clone()
+            } else {
+                route.host.clone()
+            };
+            (on_page, format!("{place} ({}{checked})", route.kind))
+        });
+        let page = match &route {
+            Some((true, on_page)) => {
+                let suffix = format!(": {on_page}");
+                fit_end(&clean(&page), rest.saturating_sub(suffix.chars().count())) + &suffix
+            }
+            _ => fit_end(&clean(&page), rest),
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {status}  {}  {page}",
+            pad(&fit(&clean(&task.name), TASK_WIDTH), TASK_WIDTH),
+            pad(&stars, STARS_WIDTH),
+        );
+        // A route elsewhere goes on a line of its own, under the status.
+        if let Some((false, route)) = &route {
+            let at = 2 + TASK_WIDTH + 2;
+            let _ = writeln!(
+                out,
+                "{}→ {}",
+                " ".repeat(at),
+                fit(&clean(route), LINE_WIDTH - at - 2)
+            );
+        }
+    }
+    out.push('\n');
+    if !services.site_checks.is_empty() {
+        let _ = writeln!(out, "{}", style.paint("1", "Site checks"));
+        render_checks(&mut out, &services.site_checks, base, style);
+        out.push('\n');
+    }
+    let heading = match &services.statement.url {
+        Some(url) => format!("Accessibility statement: {}", clean(url)),
+        None => "Accessibility statement: none found".to_string(),
+    };
+    let _ = writeln!(out, "{}", style.paint("1", &heading));
+    render_checks(&mut out, &services.statement.checks, base, style);
+    out.push('\n');
+    out
+}
+
+/// `  AS-01  pass     evidence…`, one line per check, cut to the line width.
+fn render_checks(out: &mut String, checks: &[Check], base: &str, style: Style) {
+    for check in checks {
+        let (word, code) = match check.status {
+            CheckStatus::Pass => ("pass", "32"),
+            CheckStatus::Fail => ("fail", "31"),
+            CheckStatus::Partial => ("partial", "33"),
+            CheckStatus::Unknown => ("unknown", "33"),
+            CheckStatus::NotApplicable => ("n/a", "2"),
+        };
+        let evidence = check.evidence.first().map_or(String::new(), |e| {
+            let place = short_url(&e.url, base);
+            if place.is_empty() || e.text.contains(&e.url) {
+                e.text.clone()
+            } else {
+                format!("{} ({place})", e.text)
+            }
+        });
+        let used = 2 + check.id.len() + 2 + 7 + 2;
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}",
+            clean(&check.id),
+            style.paint(code, &pad(word, 7)),
+            fit(&clean(&evidence), LINE_WIDTH.saturating_sub(used))
+        );
+    }
+}
+
+/// A URL under `base` by its path from there (`bins/index.html`), else whole.
+fn short_url(url: &str, base: &str) -> String {
+    match url.strip_prefix(base) {
+        Some(rest) if !base.is_empty() => {
+            if rest.is_empty() {
+                "/".to_string()
+            } else {
+                rest.to_string()
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// `text` padded with spaces to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    format!("{text}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+/// `text` cut to `width` characters, ending in `…` when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    format!("{kept}…")
+}
+
+/// `text` cut to its last `width` characters, starting with `…` when cut (for paths, whose
+/// end names the page).
+fn fit_end(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n <= width {
+        return text.to_string();
+    }
+    let kept: String = text.chars().skip(n - width.saturating_sub(1)).collect();
+    format!("…{kept}")
 }
 
 /// `      label: a, b and 3 more`: the first items of a list and how many more there are.
@@ -385,9 +587,14 @@ mod tests {
             "https://c.example/bins",
             &Options::default().with_status(200),
         );
+        let score = crate::score::page_score(&page.findings).score;
+        assert!(score < 100, "two failures lower the score");
         let text = render(&Report::new(vec![page]), Style::plain());
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "https://c.example/bins  \"Bins\"  [HTTP 200]");
+        assert_eq!(
+            lines[0],
+            format!("https://c.example/bins  \"Bins\"  [HTTP 200, accessibility {score}/100]")
+        );
         assert!(lines
             .iter()
             .any(|l| l.starts_with("  failed  image-has-name  [1.1.1 A, critical]  ")));
@@ -443,7 +650,7 @@ mod tests {
         let text = render(&Report::crawl(vec![page], site), Style::plain());
         let rules = crate::registry().len();
         let expected = format!(
-            "https://c.example/  \"Home\"  [HTTP 200, 12 ms]\n\
+            "https://c.example/  \"Home\"  [HTTP 200, 12 ms, accessibility 100/100]\n\
              \x20 same page as https://c.example/index.html\n\
              \x20 redirected from http://c.example/ (301)\n\
              \x20 canonical: https://c.example/home\n\
@@ -456,6 +663,145 @@ mod tests {
              1 page crawled, 0 failed, 0 cannot tell ({rules} rules checked); 0 documents, 1 broken link\n"
         );
         assert_eq!(text, expected);
+    }
+
+    /// The services sections: one row per task (a second, under the status, for a route on
+    /// another page), the checks with their evidence cut to 100 columns, and the scorecard
+    /// as the last line.
+    #[test]
+    fn crawl_text_shows_tasks_checks_and_the_scorecard_last() {
+        use crate::score::{Scorecard, ServicesScore, SiteScore, StatementScore};
+        use crate::services::analysis::{CouncilRef, Route, StatementResult, TaskResult};
+        use crate::services::Interaction;
+
+        let task = |id: &str, name: &str, status, stars, url: Option<&str>, route| TaskResult {
+            id: id.into(),
+            name: name.into(),
+            lgsl: None,
+            interaction: Interaction::Pay,
+            status,
+            stars,
+            url: url.map(Into::into),
+            route,
+            checks: Vec::new(),
+        };
+        let services = ServicesReport {
+            council: Some(CouncilRef {
+                name: "Kestrelford Council".into(),
+                gss: "E06000099".into(),
+                slug: "kestrelford".into(),
+            }),
+            tier: Some(Tier::Unitary),
+            tier_source: TierSource::Given,
+            tasks: vec![
+                task(
+                    "pay-council-tax",
+                    "Pay council tax",
+                    TaskStatus::Online,
+                    Some(4),
+                    Some("https://c.example/council-tax/pay"),
+                    Some(Route {
+                        url: "https://www.civicaepay.co.uk/Kestrelford/CouncilTax".into(),
+                        kind: "payments".into(),
+                        host: "www.civicaepay.co.uk".into(),
+                        checked: RouteCheck::NotChecked,
+                    }),
+                ),
+                task(
+                    "bin-collection-day",
+                    "Find your bin collection day",
+                    TaskStatus::Online,
+                    Some(3),
+                    Some("https://c.example/bins/days"),
+                    Some(Route {
+                        url: "https://c.example/bins/days".into(),
+                        kind: "look-up".into(),
+                        host: "c.example".into(),
+                        checked: RouteCheck::Ok,
+                    }),
+                ),
+                task(
+                    "noise-complaint",
+                    "Report a noise problem to the council's environmental health team",
+                    TaskStatus::NotFound,
+                    Some(1),
+                    None,
+                    None,
+                ),
+            ],
+            statement: StatementResult {
+                url: Some("https://c.example/accessibility".into()),
+                checks: vec![Check::new(
+                    "AS-10",
+                    CheckStatus::Fail,
+                    "https://c.example/accessibility",
+                    format!(
+                        "claims full compliance, {}",
+                        "but the crawl found failures ".repeat(5)
+                    ),
+                )],
+            },
+            site_checks: Vec::new(),
+        };
+        let scores = Scorecard {
+            name: "Kestrelford Council".into(),
+            accessibility: Some(SiteScore {
+                score: 71,
+                pages: 3,
+                top_task_pages: 1,
+            }),
+            services: Some(ServicesScore {
+                stars: Some(2.7),
+                online: 2,
+                provided: 3,
+                rated: 3,
+                unknown: 0,
+                other_tier: 0,
+            }),
+            statement: Some(StatementScore {
+                found: true,
+                passed: 0,
+                applicable: 1,
+                unknown: 0,
+            }),
+        };
+        let site = SiteFacts {
+            root: "https://c.example/".into(),
+            ..SiteFacts::default()
+        };
+        let report = Report {
+            services: Some(services),
+            scores: Some(scores),
+            ..Report::crawl(Vec::new(), site)
+        };
+        let text = render(&report, Style::plain());
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == "Top tasks — Kestrelford Council, unitary (from --tier)")
+            .unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            &lines[at + 1..at + 6],
+            [
+                "  task                              status      stars  page (→ online route)",
+                "  Pay council tax                   online      4★     council-tax/pay",
+                "                                    → www.civicaepay.co.uk (payments, not checked)",
+                "  Find your bin collection day      online      3★     bins/days: on the page (look-up)",
+                "  Report a noise problem to the c…  not found   1★     –",
+            ]
+        );
+        assert!(lines.contains(&"Accessibility statement: https://c.example/accessibility"));
+        let as10 = lines
+            .iter()
+            .find(|l| l.starts_with("  AS-10  fail "))
+            .unwrap();
+        assert_eq!(as10.chars().count(), 100, "cut to the width: {as10}");
+        assert!(as10.ends_with('…'));
+        assert_eq!(
+            *lines.last().unwrap(),
+            "Kestrelford Council: accessibility 71/100 · services 2.7★ (2 of 3 tasks online) · statement 0/1"
+        );
+        assert!(lines[lines.len() - 2].starts_with("0 pages crawled,"));
     }
 
     #[test]
