@@ -181,12 +181,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
         "library-renewal interaction",
         "as for Kestrelford",
     ),
-    (
-        "marshby-district-council",
-        "statement AS-23: got n/a",
-        "the phone-and-visit section is optional in GDS's model statement (RESEARCH.md marks \
-         AS-23 'info'): its absence is no failure a reviewer would sign",
-    ),
 ];
 
 fn assert_matches_expected(report: &Value, site: &str) {
