@@ -198,8 +198,10 @@ fn parse_watched(source: &str, chunk: usize, limit: usize) -> Option<(Html, Vec<
     (!too_deep.get()).then_some(html)
 }
 
-/// The tree sink, plus a check of each new element's depth.
-struct DepthWatch {
+/// The tree sink, plus a check of each new element's depth. Every parse goes through it, the
+/// unwatched ones with [`DepthWatch::unlimited`]: the parser is generic over its sink, so a
+/// second sink type would put a second copy of html5ever (85 KB) into the browser module.
+pub(super) struct DepthWatch {
     inner: Sink,
     limit: usize,
     too_deep: Rc<Cell<bool>>,
@@ -212,8 +214,22 @@ struct DepthWatch {
 }
 
 impl DepthWatch {
+    /// A sink that watches nothing, for sources already known to be shallow enough.
+    pub(super) fn unlimited(tree: Tree) -> Self {
+        DepthWatch {
+            inner: Sink::new(tree),
+            limit: usize::MAX,
+            too_deep: Rc::new(Cell::new(false)),
+            known: Cell::new([None, None]),
+            scripts: RefCell::new(Vec::new()),
+        }
+    }
+
     /// Called for an element placed under `parent`.
     fn watch(&self, parent: &NodeId, child: Option<NodeId>) {
+        if self.limit == usize::MAX {
+            return;
+        }
         let known = self.known.get();
         let depth = match known.iter().flatten().find(|(id, _)| id == parent) {
             Some(&(_, depth)) => depth,

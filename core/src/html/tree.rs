@@ -13,6 +13,7 @@
 use std::cell::{Ref, RefCell};
 use std::fmt;
 
+use super::limits::DepthWatch;
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{ns, Attribute, QualName};
@@ -596,14 +597,16 @@ pub struct Html {
 impl Html {
     /// Parses a whole document in one go (no depth watch: see `limits` for pages).
     pub fn parse_document(source: &str) -> Html {
-        let sink = Sink::new(Tree::with_capacity(source.len() / 16 + 16));
-        html5ever::driver::parse_document(sink, Default::default()).one(source)
+        let sink = DepthWatch::unlimited(Tree::with_capacity(source.len() / 16 + 16));
+        html5ever::driver::parse_document(sink, Default::default())
+            .one(source)
+            .0
     }
 
     /// Parses markup as the children of a `<body>` (for `innerHTML`): they come under an
     /// `<html>` element, the document's only child.
     pub fn parse_fragment(markup: &str) -> Html {
-        let sink = Sink::new(Tree::with_capacity(markup.len() / 16 + 16));
+        let sink = DepthWatch::unlimited(Tree::with_capacity(markup.len() / 16 + 16));
         html5ever::driver::parse_fragment(
             sink,
             Default::default(),
@@ -612,6 +615,7 @@ impl Html {
             false,
         )
         .one(markup)
+        .0
     }
 
     /// The elements a selector matches, in tree order (template contents included).

@@ -41,9 +41,9 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
     let mut subtags = tag.split('-');
     let primary = subtags.next().unwrap_or("").to_ascii_lowercase();
     let known_primary = match primary.len() {
-        2 => in_code_table(LANGUAGE_SUBTAGS_2, &primary),
+        2 => in_code_set(&LANGUAGE_SET_2, &primary),
         3 => {
-            in_code_table(LANGUAGE_SUBTAGS_3, &primary)
+            in_code_set(&LANGUAGE_SET_3, &primary)
                 || (primary.as_str() >= "qaa" && primary.as_str() <= "qtz")
         }
         _ => false,
@@ -57,21 +57,47 @@ pub fn is_valid_language_tag(tag: &str) -> bool {
 const LANGUAGE_SUBTAGS_2: &str = include_str!("data/language-subtags-2.txt");
 const LANGUAGE_SUBTAGS_3: &str = include_str!("data/language-subtags-3.txt");
 
-/// Binary search in a fixed-stride table of equal-length lower-case codes.
-fn in_code_table(table: &str, code: &str) -> bool {
-    let stride = code.len() + 1;
-    let bytes = table.as_bytes();
-    let (mut lo, mut hi) = (0, bytes.len() / stride);
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        let entry = &bytes[mid * stride..mid * stride + code.len()];
-        match entry.cmp(code.as_bytes()) {
-            std::cmp::Ordering::Equal => return true,
-            std::cmp::Ordering::Less => lo = mid + 1,
-            std::cmp::Ordering::Greater => hi = mid,
+/// The same codes as bit sets over every code of their length (26² and 26³ bits), built at
+/// compile time: the browser module carries 2.3 KB of bits instead of 33 KB of text (17 KB
+/// gzipped), and a lookup is one bit test.
+static LANGUAGE_SET_2: [u8; 26 * 26 / 8 + 1] = code_set(LANGUAGE_SUBTAGS_2, 2);
+static LANGUAGE_SET_3: [u8; 26 * 26 * 26 / 8 + 1] = code_set(LANGUAGE_SUBTAGS_3, 3);
+
+/// The bit of a code of lower-case ASCII letters, `None` for anything else.
+const fn code_bit(code: &[u8]) -> Option<usize> {
+    let mut bit = 0;
+    let mut i = 0;
+    while i < code.len() {
+        if !code[i].is_ascii_lowercase() {
+            return None;
         }
+        bit = bit * 26 + (code[i] - b'a') as usize;
+        i += 1;
     }
-    false
+    Some(bit)
+}
+
+/// A fixed-stride table of `len`-letter codes as a bit set; a byte that is not a lower-case
+/// letter where a code should be fails the build.
+const fn code_set<const N: usize>(table: &str, len: usize) -> [u8; N] {
+    let bytes = table.as_bytes();
+    let mut set = [0u8; N];
+    let mut start = 0;
+    while start + len <= bytes.len() {
+        let (code, _) = bytes.split_at(start + len);
+        let (_, code) = code.split_at(start);
+        match code_bit(code) {
+            Some(bit) => set[bit / 8] |= 1 << (bit % 8),
+            None => panic!("language subtag table: not a lower-case code"),
+        }
+        start += len + 1;
+    }
+    set
+}
+
+/// Whether `code` (lower case) is in a set built by [`code_set`].
+fn in_code_set(set: &[u8], code: &str) -> bool {
+    code_bit(code.as_bytes()).is_some_and(|bit| set[bit / 8] & (1 << (bit % 8)) != 0)
 }
 
 /// ACT "marked as decorative": an explicit role of `none` or `presentation`, or an `<img>`
@@ -147,6 +173,37 @@ mod tests {
             assert!(codes.iter().all(|c| c.len() == len));
             assert!(codes.windows(2).all(|w| w[0] < w[1]));
         }
+    }
+
+    #[test]
+    fn language_sets_hold_exactly_the_tables_codes() {
+        let letters = || b'a'..=b'z';
+        for (set, table) in [
+            (&LANGUAGE_SET_2[..], LANGUAGE_SUBTAGS_2),
+            (&LANGUAGE_SET_3[..], LANGUAGE_SUBTAGS_3),
+        ] {
+            let listed: Vec<&str> = table.split_ascii_whitespace().collect();
+            let len = listed[0].len();
+            let mut found = 0;
+            for a in letters() {
+                for b in letters() {
+                    for c in letters().take(if len == 3 { 26 } else { 1 }) {
+                        let code = if len == 3 { vec![a, b, c] } else { vec![a, b] };
+                        let code = String::from_utf8(code).unwrap();
+                        let member = in_code_set(set, &code);
+                        assert_eq!(
+                            member,
+                            listed.binary_search(&code.as_str()).is_ok(),
+                            "{code}"
+                        );
+                        found += usize::from(member);
+                    }
+                }
+            }
+            assert_eq!(found, listed.len());
+        }
+        assert!(!in_code_set(&LANGUAGE_SET_3[..], "en1"));
+        assert!(!in_code_set(&LANGUAGE_SET_2[..], "EN"));
     }
 
     #[test]
