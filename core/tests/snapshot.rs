@@ -308,6 +308,29 @@ fn malformed_snapshots_are_refused_with_a_reason() {
 }
 
 #[test]
+fn snapshot_json_text_is_read_or_refused_with_its_place() {
+    let text = r#"{"version": 1, "url": "https://a.example/",
+        "nodes": [{"type": "element", "name": "html", "attributes": [["lang", "en"]]}]}"#;
+    assert_eq!(
+        Snapshot::from_json(text),
+        Ok(serde_json::from_str::<Snapshot>(text).unwrap())
+    );
+    // Not JSON: the trailing comma is on line 2, column 2.
+    let Err(SnapshotError::Json(reason)) = Snapshot::from_json("{\"version\": 1,\n }") else {
+        panic!("malformed JSON was read");
+    };
+    assert!(reason.contains("line 2 column 2"), "{reason}");
+    // JSON, but not a snapshot: the missing field is named.
+    let error = Snapshot::from_json(r#"{"version": 1, "nodes": []}"#).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("snapshot: missing field `url`"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_computed_unfocused_outline_is_not_a_removed_focus_ring() {
     // Unfocused, a browser computes `outline-style: none` for every element: only the
     // sheets' focus rules say whether focus takes the ring away.

@@ -26,6 +26,6 @@ export interface AuditDocumentOptions extends CollectOptions, SnapshotOptions {
 
 /** Collects the snapshot and audits it with an engine build's `auditSnapshot`. */
 export function auditDocumentWith(
-  engine: { auditSnapshot(snapshot: Snapshot, options?: SnapshotOptions): Report },
+  engine: { auditSnapshot(snapshot: Snapshot | string, options?: SnapshotOptions): Report },
   options?: AuditDocumentOptions,
 ): Report;

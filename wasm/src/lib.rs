@@ -259,17 +259,23 @@ pub fn audit_js(
 }
 
 /// Audits a rendered snapshot (the DOM a browser holds after scripts ran, with computed
-/// styles; docs/snapshot.md) and returns the schema-v1 report.
+/// styles; docs/snapshot.md) and returns the schema-v1 report. The snapshot is an object or
+/// its JSON text; the text is the faster to hand over (one string instead of every style
+/// entry crossing into wasm on its own), so the live-page audit sends that.
 #[wasm_bindgen(js_name = auditSnapshot, unchecked_return_type = "Report")]
 pub fn audit_snapshot_js(
-    #[wasm_bindgen(unchecked_param_type = "Snapshot")] snapshot: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Snapshot | string")] snapshot: JsValue,
     options: Option<SnapshotOptionsArg>,
 ) -> Result<JsValue, JsError> {
     if snapshot.is_undefined() || snapshot.is_null() {
-        return Err(JsError::new("snapshot: expected an object, got nothing"));
+        return Err(JsError::new(
+            "snapshot: expected an object or its JSON text, got nothing",
+        ));
     }
-    let snapshot: Snapshot =
-        serde_wasm_bindgen::from_value(snapshot).map_err(|e| refused("snapshot", e))?;
+    let snapshot = match snapshot.as_string() {
+        Some(text) => Snapshot::from_json(&text).map_err(|e| JsError::new(&e.to_string()))?,
+        None => serde_wasm_bindgen::from_value(snapshot).map_err(|e| refused("snapshot", e))?,
+    };
     let options: SnapshotOptions =
         options_from_js(options.map(JsValue::from), &["rules", "includePassed"])?;
     let report = audit_rendered(&snapshot, options).map_err(|e| JsError::new(&e))?;

@@ -97,7 +97,9 @@ test('bad input throws an Error that says what is wrong', () => {
     /^options\.rules: unknown rule id 'no-such-rule'/);
   throwsWith(() => audit(page, 'https://a.example/', { includePassed: 'yes' }), /^options: invalid type/);
   throwsWith(() => auditSnapshot(undefined), /^snapshot: expected an object/);
-  throwsWith(() => auditSnapshot('<html>'), /^snapshot: invalid type/);
+  // A string is the snapshot's JSON text: HTML is not that.
+  throwsWith(() => auditSnapshot('<html>'), /^snapshot: expected value at line 1 column 1$/);
+  throwsWith(() => auditSnapshot(42), /^snapshot: invalid type/);
   throwsWith(() => auditSnapshot({ version: 1, url: 'https://a.example/' }), /^snapshot: missing field `nodes`/);
   throwsWith(() => auditSnapshot({ version: 2, url: 'https://a.example/', nodes: [] }),
     /^snapshot version 2 is not supported/);

@@ -78,3 +78,43 @@ test('auditSnapshot takes rules and includePassed, and refuses what it cannot us
     message: /^snapshot node 14 hangs from a node that cannot hold it/,
   });
 });
+
+test('a snapshot as JSON text gives the same report as the object', () => {
+  // Grey text (a failure), the shadow-root button, every outcome: as much of the report as
+  // this page can show, so a field lost on either path would differ.
+  for (const colour of ['rgb(170, 170, 170)', 'rgb(0, 0, 0)']) {
+    const object = snapshot(colour);
+    const options = { includePassed: true };
+    assert.deepEqual(
+      engine.auditSnapshot(JSON.stringify(object), options),
+      engine.auditSnapshot(object, options),
+    );
+  }
+  // The engine's own refusals read the same either way.
+  const bad = snapshot('rgb(0, 0, 0)');
+  bad.nodes[1].parent = 5;
+  assert.throws(() => engine.auditSnapshot(JSON.stringify(bad)), {
+    name: 'Error',
+    message: 'snapshot node 1 names node 5 as its parent, which does not come before it',
+  });
+});
+
+test('malformed JSON text is refused with its line and column', () => {
+  const text = JSON.stringify(snapshot('rgb(0, 0, 0)'), null, 2);
+  // Cut off just after the node list opens: the text ends at the end of its last line.
+  const cut = text.slice(0, text.indexOf('[', text.indexOf('"nodes"')) + 1);
+  const lines = cut.split('\n');
+  assert.throws(() => engine.auditSnapshot(cut), {
+    name: 'Error',
+    message: `snapshot: EOF while parsing a list at line ${lines.length} column ${lines.at(-1).length}`,
+  });
+  // JSON, but not a snapshot: what is wrong is named.
+  assert.throws(() => engine.auditSnapshot('{"version": 1, "nodes": []}'), {
+    name: 'Error',
+    message: /^snapshot: missing field `url` at line 1 column \d+$/,
+  });
+  assert.throws(() => engine.auditSnapshot(''), {
+    name: 'Error',
+    message: 'snapshot: EOF while parsing a value at line 1 column 0',
+  });
+});

@@ -24,8 +24,9 @@ const snapshot: Snapshot = {
   ],
 };
 const fromSnapshot: Report = auditSnapshot(snapshot, { includePassed: false });
+const fromText: Report = auditSnapshot(JSON.stringify(snapshot));
 const catalogue: RuleInfo[] = rules();
-console.log(fromSnapshot.pages.length, catalogue.map((r) => r.id));
+console.log(fromSnapshot.pages.length, fromText.pages.length, catalogue.map((r) => r.id));
 
 // @ts-expect-error: the options are typed, a misspelt one is refused.
 audit(html, url, { stylesheets: {} });
@@ -33,4 +34,6 @@ audit(html, url, { stylesheets: {} });
 const wrong: Finding['outcome'] = 'fail';
 // @ts-expect-error: auditSnapshot has no styleSheets option (the snapshot lists them).
 auditSnapshot(snapshot, { styleSheets: {} });
+// @ts-expect-error: a snapshot is an object or its JSON text, not a number.
+auditSnapshot(42);
 console.log(wrong);
