@@ -97,10 +97,13 @@ impl<'d> El<'d> {
 
     /// Child elements in order.
     pub fn children(&self) -> impl Iterator<Item = El<'d>> + 'd {
-        self.child_nodes().filter_map(|c| match c {
-            Child::Element(e) => Some(e),
-            Child::Text(_) => None,
+        let doc = self.doc;
+        // Text nodes are skipped by their record, without reaching their text.
+        std::iter::successors(self.data().first_child, move |&i| {
+            doc.nodes[i as usize].next_sibling
         })
+        .filter(move |&i| !doc.nodes[i as usize].is_text())
+        .map(move |index| El { doc, index })
     }
 
     /// Child elements and text nodes in order.

@@ -69,17 +69,33 @@ impl Rule for LinkInTextDistinguishable {
     }
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
+        let doc = cx.doc;
+        // In navigation (menus, breadcrumbs) the place tells links from text. The outermost
+        // navigation landmarks, as ranges of document order, answer it for every link
+        // without walking each link's ancestors.
+        let mut navigation: Vec<El<'d>> = Vec::new();
+        for nav in doc.elements_with_roles(&["navigation"]) {
+            if !navigation.last().is_some_and(|outer| nav.is_descendant_of(outer)) {
+                navigation.push(nav);
+            }
+        }
+        let in_navigation = |link: &El| {
+            let before = navigation.partition_point(|nav| nav.index() < link.index());
+            before > 0 && link.is_descendant_of(&navigation[before - 1])
+        };
         // Links of one block share the answer (a menu of many links would otherwise be
         // walked once per link).
         let mut has_words = std::collections::HashMap::new();
-        cx.doc
-            .elements_with_role("link")
-            .filter(|e| e.is_html() && e.role() == Some("link"))
+        doc.elements_with_roles(&["link"])
+            .filter(|e| e.is_html())
             .filter(|e| e.is_visible() && e.is_in_accessibility_tree())
             .filter(|e| e.style().display == Display::Inline)
-            .filter(|e| e.text_content().chars().any(char::is_alphanumeric))
-            // In navigation (menus, breadcrumbs) the place tells links from text.
-            .filter(|e| !e.ancestors().any(|a| a.role() == Some("navigation")))
+            .filter(|e| !in_navigation(e))
+            .filter(|e| {
+                e.element_ref()
+                    .text()
+                    .any(|t| t.chars().any(char::is_alphanumeric))
+            })
             .filter(|e| {
                 text_block(e).is_some_and(|b| {
                     *has_words
@@ -247,4 +263,24 @@ fn has_unjudged_cue(link: &El, block: &El) -> bool {
                     || (d.is_html() && matches!(d.name(), "img" | "picture" | "svg" | "i"))
                     || d.style().is_icon_font())
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::Outcome;
+
+    #[test]
+    fn links_anywhere_inside_a_navigation_landmark_are_left_out() {
+        // Inside the outer landmark after a nested one has closed, and inside a
+        // role=navigation div: not checked. After the landmarks: checked, and browsers
+        // underline links by default.
+        let findings = crate::rules::testing::findings(
+            "link-in-text-distinguishable",
+            r#"<nav><nav><a href="/a">Home</a></nav><p>Read our <a href="/b">terms</a> first.</p></nav>
+            <p>Read our <a id="x" href="/c">privacy notice</a> first.</p>
+            <div role="navigation"><p>Or <a href="/d">call us</a> today.</p></div>"#,
+        );
+        let checked: Vec<_> = findings.iter().map(|f| (f.selector.as_str(), f.outcome)).collect();
+        assert_eq!(checked, [("#x", Outcome::Passed)]);
+    }
 }

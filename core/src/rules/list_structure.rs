@@ -1,5 +1,5 @@
 use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
-use crate::model::{Child, El};
+use crate::model::El;
 use crate::rules::Level;
 
 declare_rule! {
@@ -47,11 +47,10 @@ impl Rule for ListStructure {
 
     fn applicability<'d>(&self, cx: &Context<'d>) -> Vec<Target<'d>> {
         let doc = cx.doc;
-        doc.elements_named(&["ul", "ol"])
+        // `role="list"` restates the role (a common fix for Safari, which drops the list
+        // role of lists styled without bullets).
+        doc.elements_with_roles(&["list"])
             .filter(|e| e.is_html() && matches!(e.name(), "ul" | "ol"))
-            // `role="list"` restates the role (a common fix for Safari, which drops the list
-            // role of lists styled without bullets).
-            .filter(|e| e.role() == Some("list"))
             .filter(|e| !e.is_not_rendered() && e.is_in_accessibility_tree())
             .map(Target::element)
             .collect()
@@ -66,15 +65,14 @@ impl Rule for ListStructure {
 /// role), a `<script>` or `<template>`, a child left out of the accessibility tree, or whitespace
 /// text.
 fn only_list_items(list: &El) -> bool {
-    list.child_nodes().all(|c| match c {
-        Child::Text(t) => t.trim().is_empty(),
-        Child::Element(e) => {
+    // The model marks elements with a text child that is not only whitespace.
+    !list.has_text_child()
+        && list.children().all(|e| {
             e.role() == Some("listitem")
                 || (e.is_html() && matches!(e.name(), "script" | "template"))
                 // Not announced, so not between the items for anyone using the list.
                 || !e.is_in_accessibility_tree()
-        }
-    })
+        })
 }
 
 #[cfg(test)]
