@@ -9,9 +9,10 @@
 export const COMPUTED_PROPERTIES = Object.freeze([
   'display', 'visibility', 'content-visibility', 'opacity', 'color', 'background-color',
   'background-image', 'font-size', 'font-weight', 'font-family', 'line-height',
-  'letter-spacing', 'word-spacing', 'text-indent', 'text-shadow', 'white-space', 'position',
-  'left', 'top', 'width', 'height', 'max-width', 'clip', 'clip-path', 'transform', 'rotate',
-  'overflow-x', 'overflow-y', 'text-overflow',
+  'letter-spacing', 'word-spacing', 'text-indent', 'text-shadow', '-webkit-text-stroke-width',
+  '-webkit-text-stroke-color', 'white-space', 'position', 'left', 'top', 'width', 'height',
+  'max-width', 'clip', 'clip-path', 'transform', 'rotate', 'overflow-x', 'overflow-y',
+  'text-overflow', 'text-decoration-line', 'border-bottom-style', 'box-shadow',
 ]);
 
 const NAMESPACES = {

@@ -137,10 +137,12 @@ impl Rule for LinkInTextDistinguishable {
         let ratio = link_style.color.contrast(text_style.color);
         // Compared as WCAG figures are, rounded down to two decimals.
         let shown = (ratio * 100.0).floor() / 100.0;
+        // Keys in sorted order: the JSON is the same whether or not serde_json keeps
+        // insertion order (a feature another crate of the build may turn on).
         let data = serde_json::json!({
+            "link": link_style.color.to_string(),
             "ratio": shown,
             "required": 3.0,
-            "link": link_style.color.to_string(),
             "text": text_style.color.to_string(),
         });
         if link_style.color == text_style.color {
