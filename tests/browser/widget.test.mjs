@@ -528,12 +528,14 @@ test('collectSnapshot takes the live DOM, its state and styles; auditDocument au
     assert.ok(rootAt > host);
     assert.equal(snapshot.nodes.find((n) => n.name === 'button').parent, rootAt);
     // Computed styles: every property the engine reads, as the browser computed it.
+    // (core's style::COMPUTED_PROPERTIES, sorted)
     assert.deepEqual(Object.keys(byId('late').style).sort(), [
-      'background-color', 'background-image', 'clip', 'clip-path', 'color', 'content-visibility',
-      'display', 'font-family', 'font-size', 'font-weight', 'height', 'left', 'letter-spacing',
-      'line-height', 'max-width', 'opacity', 'overflow-x', 'overflow-y', 'position', 'rotate',
-      'text-indent', 'text-overflow', 'text-shadow', 'top', 'transform', 'visibility',
-      'white-space', 'width', 'word-spacing']);
+      '-webkit-text-stroke-color', '-webkit-text-stroke-width', 'background-color',
+      'background-image', 'border-bottom-style', 'box-shadow', 'clip', 'clip-path', 'color',
+      'content-visibility', 'display', 'font-family', 'font-size', 'font-weight', 'height', 'left',
+      'letter-spacing', 'line-height', 'max-width', 'opacity', 'overflow-x', 'overflow-y',
+      'position', 'rotate', 'text-decoration-line', 'text-indent', 'text-overflow', 'text-shadow',
+      'top', 'transform', 'visibility', 'white-space', 'width', 'word-spacing']);
     assert.equal(byId('late').style.color, 'rgb(170, 170, 170)');
     // Sheets in cascade order: the import before the sheet importing it; media kept; the
     // other origin's sheet unreadable, so skipped with a note naming it.
