@@ -272,6 +272,9 @@ pub struct Analysis {
     /// Hosts the site's own links name as a county council's ("Services provided by
     /// Westshire County Council").
     county_hosts: Vec<String>,
+    /// [`Analysis::guess_tier`] for the current `found`: it reads every link of every page,
+    /// and [`Analysis::provided`] asks it once per task.
+    tier_guess: Option<Option<Tier>>,
 }
 
 /// Rounds of requests at most: search, a task page the search found, its route's start
@@ -320,6 +323,7 @@ impl Analysis {
             statement_request: None,
             statement: None,
             county_hosts: Vec::new(),
+            tier_guess: None,
         }
     }
 
@@ -331,6 +335,7 @@ impl Analysis {
         if !self.could_be_home(&summary.url) {
             compact(&mut summary);
         }
+        shrink(&mut summary);
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
             summary,
@@ -338,6 +343,7 @@ impl Analysis {
             failed_a_aa,
         });
         self.found = None;
+        self.tier_guess = None;
     }
 
     /// Whether a page may be the home page, reached through a redirect not reported yet
@@ -917,8 +923,17 @@ impl Analysis {
         }
     }
 
-    /// A district links to its county; a unitary has pages for both tiers' tasks.
+    /// The tier guessed from the site (see [`Analysis::guess_tier_from_pages`]), computed
+    /// once per detection.
     fn guess_tier(&self) -> Option<Tier> {
+        match self.tier_guess {
+            Some(guess) => guess,
+            None => self.guess_tier_from_pages(),
+        }
+    }
+
+    /// A district links to its county; a unitary has pages for both tiers' tasks.
+    fn guess_tier_from_pages(&self) -> Option<Tier> {
         let links_to_county = self.pages.iter().any(|p| {
             p.summary
                 .links
@@ -1053,6 +1068,16 @@ impl Analysis {
                     .collect()
             })
             .unwrap_or_default();
+        // Each page's path, parsed once rather than once per task.
+        let paths: Vec<Option<String>> = self
+            .pages
+            .iter()
+            .map(|p| {
+                Url::parse(&p.summary.url)
+                    .ok()
+                    .map(|u| u.path().to_string())
+            })
+            .collect();
         let found = self
             .tasks
             .iter()
@@ -1065,8 +1090,9 @@ impl Analysis {
                     let links = inbound
                         .get(page.summary.url.as_str())
                         .map_or(&[][..], Vec::as_slice);
-                    let Some(score) = page_score(task, &page.summary, links)
-                        .or_else(|| self.outgoing_score(task, &page.summary))
+                    let Some(score) =
+                        page_score(task, &page.summary, paths[index].as_deref(), links)
+                            .or_else(|| self.outgoing_score(task, &page.summary))
                     else {
                         continue;
                     };
@@ -1101,6 +1127,7 @@ impl Analysis {
             })
             .collect();
         self.found = Some(found);
+        self.tier_guess = Some(self.guess_tier_from_pages());
     }
 
     /// A page without the task's name whose content links out to do it ("Business rates"
@@ -1475,6 +1502,42 @@ fn compact(summary: &mut PageSummary) {
     summary.links.shrink_to_fit();
 }
 
+/// Gives back the spare capacity of a kept summary's strings and lists: it is held until
+/// the crawl ends, and text built piece by piece can carry twice its length.
+fn shrink(summary: &mut PageSummary) {
+    summary.url.shrink_to_fit();
+    summary.title.shrink_to_fit();
+    summary.h1.shrink_to_fit();
+    for (text, href) in &mut summary.breadcrumbs {
+        text.shrink_to_fit();
+        href.shrink_to_fit();
+    }
+    summary.breadcrumbs.shrink_to_fit();
+    for link in &mut summary.links {
+        link.href.shrink_to_fit();
+        link.text.shrink_to_fit();
+        if let Some(context) = &mut link.context {
+            context.shrink_to_fit();
+        }
+    }
+    summary.links.shrink_to_fit();
+    for form in &mut summary.forms {
+        form.action.shrink_to_fit();
+        for input in &mut form.inputs {
+            input.kind.shrink_to_fit();
+            input.name.shrink_to_fit();
+            input.label.shrink_to_fit();
+            input.autocomplete.shrink_to_fit();
+            input.placeholder.shrink_to_fit();
+        }
+        form.inputs.shrink_to_fit();
+        form.hidden.shrink_to_fit();
+    }
+    summary.forms.shrink_to_fit();
+    summary.phones.shrink_to_fit();
+    summary.emails.shrink_to_fit();
+}
+
 fn working(
     url: &str,
     host: &str,
@@ -1703,21 +1766,28 @@ pub(super) fn is_a_to_z_text(lower: &str) -> bool {
 /// texts of links to it, each weighed by the strength of the phrase it matched (longer
 /// phrases are more specific). `None` unless the heading or title names the task, or the
 /// path and the links to the page both do.
-fn page_score(task: &Task, page: &PageSummary, inbound: &[&str]) -> Option<usize> {
+fn page_score(
+    task: &Task,
+    page: &PageSummary,
+    path: Option<&str>,
+    inbound: &[&str],
+) -> Option<usize> {
     let h1 = task.text_strength(&page.h1);
     let title = task.text_strength(&page.title);
-    let crumb = page
-        .breadcrumbs
-        .last()
-        .and_then(|(text, _)| task.text_strength(text));
-    let path = Url::parse(&page.url)
-        .ok()
-        .and_then(|u| task.path_strength(u.path()));
+    let path = path.and_then(|p| task.path_strength(p));
+    // Most pages are not the task's: settle that before reading the links to them.
+    if h1.is_none() && title.is_none() && path.is_none() {
+        return None;
+    }
     let link = inbound.iter().filter_map(|t| task.text_strength(t)).max();
     let named = h1.is_some() || title.is_some() || (path.is_some() && link.is_some());
     if !named {
         return None;
     }
+    let crumb = page
+        .breadcrumbs
+        .last()
+        .and_then(|(text, _)| task.text_strength(text));
     let score = 4 * h1.unwrap_or(0)
         + 3 * title.unwrap_or(0)
         + 2 * crumb.unwrap_or(0)
