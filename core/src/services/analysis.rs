@@ -932,7 +932,8 @@ impl Analysis {
         }
     }
 
-    /// A district links to its county; a unitary has pages for both tiers' tasks.
+    /// A district links to its county, or has pages for several district tasks and none
+    /// for a county's; a unitary has pages for both tiers' tasks.
     fn guess_tier_from_pages(&self) -> Option<Tier> {
         let links_to_county = self.pages.iter().any(|p| {
             p.summary
@@ -944,11 +945,21 @@ impl Analysis {
         let mut county_tasks = 0;
         let mut district_tasks = 0;
         for (task, page) in self.tasks.iter().zip(found) {
-            if page.is_none() {
+            let Some(page) = page else {
                 continue;
-            }
+            };
+            // A district's page for a county task sends residents to the county: it is no
+            // sign that the site runs the task.
+            let signposts_county = || {
+                self.pages[*page]
+                    .summary
+                    .links
+                    .iter()
+                    .any(|l| self.county_link(&l.href, &l.text))
+            };
             match task.provider {
-                super::Provider::CountyUnitary => county_tasks += 1,
+                super::Provider::CountyUnitary if !signposts_county() => county_tasks += 1,
+                super::Provider::CountyUnitary => {}
                 super::Provider::DistrictUnitary => district_tasks += 1,
                 super::Provider::All => {}
             }
@@ -960,6 +971,11 @@ impl Analysis {
         } else if county_tasks >= 2 && district_tasks == 0 {
             Some(Tier::County)
         } else if links_to_county && district_tasks > 0 {
+            Some(Tier::District)
+        } else if county_tasks == 0 && district_tasks >= 3 && !self.cut_short {
+            // Pages for several district tasks (council tax, bins, planning, housing) and
+            // none for a county's (roads, schools, social care, libraries) on a site crawled
+            // whole: a unitary would have some of those too.
             Some(Tier::District)
         } else {
             None
