@@ -237,28 +237,42 @@ fn percent_decoded(path: &str) -> String {
 fn best_match(phrases: &[&str], words: &[String]) -> Option<usize> {
     phrases
         .iter()
-        .filter_map(|p| {
-            let compact: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
-            phrase_in(&compact, words).then_some(compact.len())
-        })
+        .filter(|p| phrase_in(p, words))
+        .map(|p| compact(p).map(char::len_utf8).sum())
         .max()
 }
 
-/// Whether consecutive words, run together, spell `compact` (or `compact` + "s").
-fn phrase_in(compact: &str, words: &[String]) -> bool {
-    if compact.is_empty() {
+/// A phrase's letters and digits: "pay council-tax" is matched as "paycounciltax". An
+/// iterator, not a string: it runs for every task on every page, so nothing is allocated.
+fn compact(phrase: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    phrase.chars().filter(|c| c.is_alphanumeric())
+}
+
+/// Whether consecutive words, run together, spell the phrase's [`compact`] form (or it
+/// with an "s").
+fn phrase_in(phrase: &str, words: &[String]) -> bool {
+    if compact(phrase).next().is_none() {
         return false;
     }
     for start in 0..words.len() {
-        let mut joined = String::new();
+        // What of the phrase the words from `start` have not spelt yet.
+        let mut rest = compact(phrase);
         for word in &words[start..] {
-            joined.push_str(word);
-            if joined == compact || joined.strip_suffix('s') == Some(compact) {
+            let mut after = rest.clone();
+            if word.chars().all(|c| after.next() == Some(c)) {
+                if after.clone().next().is_none() {
+                    return true;
+                }
+                rest = after;
+                continue;
+            }
+            if word
+                .strip_suffix('s')
+                .is_some_and(|w| w.chars().eq(rest.clone()))
+            {
                 return true;
             }
-            if !compact.starts_with(joined.as_str()) {
-                break;
-            }
+            break;
         }
     }
     false
