@@ -1084,14 +1084,21 @@ impl Analysis {
                     .collect()
             })
             .unwrap_or_default();
-        // Each page's path, parsed once rather than once per task.
-        let paths: Vec<Option<String>> = self
+        // What every task is matched against, worked out once per page rather than once per
+        // task: whether the page can be a task's page, its heading's, title's and path's words.
+        let words: Vec<Option<PageWords>> = self
             .pages
             .iter()
-            .map(|p| {
-                Url::parse(&p.summary.url)
-                    .ok()
-                    .map(|u| u.path().to_string())
+            .map(|page| {
+                (page.ok() && page.summary.url != home && !is_index_page(&page.summary)).then(
+                    || PageWords {
+                        h1: super::catalogue::text_words(&page.summary.h1),
+                        title: super::catalogue::text_words(&page.summary.title),
+                        path: Url::parse(&page.summary.url)
+                            .ok()
+                            .map(|u| super::catalogue::path_words(u.path())),
+                    },
+                )
             })
             .collect();
         let found = self
@@ -1100,15 +1107,14 @@ impl Analysis {
             .map(|task| {
                 let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
                 for (index, page) in self.pages.iter().enumerate() {
-                    if !page.ok() || page.summary.url == home || is_index_page(&page.summary) {
+                    let Some(page_words) = &words[index] else {
                         continue;
-                    }
+                    };
                     let links = inbound
                         .get(page.summary.url.as_str())
                         .map_or(&[][..], Vec::as_slice);
-                    let Some(score) =
-                        page_score(task, &page.summary, paths[index].as_deref(), links)
-                            .or_else(|| self.outgoing_score(task, &page.summary))
+                    let Some(score) = page_score(task, &page.summary, page_words, links)
+                        .or_else(|| self.outgoing_score(task, &page.summary))
                     else {
                         continue;
                     };
@@ -1778,6 +1784,13 @@ pub(super) fn is_a_to_z_text(lower: &str) -> bool {
         || has_phrase(lower, "a‑z")
 }
 
+/// A page's words, split once for scoring it against every task.
+struct PageWords {
+    h1: Vec<String>,
+    title: Vec<String>,
+    path: Option<Vec<String>>,
+}
+
 /// How well a page is the task's page: its heading, title, breadcrumb, URL path and the
 /// texts of links to it, each weighed by the strength of the phrase it matched (longer
 /// phrases are more specific). `None` unless the heading or title names the task, or the
@@ -1785,12 +1798,15 @@ pub(super) fn is_a_to_z_text(lower: &str) -> bool {
 fn page_score(
     task: &Task,
     page: &PageSummary,
-    path: Option<&str>,
+    words: &PageWords,
     inbound: &[&str],
 ) -> Option<usize> {
-    let h1 = task.text_strength(&page.h1);
-    let title = task.text_strength(&page.title);
-    let path = path.and_then(|p| task.path_strength(p));
+    let h1 = task.words_strength(&words.h1);
+    let title = task.words_strength(&words.title);
+    let path = words
+        .path
+        .as_deref()
+        .and_then(|p| task.path_words_strength(p));
     // Most pages are not the task's: settle that before reading the links to them.
     if h1.is_none() && title.is_none() && path.is_none() {
         return None;

@@ -48,6 +48,17 @@ impl Task {
         best_match(self.words, &tokens(text))
     }
 
+    /// [`Task::text_strength`] of a text split once with [`text_words`], for a text
+    /// matched against every task.
+    pub fn words_strength(&self, words: &[String]) -> Option<usize> {
+        best_match(self.words, words)
+    }
+
+    /// [`Task::path_strength`] of a path split once with [`path_words`].
+    pub fn path_words_strength(&self, words: &[String]) -> Option<usize> {
+        best_match(self.path_words, words)
+    }
+
     /// The strength of the task's best fragment in a URL path, as [`Task::text_strength`].
     pub fn path_strength(&self, path: &str) -> Option<usize> {
         best_match(self.path_words, &tokens(&percent_decoded(path)))
@@ -183,6 +194,16 @@ fn ranked(strength: impl Fn(&Task) -> Option<usize>) -> Vec<(&'static Task, usiz
 
 /// The lower-case words of a text or path: runs of letters and digits, also split where a
 /// lower-case letter meets a capital (`ReportMissedBin` → report, missed, bin).
+/// A text's words as the tasks' phrases are matched against them.
+pub fn text_words(text: &str) -> Vec<String> {
+    tokens(text)
+}
+
+/// A URL path's words as the tasks' path fragments are matched against them.
+pub fn path_words(path: &str) -> Vec<String> {
+    tokens(&percent_decoded(path))
+}
+
 fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
