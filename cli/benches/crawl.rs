@@ -5,7 +5,8 @@
 //!
 //! `cargo bench -p frontdesk --bench crawl` (not part of `cargo test`). Options through the
 //! environment: `FRONTDESK_BENCH_PAGES` (default 10000), `FRONTDESK_BENCH_CONCURRENCY`
-//! (default 8).
+//! (default 8), `FRONTDESK_BENCH_BIN` (the `frontdesk` binary to measure, default the one
+//! built with the bench: a copy of an earlier build compares two versions in one session).
 
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -156,7 +157,9 @@ fn main() {
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_frontdesk"))
+    let bin = std::env::var_os("FRONTDESK_BENCH_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_frontdesk").into());
+    let mut child = Command::new(bin)
         .args([
             "crawl",
             &format!("{base}/"),

@@ -349,6 +349,31 @@ fn kestrelford_tier_is_guessed_from_its_pages() {
     assert_eq!(report.tier_source, TierSource::Guessed);
 }
 
+/// Without `--tier` or `--council`, each test site's guessed tier is its real one or stays
+/// unknown, never another: Ashworth (the demo) and Marshby are districts, Fenwick a county,
+/// Kestrelford and Northholm unitaries.
+#[test]
+fn each_test_site_guesses_its_own_tier_or_none() {
+    for (site, tier) in [
+        ("demo-council", Tier::District),
+        ("marshby-district-council", Tier::District),
+        ("fenwick-county-council", Tier::County),
+        ("kestrelford-council", Tier::Unitary),
+        ("northholm-council", Tier::Unitary),
+    ] {
+        let (report, _) = analyse(site, Config::default());
+        assert!(
+            report.tier.is_none_or(|t| t == tier),
+            "{site}: guessed {:?}, is {tier:?}",
+            report.tier
+        );
+    }
+    // The demo has pages for council tax, bins and planning and none for a county's task.
+    let (demo, _) = analyse("demo-council", Config::default());
+    assert_eq!(demo.tier, Some(Tier::District));
+    assert_eq!(demo.tier_source, TierSource::Guessed);
+}
+
 /// Differences from Marshby's `expected.json` that are known and reported, each with why.
 const MARSHBY_KNOWN: &[(&str, &str)] = &[];
 

@@ -272,6 +272,9 @@ pub struct Analysis {
     /// Hosts the site's own links name as a county council's ("Services provided by
     /// Westshire County Council").
     county_hosts: Vec<String>,
+    /// [`Analysis::guess_tier`] for the current `found`: it reads every link of every page,
+    /// and [`Analysis::provided`] asks it once per task.
+    tier_guess: Option<Option<Tier>>,
 }
 
 /// Rounds of requests at most: search, a task page the search found, its route's start
@@ -320,6 +323,7 @@ impl Analysis {
             statement_request: None,
             statement: None,
             county_hosts: Vec::new(),
+            tier_guess: None,
         }
     }
 
@@ -331,6 +335,7 @@ impl Analysis {
         if !self.could_be_home(&summary.url) {
             compact(&mut summary);
         }
+        shrink(&mut summary);
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
             summary,
@@ -338,6 +343,7 @@ impl Analysis {
             failed_a_aa,
         });
         self.found = None;
+        self.tier_guess = None;
     }
 
     /// Whether a page may be the home page, reached through a redirect not reported yet
@@ -917,8 +923,18 @@ impl Analysis {
         }
     }
 
-    /// A district links to its county; a unitary has pages for both tiers' tasks.
+    /// The tier guessed from the site (see [`Analysis::guess_tier_from_pages`]), computed
+    /// once per detection.
     fn guess_tier(&self) -> Option<Tier> {
+        match self.tier_guess {
+            Some(guess) => guess,
+            None => self.guess_tier_from_pages(),
+        }
+    }
+
+    /// A district links to its county, or has pages for several district tasks and none
+    /// for a county's; a unitary has pages for both tiers' tasks.
+    fn guess_tier_from_pages(&self) -> Option<Tier> {
         let links_to_county = self.pages.iter().any(|p| {
             p.summary
                 .links
@@ -929,11 +945,21 @@ impl Analysis {
         let mut county_tasks = 0;
         let mut district_tasks = 0;
         for (task, page) in self.tasks.iter().zip(found) {
-            if page.is_none() {
+            let Some(page) = page else {
                 continue;
-            }
+            };
+            // A district's page for a county task sends residents to the county: it is no
+            // sign that the site runs the task.
+            let signposts_county = || {
+                self.pages[*page]
+                    .summary
+                    .links
+                    .iter()
+                    .any(|l| self.county_link(&l.href, &l.text))
+            };
             match task.provider {
-                super::Provider::CountyUnitary => county_tasks += 1,
+                super::Provider::CountyUnitary if !signposts_county() => county_tasks += 1,
+                super::Provider::CountyUnitary => {}
                 super::Provider::DistrictUnitary => district_tasks += 1,
                 super::Provider::All => {}
             }
@@ -945,6 +971,11 @@ impl Analysis {
         } else if county_tasks >= 2 && district_tasks == 0 {
             Some(Tier::County)
         } else if links_to_county && district_tasks > 0 {
+            Some(Tier::District)
+        } else if county_tasks == 0 && district_tasks >= 3 && !self.cut_short {
+            // Pages for several district tasks (council tax, bins, planning, housing) and
+            // none for a county's (roads, schools, social care, libraries) on a site crawled
+            // whole: a unitary would have some of those too.
             Some(Tier::District)
         } else {
             None
@@ -1053,19 +1084,36 @@ impl Analysis {
                     .collect()
             })
             .unwrap_or_default();
+        // What every task is matched against, worked out once per page rather than once per
+        // task: whether the page can be a task's page, its heading's, title's and path's words.
+        let words: Vec<Option<PageWords>> = self
+            .pages
+            .iter()
+            .map(|page| {
+                (page.ok() && page.summary.url != home && !is_index_page(&page.summary)).then(
+                    || PageWords {
+                        h1: super::catalogue::text_words(&page.summary.h1),
+                        title: super::catalogue::text_words(&page.summary.title),
+                        path: Url::parse(&page.summary.url)
+                            .ok()
+                            .map(|u| super::catalogue::path_words(u.path())),
+                    },
+                )
+            })
+            .collect();
         let found = self
             .tasks
             .iter()
             .map(|task| {
                 let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
                 for (index, page) in self.pages.iter().enumerate() {
-                    if !page.ok() || page.summary.url == home || is_index_page(&page.summary) {
+                    let Some(page_words) = &words[index] else {
                         continue;
-                    }
+                    };
                     let links = inbound
                         .get(page.summary.url.as_str())
                         .map_or(&[][..], Vec::as_slice);
-                    let Some(score) = page_score(task, &page.summary, links)
+                    let Some(score) = page_score(task, &page.summary, page_words, links)
                         .or_else(|| self.outgoing_score(task, &page.summary))
                     else {
                         continue;
@@ -1101,6 +1149,7 @@ impl Analysis {
             })
             .collect();
         self.found = Some(found);
+        self.tier_guess = Some(self.guess_tier_from_pages());
     }
 
     /// A page without the task's name whose content links out to do it ("Business rates"
@@ -1475,6 +1524,42 @@ fn compact(summary: &mut PageSummary) {
     summary.links.shrink_to_fit();
 }
 
+/// Gives back the spare capacity of a kept summary's strings and lists: it is held until
+/// the crawl ends, and text built piece by piece can carry twice its length.
+fn shrink(summary: &mut PageSummary) {
+    summary.url.shrink_to_fit();
+    summary.title.shrink_to_fit();
+    summary.h1.shrink_to_fit();
+    for (text, href) in &mut summary.breadcrumbs {
+        text.shrink_to_fit();
+        href.shrink_to_fit();
+    }
+    summary.breadcrumbs.shrink_to_fit();
+    for link in &mut summary.links {
+        link.href.shrink_to_fit();
+        link.text.shrink_to_fit();
+        if let Some(context) = &mut link.context {
+            context.shrink_to_fit();
+        }
+    }
+    summary.links.shrink_to_fit();
+    for form in &mut summary.forms {
+        form.action.shrink_to_fit();
+        for input in &mut form.inputs {
+            input.kind.shrink_to_fit();
+            input.name.shrink_to_fit();
+            input.label.shrink_to_fit();
+            input.autocomplete.shrink_to_fit();
+            input.placeholder.shrink_to_fit();
+        }
+        form.inputs.shrink_to_fit();
+        form.hidden.shrink_to_fit();
+    }
+    summary.forms.shrink_to_fit();
+    summary.phones.shrink_to_fit();
+    summary.emails.shrink_to_fit();
+}
+
 fn working(
     url: &str,
     host: &str,
@@ -1699,25 +1784,42 @@ pub(super) fn is_a_to_z_text(lower: &str) -> bool {
         || has_phrase(lower, "a‑z")
 }
 
+/// A page's words, split once for scoring it against every task.
+struct PageWords {
+    h1: Vec<String>,
+    title: Vec<String>,
+    path: Option<Vec<String>>,
+}
+
 /// How well a page is the task's page: its heading, title, breadcrumb, URL path and the
 /// texts of links to it, each weighed by the strength of the phrase it matched (longer
 /// phrases are more specific). `None` unless the heading or title names the task, or the
 /// path and the links to the page both do.
-fn page_score(task: &Task, page: &PageSummary, inbound: &[&str]) -> Option<usize> {
-    let h1 = task.text_strength(&page.h1);
-    let title = task.text_strength(&page.title);
-    let crumb = page
-        .breadcrumbs
-        .last()
-        .and_then(|(text, _)| task.text_strength(text));
-    let path = Url::parse(&page.url)
-        .ok()
-        .and_then(|u| task.path_strength(u.path()));
+fn page_score(
+    task: &Task,
+    page: &PageSummary,
+    words: &PageWords,
+    inbound: &[&str],
+) -> Option<usize> {
+    let h1 = task.words_strength(&words.h1);
+    let title = task.words_strength(&words.title);
+    let path = words
+        .path
+        .as_deref()
+        .and_then(|p| task.path_words_strength(p));
+    // Most pages are not the task's: settle that before reading the links to them.
+    if h1.is_none() && title.is_none() && path.is_none() {
+        return None;
+    }
     let link = inbound.iter().filter_map(|t| task.text_strength(t)).max();
     let named = h1.is_some() || title.is_some() || (path.is_some() && link.is_some());
     if !named {
         return None;
     }
+    let crumb = page
+        .breadcrumbs
+        .last()
+        .and_then(|(text, _)| task.text_strength(text));
     let score = 4 * h1.unwrap_or(0)
         + 3 * title.unwrap_or(0)
         + 2 * crumb.unwrap_or(0)

@@ -48,6 +48,17 @@ impl Task {
         best_match(self.words, &tokens(text))
     }
 
+    /// [`Task::text_strength`] of a text split once with [`text_words`], for a text
+    /// matched against every task.
+    pub fn words_strength(&self, words: &[String]) -> Option<usize> {
+        best_match(self.words, words)
+    }
+
+    /// [`Task::path_strength`] of a path split once with [`path_words`].
+    pub fn path_words_strength(&self, words: &[String]) -> Option<usize> {
+        best_match(self.path_words, words)
+    }
+
     /// The strength of the task's best fragment in a URL path, as [`Task::text_strength`].
     pub fn path_strength(&self, path: &str) -> Option<usize> {
         best_match(self.path_words, &tokens(&percent_decoded(path)))
@@ -183,6 +194,16 @@ fn ranked(strength: impl Fn(&Task) -> Option<usize>) -> Vec<(&'static Task, usiz
 
 /// The lower-case words of a text or path: runs of letters and digits, also split where a
 /// lower-case letter meets a capital (`ReportMissedBin` → report, missed, bin).
+/// A text's words as the tasks' phrases are matched against them.
+pub fn text_words(text: &str) -> Vec<String> {
+    tokens(text)
+}
+
+/// A URL path's words as the tasks' path fragments are matched against them.
+pub fn path_words(path: &str) -> Vec<String> {
+    tokens(&percent_decoded(path))
+}
+
 fn tokens(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
@@ -237,28 +258,42 @@ fn percent_decoded(path: &str) -> String {
 fn best_match(phrases: &[&str], words: &[String]) -> Option<usize> {
     phrases
         .iter()
-        .filter_map(|p| {
-            let compact: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
-            phrase_in(&compact, words).then_some(compact.len())
-        })
+        .filter(|p| phrase_in(p, words))
+        .map(|p| compact(p).map(char::len_utf8).sum())
         .max()
 }
 
-/// Whether consecutive words, run together, spell `compact` (or `compact` + "s").
-fn phrase_in(compact: &str, words: &[String]) -> bool {
-    if compact.is_empty() {
+/// A phrase's letters and digits: "pay council-tax" is matched as "paycounciltax". An
+/// iterator, not a string: it runs for every task on every page, so nothing is allocated.
+fn compact(phrase: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    phrase.chars().filter(|c| c.is_alphanumeric())
+}
+
+/// Whether consecutive words, run together, spell the phrase's [`compact`] form (or it
+/// with an "s").
+fn phrase_in(phrase: &str, words: &[String]) -> bool {
+    if compact(phrase).next().is_none() {
         return false;
     }
     for start in 0..words.len() {
-        let mut joined = String::new();
+        // What of the phrase the words from `start` have not spelt yet.
+        let mut rest = compact(phrase);
         for word in &words[start..] {
-            joined.push_str(word);
-            if joined == compact || joined.strip_suffix('s') == Some(compact) {
+            let mut after = rest.clone();
+            if word.chars().all(|c| after.next() == Some(c)) {
+                if after.clone().next().is_none() {
+                    return true;
+                }
+                rest = after;
+                continue;
+            }
+            if word
+                .strip_suffix('s')
+                .is_some_and(|w| w.chars().eq(rest.clone()))
+            {
                 return true;
             }
-            if !compact.starts_with(joined.as_str()) {
-                break;
-            }
+            break;
         }
     }
     false

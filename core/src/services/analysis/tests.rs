@@ -602,6 +602,69 @@ fn tier_from_config_else_guessed() {
     assert_eq!(report.tier_source, TierSource::Guessed);
 }
 
+/// A site with pages for three district tasks (council tax, missed bins, planning) and,
+/// when `pothole`, one for a county task too; no link to a county council.
+fn district_task_pages(a: &mut Analysis, pothole: bool) {
+    a.add_page(page("/", "<main><h1>Welcome</h1></main>"), 200, 0);
+    a.add_page(
+        page(
+            "/council-tax/pay",
+            "<title>Pay your council tax</title><main><h1>Pay your council tax</h1></main>",
+        ),
+        200,
+        0,
+    );
+    a.add_page(page("/bins/missed", TASK_PAGE), 200, 0);
+    a.add_page(
+        page("/planning/applications", "<title>Search planning applications</title><main><h1>Search planning applications</h1></main>"),
+        200,
+        0,
+    );
+    if pothole {
+        a.add_page(
+            page(
+                "/roads/pothole",
+                "<title>Report a pothole</title><main><h1>Report a pothole</h1></main>",
+            ),
+            200,
+            0,
+        );
+    }
+}
+
+const TIER_TASKS: &[&str] = &[
+    "pay-council-tax",
+    "report-missed-bin",
+    "planning-applications",
+    "report-pothole",
+    "school-admissions",
+];
+
+#[test]
+fn several_district_tasks_and_no_county_task_make_a_guessed_district() {
+    let mut a = analysis(Config::default(), TIER_TASKS);
+    district_task_pages(&mut a, false);
+    let report = a.finish();
+    assert_eq!(report.tier, Some(Tier::District));
+    assert_eq!(report.tier_source, TierSource::Guessed);
+}
+
+#[test]
+fn one_county_task_page_or_a_crawl_cut_short_leaves_the_tier_unknown() {
+    // A county task's page: not a district, and one county task is too few for a unitary.
+    let mut a = analysis(Config::default(), TIER_TASKS);
+    district_task_pages(&mut a, true);
+    let report = a.finish();
+    assert_eq!(report.tier, None);
+    assert_eq!(report.tier_source, TierSource::Unknown);
+    // The county tasks' pages may be beyond the page limit: their absence says nothing.
+    let mut a = analysis(Config::default(), TIER_TASKS);
+    district_task_pages(&mut a, false);
+    a.crawl_cut_short();
+    let report = a.finish();
+    assert_eq!(report.tier_source, TierSource::Unknown);
+}
+
 #[test]
 fn hosts_of_one_site() {
     assert!(same_site("www.council.gov.uk", "forms.council.gov.uk"));
