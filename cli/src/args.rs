@@ -303,6 +303,15 @@ pub enum Format {
     Json,
 }
 
+impl From<Format> for frontdesk_core::report::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Text => Self::Text,
+            Format::Json => Self::Json,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

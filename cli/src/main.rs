@@ -112,10 +112,7 @@ fn check(args: CheckArgs) -> u8 {
     }
 
     let report = Report::new(pages);
-    let rendered = match args.format {
-        Format::Json => report::json::render(&report),
-        Format::Text => report::text::render(&report, dest.text_style()),
-    };
+    let rendered = report::render(args.format.into(), &report, dest.text_style());
     if let Err(message) = output::write(&dest, &rendered) {
         error(message);
         return EXIT_ERROR;

@@ -233,6 +233,8 @@ fn evaluate(
                 snippet,
                 message: expectation.message.into_owned(),
                 data: expectation.data,
+                baseline: None,
+                ignored: None,
             },
         ));
     }
@@ -301,6 +303,25 @@ pub struct Finding {
     /// attribute and snippet (not the page URL or the reason code).
     #[serde(default)]
     pub fingerprint: String,
+    /// What a baseline (an earlier report given with `--baseline`) says of the finding;
+    /// left out when there is none. The audit never sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineState>,
+    /// Why the finding is ignored (the reason of a `frontdesk.toml` `[[ignore]]` entry):
+    /// it stays in the report but never fails a gate. Left out when it is not ignored. The
+    /// audit never sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ignored: Option<String>,
+}
+
+/// Whether a finding was already in the baseline report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BaselineState {
+    /// Not in the baseline: a regression.
+    New,
+    /// In the baseline already: known debt.
+    Existing,
 }
 
 /// The audit of one page.

@@ -47,7 +47,7 @@ pub use audit::{
     audit, audit_document, audit_snapshot, audit_with_loader, parse_document,
     parse_document_with_loader, parse_snapshot, Options,
 };
-pub use audit::{Finding, PageReport, RulesRun};
+pub use audit::{BaselineState, Finding, PageReport, RulesRun};
 pub use report::{Gate, Page, Report, ToolInfo, SCHEMA_VERSION};
 pub use rules::{registry, Rule, RuleMeta};
 pub use rules::{Impact, Level, Outcome};

@@ -38,6 +38,8 @@ fn finding(rule: &str, outcome: Outcome, level: Option<Level>, impact: Impact) -
         message: String::new(),
         data: None,
         fingerprint: String::new(),
+        baseline: None,
+        ignored: None,
     }
 }
 

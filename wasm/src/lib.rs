@@ -54,6 +54,8 @@ export interface Finding {
   message: string;
   data?: Record<string, unknown>;
   fingerprint: string;
+  baseline?: "new" | "existing";
+  ignored?: string;
 }
 
 export interface PageReport {

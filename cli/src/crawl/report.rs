@@ -526,10 +526,7 @@ impl CrawlReport {
         let head = &self.head;
         let pages = self.pages.iter().map(|p| self.page(p, store));
         let sink = |s: &str| out.write_all(s.as_bytes());
-        match format {
-            Format::Json => report::json::write(head, pages, sink),
-            Format::Text => report::text::write(head, pages, style, sink),
-        }
+        report::write(format.into(), head, pages, style, sink)
     }
 }
 

@@ -69,6 +69,7 @@ where
         ("site", report.site.as_ref().map(pretty)),
         ("services", report.services.as_ref().map(pretty)),
         ("scores", report.scores.as_ref().map(pretty)),
+        ("baseline", report.baseline.as_ref().map(pretty)),
     ];
     for (key, value) in after {
         if let Some(value) = value {

@@ -9,17 +9,21 @@ use std::borrow::Borrow;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::audit::{Finding, PageReport, RulesRun};
+pub use crate::audit::{BaselineState, Finding, PageReport, RulesRun};
 pub use crate::rules::{Impact, Level, Outcome};
 pub use crate::score::Scorecard;
 pub use crate::services::ServicesReport;
 
+mod baseline;
 mod catalogue;
+mod format;
 pub mod json;
 mod site;
 pub mod text;
 
+pub use baseline::{BaselineSummary, FixedFinding};
 pub use catalogue::{catalogue, Catalogue, RuleEntry};
+pub use format::{render, write, Format};
 pub use site::{
     BrokenLink, Document, ExternalLink, Limits, NotAudited, NotCrawled, PageFetch, Redirect,
     RobotsFile, SiteFacts, SiteScope, SitemapFile,
@@ -106,6 +110,9 @@ pub struct Report {
     /// out for `check`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scores: Option<Scorecard>,
+    /// What the report says about its baseline (`--baseline`); left out when none was given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineSummary>,
 }
 
 impl Report {
@@ -118,6 +125,7 @@ impl Report {
             site: None,
             services: None,
             scores: None,
+            baseline: None,
         }
     }
 
@@ -132,6 +140,7 @@ impl Report {
             site: Some(site),
             services: None,
             scores: None,
+            baseline: None,
         }
     }
 

@@ -1,0 +1,107 @@
+//! The report formats and the one place that picks a renderer for each. Every renderer
+//! takes the same arguments (the report, more pages streamed after its own, a sink for
+//! the text), so commands and drivers never need to know which format they write.
+
+use std::borrow::Borrow;
+
+use super::text::Style;
+use super::{json, text, Page, Report};
+
+/// A report format. Its [`Format::name`] is what `--format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// For people at a terminal.
+    Text,
+    /// Report schema v1 (`docs/report.md`), for tools.
+    Json,
+}
+
+impl Format {
+    /// Every format, in the order help texts list them.
+    pub const ALL: &'static [Format] = &[Format::Text, Format::Json];
+
+    /// The name `--format` and `frontdesk.toml` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+        }
+    }
+
+    /// The format with this [`Format::name`].
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// Writes `report`, with `more` pages after its own, in `format`, one piece at a time to
+/// `sink`. `style` only matters for [`Format::Text`].
+pub fn write<P, E>(
+    format: Format,
+    report: &Report,
+    more: impl IntoIterator<Item = Result<P, E>>,
+    style: Style,
+    sink: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E>
+where
+    P: Borrow<Page>,
+{
+    match format {
+        Format::Text => text::write(report, more, style, sink),
+        Format::Json => json::write(report, more, sink),
+    }
+}
+
+/// The whole report in `format`, as one string.
+pub fn render(format: Format, report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    let written = write(
+        format,
+        report,
+        std::iter::empty::<Result<Page, std::convert::Infallible>>(),
+        style,
+        |s| {
+            out.push_str(s);
+            Ok(())
+        },
+    );
+    match written {
+        Ok(()) => out,
+        Err(never) => match never {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_are_unique() {
+        for &f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Format::from_name("xml"), None);
+        let mut names: Vec<_> = Format::ALL.iter().map(|f| f.name()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Format::ALL.len());
+    }
+
+    #[test]
+    fn dispatch_gives_each_renderers_own_output() {
+        let page = crate::audit(
+            "<html lang=en><title>Bins</title><img src=bin.png></html>",
+            "https://a.example/",
+            &crate::Options::default(),
+        );
+        let report = Report::new(vec![page]);
+        assert_eq!(
+            render(Format::Json, &report, Style::plain()),
+            json::render(&report)
+        );
+        assert_eq!(
+            render(Format::Text, &report, Style::plain()),
+            text::render(&report, Style::plain())
+        );
+    }
+}
