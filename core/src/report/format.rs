@@ -32,7 +32,37 @@ impl Format {
     pub fn from_name(name: &str) -> Option<Format> {
         Format::ALL.iter().copied().find(|f| f.name() == name)
     }
+
+    /// The format a file name's extension stands for (`report.sarif` → SARIF), ignoring
+    /// case; `None` for an extension no format of this build claims.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        EXTENSIONS
+            .iter()
+            .find(|(ext, _)| ext.eq_ignore_ascii_case(extension))
+            .and_then(|(_, name)| Format::from_name(name))
+    }
+
+    /// The usual file extension of the format, without the dot.
+    pub fn extension(self) -> &'static str {
+        EXTENSIONS
+            .iter()
+            .find(|(_, name)| *name == self.name())
+            .map_or("txt", |(ext, _)| ext)
+    }
 }
+
+/// File extensions and the format name each stands for, the usual one first. Keyed by
+/// name so that an extension works as soon as its format exists.
+const EXTENSIONS: &[(&str, &str)] = &[
+    ("txt", "text"),
+    ("json", "json"),
+    ("sarif", "sarif"),
+    ("xml", "junit"),
+    ("md", "markdown"),
+    ("html", "html"),
+    ("htm", "html"),
+    ("jsonld", "earl"),
+];
 
 /// Writes `report`, with `more` pages after its own, in `format`, one piece at a time to
 /// `sink`. `style` only matters for [`Format::Text`].
@@ -85,6 +115,22 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Format::ALL.len());
+    }
+
+    #[test]
+    fn every_format_has_its_own_extension_and_back() {
+        for &f in Format::ALL {
+            assert!(
+                EXTENSIONS.iter().any(|(_, name)| *name == f.name()),
+                "{} has no extension",
+                f.name()
+            );
+            assert_eq!(Format::from_extension(f.extension()), Some(f));
+        }
+        assert_eq!(Format::from_extension("JSON"), Some(Format::Json));
+        assert_eq!(Format::from_extension("txt"), Some(Format::Text));
+        assert_eq!(Format::from_extension("pdf"), None);
+        assert_eq!(Format::from_extension(""), None);
     }
 
     #[test]

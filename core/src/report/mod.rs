@@ -17,6 +17,7 @@ pub use crate::services::ServicesReport;
 mod baseline;
 mod catalogue;
 mod format;
+mod ignore;
 pub mod json;
 mod site;
 pub mod text;
@@ -24,6 +25,7 @@ pub mod text;
 pub use baseline::{BaselineSummary, FixedFinding};
 pub use catalogue::{catalogue, Catalogue, RuleEntry};
 pub use format::{render, write, Format};
+pub use ignore::{IgnoreList, IgnoreRule};
 pub use site::{
     BrokenLink, Document, ExternalLink, Limits, NotAudited, NotCrawled, PageFetch, Redirect,
     RobotsFile, SiteFacts, SiteScope, SitemapFile,
@@ -175,7 +177,8 @@ pub enum Gate {
 impl Gate {
     /// The gate for one page.
     pub fn of_page(page: &PageReport) -> Gate {
-        if page.failed_a_aa().next().is_some() {
+        // Ignored findings (frontdesk.toml `[[ignore]]`) stay in the report but never fail.
+        if page.failed_a_aa().any(|f| f.ignored.is_none()) {
             Gate::Fail
         } else {
             Gate::Pass
@@ -253,5 +256,15 @@ mod tests {
             .any(|f| f.outcome == Outcome::CantTell && f.level == Some(Level::AA)));
         assert!(unsure.findings.iter().all(|f| f.outcome != Outcome::Failed));
         assert_eq!(Gate::of_page(&unsure), Gate::Pass);
+    }
+
+    #[test]
+    fn ignored_findings_never_fail_the_gate() {
+        let mut level_a = page(r#"<h1>Bins</h1><img src="bin.png">"#);
+        assert_eq!(Gate::of_page(&level_a), Gate::Fail);
+        for f in &mut level_a.findings {
+            f.ignored = Some("decorative, fixed in the next release".into());
+        }
+        assert_eq!(Gate::of_page(&level_a), Gate::Pass);
     }
 }

@@ -86,10 +86,11 @@ where
     let rules = crate::rules::registry().len();
     let mut out = match &report.site {
         None => format!(
-            "{}, {} failed, {} cannot tell ({rules} rules checked)\n",
+            "{}, {} failed, {} cannot tell{} ({rules} rules checked)\n",
             plural(counts.pages, "page", "pages"),
             counts.failed,
             counts.cant_tell,
+            counts.ignored_note(),
         ),
         Some(site) => {
             let mut out = render_site(site, style);
@@ -114,6 +115,17 @@ struct Counts {
     pages: usize,
     failed: usize,
     cant_tell: usize,
+    ignored: usize,
+}
+
+impl Counts {
+    /// `, 2 ignored` when some findings were ignored; nothing otherwise.
+    fn ignored_note(&self) -> String {
+        match self.ignored {
+            0 => String::new(),
+            n => format!(", {n} ignored"),
+        }
+    }
 }
 
 /// One page: header line (URL, title, status, fetch time), what a crawl knows of its
@@ -160,10 +172,10 @@ fn render_page(page: &Page, style: Style, counts: &mut Counts) -> String {
             }
         }
     }
-    if report.findings.is_empty() {
+    if report.findings.iter().all(|f| f.ignored.is_some()) {
         let _ = writeln!(out, "  {}", style.paint("32", "no failures found"));
     }
-    for finding in &report.findings {
+    for finding in report.findings.iter().filter(|f| f.ignored.is_none()) {
         match finding.outcome {
             Outcome::Failed => counts.failed += 1,
             Outcome::CantTell => counts.cant_tell += 1,
@@ -171,12 +183,22 @@ fn render_page(page: &Page, style: Style, counts: &mut Counts) -> String {
         }
         render_finding(&mut out, finding, style);
     }
+    // Ignored findings (frontdesk.toml `[[ignore]]`) after the rest, with their reasons,
+    // and outside the failed and cannot-tell counts.
+    for finding in &report.findings {
+        if let Some(reason) = &finding.ignored {
+            counts.ignored += 1;
+            render_finding(&mut out, finding, style);
+            let _ = writeln!(out, "      ignored: {}", clean(reason));
+        }
+    }
     out.push('\n');
     out
 }
 
 fn render_finding(out: &mut String, finding: &Finding, style: Style) {
     let outcome = match finding.outcome {
+        _ if finding.ignored.is_some() => style.paint("2", "ignored"),
         Outcome::Failed => style.paint("31;1", "failed"),
         Outcome::CantTell => style.paint("33;1", "cannot tell"),
         Outcome::Passed => style.paint("32", "passed"),
@@ -305,10 +327,11 @@ fn site_summary(site: &SiteFacts, counts: &Counts, rules: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} crawled, {} failed, {} cannot tell ({rules} rules checked); {}, {}",
+        "{} crawled, {} failed, {} cannot tell{} ({rules} rules checked); {}, {}",
         plural(counts.pages, "page", "pages"),
         counts.failed,
         counts.cant_tell,
+        counts.ignored_note(),
         plural(site.documents.len(), "document", "documents"),
         plural(site.broken_links.len(), "broken link", "broken links"),
     );
@@ -802,6 +825,55 @@ mod tests {
             "Kestrelford Council: accessibility 71/100 · services 2.7★ (2 of 3 tasks online) · statement 0/1"
         );
         assert!(lines[lines.len() - 2].starts_with("0 pages crawled,"));
+    }
+
+    #[test]
+    fn ignored_findings_come_last_with_their_reason_and_outside_the_counts() {
+        // One image without a text alternative: one image-has-name failure (1.1.1 A).
+        let mut page = crate::audit(
+            r#"<html lang="en"><title>Bins</title><h1>Bins</h1><img src="bin.png"></html>"#,
+            "https://a.example/",
+            &crate::Options::default(),
+        );
+        let failed = page
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::Failed)
+            .count();
+        assert!(failed >= 1);
+        let cant_tell = page
+            .findings
+            .iter()
+            .filter(|f| f.outcome == Outcome::CantTell)
+            .count();
+        for f in &mut page.findings {
+            if f.rule == "image-has-name" {
+                f.ignored = Some("a decorative bin".into());
+            }
+        }
+        let text = render(&Report::new(vec![page]), Style::plain());
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("  ignored  image-has-name  [1.1.1 A, critical]  "))
+            .expect(&text);
+        assert!(
+            lines[at + 1..].contains(&"      ignored: a decorative bin"),
+            "{text}"
+        );
+        // Nothing else comes after the ignored finding on the page.
+        assert!(
+            !lines[at + 1..].iter().any(|l| l.starts_with("  failed")),
+            "{text}"
+        );
+        let rules = crate::rules::registry().len();
+        assert!(
+            text.ends_with(&format!(
+                "1 page, {} failed, {cant_tell} cannot tell, 1 ignored ({rules} rules checked)\n",
+                failed - 1
+            )),
+            "{text}"
+        );
     }
 
     #[test]
