@@ -7,16 +7,34 @@
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use frontdesk_core::report::IgnoreList;
+
+use crate::output::Target;
 
 const AFTER_HELP: &str = "\
 Examples:
   frontdesk check site/                       every .html/.htm file under site/
   frontdesk check https://www.council.example/bins
   frontdesk check --format json -o report.json site/
+  frontdesk check -o report.json -o report.txt site/   two reports from one run
   frontdesk crawl https://www.council.example/  every page of a site (see `crawl --help`)
 
+Outputs:
+  Each --format pairs with the next --output after it (--format json -o r.json
+  --format text -o r.txt). An --output with no --format of its own takes the format
+  from its extension: .txt text, .json json (and .sarif sarif, .xml junit, .md
+  markdown, .html/.htm html, .jsonld earl once those formats exist). A --format
+  with no --output after it goes to standard output (one at most). With neither,
+  the report is text on standard output. `-o FILE --format F` (one of each) also
+  pairs.
+
+Config:
+  Options and [[ignore]] entries can live in frontdesk.toml, found in the working
+  folder or the nearest folder above it (up to the repository root), or given with
+  --config FILE. Flags on the command line win over the file. See docs/config.md.
+
 Exit codes:
-  0  no page has a failed finding at WCAG level A or AA
+  0  no page has a failed finding at WCAG level A or AA (ignored ones aside)
   1  at least one page has a failed finding at WCAG level A or AA
   2  usage error, or an input could not be read or fetched
      (pages that could be read are still reported)";
@@ -83,11 +101,26 @@ const CRAWL_AFTER_HELP: &str = "\
 Examples:
   frontdesk crawl test-sites/demo-council            a local site, offline
   frontdesk crawl https://www.council.example/ --max-pages 5000 -o report.json --format json
+  frontdesk crawl test-sites/demo-council -o report.json -o report.txt   both at once
   frontdesk crawl https://www.council.example/ --exclude '/search*' --check-external
   frontdesk crawl https://www.leeds.gov.uk/ --council leeds --no-site-search
 
+Outputs:
+  Each --format pairs with the next --output after it (--format json -o r.json
+  --format text -o r.txt). An --output with no --format of its own takes the format
+  from its extension: .txt text, .json json (and .sarif sarif, .xml junit, .md
+  markdown, .html/.htm html, .jsonld earl once those formats exist). A --format
+  with no --output after it goes to standard output (one at most). With neither,
+  the report is text on standard output. `-o FILE --format F` (one of each) also
+  pairs.
+
+Config:
+  Options and [[ignore]] entries can live in frontdesk.toml, found in the working
+  folder or the nearest folder above it (up to the repository root), or given with
+  --config FILE. Flags on the command line win over the file. See docs/config.md.
+
 Exit codes:
-  0  no page has a failed finding at WCAG level A or AA
+  0  no page has a failed finding at WCAG level A or AA (ignored ones aside)
   1  at least one page has a failed finding at WCAG level A or AA
   2  usage error, the start URL could not be reached or audited, the crawl was
      interrupted, or the report could not be written";
@@ -175,17 +208,33 @@ pub struct CrawlArgs {
     pub timings: bool,
 
     /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Repeatable, each with its own --output (see OUTPUTS below).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
 
-    /// Write the report to FILE instead of standard output. An existing file is never
+    /// Write the report to FILE instead of standard output; repeatable. Without a --format
+    /// of its own the file's extension gives the format. An existing file is never
     /// replaced unless --force is given.
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub output: Vec<PathBuf>,
 
-    /// Allow --output to replace an existing file.
-    #[arg(long, requires = "output")]
+    /// Allow --output to replace existing files.
+    #[arg(long)]
     pub force: bool,
+
+    /// Read options and [[ignore]] entries from FILE instead of the frontdesk.toml found
+    /// in the working folder or above it (docs/config.md).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Where the report goes, one format per destination: from --format/--output, else
+    /// the config file, else text on standard output. Set by `config::parse`.
+    #[arg(skip)]
+    pub targets: Vec<Target>,
+
+    /// The config file's `[[ignore]]` entries still in force. Set by `config::parse`.
+    #[arg(skip)]
+    pub ignores: IgnoreList,
 
     /// No progress display (for CI and scripts). Logs still follow RUST_LOG.
     #[arg(short, long)]
@@ -253,17 +302,32 @@ pub struct CheckArgs {
     pub inputs: Vec<String>,
 
     /// Report format: `text` for people, `json` for tools (report schema v1).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Repeatable, each with its own --output (see OUTPUTS below).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Vec<Format>,
 
-    /// Write the report to FILE instead of standard output. An existing file is never
+    /// Write the report to FILE instead of standard output; repeatable. Without a --format
+    /// of its own the file's extension gives the format. An existing file is never
     /// replaced unless --force is given.
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub output: Vec<PathBuf>,
 
-    /// Allow --output to replace an existing file.
-    #[arg(long, requires = "output")]
+    /// Allow --output to replace existing files.
+    #[arg(long)]
     pub force: bool,
+
+    /// Read options and [[ignore]] entries from FILE instead of the frontdesk.toml found
+    /// in the working folder or above it (docs/config.md).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Where the report goes (see [`CrawlArgs::targets`]). Set by `config::parse`.
+    #[arg(skip)]
+    pub targets: Vec<Target>,
+
+    /// The config file's `[[ignore]]` entries still in force. Set by `config::parse`.
+    #[arg(skip)]
+    pub ignores: IgnoreList,
 }
 
 #[derive(Debug, clap::Args)]

@@ -7,6 +7,7 @@
 //! [`crawl`] audits a whole site (HTTP or a local folder).
 
 mod args;
+mod config;
 mod crawl;
 mod decode;
 mod fetch;
@@ -18,11 +19,10 @@ mod sheets;
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
-use clap::Parser;
 use frontdesk_core::report::{self, Gate, Report};
 use frontdesk_core::{audit_with_loader, Options, PageReport};
 
-use args::{CheckArgs, Cli, Command, Format, RulesArgs};
+use args::{CheckArgs, Command, Format, RulesArgs};
 use output::Destination;
 
 /// No page fails WCAG A/AA.
@@ -33,7 +33,10 @@ const EXIT_FAIL: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match config::parse() {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
     let code = match cli.command {
         Command::Check(args) => check(args),
         Command::Crawl(args) => crawl::run(args),
@@ -47,16 +50,11 @@ fn error(message: impl std::fmt::Display) {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let dest = match args.output {
-        Some(path) => Destination::File {
-            path,
-            force: args.force,
-        },
-        None => Destination::Stdout,
-    };
-    if let Err(message) = output::check_destination(&dest) {
-        error(message);
-        return EXIT_ERROR;
+    for target in &args.targets {
+        if let Err(message) = output::check_destination(&target.dest) {
+            error(message);
+            return EXIT_ERROR;
+        }
     }
 
     // Each input is loaded and audited in turn, and its HTML dropped before the next, so
@@ -88,7 +86,10 @@ fn check(args: CheckArgs) -> u8 {
                         audit_with_loader(&page.html, &page.url, &options, &sheets)
                     }));
                     match audited {
-                        Ok(report) => pages.push(report),
+                        Ok(mut report) => {
+                            args.ignores.apply_page(&mut report);
+                            pages.push(report);
+                        }
                         Err(_) => {
                             error(format_args!(
                                 "internal error while checking '{}' (a frontdesk bug: please report it)",
@@ -112,13 +113,16 @@ fn check(args: CheckArgs) -> u8 {
     }
 
     let report = Report::new(pages);
-    let rendered = report::render(args.format.into(), &report, dest.text_style());
-    if let Err(message) = output::write(&dest, &rendered) {
-        error(message);
-        return EXIT_ERROR;
+    let mut write_errors = false;
+    for target in &args.targets {
+        let rendered = report::render(target.format, &report, target.dest.text_style());
+        if let Err(message) = output::write(&target.dest, &rendered) {
+            error(message);
+            write_errors = true;
+        }
     }
 
-    if input_errors {
+    if input_errors || write_errors {
         EXIT_ERROR
     } else if report.gate() == Gate::Fail {
         EXIT_FAIL

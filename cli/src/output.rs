@@ -6,12 +6,29 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use frontdesk_core::report::text::Style;
+use frontdesk_core::report::Format;
 
 /// Where a report goes.
 #[derive(Debug, Clone)]
 pub enum Destination {
     Stdout,
     File { path: PathBuf, force: bool },
+}
+
+/// One report of a run: its format and where it goes (a run can write several).
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub format: Format,
+    pub dest: Destination,
+}
+
+impl Target {
+    pub fn stdout(format: Format) -> Self {
+        Target {
+            format,
+            dest: Destination::Stdout,
+        }
+    }
 }
 
 impl Destination {

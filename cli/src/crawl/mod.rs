@@ -40,7 +40,7 @@ use url::Url;
 
 use crate::args::CrawlArgs;
 use crate::decode::{decode_css, decode_html};
-use crate::output::{self, Destination};
+use crate::output;
 use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
 
 use fetch::{Fetcher, Http, HttpConfig};
@@ -80,16 +80,11 @@ struct Ctx {
 
 /// The command: parse the arguments, crawl, write the report. Returns the exit code.
 pub fn run(args: CrawlArgs) -> u8 {
-    let dest = match &args.output {
-        Some(path) => Destination::File {
-            path: path.clone(),
-            force: args.force,
-        },
-        None => Destination::Stdout,
-    };
-    if let Err(message) = output::check_destination(&dest) {
-        error(message);
-        return EXIT_ERROR;
+    for target in &args.targets {
+        if let Err(message) = output::check_destination(&target.dest) {
+            error(message);
+            return EXIT_ERROR;
+        }
     }
     let (start, local_root) = match start_of(&args.start) {
         Ok(start) => start,
@@ -143,12 +138,20 @@ pub fn run(args: CrawlArgs) -> u8 {
         mut store,
         no_pages,
     } = crawled;
-    let style = dest.text_style();
-    let written = output::write_with(&dest, |out| {
-        report.write(args.format, style, out, &mut store)
-    });
-    if let Err(message) = written {
-        error(message);
+    // Each report streams the pages from the store again: memory stays flat however many
+    // formats are written.
+    let mut write_errors = false;
+    for target in &args.targets {
+        let style = target.dest.text_style();
+        let written = output::write_with(&target.dest, |out| {
+            report.write(target.format, style, out, &mut store)
+        });
+        if let Err(message) = written {
+            error(message);
+            write_errors = true;
+        }
+    }
+    if write_errors {
         return EXIT_ERROR;
     }
     if let Some(problem) = no_pages {
@@ -318,6 +321,8 @@ struct Driver {
     /// council is not known).
     start: String,
     home_title: Option<String>,
+    /// frontdesk.toml's `[[ignore]]` entries, marked on each page before it is stored.
+    ignores: frontdesk_core::report::IgnoreList,
 }
 
 async fn crawl(
@@ -386,6 +391,7 @@ async fn crawl(
         ),
         start: start.to_string(),
         home_title: None,
+        ignores: args.ignores.clone(),
     };
     let epoch = Instant::now();
     let bar = progress.then(new_progress_bar);
@@ -621,7 +627,8 @@ impl Driver {
             Done::Exchange(id, Err(failure)) => crawler.on_error(id, now, failure),
             Done::Audited(task, audited) => match *audited {
                 Some(page) => {
-                    let analysed = page.analysed;
+                    let mut analysed = page.analysed;
+                    self.ignores.apply_page(&mut analysed.report);
                     tracing::debug!(url = %analysed.report.url, "audited");
                     let failed_a_aa = analysed.report.failed_a_aa().count();
                     if analysed.report.url == self.start {

@@ -28,7 +28,6 @@ use frontdesk_core::services::ServicesReport;
 use frontdesk_core::PageReport;
 
 use super::frontier::{Entry, Frontier, Id, Referrers, State};
-use crate::args::Format;
 use frontdesk_core::crawl::robots::RobotsReport;
 
 /// An audited page as the crawl keeps it in memory: where its findings are stored, and
@@ -518,7 +517,7 @@ impl CrawlReport {
     /// time back from the store, so the report is never held whole.
     pub fn write(
         &self,
-        format: Format,
+        format: report::Format,
         style: Style,
         out: &mut dyn Write,
         store: &mut PageStore,
@@ -526,7 +525,7 @@ impl CrawlReport {
         let head = &self.head;
         let pages = self.pages.iter().map(|p| self.page(p, store));
         let sink = |s: &str| out.write_all(s.as_bytes());
-        report::write(format.into(), head, pages, style, sink)
+        report::write(format, head, pages, style, sink)
     }
 }
 
@@ -599,7 +598,12 @@ mod tests {
         assert_eq!(crawl.gate(), Gate::Fail);
         let mut streamed = Vec::new();
         crawl
-            .write(Format::Json, Style::plain(), &mut streamed, &mut store)
+            .write(
+                report::Format::Json,
+                Style::plain(),
+                &mut streamed,
+                &mut store,
+            )
             .unwrap();
 
         // Pages sorted by URL, each with its fetch facts.
@@ -624,7 +628,7 @@ mod tests {
 
         let mut text = Vec::new();
         crawl
-            .write(Format::Text, Style::plain(), &mut text, &mut store)
+            .write(report::Format::Text, Style::plain(), &mut text, &mut store)
             .unwrap();
         assert_eq!(
             String::from_utf8(text).unwrap(),
@@ -636,7 +640,12 @@ mod tests {
         assert_eq!(empty.gate(), Gate::Pass);
         let mut streamed = Vec::new();
         empty
-            .write(Format::Json, Style::plain(), &mut streamed, &mut store)
+            .write(
+                report::Format::Json,
+                Style::plain(),
+                &mut streamed,
+                &mut store,
+            )
             .unwrap();
         assert_eq!(
             String::from_utf8(streamed).unwrap(),
