@@ -975,6 +975,22 @@ mod tests {
     }
 
     #[test]
+    fn the_documented_examples_are_valid() {
+        let doc = include_str!("../../docs/config.md");
+        let blocks: Vec<&str> = doc
+            .split("```toml\n")
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap())
+            .collect();
+        assert!(blocks.len() >= 3, "docs/config.md has its examples");
+        for block in blocks {
+            if let Err(problems) = read(block, Path::new("/cfg")) {
+                panic!("{problems:?} in\n{block}");
+            }
+        }
+    }
+
+    #[test]
     fn edit_distances() {
         assert_eq!(edit_distance("max_page", "max_pages"), 1);
         assert_eq!(edit_distance("", "abc"), 3);

@@ -113,9 +113,25 @@ reason = "the logo"
     );
     let run = run_in(dir.path(), &["check", "--format", "json", path_str(&page)]);
     assert_eq!(code(&run), 1, "{}", stderr(&run));
-    assert!(findings(&json(&run))
+    let all = findings(&json(&run));
+    assert!(all.iter().all(|f| f.get("ignored").is_none()));
+
+    // The selector the report prints, copied into an entry, matches.
+    let selector = all
         .iter()
-        .all(|f| f.get("ignored").is_none()));
+        .find(|f| f["rule"] == "image-has-name")
+        .and_then(|f| f["selector"].as_str())
+        .unwrap()
+        .to_string();
+    write(
+        dir.path(),
+        "frontdesk.toml",
+        format!(
+            "[[ignore]]\nrule = \"image-has-name\"\nurl = \"/**/recycling.html\"\nselector = '{selector}'\nreason = \"known\"\n"
+        ),
+    );
+    let run = run_in(dir.path(), &["check", path_str(&page)]);
+    assert_eq!(code(&run), 0, "{}", stderr(&run));
 }
 
 #[test]
