@@ -376,10 +376,18 @@ impl Reader<'_> {
             .filter_map(|(c, cmd)| option_arg(cmd, name).map(|arg| (*c, cmd, arg)))
             .collect();
         if found.len() < for_commands.len() {
-            let message = match (scope, found.first()) {
+            let elsewhere = self
+                .commands
+                .iter()
+                .find(|(c, cmd)| scope != Some(*c) && option_arg(cmd, name).is_some())
+                .map(|(c, _)| *c);
+            let message = match (scope, found.first(), elsewhere) {
                 // At the top level a key must suit every command.
-                (None, Some((only, _, _))) => {
+                (None, Some((only, _, _)), _) => {
                     format!("'{name}' is an option of {only} only: put it under [{only}]")
+                }
+                (Some(here), None, Some(there)) => {
+                    format!("'{name}' is an option of {there}, not {here}: put it under [{there}]")
                 }
                 _ => self.unknown(scope, name),
             };
@@ -881,6 +889,14 @@ mod tests {
             vec![(
                 2,
                 "unknown key 'max-pages' (did you mean 'max_pages'?)".into()
+            )]
+        );
+        let found = problems("[check]\nmax_pages = 5\n");
+        assert_eq!(
+            found,
+            vec![(
+                2,
+                "'max_pages' is an option of crawl, not check: put it under [crawl]".into()
             )]
         );
         let found = problems("max_pages = 5\n");
