@@ -9,7 +9,9 @@
 mod args;
 mod crawl;
 mod decode;
+mod diff;
 mod fetch;
+mod gates;
 mod input;
 mod output;
 mod rules;
@@ -19,15 +21,15 @@ use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
 use clap::Parser;
-use frontdesk_core::report::{self, Gate, Report};
+use frontdesk_core::report::{self, Report};
 use frontdesk_core::{audit_with_loader, Options, PageReport};
 
 use args::{CheckArgs, Cli, Command, Format, RulesArgs};
 use output::Destination;
 
-/// No page fails WCAG A/AA.
+/// No gate failed (by default: no page fails WCAG A/AA), or `--report-only`.
 const EXIT_PASS: u8 = 0;
-/// Some page has a failed finding at WCAG level A or AA.
+/// A gate failed (by default: some page has a failed finding at WCAG level A or AA).
 const EXIT_FAIL: u8 = 1;
 /// Usage or input error (the same code clap uses for usage errors).
 const EXIT_ERROR: u8 = 2;
@@ -38,6 +40,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Crawl(args) => crawl::run(args),
         Command::Rules(args) => list_rules(args),
+        Command::Diff(args) => diff::run(args),
     };
     ExitCode::from(code)
 }
@@ -58,6 +61,13 @@ fn check(args: CheckArgs) -> u8 {
         error(message);
         return EXIT_ERROR;
     }
+    let gates = match gates::Gates::from_args(&args.gates) {
+        Ok(gates) => gates,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
 
     // Each input is loaded and audited in turn, and its HTML dropped before the next, so
     // memory stays at one page whatever the number of inputs. A bad input is reported
@@ -111,7 +121,10 @@ fn check(args: CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
 
-    let report = Report::new(pages);
+    let mut report = Report::new(pages);
+    if let Some(baseline) = &gates.baseline {
+        baseline.apply(&mut report);
+    }
     let rendered = report::render(args.format.into(), &report, dest.text_style());
     if let Err(message) = output::write(&dest, &rendered) {
         error(message);
@@ -120,10 +133,8 @@ fn check(args: CheckArgs) -> u8 {
 
     if input_errors {
         EXIT_ERROR
-    } else if report.gate() == Gate::Fail {
-        EXIT_FAIL
     } else {
-        EXIT_PASS
+        gates.verdict(&report.gate_failures(&gates.policy))
     }
 }
 

@@ -160,6 +160,38 @@ impl Baseline {
         })
     }
 
+    /// The baseline findings none of `matches` names, in the baseline's order.
+    pub fn unmatched(&self, matches: impl IntoIterator<Item = u32>) -> Vec<FixedFinding> {
+        let mut used = vec![false; self.entries.len()];
+        for m in matches {
+            if let Some(u) = used.get_mut(m as usize) {
+                *u = true;
+            }
+        }
+        self.entries
+            .iter()
+            .zip(used)
+            .filter(|(_, used)| !used)
+            .map(|(e, _)| FixedFinding {
+                url: e.url.clone(),
+                rule: e.rule.clone(),
+                level: e.level,
+                selector: e.selector.clone(),
+                message: e.message.clone(),
+                fingerprint: e.fingerprint.clone(),
+            })
+            .collect()
+    }
+
+    /// A baseline with no finding.
+    pub fn empty() -> Self {
+        Baseline {
+            file: String::new(),
+            entries: Vec::new(),
+            by_page: HashMap::new(),
+        }
+    }
+
     /// How many findings (failed or cantTell) the baseline holds.
     pub fn len(&self) -> usize {
         self.entries.len()
@@ -173,11 +205,41 @@ impl Baseline {
     /// Sets `baseline` on each failed or cantTell finding of `page`, whose URL's key (see
     /// [`page_key`]) is `key`; returns the baseline findings it matched.
     pub fn mark(&self, page: &mut PageReport, key: &str) -> Matches {
-        let candidates: &[u32] = self.by_page.get(key).map_or(&[], Vec::as_slice);
         let taking_part: Vec<usize> = (0..page.findings.len())
             .filter(|&i| page.findings[i].outcome != Outcome::Passed)
             .collect();
-        let mut matched: Vec<Option<u32>> = vec![None; page.findings.len()];
+        let matched = self.pair(
+            key,
+            taking_part.iter().map(|&i| {
+                let f = &page.findings[i];
+                (
+                    f.rule.as_str(),
+                    f.fingerprint.as_str(),
+                    f.selector.as_str(),
+                    f.snippet.as_str(),
+                )
+            }),
+        );
+        for (&i, m) in taking_part.iter().zip(&matched) {
+            page.findings[i].baseline = Some(match m {
+                Some(_) => BaselineState::Existing,
+                None => BaselineState::New,
+            });
+        }
+        matched.into_iter().flatten().collect()
+    }
+
+    /// Pairs findings of the page keyed `key`, given as (rule, fingerprint, selector,
+    /// snippet) in document order, with the baseline's findings of that page: for each,
+    /// the baseline finding it matched, if any.
+    pub fn pair<'f>(
+        &self,
+        key: &str,
+        findings: impl IntoIterator<Item = (&'f str, &'f str, &'f str, &'f str)>,
+    ) -> Vec<Option<u32>> {
+        let findings: Vec<_> = findings.into_iter().collect();
+        let candidates: &[u32] = self.by_page.get(key).map_or(&[], Vec::as_slice);
+        let mut matched: Vec<Option<u32>> = vec![None; findings.len()];
         let mut used = vec![false; candidates.len()];
         // Three passes, most precise first; each pass pairs findings in document order
         // with the first unused baseline finding of the same key.
@@ -200,30 +262,18 @@ impl Baseline {
             if open.is_empty() {
                 break;
             }
-            for &i in &taking_part {
+            for (i, &(rule, fingerprint, selector, snippet)) in findings.iter().enumerate() {
                 if matched[i].is_some() {
                     continue;
                 }
-                let f = &page.findings[i];
-                let key = key_of(
-                    &f.rule,
-                    &f.fingerprint,
-                    &f.selector,
-                    snippet_hash(&f.snippet),
-                );
+                let key = key_of(rule, fingerprint, selector, snippet_hash(snippet));
                 if let Some(c) = open.get_mut(&key).and_then(VecDeque::pop_front) {
                     used[c] = true;
                     matched[i] = Some(candidates[c]);
                 }
             }
         }
-        for &i in &taking_part {
-            page.findings[i].baseline = Some(match matched[i] {
-                Some(_) => BaselineState::Existing,
-                None => BaselineState::New,
-            });
-        }
-        matched.into_iter().flatten().collect()
+        matched
     }
 
     /// Marks every page of `report` and sets its [`BaselineSummary`] (for a report whose
@@ -252,26 +302,7 @@ impl Baseline {
         new: usize,
         existing: usize,
     ) -> BaselineSummary {
-        let mut used = vec![false; self.entries.len()];
-        for m in matches {
-            if let Some(u) = used.get_mut(m as usize) {
-                *u = true;
-            }
-        }
-        let fixed = self
-            .entries
-            .iter()
-            .zip(used)
-            .filter(|(_, used)| !used)
-            .map(|(e, _)| FixedFinding {
-                url: e.url.clone(),
-                rule: e.rule.clone(),
-                level: e.level,
-                selector: e.selector.clone(),
-                message: e.message.clone(),
-                fingerprint: e.fingerprint.clone(),
-            })
-            .collect();
+        let fixed = self.unmatched(matches);
         BaselineSummary {
             file: self.file.clone(),
             new,

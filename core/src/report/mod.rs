@@ -14,6 +14,7 @@ pub use crate::services::ServicesReport;
 
 mod baseline;
 mod catalogue;
+mod diff;
 mod format;
 mod gate;
 pub mod json;
@@ -25,6 +26,7 @@ pub use baseline::{
     FixedFinding, Matches, PageDigest, ReportDigest,
 };
 pub use catalogue::{catalogue, Catalogue, RuleEntry};
+pub use diff::{diff, DiffFinding, ReportDiff, ScoreChange, ScoreChanges};
 pub use format::{render, write, Format};
 pub use gate::{FailOn, Gate, GateCounts, GateFailure, GatePolicy, GateScore};
 pub use site::{
