@@ -377,6 +377,77 @@ fn each_gate_passes_and_fails() {
 }
 
 #[test]
+fn min_level_chooses_the_levels_that_count() {
+    let dir = tempfile::tempdir().unwrap();
+    // #777 on white is 4.48:1: fails 1.4.3 (AA, 4.5:1) and 1.4.6 (AAA, 7:1); nothing at A.
+    let page = dir.path().join("grey.html");
+    std::fs::write(
+        &page,
+        r#"<!doctype html><html lang="en"><head><title>Bins</title></head><body><main><h1>Bins</h1><p style="color:#777;background:#fff">Collections move to Tuesday.</p></main></body></html>"#,
+    )
+    .unwrap();
+    let page = page.to_str().unwrap();
+    let gate = |args: &[&str]| {
+        let mut all = vec!["check", page];
+        all.extend_from_slice(args);
+        let run = run(&all);
+        (run.code(), run.stderr().trim().to_string())
+    };
+    assert_eq!(gate(&["--min-level", "A"]), (0, String::new()));
+    assert_eq!(
+        gate(&[]),
+        (
+            1,
+            "frontdesk: gate --fail-on any failed: 1 A/AA failure (limit 0)".into()
+        )
+    );
+    assert_eq!(
+        gate(&["--min-level", "aaa"]),
+        (
+            1,
+            "frontdesk: gate --fail-on any failed: 2 A/AA/AAA failures (limit 0)".into()
+        )
+    );
+}
+
+#[test]
+fn crawl_min_score_is_the_site_score() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.json");
+    let run = crawl_json(&demo_dir(), &out, &["--fail-on", "none"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let score = read(&out)["scores"]["accessibility"]["score"]
+        .as_u64()
+        .unwrap();
+    let at = score.to_string();
+    let above = (score + 1).to_string();
+    let pass = crawl_json(
+        &demo_dir(),
+        &dir.path().join("a.json"),
+        &["--fail-on", "none", "--min-score", &at],
+    );
+    assert_eq!(pass.code(), 0, "{}", pass.stderr());
+    let fail = crawl_json(
+        &demo_dir(),
+        &dir.path().join("b.json"),
+        &["--fail-on", "none", "--min-score", &above],
+    );
+    assert_eq!(fail.code(), 1);
+    assert_eq!(
+        fail.stderr().trim(),
+        format!("frontdesk: gate --min-score failed: accessibility {score} < {above}")
+    );
+    // --report-only: 0, and the line says so.
+    let only = crawl_json(&demo_dir(), &dir.path().join("c.json"), &["--report-only"]);
+    assert_eq!(only.code(), 0);
+    assert!(
+        only.stderr().trim().ends_with("(--report-only: exit 0)"),
+        "{}",
+        only.stderr()
+    );
+}
+
+#[test]
 fn bad_baselines_and_flags_are_usage_errors() {
     let dir = tempfile::tempdir().unwrap();
     let page = demo_dir().join("contact.html");
@@ -427,6 +498,15 @@ fn bad_baselines_and_flags_are_usage_errors() {
             "old report",
         ),
         (vec!["diff", other.to_str().unwrap()], "NEW.json"),
+        // --report-only never hides an input error.
+        (
+            vec![
+                "check",
+                "--report-only",
+                dir.path().join("missing.html").to_str().unwrap(),
+            ],
+            "missing.html",
+        ),
     ] {
         let run = run(&args);
         assert_eq!(run.code(), 2, "{args:?}: {}", run.stderr());
