@@ -13,6 +13,7 @@ Examples:
   frontdesk check site/                       every .html/.htm file under site/
   frontdesk check https://www.council.example/bins
   frontdesk check --format json -o report.json site/
+  frontdesk check --baseline main.json --fail-on new site/   fail on regressions only
   frontdesk crawl https://www.council.example/  every page of a site (see `crawl --help`)
 
 Exit codes:
@@ -188,6 +189,7 @@ Examples:
   frontdesk crawl https://www.council.example/ --max-pages 5000 -o report.json --format json
   frontdesk crawl https://www.council.example/ --exclude '/search*' --check-external
   frontdesk crawl https://www.leeds.gov.uk/ --council leeds --no-site-search
+  frontdesk crawl site/ --baseline main.json --fail-on new --min-score 80
 
 Exit codes:
   0  no gate failed (by default: no page has a failed finding at WCAG level A or
