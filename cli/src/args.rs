@@ -17,6 +17,7 @@ Examples:
   frontdesk check https://www.council.example/bins
   frontdesk check --format json -o report.json site/
   frontdesk check -o report.json -o report.txt site/   two reports from one run
+  frontdesk check --baseline main.json --fail-on new site/   fail on regressions only
   frontdesk crawl https://www.council.example/  every page of a site (see `crawl --help`)
 
 Outputs:
@@ -34,10 +35,12 @@ Config:
   --config FILE. Flags on the command line win over the file. See docs/config.md.
 
 Exit codes:
-  0  no page has a failed finding at WCAG level A or AA (ignored ones aside)
-  1  at least one page has a failed finding at WCAG level A or AA
-  2  usage error, or an input could not be read or fetched
-     (pages that could be read are still reported)";
+  0  no gate failed (by default: no page has a failed finding at WCAG level A or
+     AA that is not ignored), or --report-only
+  1  a gate failed; one line on stderr per failing gate says which and by how much
+     (gates: --fail-on, --min-level, --max-findings, --min-score; see docs/ci.md)
+  2  usage error, an input could not be read or fetched (pages that could be read
+     are still reported), or the --baseline file is not a frontdesk JSON report";
 
 /// Accessibility checker for UK council websites.
 #[derive(Debug, Parser)]
@@ -95,6 +98,107 @@ pub enum Command {
 
     /// List every rule frontdesk checks, with its WCAG success criteria and documentation.
     Rules(RulesArgs),
+
+    /// Compare two JSON reports: new and fixed findings, and score changes.
+    #[command(
+        long_about = "Compare two JSON reports (from `check` or `crawl`, --format json): \
+                      the findings NEW.json has that OLD.json did not (new), the ones it no \
+                      longer has (fixed), grouped by page, and the score changes: each page's \
+                      score, and the scorecard's figures when both reports have one. Findings \
+                      are paired as --baseline pairs them (docs/ci.md).",
+        after_long_help = DIFF_AFTER_HELP
+    )]
+    Diff(DiffArgs),
+}
+
+const DIFF_AFTER_HELP: &str = "\
+Examples:
+  frontdesk diff main.json branch.json
+  frontdesk diff --format json old.json new.json
+
+Exit codes:
+  0  the comparison was printed (whatever it says)
+  2  usage error, or a file could not be read or is not a frontdesk JSON report";
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The earlier report (JSON).
+    #[arg(value_name = "OLD.json")]
+    pub old: PathBuf,
+
+    /// The later report (JSON).
+    #[arg(value_name = "NEW.json")]
+    pub new: PathBuf,
+
+    /// Output: `text` for people, `json` for tools (`{new, fixed, scores}`, docs/ci.md).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// The CI gates and the baseline, shared by `check` and `crawl` (docs/ci.md).
+#[derive(Debug, Clone, clap::Args)]
+pub struct GateArgs {
+    /// An earlier JSON report of the same site: each finding is marked new or existing,
+    /// and the report lists the fixed ones.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Which failed findings fail the run: `any` (default), `new` (not in --baseline) or
+    /// `none`. Defaults to `none` when --max-findings is given.
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub fail_on: Option<FailOnArg>,
+
+    /// The WCAG levels that count: `A`, `AA` (default: A and AA) or `AAA` (all three).
+    /// Best-practice findings never count.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = LevelArg::Aa, ignore_case = true)]
+    pub min_level: LevelArg,
+
+    /// Fail when more than N failed findings count.
+    #[arg(long, value_name = "N")]
+    pub max_findings: Option<usize>,
+
+    /// Fail when the accessibility score is below X (0–100): a crawl's site score, or
+    /// for `check` the lowest page score.
+    #[arg(long, value_name = "X", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+
+    /// Always exit 0 when the check ran (failing gates are still printed); errors still
+    /// exit 2.
+    #[arg(long)]
+    pub report_only: bool,
+}
+
+/// `--fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOnArg {
+    /// Any failed finding that counts.
+    Any,
+    /// Failed findings that are not in the --baseline report.
+    New,
+    /// No finding fails the run (only --max-findings and --min-score can).
+    None,
+}
+
+/// `--min-level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Level A only.
+    #[value(name = "A")]
+    A,
+    /// Levels A and AA.
+    #[value(name = "AA")]
+    Aa,
+    /// Levels A, AA and AAA.
+    #[value(name = "AAA")]
+    Aaa,
+}
+
+fn parse_score(s: &str) -> Result<f64, String> {
+    let score: f64 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if !score.is_finite() || !(0.0..=100.0).contains(&score) {
+        return Err("the score must be between 0 and 100".into());
+    }
+    Ok(score)
 }
 
 const CRAWL_AFTER_HELP: &str = "\
@@ -104,6 +208,7 @@ Examples:
   frontdesk crawl test-sites/demo-council -o report.json -o report.txt   both at once
   frontdesk crawl https://www.council.example/ --exclude '/search*' --check-external
   frontdesk crawl https://www.leeds.gov.uk/ --council leeds --no-site-search
+  frontdesk crawl site/ --baseline main.json --fail-on new --min-score 80
 
 Outputs:
   Each --format pairs with the next --output after it (--format json -o r.json
@@ -120,10 +225,13 @@ Config:
   --config FILE. Flags on the command line win over the file. See docs/config.md.
 
 Exit codes:
-  0  no page has a failed finding at WCAG level A or AA (ignored ones aside)
-  1  at least one page has a failed finding at WCAG level A or AA
+  0  no gate failed (by default: no page has a failed finding at WCAG level A or
+     AA that is not ignored), or --report-only
+  1  a gate failed; one line on stderr per failing gate says which and by how much
+     (gates: --fail-on, --min-level, --max-findings, --min-score; see docs/ci.md)
   2  usage error, the start URL could not be reached or audited, the crawl was
-     interrupted, or the report could not be written";
+     interrupted, the report could not be written, or the --baseline file is not
+     a frontdesk JSON report";
 
 /// The user agent frontdesk sends unless told otherwise.
 pub const DEFAULT_USER_AGENT: &str = concat!(
@@ -239,6 +347,9 @@ pub struct CrawlArgs {
     /// No progress display (for CI and scripts). Logs still follow RUST_LOG.
     #[arg(short, long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub gates: GateArgs,
 }
 
 fn parse_rate(s: &str) -> Result<f64, String> {
@@ -328,6 +439,8 @@ pub struct CheckArgs {
     /// The config file's `[[ignore]]` entries still in force. Set by `config::parse`.
     #[arg(skip)]
     pub ignores: IgnoreList,
+    #[command(flatten)]
+    pub gates: GateArgs,
 }
 
 #[derive(Debug, clap::Args)]

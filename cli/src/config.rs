@@ -30,17 +30,6 @@ pub const FILE_NAME: &str = "frontdesk.toml";
 /// The commands whose options the file holds.
 const COMMANDS: &[&str] = &["check", "crawl"];
 
-/// Keys for the gate flags (`--fail-on`, …): known to the file before the flags exist, so
-/// that a gate written in the file is refused with a clear message rather than as a typo.
-const GATE_KEYS: &[&str] = &[
-    "fail_on",
-    "min_level",
-    "max_findings",
-    "min_score",
-    "report_only",
-    "baseline",
-];
-
 /// The command line, with the config file's options, targets and ignores. Errors are
 /// printed; the `Err` is the exit code.
 pub fn parse() -> Result<Cli, u8> {
@@ -139,7 +128,7 @@ fn parse_from(argv: Vec<OsString>, cwd: &Path) -> Result<Cli, u8> {
             args.targets = targets;
             args.ignores = ignores;
         }
-        Sub::Rules(_) => {}
+        Sub::Rules(_) | Sub::Diff(_) => {}
     }
     Ok(cli)
 }
@@ -421,12 +410,6 @@ impl Reader<'_> {
 
     /// The message for a key no command knows, with the nearest known key.
     fn unknown(&self, scope: Option<&'static str>, name: &str) -> String {
-        if GATE_KEYS.contains(&name) {
-            return format!(
-                "'{name}' is a gate option (--{}) that this version of frontdesk does not have yet",
-                name.replace('_', "-")
-            );
-        }
         let mut known: Vec<String> = vec!["output".into()];
         if scope.is_none() {
             known.extend(["check", "crawl", "ignore"].map(String::from));
@@ -928,14 +911,33 @@ mod tests {
     }
 
     #[test]
-    fn gate_keys_are_known_before_their_flags() {
-        let found = problems("fail_on = 'new'\n");
-        assert_eq!(found.len(), 1);
-        assert!(
-            found[0].1.contains("gate option (--fail-on)"),
-            "{}",
-            found[0].1
-        );
+    fn gate_keys_are_the_gate_flags_for_both_commands() {
+        let config = read(
+            "fail_on = 'new'\nmin_level = 'AAA'\nbaseline = 'reports/main.json'\n[crawl]\nmin_score = 80\n",
+            Path::new("/cfg"),
+        )
+        .unwrap();
+        let flags = |command| -> Vec<String> {
+            config
+                .options_for(command)
+                .into_iter()
+                .flat_map(|(_, t)| t.to_vec())
+                .collect()
+        };
+        for flag in [
+            "--fail-on=new",
+            "--min-level=AAA",
+            "--baseline=/cfg/reports/main.json",
+        ] {
+            assert!(flags("check").contains(&flag.to_string()), "{flag}");
+            assert!(flags("crawl").contains(&flag.to_string()), "{flag}");
+        }
+        assert!(flags("crawl").contains(&"--min-score=80".to_string()));
+        assert!(!flags("check").iter().any(|f| f.starts_with("--min-score")));
+        // A gate's value is checked as its flag's is.
+        let found = problems("fail_on = 'sometimes'\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, 1);
     }
 
     #[test]

@@ -10,7 +10,9 @@ mod args;
 mod config;
 mod crawl;
 mod decode;
+mod diff;
 mod fetch;
+mod gates;
 mod input;
 mod output;
 mod rules;
@@ -19,15 +21,15 @@ mod sheets;
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
-use frontdesk_core::report::{self, Gate, Report};
+use frontdesk_core::report::{self, Report};
 use frontdesk_core::{audit_with_loader, Options, PageReport};
 
 use args::{CheckArgs, Command, Format, RulesArgs};
 use output::Destination;
 
-/// No page fails WCAG A/AA.
+/// No gate failed (by default: no page fails WCAG A/AA), or `--report-only`.
 const EXIT_PASS: u8 = 0;
-/// Some page has a failed finding at WCAG level A or AA.
+/// A gate failed (by default: some page has a failed finding at WCAG level A or AA).
 const EXIT_FAIL: u8 = 1;
 /// Usage or input error (the same code clap uses for usage errors).
 const EXIT_ERROR: u8 = 2;
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Crawl(args) => crawl::run(args),
         Command::Rules(args) => list_rules(args),
+        Command::Diff(args) => diff::run(args),
     };
     ExitCode::from(code)
 }
@@ -56,6 +59,13 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     }
+    let gates = match gates::Gates::from_args(&args.gates) {
+        Ok(gates) => gates,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
 
     // Each input is loaded and audited in turn, and its HTML dropped before the next, so
     // memory stays at one page whatever the number of inputs. A bad input is reported
@@ -112,7 +122,10 @@ fn check(args: CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
 
-    let report = Report::new(pages);
+    let mut report = Report::new(pages);
+    if let Some(baseline) = &gates.baseline {
+        baseline.apply(&mut report);
+    }
     let mut write_errors = false;
     for target in &args.targets {
         let rendered = report::render(target.format, &report, target.dest.text_style());
@@ -124,10 +137,8 @@ fn check(args: CheckArgs) -> u8 {
 
     if input_errors || write_errors {
         EXIT_ERROR
-    } else if report.gate() == Gate::Fail {
-        EXIT_FAIL
     } else {
-        EXIT_PASS
+        gates.verdict(&report.gate_failures(&gates.policy))
     }
 }
 

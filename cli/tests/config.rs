@@ -267,7 +267,12 @@ fn an_expired_entry_warns_and_stops_ignoring() {
     let run = run_in(dir.path(), &["check", "--format", "json", path_str(&page)]);
     assert_eq!(code(&run), 1);
     let err = stderr(&run);
-    assert_eq!(err.lines().count(), 1, "{err}");
+    // The warning, then the gate's line (the finding counts again).
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(
+        err.lines().nth(1),
+        Some("frontdesk: gate --fail-on any failed: 1 A/AA failure (limit 0)")
+    );
     assert!(
         err.starts_with("frontdesk: warning: ")
             && err.contains("frontdesk.toml line 2: the [[ignore]] entry for 'image-has-name' expired on 2020-01-31"),

@@ -125,8 +125,19 @@ fn demo_site_over_http_matches_expected_json() {
         "planted A/AA failures; stderr: {}",
         run.stderr()
     );
-    assert!(run.output.stderr.is_empty(), "{}", run.stderr());
     let report = run.json();
+    // Only the failing gate's line, with the count of the report's own A/AA failures.
+    let failed_a_aa = report["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["findings"].as_array().unwrap())
+        .filter(|f| f["outcome"] == "failed" && (f["level"] == "A" || f["level"] == "AA"))
+        .count();
+    assert_eq!(
+        run.stderr(),
+        format!("frontdesk: gate --fail-on any failed: {failed_a_aa} A/AA failures (limit 0)\n")
+    );
     let (problems, notes) = compare_with_expected(&report, &server.base);
     if !notes.is_empty() {
         eprintln!(
@@ -436,8 +447,10 @@ fn text_report_lists_pages_documents_and_a_summary() {
     assert!(text.contains("Documents (1)\n"), "{text}");
     assert!(text.contains("External links: "), "{text}");
     assert!(!text.contains('\x1b'));
+    // --quiet and no terminal: no progress, only the failing gate's line.
+    let err = run.stderr();
     assert!(
-        run.output.stderr.is_empty(),
-        "--quiet and no terminal: nothing on stderr"
+        err.starts_with("frontdesk: gate --fail-on any failed: ") && err.lines().count() == 1,
+        "{err}"
     );
 }

@@ -174,13 +174,14 @@ fn build_tree(html: &str) -> Builder {
 pub fn audit_document(doc: &Document, page_url: &str, options: &Options) -> PageReport {
     let mut keyed: Vec<(u32, &'static str, Finding)> = Vec::new();
     let cx = Context::new(doc);
+    let mut paths = crate::model::StablePaths::new();
     let mut rules = RulesRun::default();
     for rule in registry() {
         let meta = rule.meta();
         if !options.rules.is_empty() && !options.rules.iter().any(|r| r == meta.id) {
             continue;
         }
-        let ran = if evaluate(*rule, &cx, options, &mut keyed) {
+        let ran = if evaluate(*rule, &cx, options, &mut paths, &mut keyed) {
             &mut rules.applicable
         } else {
             &mut rules.inapplicable
@@ -203,6 +204,7 @@ fn evaluate(
     rule: &dyn Rule,
     cx: &Context<'_>,
     options: &Options,
+    paths: &mut crate::model::StablePaths,
     out: &mut Vec<(u32, &'static str, Finding)>,
 ) -> bool {
     let meta = rule.meta();
@@ -227,7 +229,7 @@ fn evaluate(
                 level: meta.level,
                 act: meta.act.iter().map(|s| s.to_string()).collect(),
                 impact: meta.impact,
-                fingerprint: fingerprint(meta.id, &selector, target.attribute, &snippet),
+                fingerprint: fingerprint(meta.id, &paths.path(el), target.attribute),
                 selector,
                 attribute: target.attribute.map(str::to_string),
                 snippet,
@@ -242,18 +244,17 @@ fn evaluate(
 }
 
 /// A stable id for a finding, the same in every run and on every platform, so that a
-/// baseline can recognise findings it has seen: FNV-1a (64-bit) over the rule id, selector,
-/// attribute and snippet (whitespace runs collapsed), as 16 hex digits. The page URL is left
-/// out (the same finding on two pages has one fingerprint; a baseline pairs it with the
-/// URL), and so is the reason code (a finding whose reason changes is still the same one).
-fn fingerprint(rule: &str, selector: &str, attribute: Option<&str>, snippet: &str) -> String {
+/// baseline can recognise findings it has seen: FNV-1a (64-bit) over the rule id, the
+/// element's stable path (`model::StablePaths`: ancestors by tag from the nearest stable
+/// id, then the element's identity — tag, id, name, type, role, for, href, src — not its
+/// classes, style, text or position among unrelated siblings) and the attribute, as 16
+/// hex digits. The page URL is left out (the same finding on two pages has one
+/// fingerprint; a baseline pairs it with the URL), and so are the reason code and the
+/// message (a finding whose reason or wording changes is still the same one).
+fn fingerprint(rule: &str, stable_path: &str, attribute: Option<&str>) -> String {
     use std::hash::Hasher;
     let mut hasher = crate::short_hash::ShortHasher::default();
-    let snippet = snippet
-        .split_ascii_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for (i, part) in [rule, selector, attribute.unwrap_or(""), &snippet]
+    for (i, part) in [rule, stable_path, attribute.unwrap_or("")]
         .into_iter()
         .enumerate()
     {
@@ -299,8 +300,9 @@ pub struct Finding {
     /// `required`, `foreground`, `background` and `large`. Left out of the JSON when none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<serde_json::Value>,
-    /// A stable id for baselines: 16 hex digits hashed from the rule id, selector,
-    /// attribute and snippet (not the page URL or the reason code).
+    /// A stable id for baselines: 16 hex digits hashed from the rule id, the element's
+    /// stable path (its identity and where it sits, not its classes, text or unrelated
+    /// siblings) and the attribute; not the page URL or the reason code.
     #[serde(default)]
     pub fingerprint: String,
     /// What a baseline (an earlier report given with `--baseline`) says of the finding;
@@ -465,28 +467,59 @@ mod fingerprint_tests {
         let finding = audit(html, "https://a.example/bins", &options)
             .findings
             .remove(0);
-        assert_eq!(finding.selector, "html > body:nth-child(2) > img");
-        assert_eq!(finding.snippet, r#"<img src="bin.png">"#);
-        // FNV-1a 64 of "image-has-name\x1fhtml > body:nth-child(2) > img\x1f\x1f<img src=\"bin.png\">".
-        assert_eq!(finding.fingerprint, "fced4f4f2684854c");
+        // FNV-1a 64 of "image-has-name\x1fhtml > body > img[src=\"bin.png\"]\x1f" (rule,
+        // stable path, no attribute), computed with the algorithm's published definition.
+        assert_eq!(finding.fingerprint, "260a8167129a137e");
         // The same element on another page: the same fingerprint.
         let other = audit(html, "https://a.example/recycling", &options)
             .findings
             .remove(0);
         assert_eq!(other.fingerprint, finding.fingerprint);
-        // Whitespace inside the snippet does not matter; each field does.
-        assert_eq!(
-            fingerprint("r", "s", None, "<a  href=x\n>"),
-            fingerprint("r", "s", None, "<a href=x >")
-        );
+        assert_ne!(fingerprint("ab", "c", None), fingerprint("a", "bc", None));
         assert_ne!(
-            fingerprint("ab", "c", None, ""),
-            fingerprint("a", "bc", None, "")
+            fingerprint("r", "s", Some("aria-label")),
+            fingerprint("r", "s", None)
         );
-        assert_ne!(
-            fingerprint("r", "s", Some("aria-label"), ""),
-            fingerprint("r", "s", None, "")
+    }
+
+    fn image_fingerprints(body: &str) -> Vec<String> {
+        let html = format!(r#"<html lang="en"><title>Bins</title><body>{body}</body></html>"#);
+        let options = Options::default().with_rules(["image-has-name"]);
+        audit(&html, "https://a.example/", &options)
+            .findings
+            .into_iter()
+            .map(|f| f.fingerprint)
+            .collect()
+    }
+
+    #[test]
+    fn fingerprints_survive_unrelated_edits() {
+        let before = image_fingerprints(
+            r#"<header><img src="logo.png"></header><main><h1>Bins</h1><div><img src="bin.png"></div></main>"#,
         );
+        assert_eq!(before.len(), 2);
+        for after in [
+            // A sibling inserted before each image, and a paragraph before the div.
+            r#"<header><a href="/">Home</a><img src="logo.png"></header><main><h1>Bins</h1><p>New</p><div><span>x</span><img src="bin.png"></div></main>"#,
+            // Classes and styles added, text changed elsewhere.
+            r#"<header class="site"><img class="logo" src="logo.png"></header><main><h1>Bins and boxes</h1><div style="margin:0"><img class="wide" src="bin.png"></div></main>"#,
+            // A section inserted before the div: another tag, so the div keeps its place.
+            r#"<header><img src="logo.png"></header><main><h1>Bins</h1><section></section><div><img src="bin.png"></div></main>"#,
+        ] {
+            assert_eq!(image_fingerprints(after), before, "{after}");
+        }
+    }
+
+    #[test]
+    fn fingerprints_change_with_the_element_or_its_landmark() {
+        let before = image_fingerprints(r#"<main><img src="bin.png"></main>"#);
+        for after in [
+            r#"<main><img src="box.png"></main>"#,
+            r#"<main><img id="bin" src="bin.png"></main>"#,
+            r#"<nav><img src="bin.png"></nav>"#,
+        ] {
+            assert_ne!(image_fingerprints(after), before, "{after}");
+        }
     }
 }
 

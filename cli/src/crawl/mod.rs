@@ -41,7 +41,7 @@ use url::Url;
 use crate::args::CrawlArgs;
 use crate::decode::{decode_css, decode_html};
 use crate::output;
-use crate::{error, EXIT_ERROR, EXIT_FAIL, EXIT_PASS};
+use crate::{error, EXIT_ERROR};
 
 use fetch::{Fetcher, Http, HttpConfig};
 use frontdesk_core::crawl::exchange::{Answer, ErrorKind, Failure};
@@ -54,7 +54,7 @@ use frontdesk_core::services::analysis::Config as ServicesConfig;
 use frontdesk_core::services::councils::{self, Council};
 use frontdesk_core::services::statement::Date;
 use page::{Analysed, Analysis, StyleCache};
-use report::{http_message, PageRecord, PageStore};
+use report::{http_message, Marking, PageRecord, PageStore};
 use scope::Scope;
 use services::Services;
 
@@ -86,6 +86,13 @@ pub fn run(args: CrawlArgs) -> u8 {
             return EXIT_ERROR;
         }
     }
+    let mut gates = match crate::gates::Gates::from_args(&args.gates) {
+        Ok(gates) => gates,
+        Err(message) => {
+            error(message);
+            return EXIT_ERROR;
+        }
+    };
     let (start, local_root) = match start_of(&args.start) {
         Ok(start) => start,
         Err(message) => {
@@ -122,7 +129,14 @@ pub fn run(args: CrawlArgs) -> u8 {
         }
     };
     let progress = !args.quiet && !logging && std::io::stderr().is_terminal();
-    let crawled = runtime.block_on(crawl(&args, start, local_root, scope, council, progress));
+    let marking = Marking {
+        baseline: gates.baseline.take(),
+        file_root: local_root.as_ref().map(Url::to_string),
+        min_level: gates.policy.min_level,
+    };
+    let crawled = runtime.block_on(crawl(
+        &args, start, local_root, scope, council, progress, marking,
+    ));
     // Tasks still running (only after an interrupt) are cancelled with the runtime.
     runtime.shutdown_timeout(Duration::from_millis(100));
     let crawled = match crawled {
@@ -162,11 +176,7 @@ pub fn run(args: CrawlArgs) -> u8 {
         error("the crawl was interrupted; the report is partial");
         return EXIT_ERROR;
     }
-    if report.gate() == frontdesk_core::report::Gate::Fail {
-        EXIT_FAIL
-    } else {
-        EXIT_PASS
-    }
+    gates.verdict(&report.gate_failures(&gates.policy))
 }
 
 /// The council: `--council` (an unknown one is an error naming the closest), else the
@@ -332,6 +342,7 @@ async fn crawl(
     scope: Scope,
     council: Option<&'static Council>,
     progress: bool,
+    marking: Marking,
 ) -> Result<Crawled, String> {
     let concurrency = args.concurrency as usize;
     let host_concurrency = args.host_concurrency.map_or(concurrency, |n| n as usize);
@@ -376,7 +387,7 @@ async fn crawl(
         running: HashMap::new(),
         sheet_waiters: HashMap::new(),
         records: Vec::new(),
-        store: PageStore::new()
+        store: PageStore::new(marking)
             .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?,
         services: Services::new(
             ServicesConfig {
@@ -510,6 +521,7 @@ async fn crawl(
         };
         report.add_services(analysed, name);
     }
+    report.add_baseline(&store);
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
@@ -636,7 +648,7 @@ impl Driver {
                     }
                     self.records.push(PageRecord::new(
                         page.page,
-                        &analysed.report,
+                        &mut analysed.report,
                         &mut self.store,
                         page.content_type,
                         page.fetch_ms,

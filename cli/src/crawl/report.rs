@@ -20,8 +20,9 @@ use std::collections::HashSet;
 
 use frontdesk_core::crawl::sitemaps::SitemapReport;
 use frontdesk_core::report::{
-    self, text::Style, BrokenLink, Document, ExternalLink, Gate, Limits, NotAudited, NotCrawled,
-    Page, PageFetch, Redirect, Report, RobotsFile, SiteFacts, SiteScope, SitemapFile,
+    self, text::Style, Baseline, BrokenLink, Document, ExternalLink, GateCounts, GateFailure,
+    GatePolicy, GateScore, Level, Limits, Matches, NotAudited, NotCrawled, Page, PageFetch,
+    Redirect, Report, RobotsFile, SiteFacts, SiteScope, SitemapFile,
 };
 use frontdesk_core::score::{self, RatedTask, Scorecard, SitePage};
 use frontdesk_core::services::ServicesReport;
@@ -31,7 +32,7 @@ use super::frontier::{Entry, Frontier, Id, Referrers, State};
 use frontdesk_core::crawl::robots::RobotsReport;
 
 /// An audited page as the crawl keeps it in memory: where its findings are stored, and
-/// what the exit code needs.
+/// what the exit code and the baseline summary need.
 pub struct PageRecord {
     pub id: Id,
     pub url: String,
@@ -40,21 +41,27 @@ pub struct PageRecord {
     pub fetch_ms: u64,
     pub canonical: Option<String>,
     pub stored: Stored,
-    pub gate: Gate,
+    /// The page's findings that count for the gates.
+    pub gate: GateCounts,
+    /// What the baseline made of its findings.
+    pub marked: Marked,
     /// The page's accessibility score, for the site's.
     pub score: u8,
 }
 
 impl PageRecord {
+    /// Marks the page's findings against the store's baseline (if any), counts them for
+    /// the gates and stores them.
     pub fn new(
         id: Id,
-        report: &PageReport,
+        report: &mut PageReport,
         store: &mut PageStore,
         content_type: Option<String>,
         fetch_ms: u64,
         digest: u64,
         canonical: Option<String>,
     ) -> io::Result<Self> {
+        let marked = store.mark(report);
         Ok(PageRecord {
             id,
             url: report.url.clone(),
@@ -62,18 +69,49 @@ impl PageRecord {
             content_type,
             fetch_ms,
             canonical,
+            gate: GateCounts::of_page(report, store.marking.min_level),
+            marked,
             stored: store.put(report)?,
-            gate: Gate::of_page(report),
             score: score::page_score(&report.findings).score,
         })
     }
 }
 
 /// Audited pages' reports, serialised to an anonymous temporary file (removed by the OS
-/// when closed, even after a crash).
+/// when closed, even after a crash), their findings marked against the baseline first.
 pub struct PageStore {
     file: BufWriter<File>,
     len: u64,
+    marking: Marking,
+}
+
+/// What pages are marked and counted with as they are stored: the baseline (only its
+/// findings' keys, `report::Baseline`) and the folder file pages are keyed relative to,
+/// and the highest WCAG level the gates count.
+pub struct Marking {
+    pub baseline: Option<Baseline>,
+    /// A folder crawl's root (`file:///…/site/`).
+    pub file_root: Option<String>,
+    pub min_level: Level,
+}
+
+impl Default for Marking {
+    fn default() -> Self {
+        Marking {
+            baseline: None,
+            file_root: None,
+            min_level: Level::AA,
+        }
+    }
+}
+
+/// A page's findings against the baseline: which baseline findings they matched, and how
+/// many were new and existing.
+#[derive(Debug, Default)]
+pub struct Marked {
+    matches: Matches,
+    new: usize,
+    existing: usize,
 }
 
 /// Where one page's report is in the store.
@@ -84,11 +122,27 @@ pub struct Stored {
 }
 
 impl PageStore {
-    pub fn new() -> io::Result<Self> {
+    /// A store whose pages are marked with `marking`.
+    pub fn new(marking: Marking) -> io::Result<Self> {
         Ok(PageStore {
             file: BufWriter::new(tempfile::tempfile()?),
             len: 0,
+            marking,
         })
+    }
+
+    fn mark(&self, report: &mut PageReport) -> Marked {
+        let Some(baseline) = &self.marking.baseline else {
+            return Marked::default();
+        };
+        let key = report::page_key(&report.url, self.marking.file_root.as_deref());
+        let matches = baseline.mark(report, &key);
+        let (new, existing) = report::baseline_counts(report);
+        Marked {
+            matches,
+            new,
+            existing,
+        }
     }
 
     fn put(&mut self, report: &PageReport) -> io::Result<Stored> {
@@ -447,12 +501,36 @@ impl CrawlReport {
         self.head.site.as_ref().is_some_and(|s| s.interrupted)
     }
 
-    /// The exit-code gate, as for `check`: fails when any page fails WCAG A/AA.
-    pub fn gate(&self) -> Gate {
-        self.pages
-            .iter()
-            .map(|p| p.record.gate)
-            .fold(Gate::Pass, Gate::and)
+    /// The gates of `policy` that fail, from the pages' counts (made when they were
+    /// stored, at the store's `min_level`) and the site's accessibility score, or the
+    /// lowest page score when there is no scorecard (the services analysis did not run).
+    pub fn gate_failures(&self, policy: &GatePolicy) -> Vec<GateFailure> {
+        let counts = self.pages.iter().map(|p| p.record.gate).sum();
+        let score = match &self.head.scores {
+            Some(scores) => GateScore {
+                label: "accessibility".into(),
+                score: scores.accessibility.as_ref().map(|s| s.score),
+            },
+            None => report::lowest_page_score(
+                self.pages
+                    .iter()
+                    .map(|p| (p.record.url.as_str(), p.record.score)),
+            ),
+        };
+        policy.evaluate(counts, Some(&score))
+    }
+
+    /// Sets the report's baseline summary from the pages kept (a duplicate's findings are
+    /// its first URL's): findings of the baseline no kept page matched are fixed.
+    pub fn add_baseline(&mut self, store: &PageStore) {
+        let Some(baseline) = &store.marking.baseline else {
+            return;
+        };
+        let marked = self.pages.iter().map(|p| &p.record.marked);
+        let new = marked.clone().map(|m| m.new).sum();
+        let existing = marked.clone().map(|m| m.existing).sum();
+        let matches = marked.flat_map(|m| m.matches.iter().copied());
+        self.head.baseline = Some(baseline.summary(matches, new, existing));
     }
 
     fn page(&self, planned: &Planned, store: &mut PageStore) -> io::Result<Page> {
@@ -549,7 +627,7 @@ mod tests {
         use url::Url;
 
         let mut frontier = Frontier::new(10, None, false);
-        let mut store = PageStore::new().unwrap();
+        let mut store = PageStore::new(Marking::default()).unwrap();
         let mut records = Vec::new();
         let mut audits = Vec::new();
         for (i, (url, html)) in [
@@ -564,11 +642,11 @@ mod tests {
         {
             let id = frontier.start(Url::parse(url).unwrap());
             frontier.set(id, State::Page);
-            let report = audit(html, url, &Options::default().with_status(200));
+            let mut report = audit(html, url, &Options::default().with_status(200));
             records.push(
                 PageRecord::new(
                     id,
-                    &report,
+                    &mut report,
                     &mut store,
                     Some("text/html".into()),
                     5,
@@ -594,8 +672,11 @@ mod tests {
             timings: true,
         };
         let crawl = build(&frontier, records, inputs());
-        // The image without alt fails 1.1.1 (level A).
-        assert_eq!(crawl.gate(), Gate::Fail);
+        // The image without alt fails 1.1.1 and the home page without lang 3.1.1 (both A).
+        assert_eq!(
+            crawl.gate_failures(&GatePolicy::default())[0].to_string(),
+            "gate --fail-on any failed: 2 A/AA failures (limit 0)"
+        );
         let mut streamed = Vec::new();
         crawl
             .write(
@@ -637,7 +718,7 @@ mod tests {
 
         // No pages at all: `"pages": []`, as serde writes an empty array.
         let empty = build(&Frontier::new(1, None, false), Vec::new(), inputs());
-        assert_eq!(empty.gate(), Gate::Pass);
+        assert!(empty.gate_failures(&GatePolicy::default()).is_empty());
         let mut streamed = Vec::new();
         empty
             .write(

@@ -17,6 +17,7 @@ mod roles;
 mod scripts;
 mod selector;
 mod snapshot;
+mod stable_path;
 pub mod tables;
 mod ua;
 
@@ -39,6 +40,7 @@ pub use scripts::Scripts;
 pub use snapshot::{
     Snapshot, SnapshotError, SnapshotNamespace, SnapshotNode, SnapshotSheet, SNAPSHOT_VERSION,
 };
+pub use stable_path::{looks_generated, StablePaths};
 
 use index::{Indexes, TagSet, INDEXED_NAMES, NO_TAG};
 pub(crate) use paint::unknown_reason_code;

@@ -5,8 +5,6 @@
 //! here, and in the types it carries from earlier stages, are a public contract (schema v1,
 //! documented in `docs/report.md`).
 
-use std::borrow::Borrow;
-
 use serde::{Deserialize, Serialize};
 
 pub use crate::audit::{BaselineState, Finding, PageReport, RulesRun};
@@ -16,15 +14,22 @@ pub use crate::services::ServicesReport;
 
 mod baseline;
 mod catalogue;
+mod diff;
 mod format;
+mod gate;
 mod ignore;
 pub mod json;
 mod site;
 pub mod text;
 
-pub use baseline::{BaselineSummary, FixedFinding};
+pub use baseline::{
+    counts as baseline_counts, file_root, page_key, Baseline, BaselineSummary, FindingDigest,
+    FixedFinding, Matches, PageDigest, ReportDigest,
+};
 pub use catalogue::{catalogue, Catalogue, RuleEntry};
+pub use diff::{diff, DiffFinding, ReportDiff, ScoreChange, ScoreChanges};
 pub use format::{render, write, Format};
+pub use gate::{FailOn, Gate, GateCounts, GateFailure, GatePolicy, GateScore};
 pub use ignore::{IgnoreList, IgnoreRule};
 pub use site::{
     BrokenLink, Document, ExternalLink, Limits, NotAudited, NotCrawled, PageFetch, Redirect,
@@ -156,50 +161,42 @@ impl Report {
         serde_json::to_string_pretty(self).expect("report types always serialise")
     }
 
-    /// Whether the report passes the WCAG 2.2 A/AA gate (see [`Gate`]).
+    /// Whether the report passes the default gate (any failed A/AA finding not ignored
+    /// fails; see [`GatePolicy`]).
     pub fn gate(&self) -> Gate {
         Gate::of_pages(&self.pages)
     }
+
+    /// The gates of `policy` that fail for the report's pages (whose findings carry their
+    /// baseline state if there is one), with the crawl's site score or else the lowest
+    /// page score for `--min-score`.
+    pub fn gate_failures(&self, policy: &GatePolicy) -> Vec<GateFailure> {
+        let counts = self
+            .pages
+            .iter()
+            .map(|p| GateCounts::of_page(&p.audit, policy.min_level))
+            .sum();
+        let score = match &self.scores {
+            Some(scores) => GateScore {
+                label: "accessibility".into(),
+                score: scores.accessibility.as_ref().map(|s| s.score),
+            },
+            None => lowest_page_score(self.pages.iter().map(|p| (p.audit.url.as_str(), p.score))),
+        };
+        policy.evaluate(counts, Some(&score))
+    }
 }
 
-/// The verdict a report gives a build: [`Gate::Fail`] when any page has a `failed`
-/// finding at WCAG level A or AA. AAA and best-practice findings and `cantTell` never fail.
-/// The command line maps it to exit codes 0 and 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Gate {
-    /// No page fails WCAG A/AA.
-    #[default]
-    Pass,
-    /// Some page fails WCAG A/AA.
-    Fail,
-}
-
-impl Gate {
-    /// The gate for one page.
-    pub fn of_page(page: &PageReport) -> Gate {
-        // Ignored findings (frontdesk.toml `[[ignore]]`) stay in the report but never fail.
-        if page.failed_a_aa().any(|f| f.ignored.is_none()) {
-            Gate::Fail
-        } else {
-            Gate::Pass
-        }
-    }
-
-    /// The gate for several pages: fails when one of them does.
-    pub fn of_pages<P: Borrow<Page>>(pages: impl IntoIterator<Item = P>) -> Gate {
-        pages
-            .into_iter()
-            .map(|p| Gate::of_page(&p.borrow().audit))
-            .fold(Gate::Pass, Gate::and)
-    }
-
-    /// Both gates together: fails when either does.
-    pub fn and(self, other: Gate) -> Gate {
-        if self == Gate::Fail || other == Gate::Fail {
-            Gate::Fail
-        } else {
-            Gate::Pass
-        }
+/// `--min-score` for a report without a site score (`check`): its lowest page score,
+/// named with its page, since a CI user checking pages expects each of them to pass.
+pub fn lowest_page_score<'a>(pages: impl IntoIterator<Item = (&'a str, u8)>) -> GateScore {
+    let lowest = pages.into_iter().min_by_key(|&(_, score)| score);
+    GateScore {
+        label: match lowest {
+            Some((url, _)) => format!("lowest page score ({url})"),
+            None => "lowest page score".into(),
+        },
+        score: lowest.map(|(_, score)| score),
     }
 }
 

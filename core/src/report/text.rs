@@ -106,7 +106,32 @@ where
     if let Some(scores) = &report.scores {
         let _ = writeln!(out, "{}", style.paint("1", &clean(&scores.to_string())));
     }
+    if let Some(baseline) = &report.baseline {
+        render_baseline(&mut out, baseline, style);
+    }
     sink(&out)
+}
+
+/// The baseline's counts, then the findings it had that have gone.
+fn render_baseline(out: &mut String, baseline: &super::BaselineSummary, style: Style) {
+    let _ = writeln!(
+        out,
+        "Against {}: {} new, {} existing, {} fixed",
+        clean(&baseline.file),
+        baseline.new,
+        baseline.existing,
+        baseline.fixed.len()
+    );
+    for fixed in &baseline.fixed {
+        let _ = writeln!(
+            out,
+            "  {}  {}  {}  {}",
+            style.paint("32", "fixed"),
+            style.paint("1", &clean(&fixed.rule)),
+            clean(&fixed.url),
+            clean(&fixed.selector)
+        );
+    }
 }
 
 /// What the summary line counts, gathered page by page.
@@ -203,9 +228,14 @@ fn render_finding(out: &mut String, finding: &Finding, style: Style) {
         Outcome::CantTell => style.paint("33;1", "cannot tell"),
         Outcome::Passed => style.paint("32", "passed"),
     };
+    // Against a baseline, regressions stand out; existing findings are the known debt.
+    let new = match finding.baseline {
+        Some(super::BaselineState::New) => format!("  {}", style.paint("35;1", "(new)")),
+        _ => String::new(),
+    };
     let _ = writeln!(
         out,
-        "  {outcome}  {}  [{}, {}]  {}",
+        "  {outcome}  {}  [{}, {}]  {}{new}",
         style.paint("1", &finding.rule),
         wcag_label(&finding.wcag, finding.level.map(|l| l.as_str())),
         finding.impact.as_str(),
@@ -600,6 +630,40 @@ mod tests {
     }
 
     const BINS: &str = r#"<html lang="en"><title>Bins</title><main><h1>Bins</h1><img src="bin.png"><input id="pc" aria-labeledby="x" aria-label="Postcode"></main></html>"#;
+
+    #[test]
+    fn baseline_marks_new_findings_and_lists_the_fixed() {
+        let old = audit(
+            r#"<html lang="en"><title>Bins</title><main><h1>Bins</h1><div><img src="gone.png"></div></main></html>"#,
+            "https://c.example/bins",
+            &Options::default(),
+        );
+        let baseline = crate::report::Baseline::new(
+            "main.json",
+            serde_json::from_str(&Report::new(vec![old]).to_json()).unwrap(),
+        )
+        .unwrap();
+        let mut report = Report::new(vec![audit(
+            BINS,
+            "https://c.example/bins",
+            &Options::default(),
+        )]);
+        baseline.apply(&mut report);
+        let text = render(&report, Style::plain());
+        // Both of BINS's findings are new (the baseline had another image, elsewhere: no
+        // fingerprint, selector or snippet in common); gone.png is fixed.
+        assert_eq!(text.matches("  (new)\n").count(), 2, "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| *l == "Against main.json: 2 new, 0 existing, 1 fixed")
+            .expect(&text);
+        assert!(
+            lines[at + 1].starts_with("  fixed  image-has-name  https://c.example/bins  "),
+            "{text}"
+        );
+        assert_eq!(lines.len(), at + 2);
+    }
 
     /// Fails two rules: image-has-name (no alt) and aria-attribute-defined (the misspelt
     /// aria-labeledby); the field is named by aria-label, inside the main landmark.
