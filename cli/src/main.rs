@@ -22,7 +22,7 @@ use clap::Parser;
 use frontdesk_core::report::{self, Gate, Report};
 use frontdesk_core::{audit_with_loader, Options, PageReport};
 
-use args::{CheckArgs, Cli, Command, Format, RulesArgs};
+use args::{CheckArgs, Cli, Command, ListFormat, RulesArgs};
 use output::Destination;
 
 /// No page fails WCAG A/AA.
@@ -129,8 +129,8 @@ fn check(args: CheckArgs) -> u8 {
 
 fn list_rules(args: RulesArgs) -> u8 {
     let rendered = match args.format {
-        Format::Text => rules::render_text(),
-        Format::Json => rules::render_json(),
+        ListFormat::Text => rules::render_text(),
+        ListFormat::Json => rules::render_json(),
     };
     match output::write(&Destination::Stdout, &rendered) {
         Ok(()) => EXIT_PASS,
