@@ -6,19 +6,21 @@
 //! Outcomes follow ACT: a `failed`, `cantTell` or `passed` finding is an assertion about its
 //! element (`earl:pointer`, a CSS selector); a rule that had targets on the page but no
 //! finding there passed them all (one page-level `earl:passed`); a rule with no target is
-//! `earl:inapplicable`. An assertion's test is the frontdesk rule, `dct:isPartOf` its ACT
-//! rules and WCAG success criteria. The context is written inline, so reading the file
-//! needs no network.
+//! `earl:inapplicable`. An assertion's test is the frontdesk rule's `earl:TestCase` node
+//! (`_:<rule id>`, listed once after the assertor), `dct:isPartOf` its ACT rules and WCAG
+//! success criteria. The context is written inline, so reading the file needs no network.
 
 use std::borrow::Borrow;
 use std::convert::Infallible;
+
+use std::fmt::Write as _;
 
 use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::refs;
 use super::{Finding, Page, Report};
-use crate::rules::RuleMeta;
+use crate::rules::{registry, RuleMeta};
 
 /// The JSON-LD as one string.
 ///
@@ -26,10 +28,12 @@ use crate::rules::RuleMeta;
 /// use frontdesk_core::{audit, report, Options, Report};
 /// let page = audit("<html lang=en><title>Bins</title><img src=bin.png></html>", "https://a.example/", &Options::default());
 /// let earl: serde_json::Value = serde_json::from_str(&report::earl::render(&Report::new(vec![page]))).unwrap();
-/// let page = &earl["@graph"][1];
-/// assert_eq!(page["source"], "https://a.example/");
-/// assert!(page["assertions"].as_array().unwrap().iter().any(|a| a["test"]["title"] == "image-has-name"
+/// let graph = earl["@graph"].as_array().unwrap();
+/// let page = graph.iter().find(|node| node["source"] == "https://a.example/").unwrap();
+/// assert!(page["assertions"].as_array().unwrap().iter().any(|a| a["test"] == "_:image-has-name"
 ///     && a["result"]["outcome"] == "earl:failed"));
+/// let test = graph.iter().find(|node| node["@id"] == "_:image-has-name").unwrap();
+/// assert_eq!(test["isPartOf"][0], "https://www.w3.org/WAI/standards-guidelines/act/rules/23a2a8/");
 /// ```
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -51,7 +55,8 @@ pub fn render(report: &Report) -> String {
 const ASSERTOR: &str = "_:frontdesk";
 
 /// Writes the EARL report of `report` with `more` pages after its own, one page at a time,
-/// to `sink`.
+/// to `sink`. Each rule's test case is a node of its own, written once and referred to by
+/// its `@id`; each assertion is one line, so a page's many page-level outcomes stay small.
 pub fn write<P, E>(
     report: &Report,
     more: impl IntoIterator<Item = Result<P, E>>,
@@ -69,18 +74,21 @@ where
     if let Some(uri) = refs::tool_uri() {
         assertor["homepage"] = uri.into();
     }
-    sink(&format!(
+    let mut head = format!(
         "{{\n  \"@context\": {},\n  \"@graph\": [\n    {}",
         indent(&pretty(&context()), 2),
         indent(&pretty(&assertor), 4)
-    ))?;
+    );
+    for rule in registry() {
+        head.push_str(",\n    ");
+        head.push_str(&test_case(rule.meta()).to_string());
+    }
+    sink(&head)?;
     for page in &report.pages {
-        sink(",\n    ")?;
-        sink(&indent(&pretty(&subject(page)), 4))?;
+        sink(&subject(page))?;
     }
     for page in more {
-        sink(",\n    ")?;
-        sink(&indent(&pretty(&subject(page?.borrow())), 4))?;
+        sink(&subject(page?.borrow()))?;
     }
     sink("\n  ]\n}\n")
 }
@@ -88,7 +96,8 @@ where
 /// The JSON-LD context: EARL's vocabulary by default, Dublin Core for titles, sources and
 /// `isPartOf`, schema.org for the page type, W3C Pointer Methods for selectors, and WCAG
 /// 2.2's criteria by their anchors. `assertions` nests a subject's assertions under it
-/// (the reverse of `earl:subject`), as ACT implementation reports do.
+/// (the reverse of `earl:subject`), as ACT implementation reports do; `test` refers to a
+/// test case node by its `@id`.
 fn context() -> Value {
     json!({
         "@vocab": "http://www.w3.org/ns/earl#",
@@ -107,6 +116,7 @@ fn context() -> Value {
         "hasVersion": "dct:hasVersion",
         "homepage": { "@id": "foaf:homepage", "@type": "@id" },
         "assertedBy": { "@type": "@id" },
+        "test": { "@type": "@id" },
         "outcome": { "@type": "@id" },
         "mode": { "@type": "@id" },
         "assertions": { "@reverse": "earl:subject" },
@@ -114,61 +124,16 @@ fn context() -> Value {
     })
 }
 
-/// One page and its assertions.
-fn subject(page: &Page) -> Value {
-    let audit = &page.audit;
-    let mut assertions: Vec<Value> = audit
-        .findings
-        .iter()
-        .map(|f| assertion(&f.rule, f.outcome.as_str(), Some(f)))
-        .collect();
-    for rule in &audit.rules.applicable {
-        if !audit.findings.iter().any(|f| f.rule == rule.as_ref()) {
-            assertions.push(assertion(rule, "passed", None));
-        }
-    }
-    for rule in &audit.rules.inapplicable {
-        assertions.push(assertion(rule, "inapplicable", None));
-    }
-    let mut subject = json!({
-        "@type": ["TestSubject", "sch:WebPage"],
-        "source": audit.url,
-        "assertions": assertions,
-    });
-    if let Some(title) = &audit.title {
-        subject["title"] = title.as_str().into();
-    }
-    subject
+/// The `@id` of a rule's test case node.
+fn test_id(rule: &str) -> String {
+    format!("_:{rule}")
 }
 
-/// One rule's outcome: about an element when `finding` is given, else about the page.
-fn assertion(rule: &str, outcome: &str, finding: Option<&Finding>) -> Value {
-    let mut result = json!({ "@type": "TestResult", "outcome": format!("earl:{outcome}") });
-    if let Some(f) = finding {
-        result["pointer"] = json!({ "@type": "ptr:CSSSelectorPointer", "expression": f.selector });
-        result["info"] = f.message.as_str().into();
-    }
-    json!({
-        "@type": "Assertion",
-        "assertedBy": ASSERTOR,
-        "mode": "earl:automatic",
-        "test": test(rule),
-        "result": result,
-    })
-}
-
-/// The test of an assertion: the frontdesk rule, part of its ACT rules and criteria.
-fn test(rule: &str) -> Value {
-    let mut test = json!({ "@type": "TestCase", "title": rule });
-    if let Some(meta) = crate::rules::rule(rule).map(|r| r.meta()) {
-        test["isPartOf"] = is_part_of(meta).into();
-    }
-    test
-}
-
-/// The ACT rules' pages, then `WCAG22:<criterion>`.
-fn is_part_of(meta: &RuleMeta) -> Vec<String> {
-    meta.act
+/// A rule's test case: titled with its id, described by its title, part of its ACT rules
+/// (their pages) and WCAG criteria (`WCAG22:<criterion>`).
+fn test_case(meta: &RuleMeta) -> Value {
+    let is_part_of: Vec<String> = meta
+        .act
         .iter()
         .map(|id| refs::act_rule_url(id))
         .chain(
@@ -177,7 +142,69 @@ fn is_part_of(meta: &RuleMeta) -> Vec<String> {
                 .filter_map(|sc| refs::wcag_slug(sc))
                 .map(|slug| format!("WCAG22:{slug}")),
         )
-        .collect()
+        .collect();
+    json!({
+        "@id": test_id(meta.id),
+        "@type": "TestCase",
+        "title": meta.id,
+        "description": meta.title,
+        "isPartOf": is_part_of,
+    })
+}
+
+/// One page and its assertions, written by hand (one line per assertion) because a crawl
+/// has tens of them for every page.
+fn subject(page: &Page) -> String {
+    let audit = &page.audit;
+    let mut out = format!(
+        ",\n    {{\n      \"@type\": [\"TestSubject\", \"sch:WebPage\"],\n      \"source\": {}",
+        string(&audit.url)
+    );
+    if let Some(title) = &audit.title {
+        let _ = write!(out, ",\n      \"title\": {}", string(title));
+    }
+    out.push_str(",\n      \"assertions\": [");
+    let mut first = true;
+    let mut assertion = |rule: &str, outcome: &str, finding: Option<&Finding>| {
+        out.push_str(if first { "\n        " } else { ",\n        " });
+        first = false;
+        let _ = write!(
+            out,
+            "{{\"@type\": \"Assertion\", \"assertedBy\": \"{ASSERTOR}\", \"mode\": \"earl:automatic\", \"test\": {}, \"result\": {{\"@type\": \"TestResult\", \"outcome\": \"earl:{outcome}\"",
+            string(&test_id(rule))
+        );
+        if let Some(f) = finding {
+            let _ = write!(
+                out,
+                ", \"pointer\": {{\"@type\": \"ptr:CSSSelectorPointer\", \"expression\": {}}}, \"info\": {}",
+                string(&f.selector),
+                string(&f.message)
+            );
+        }
+        out.push_str("}}");
+    };
+    for f in &audit.findings {
+        assertion(&f.rule, f.outcome.as_str(), Some(f));
+    }
+    for rule in &audit.rules.applicable {
+        if !audit.findings.iter().any(|f| f.rule == rule.as_ref()) {
+            assertion(rule, "passed", None);
+        }
+    }
+    for rule in &audit.rules.inapplicable {
+        assertion(rule, "inapplicable", None);
+    }
+    out.push_str(if first {
+        "]\n    }"
+    } else {
+        "\n      ]\n    }"
+    });
+    out
+}
+
+/// A JSON string literal.
+fn string(text: &str) -> String {
+    serde_json::to_string(text).expect("strings always serialise")
 }
 
 fn pretty<T: Serialize>(value: &T) -> String {
@@ -238,7 +265,12 @@ mod tests {
         ];
         let mut out: BTreeMap<String, &'static str> = BTreeMap::new();
         for a in subject["assertions"].as_array().unwrap() {
-            let rule = a["test"]["title"].as_str().unwrap().to_string();
+            let rule = a["test"]
+                .as_str()
+                .unwrap()
+                .strip_prefix("_:")
+                .unwrap()
+                .to_string();
             let outcome = a["result"]["outcome"].as_str().unwrap();
             let outcome = *rank
                 .iter()
@@ -258,7 +290,13 @@ mod tests {
         let earl = parse(&report);
         let graph = earl["@graph"].as_array().unwrap();
         assert_eq!(graph[0]["@id"], ASSERTOR);
-        let subjects = &graph[1..];
+        // Then every rule's test case, then the pages.
+        let tests = &graph[1..=registry().len()];
+        for (test, rule) in tests.iter().zip(registry()) {
+            assert_eq!(test["@id"], format!("_:{}", rule.meta().id));
+            assert_eq!(test["title"], rule.meta().id);
+        }
+        let subjects = &graph[1 + registry().len()..];
         assert_eq!(subjects.len(), report.pages.len());
         for (subject, page) in subjects.iter().zip(&report.pages) {
             assert_eq!(subject["source"], page.audit.url.as_str());
@@ -271,6 +309,7 @@ mod tests {
             );
         }
         assert_eq!(subjects[0]["source"], MIXED_URL);
+        assert_eq!(subjects[0]["title"], "Bins <script>alert(1)</script>\u{1}");
         // The sample's verdicts, as its HTML was written to give them.
         let mixed = outcomes_in_earl(&subjects[0]);
         assert_eq!(mixed["image-has-name"], "earl:failed");
@@ -283,7 +322,10 @@ mod tests {
     fn element_outcomes_point_at_the_element_and_name_the_act_rule() {
         let report = check_report();
         let earl = parse(&report);
-        let assertions = earl["@graph"][1]["assertions"].as_array().unwrap();
+        let graph = earl["@graph"].as_array().unwrap();
+        let assertions = graph[1 + registry().len()]["assertions"]
+            .as_array()
+            .unwrap();
         let finding = report.pages[0]
             .audit
             .findings
@@ -292,7 +334,7 @@ mod tests {
             .unwrap();
         let image = assertions
             .iter()
-            .find(|a| a["test"]["title"] == "image-has-name")
+            .find(|a| a["test"] == "_:image-has-name")
             .unwrap();
         assert_eq!(image["@type"], "Assertion");
         assert_eq!(image["assertedBy"], ASSERTOR);
@@ -302,8 +344,13 @@ mod tests {
             json!({ "@type": "ptr:CSSSelectorPointer", "expression": finding.selector })
         );
         assert_eq!(image["result"]["info"], finding.message.as_str());
+        let test = graph
+            .iter()
+            .find(|node| node["@id"] == "_:image-has-name")
+            .unwrap();
+        assert_eq!(test["@type"], "TestCase");
         assert_eq!(
-            image["test"]["isPartOf"],
+            test["isPartOf"],
             json!([
                 "https://www.w3.org/WAI/standards-guidelines/act/rules/23a2a8/",
                 "WCAG22:non-text-content"
@@ -312,7 +359,7 @@ mod tests {
         // Page-level outcomes have no pointer.
         let lang = assertions
             .iter()
-            .find(|a| a["test"]["title"] == "html-has-lang")
+            .find(|a| a["test"] == "_:html-has-lang")
             .unwrap();
         assert!(lang["result"].get("pointer").is_none());
     }
@@ -381,7 +428,7 @@ mod tests {
         );
         assert_eq!(unknown, Vec::<String>::new());
         // Outcome values are EARL's own.
-        let outcomes: Vec<&str> = earl["@graph"][1]["assertions"]
+        let outcomes: Vec<&str> = earl["@graph"][1 + registry().len()]["assertions"]
             .as_array()
             .unwrap()
             .iter()

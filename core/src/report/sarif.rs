@@ -30,9 +30,11 @@ pub const FINGERPRINT_KEY: &str = "frontdeskFingerprint/v1";
 /// use frontdesk_core::{audit, report, Options, Report};
 /// let page = audit("<html lang=en><title>Bins</title><img src=bin.png></html>", "https://a.example/", &Options::default());
 /// let sarif: serde_json::Value = serde_json::from_str(&report::sarif::render(&Report::new(vec![page]))).unwrap();
-/// let result = &sarif["runs"][0]["results"][0];
-/// assert_eq!(result["ruleId"], "image-has-name");
-/// assert_eq!(result["level"], "error");
+/// let results = sarif["runs"][0]["results"].as_array().unwrap();
+/// let image = results.iter().find(|r| r["ruleId"] == "image-has-name").unwrap();
+/// assert_eq!(image["level"], "error"); // WCAG 1.1.1, level A
+/// let h1 = results.iter().find(|r| r["ruleId"] == "page-has-h1").unwrap();
+/// assert_eq!(h1["level"], "warning"); // best practice
 /// ```
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
