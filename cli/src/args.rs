@@ -131,8 +131,8 @@ pub struct DiffArgs {
     pub new: PathBuf,
 
     /// Output: `text` for people, `json` for tools (`{new, fixed, scores}`, docs/ci.md).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// The CI gates and the baseline, shared by `check` and `crawl` (docs/ci.md).
@@ -315,7 +315,8 @@ pub struct CrawlArgs {
     #[arg(long)]
     pub timings: bool,
 
-    /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`).
+    /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`),
+    /// `sarif` for code scanning, `junit` for CI test views, `earl` for ACT/EARL tools.
     /// Repeatable, each with its own --output (see OUTPUTS below).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
@@ -412,7 +413,8 @@ pub struct CheckArgs {
     #[arg(value_name = "FILE|URL", required = true)]
     pub inputs: Vec<String>,
 
-    /// Report format: `text` for people, `json` for tools (report schema v1).
+    /// Report format: `text` for people, `json` for tools (report schema v1), `sarif`
+    /// for code scanning, `junit` for CI test views, `earl` for ACT/EARL tools.
     /// Repeatable, each with its own --output (see OUTPUTS below).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
@@ -446,8 +448,8 @@ pub struct CheckArgs {
 #[derive(Debug, clap::Args)]
 pub struct RulesArgs {
     /// Listing format: `text` for people, `json` for tools.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 /// `--tier`: which tier of local government the council is.
@@ -476,8 +478,14 @@ impl From<TierArg> for frontdesk_core::services::Tier {
 pub enum Format {
     /// Readable on a terminal.
     Text,
-    /// Machine-readable JSON.
+    /// Machine-readable JSON (report schema v1).
     Json,
+    /// SARIF 2.1.0, for code scanning (e.g. GitHub's).
+    Sarif,
+    /// JUnit XML, for CI test views (GitLab, Jenkins).
+    Junit,
+    /// EARL JSON-LD, as W3C ACT implementation reports use.
+    Earl,
 }
 
 impl From<Format> for frontdesk_core::report::Format {
@@ -485,8 +493,20 @@ impl From<Format> for frontdesk_core::report::Format {
         match format {
             Format::Text => Self::Text,
             Format::Json => Self::Json,
+            Format::Sarif => Self::Sarif,
+            Format::Junit => Self::Junit,
+            Format::Earl => Self::Earl,
         }
     }
+}
+
+/// `rules --format` and `diff --format`: a listing, not a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Readable on a terminal.
+    Text,
+    /// Machine-readable JSON.
+    Json,
 }
 
 #[cfg(test)]
@@ -497,6 +517,17 @@ mod tests {
     #[test]
     fn command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_report_format_of_the_core_can_be_asked_for_by_its_name() {
+        use frontdesk_core::report::Format as Core;
+        for &core in Core::ALL {
+            let arg = Format::from_str(core.name(), false)
+                .unwrap_or_else(|_| panic!("--format {} is missing", core.name()));
+            assert_eq!(Core::from(arg), core);
+        }
+        assert_eq!(Format::value_variants().len(), Core::ALL.len());
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use frontdesk_core::report::{self, DiffFinding, ReportDiff, ScoreChange};
 
-use crate::args::{DiffArgs, Format};
+use crate::args::{DiffArgs, ListFormat};
 use crate::gates::read_report;
 use crate::output::{self, Destination};
 use crate::{error, EXIT_ERROR, EXIT_PASS};
@@ -22,10 +22,10 @@ pub fn run(args: DiffArgs) -> u8 {
     };
     let diff = report::diff(old, &new);
     let rendered = match args.format {
-        Format::Json => {
+        ListFormat::Json => {
             serde_json::to_string_pretty(&diff).expect("the diff always serialises") + "\n"
         }
-        Format::Text => text(&diff),
+        ListFormat::Text => text(&diff),
     };
     match output::write(&Destination::Stdout, &rendered) {
         Ok(()) => EXIT_PASS,

@@ -24,7 +24,7 @@ use std::process::ExitCode;
 use frontdesk_core::report::{self, Report};
 use frontdesk_core::{audit_with_loader, Options, PageReport};
 
-use args::{CheckArgs, Command, Format, RulesArgs};
+use args::{CheckArgs, Command, ListFormat, RulesArgs};
 use output::Destination;
 
 /// No gate failed (by default: no page fails WCAG A/AA), or `--report-only`.
@@ -144,8 +144,8 @@ fn check(args: CheckArgs) -> u8 {
 
 fn list_rules(args: RulesArgs) -> u8 {
     let rendered = match args.format {
-        Format::Text => rules::render_text(),
-        Format::Json => rules::render_json(),
+        ListFormat::Text => rules::render_text(),
+        ListFormat::Json => rules::render_json(),
     };
     match output::write(&Destination::Stdout, &rendered) {
         Ok(()) => EXIT_PASS,

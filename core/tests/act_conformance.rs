@@ -14,12 +14,15 @@
 //! through a [`frontdesk_core::ResourceLoader`], as the ACT site serves them.
 //!
 //! `cargo test -p frontdesk-core --test act_conformance -- --nocapture` shows the table;
-//! `ACT_RULE=23a2a8` also prints every test case of that rule with both outcomes.
+//! `ACT_RULE=23a2a8` also prints every test case of that rule with both outcomes;
+//! `FRONTDESK_ACT_EARL=target/act-earl.json` (relative to the workspace) also writes the
+//! EARL report of every test case run, each a subject at its ACT test-case URL, as an ACT
+//! implementation report.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use frontdesk_core::{audit_with_loader, Options, Outcome, ResourceLoader};
+use frontdesk_core::{audit_with_loader, Options, Outcome, Page, Report, ResourceLoader};
 use serde_json::Value;
 
 fn testcases_path() -> PathBuf {
@@ -31,6 +34,45 @@ fn testcases_path() -> PathBuf {
 
 /// The page URL every example is audited at.
 const PAGE_URL: &str = "https://act-rules.github.io/testcase.html";
+
+/// Where the ACT site publishes a test case: the subject of its assertions in an
+/// implementation report.
+fn testcase_url(rule: &str, case: &Value) -> String {
+    let extension = match case["lang"].as_str() {
+        Some("svg") => "svg",
+        Some("xhtml") => "xhtml",
+        _ => "html",
+    };
+    format!(
+        "https://act-rules.github.io/testcases/{rule}/{}.{extension}",
+        case["testcase_id"].as_str().unwrap()
+    )
+}
+
+/// Where `FRONTDESK_ACT_EARL` asks for the EARL report, relative to the workspace.
+fn earl_path() -> Option<PathBuf> {
+    let path = PathBuf::from(std::env::var_os("FRONTDESK_ACT_EARL")?);
+    Some(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("..")
+            .join(path),
+    )
+}
+
+/// Writes the EARL report of `pages`, one page at a time.
+fn write_earl(path: &std::path::Path, pages: Vec<Page>) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+    frontdesk_core::report::earl::write(
+        &Report::new(Vec::new()),
+        pages.into_iter().map(Ok::<_, std::io::Error>),
+        |s| out.write_all(s.as_bytes()),
+    )?;
+    out.flush()
+}
 
 fn test_assets_dir() -> PathBuf {
     if let Ok(p) = std::env::var("FRONTDESK_ACT_TESTCASES") {
@@ -135,6 +177,8 @@ fn act_conformance() {
         .collect();
     let detail_rule = std::env::var("ACT_RULE").ok();
     let assets = TestAssets(test_assets_dir());
+    let earl = earl_path();
+    let mut earl_pages: Vec<Page> = Vec::new();
 
     let mut results: BTreeMap<String, (String, String, RuleResult)> = BTreeMap::new();
     for rule in data["rules"].as_array().expect("rules") {
@@ -172,6 +216,11 @@ fn act_conformance() {
                     .max()
                     .unwrap_or(Actual::Inapplicable);
                 result.cases += 1;
+                if earl.is_some() {
+                    let mut subject = report.clone();
+                    subject.url = testcase_url(&id, case);
+                    earl_pages.push(subject.into());
+                }
                 let ok = match expected {
                     "failed" => matches!(actual, Actual::Failed | Actual::CantTell),
                     _ => actual != Actual::Failed,
@@ -211,6 +260,16 @@ fn act_conformance() {
             }
         }
         results.insert(id, (needs, name, result));
+    }
+
+    if let Some(path) = &earl {
+        let subjects = earl_pages.len();
+        write_earl(path, earl_pages).expect("the EARL report is written");
+        println!(
+            "EARL report of {subjects} test cases: {} ({} bytes)",
+            path.display(),
+            std::fs::metadata(path).map_or(0, |m| m.len())
+        );
     }
 
     let verdict = |id: &str, r: &RuleResult| -> Verdict {
@@ -347,4 +406,103 @@ fn wrapping_follows_the_act_tooling() {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><title>Own</title></head><body>b</body></html>"
     );
     assert_eq!(wrap("<svg/>", "T", "svg"), "<svg/>");
+}
+
+/// The EARL report of the test cases of a few ACT rules frontdesk is consistent with
+/// (`tests/act/consistent.txt`): each case is a subject at its ACT URL, and what its
+/// assertions say of the ACT rule agrees with the case's expected outcome in the ACT sense
+/// (a failed case is failed or cantTell, another is never failed).
+#[test]
+fn earl_of_act_cases_carries_their_outcomes() {
+    let Ok(text) = std::fs::read_to_string(testcases_path()) else {
+        println!("SKIPPED: ACT test cases not found (set FRONTDESK_ACT_TESTCASES)");
+        return;
+    };
+    let data: Value = serde_json::from_str(&text).unwrap();
+    let consistent = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/act/consistent.txt"),
+    )
+    .unwrap();
+    let chosen: Vec<&str> = consistent
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .take(3)
+        .collect();
+    assert_eq!(chosen.len(), 3, "tests/act/consistent.txt lists rules");
+    let assets = TestAssets(test_assets_dir());
+    let mut pages = Vec::new();
+    let mut expected = BTreeMap::new();
+    for rule in data["rules"].as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        if !chosen.contains(&id) {
+            continue;
+        }
+        for case in rule["testcases"].as_array().unwrap() {
+            let html = wrap(
+                case["html"].as_str().unwrap(),
+                case["title"].as_str().unwrap_or(""),
+                case["lang"].as_str().unwrap_or("html"),
+            );
+            let mut report = audit_with_loader(
+                &html,
+                PAGE_URL,
+                &Options::default().with_passed(true),
+                &assets,
+            );
+            report.url = testcase_url(id, case);
+            expected.insert(
+                report.url.clone(),
+                (
+                    id.to_string(),
+                    case["expected"].as_str().unwrap().to_string(),
+                ),
+            );
+            pages.push(Page::from(report));
+        }
+    }
+    let earl: Value = serde_json::from_str(&frontdesk_core::report::earl::render(&Report {
+        pages,
+        ..Report::new(Vec::new())
+    }))
+    .expect("EARL is JSON");
+    let graph = earl["@graph"].as_array().unwrap();
+    // Each rule's test case node, by its id, with the ACT rules it is part of.
+    let part_of: BTreeMap<&str, Vec<&str>> = graph
+        .iter()
+        .filter(|node| node["@type"] == "TestCase")
+        .map(|node| {
+            let parts = node["isPartOf"].as_array().unwrap();
+            (
+                node["@id"].as_str().unwrap(),
+                parts.iter().map(|p| p.as_str().unwrap()).collect(),
+            )
+        })
+        .collect();
+    let subjects: Vec<&Value> = graph
+        .iter()
+        .filter(|node| node["@type"][0] == "TestSubject")
+        .collect();
+    assert_eq!(subjects.len(), expected.len());
+    for subject in subjects {
+        let url = subject["source"].as_str().unwrap();
+        let (act, outcome) = &expected[url];
+        let act_url = format!("https://www.w3.org/WAI/standards-guidelines/act/rules/{act}/");
+        let outcomes: Vec<&str> = subject["assertions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| part_of[a["test"].as_str().unwrap()].contains(&act_url.as_str()))
+            .map(|a| a["result"]["outcome"].as_str().unwrap())
+            .collect();
+        assert!(!outcomes.is_empty(), "{url}: no assertion for ACT {act}");
+        let failed = outcomes.contains(&"earl:failed");
+        match outcome.as_str() {
+            "failed" => assert!(
+                failed || outcomes.contains(&"earl:cantTell"),
+                "{url}: expected failed, EARL says {outcomes:?}"
+            ),
+            _ => assert!(!failed, "{url}: expected {outcome}, EARL says {outcomes:?}"),
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Borrow;
 
 use super::text::Style;
-use super::{json, text, Page, Report};
+use super::{earl, json, junit, sarif, text, Page, Report};
 
 /// A report format. Its [`Format::name`] is what `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,17 +14,32 @@ pub enum Format {
     Text,
     /// Report schema v1 (`docs/report.md`), for tools.
     Json,
+    /// SARIF 2.1.0, for code scanning (`docs/formats.md`).
+    Sarif,
+    /// JUnit XML, for CI test views (`docs/formats.md`).
+    Junit,
+    /// EARL JSON-LD, as ACT implementation reports use (`docs/formats.md`).
+    Earl,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Sarif,
+        Format::Junit,
+        Format::Earl,
+    ];
 
     /// The name `--format` and `frontdesk.toml` use.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+            Format::Earl => "earl",
         }
     }
 
@@ -79,6 +94,9 @@ where
     match format {
         Format::Text => text::write(report, more, style, sink),
         Format::Json => json::write(report, more, sink),
+        Format::Sarif => sarif::write(report, more, sink),
+        Format::Junit => junit::write(report, more, sink),
+        Format::Earl => earl::write(report, more, sink),
     }
 }
 
@@ -149,5 +167,46 @@ mod tests {
             render(Format::Text, &report, Style::plain()),
             text::render(&report, Style::plain())
         );
+        assert_eq!(
+            render(Format::Sarif, &report, Style::plain()),
+            sarif::render(&report)
+        );
+        assert_eq!(
+            render(Format::Junit, &report, Style::plain()),
+            junit::render(&report)
+        );
+        assert_eq!(
+            render(Format::Earl, &report, Style::plain()),
+            earl::render(&report)
+        );
+    }
+
+    #[test]
+    fn every_format_streams_the_same_text_it_renders_whole() {
+        for report in [
+            crate::report::samples::check_report(),
+            crate::report::samples::crawl_report(),
+        ] {
+            let head = Report {
+                pages: Vec::new(),
+                ..report.clone()
+            };
+            for &format in Format::ALL {
+                let whole = render(format, &report, Style::plain());
+                let mut streamed = String::new();
+                write(
+                    format,
+                    &head,
+                    report.pages.iter().map(Ok::<_, ()>),
+                    Style::plain(),
+                    |s| {
+                        streamed.push_str(s);
+                        Ok(())
+                    },
+                )
+                .unwrap();
+                assert_eq!(streamed, whole, "{}", format.name());
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The report: one model for every command (`check` audits pages and scores each, `crawl`
 //! adds fetch facts per page, a `site` section, the `services` analysis and the council's
 //! `scores`), the exit gate, and one renderer per format, each a module
-//! here ([`json`], [`text`]) that turns the model into text and does no I/O. Field names
+//! here ([`json`], [`text`], [`sarif`], [`junit`], [`earl`]) that turns the model into text and does no I/O. Field names
 //! here, and in the types it carries from earlier stages, are a public contract (schema v1,
 //! documented in `docs/report.md`).
 
@@ -15,10 +15,16 @@ pub use crate::services::ServicesReport;
 mod baseline;
 mod catalogue;
 mod diff;
+pub mod earl;
 mod format;
 mod gate;
 mod ignore;
 pub mod json;
+pub mod junit;
+mod refs;
+#[cfg(test)]
+mod samples;
+pub mod sarif;
 mod site;
 pub mod text;
 
