@@ -174,7 +174,8 @@ pub struct CrawlArgs {
     #[arg(long)]
     pub timings: bool,
 
-    /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`).
+    /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`),
+    /// `markdown` for a pull-request comment, `html` for one self-contained page.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -252,7 +253,8 @@ pub struct CheckArgs {
     #[arg(value_name = "FILE|URL", required = true)]
     pub inputs: Vec<String>,
 
-    /// Report format: `text` for people, `json` for tools (report schema v1).
+    /// Report format: `text` for people, `json` for tools (report schema v1), `markdown`
+    /// for a pull-request comment, `html` for one self-contained page.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -301,6 +303,10 @@ pub enum Format {
     Text,
     /// Machine-readable JSON.
     Json,
+    /// A short Markdown summary for a pull-request comment.
+    Markdown,
+    /// One self-contained HTML page: charts, a sortable page table, findings.
+    Html,
 }
 
 impl From<Format> for frontdesk_core::report::Format {
@@ -308,6 +314,8 @@ impl From<Format> for frontdesk_core::report::Format {
         match format {
             Format::Text => Self::Text,
             Format::Json => Self::Json,
+            Format::Markdown => Self::Markdown,
+            Format::Html => Self::Html,
         }
     }
 }

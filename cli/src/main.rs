@@ -131,6 +131,13 @@ fn list_rules(args: RulesArgs) -> u8 {
     let rendered = match args.format {
         Format::Text => rules::render_text(),
         Format::Json => rules::render_json(),
+        other => {
+            error(format_args!(
+                "rules lists in text or json only, not {}",
+                frontdesk_core::report::Format::from(other).name()
+            ));
+            return EXIT_ERROR;
+        }
     };
     match output::write(&Destination::Stdout, &rendered) {
         Ok(()) => EXIT_PASS,

@@ -5,7 +5,7 @@
 use std::borrow::Borrow;
 
 use super::text::Style;
-use super::{json, text, Page, Report};
+use super::{html, json, markdown, text, Page, Report};
 
 /// A report format. Its [`Format::name`] is what `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -14,17 +14,24 @@ pub enum Format {
     Text,
     /// Report schema v1 (`docs/report.md`), for tools.
     Json,
+    /// A short GitHub-flavoured summary for a pull-request comment (`docs/formats.md`).
+    Markdown,
+    /// One self-contained page with charts and a sortable page table (`docs/formats.md`).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: &'static [Format] = &[Format::Text, Format::Json];
+    pub const ALL: &'static [Format] =
+        &[Format::Text, Format::Json, Format::Markdown, Format::Html];
 
     /// The name `--format` and `frontdesk.toml` use.
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -49,6 +56,8 @@ where
     match format {
         Format::Text => text::write(report, more, style, sink),
         Format::Json => json::write(report, more, sink),
+        Format::Markdown => markdown::write(report, more, sink),
+        Format::Html => html::write(report, more, sink),
     }
 }
 
@@ -102,6 +111,14 @@ mod tests {
         assert_eq!(
             render(Format::Text, &report, Style::plain()),
             text::render(&report, Style::plain())
+        );
+        assert_eq!(
+            render(Format::Markdown, &report, Style::plain()),
+            markdown::render(&report)
+        );
+        assert_eq!(
+            render(Format::Html, &report, Style::plain()),
+            html::render(&report)
         );
     }
 }

@@ -1,7 +1,7 @@
 //! The report: one model for every command (`check` audits pages and scores each, `crawl`
 //! adds fetch facts per page, a `site` section, the `services` analysis and the council's
 //! `scores`), the exit gate, and one renderer per format, each a module
-//! here ([`json`], [`text`]) that turns the model into text and does no I/O. Field names
+//! here ([`json`], [`text`], [`markdown`], [`html`]) that turns the model into text and does no I/O. Field names
 //! here, and in the types it carries from earlier stages, are a public contract (schema v1,
 //! documented in `docs/report.md`).
 
@@ -17,7 +17,9 @@ pub use crate::services::ServicesReport;
 mod baseline;
 mod catalogue;
 mod format;
+pub mod html;
 pub mod json;
+pub mod markdown;
 mod site;
 pub mod text;
 
