@@ -37,8 +37,8 @@ const ONE: [Series; 1] = [Series {
 }];
 
 const WIDTH: u32 = 480;
-const LABEL: u32 = 170;
-const ROW: u32 = 24;
+const LABEL: u32 = 190;
+const ROW: u32 = 26;
 
 /// A horizontal bar chart, bars stacked by series, with its data table. `id` makes the
 /// element ids unique; `unit` follows each total in the table's caption sense.
@@ -77,7 +77,7 @@ fn bar_chart(
                 x + 16,
                 s.name
             );
-            x += 30 + 8 * s.name.len() as u32;
+            x += 30 + 9 * s.name.len() as u32;
         }
     }
     if rows.is_empty() {
@@ -85,12 +85,12 @@ fn bar_chart(
     }
     for (i, (label, values)) in rows.iter().enumerate() {
         let y = top + ROW * i as u32;
-        let shown: String = if label.chars().count() > 26 {
-            label.chars().take(25).collect::<String>() + "…"
+        let shown: String = if label.chars().count() > 24 {
+            label.chars().take(23).collect::<String>() + "…"
         } else {
             label.clone()
         };
-        let _ = write!(out, "<text x=\"0\" y=\"{}\">{}</text>", y + 16, esc(&shown));
+        let _ = write!(out, "<text x=\"0\" y=\"{}\">{}</text>", y + 18, esc(&shown));
         let mut x = LABEL as f64;
         for (value, s) in values.iter().zip(series) {
             if *value == 0 {
@@ -111,7 +111,7 @@ fn bar_chart(
             out,
             "<text x=\"{:.1}\" y=\"{}\">{total}</text>",
             x + 4.0,
-            y + 16
+            y + 18
         );
     }
     out.push_str("</svg>\n");

@@ -1,7 +1,8 @@
 // frontdesk HTML report: moves the overview (written after the pages, once they are counted)
 // up to its place, fills the rule filter, filters and sorts the page table, and builds a
-// page's findings from its JSON block when its button is pressed (so a 10,000-page report
-// keeps only the page table in the DOM). Everything from the pages goes in as textContent.
+// page's findings when its button is pressed, from the deflated JSON block of its chunk of
+// pages (so a 10,000-page report stays small and keeps only the page table in the DOM).
+// Everything from the pages goes in as textContent.
 (function () {
   'use strict';
   var doc = document;
@@ -26,7 +27,7 @@
   var ruleSelect = doc.getElementById('filter-rule');
   summary.rules.forEach(function (rule) {
     var option = el('option', rule.id + ' (' + rule.pages + (rule.pages === 1 ? ' page)' : ' pages)'));
-    option.value = rule.id;
+    option.value = String(rule.index);
     ruleSelect.appendChild(option);
   });
 
@@ -38,7 +39,13 @@
     status.textContent = message;
   }
 
-  function applyFilter() {
+  // Rows shown at most (the report hides the rest at first); "Show more" adds a step.
+  var more = doc.getElementById('more-pages');
+  var step = more ? Number(more.getAttribute('data-step')) : Infinity;
+  var limit = step;
+
+  function applyFilter(keepLimit) {
+    if (keepLimit !== true) limit = step;
     var query = textInput.value.trim().toLowerCase();
     var rule = ruleSelect.value;
     var level = levelSelect.value;
@@ -48,16 +55,31 @@
         texts.set(tr, (tr.cells[0].textContent + ' ' + tr.cells[1].textContent).toLowerCase());
       });
     }
-    var shown = 0;
+    var matching = 0;
     rows.forEach(function (tr) {
-      var show = (!query || texts.get(tr).indexOf(query) >= 0) &&
+      var match = (!query || texts.get(tr).indexOf(query) >= 0) &&
         (!rule || tr.getAttribute('data-rules').indexOf(' ' + rule + ' ') >= 0) &&
         (!level || tr.getAttribute('data-levels').indexOf(' ' + level + ' ') >= 0);
-      tr.hidden = !show;
+      var show = match && matching < limit;
+      if (match) matching += 1;
+      if (tr.hidden === show) tr.hidden = !show;
       if (tr.detailRow) tr.detailRow.hidden = !show || tr.querySelector('button[aria-expanded="true"]') === null;
-      if (show) shown += 1;
     });
-    announce('Showing ' + shown + ' of ' + rows.length + ' pages');
+    if (more) more.parentNode.hidden = matching <= limit;
+    announce(statusText(matching));
+  }
+
+  function statusText(matching) {
+    return matching > limit
+      ? 'Showing the first ' + limit + ' of ' + matching + ' matching pages'
+      : 'Showing ' + matching + ' of ' + rows.length + ' pages';
+  }
+
+  if (more) {
+    more.addEventListener('click', function () {
+      limit += step;
+      applyFilter(true);
+    });
   }
 
   var timer = 0;
@@ -65,8 +87,8 @@
     clearTimeout(timer);
     timer = setTimeout(applyFilter, 120);
   });
-  ruleSelect.addEventListener('change', applyFilter);
-  levelSelect.addEventListener('change', applyFilter);
+  ruleSelect.addEventListener('change', function () { applyFilter(); });
+  levelSelect.addEventListener('change', function () { applyFilter(); });
   doc.getElementById('filters').addEventListener('submit', function (event) {
     event.preventDefault();
     applyFilter();
@@ -99,7 +121,8 @@
         return entry.tr;
       });
       tbody.appendChild(fragment);
-      announce('Sorted by ' + button.textContent + ', ' + direction);
+      applyFilter(true);
+      announce('Sorted by ' + button.textContent + ', ' + direction + '. ' + status.textContent);
     });
   });
 
@@ -137,8 +160,21 @@
     return t;
   }
 
-  function detailFor(tr, index) {
-    var data = JSON.parse(doc.getElementById('pd' + index).textContent);
+  // Chunk number -> promise of its pages' findings.
+  var chunks = new Map();
+  function findingsOf(index) {
+    var number = Math.floor(index / summary.chunk);
+    if (!chunks.has(number)) {
+      var text = atob(doc.getElementById('fc' + number).textContent);
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i += 1) bytes[i] = text.charCodeAt(i);
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      chunks.set(number, new Response(stream).json());
+    }
+    return chunks.get(number).then(function (pages) { return pages[index % summary.chunk]; });
+  }
+
+  function detailFor(tr, index, data) {
     var detail = doc.createElement('tr');
     detail.className = 'detail';
     detail.id = 'detail-' + index;
@@ -152,19 +188,35 @@
     return detail;
   }
 
+  function toggle(button, tr) {
+    var open = button.getAttribute('aria-expanded') === 'true';
+    tr.detailRow.hidden = open;
+    button.setAttribute('aria-expanded', open ? 'false' : 'true');
+  }
+
   tbody.addEventListener('click', function (event) {
     var button = event.target.closest('button[data-page]');
     if (!button) return;
     var tr = button.closest('tr');
-    var open = button.getAttribute('aria-expanded') === 'true';
-    if (!tr.detailRow) {
-      tr.detailRow = detailFor(tr, button.getAttribute('data-page'));
+    if (tr.detailRow) {
+      toggle(button, tr);
+      return;
+    }
+    if (button.getAttribute('aria-busy') === 'true') return;
+    button.setAttribute('aria-busy', 'true');
+    var index = Number(button.getAttribute('data-page'));
+    findingsOf(index).then(function (data) {
+      tr.detailRow = detailFor(tr, index, data);
+      tr.detailRow.hidden = true;
       tr.after(tr.detailRow);
       button.setAttribute('aria-controls', tr.detailRow.id);
-    }
-    tr.detailRow.hidden = open;
-    button.setAttribute('aria-expanded', open ? 'false' : 'true');
+      button.removeAttribute('aria-busy');
+      toggle(button, tr);
+    }, function (error) {
+      button.removeAttribute('aria-busy');
+      announce('The findings could not be read: ' + error);
+    });
   });
 
-  announce('Showing ' + rows.length + ' of ' + rows.length + ' pages');
+  announce(statusText(rows.length));
 })();

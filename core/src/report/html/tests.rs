@@ -148,6 +148,63 @@ impl Report {
     }
 }
 
+/// Each page's findings, read back from the report's compressed chunks as the script does
+/// (base64, then raw deflate, then JSON), with the inflated JSON text.
+fn page_findings(html: &str) -> (Vec<serde_json::Value>, String) {
+    use std::io::Read as _;
+    let mut pages = Vec::new();
+    let mut text = String::new();
+    for n in 0.. {
+        let Some(block) = html.split(&format!("id=\"fc{n}\">")).nth(1) else {
+            break;
+        };
+        let block = &block[..block.find("</script>").unwrap()];
+        let mut bits = Vec::new();
+        let (mut acc, mut count) = (0u32, 0);
+        for c in block.bytes().filter(|&c| c != b'=') {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' => 62,
+                b'/' => 63,
+                _ => panic!("not base64: {c}"),
+            };
+            acc = acc << 6 | u32::from(v);
+            count += 6;
+            if count >= 8 {
+                count -= 8;
+                bits.push((acc >> count) as u8);
+                acc &= (1 << count) - 1;
+            }
+        }
+        let mut json = String::new();
+        flate2::read::DeflateDecoder::new(&bits[..])
+            .read_to_string(&mut json)
+            .unwrap();
+        let chunk: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+        assert!(chunk.len() <= CHUNK_PAGES);
+        pages.extend(chunk);
+        text.push_str(&json);
+    }
+    (pages, text)
+}
+
+#[test]
+fn base64_matches_the_rfc_4648_test_vectors() {
+    for (plain, encoded) in [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="),
+        ("fooba", "Zm9vYmE="),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64(plain.as_bytes()), encoded);
+    }
+}
+
 /// The values of every `name="…"` attribute in `html`, unescaped enough to compare.
 fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
     let key = format!(" {name}=\"");
@@ -178,17 +235,16 @@ fn page_content_never_escapes_into_markup() {
         html.matches("</script>").count(),
         html.matches("<script").count()
     );
-    // The page's JSON block holds the message with `<` escaped, and reads back whole.
-    let block = html.split("id=\"pd0\">").nth(1).unwrap();
-    let block = &block[..block.find("</script>").unwrap()];
-    assert!(block.contains("\\u003cscript\\u003e"));
-    let data: serde_json::Value = serde_json::from_str(block).unwrap();
-    assert_eq!(data[0]["m"], format!("message {SCRIPT}"));
-    assert_eq!(data[0]["a"], SCRIPT);
-    // The ignored finding carries its reason, and is not counted as failed.
-    let ignored = html.split("id=\"pd2\">").nth(1).unwrap();
-    assert!(ignored.starts_with("[{\"r\":\"image-has-name\""));
-    assert!(ignored.contains("\"i\":\"reason \\u003c/script\\u003e"));
+    // The findings data holds the message with `<` escaped, and reads back whole.
+    let (pages, json) = page_findings(&html);
+    assert_eq!(pages.len(), 4);
+    assert!(json.contains("\\u003cscript\\u003e") && !json.contains('<'));
+    assert_eq!(pages[0][0]["m"], format!("message {SCRIPT}"));
+    assert_eq!(pages[0][0]["a"], SCRIPT);
+    assert_eq!(pages[1][0]["n"], format!("<img alt='{BREAKOUT}'>"));
+    // The ignored finding carries its reason; the page without findings has an empty list.
+    assert_eq!(pages[2][0]["i"], format!("reason {CLOSE}"));
+    assert_eq!(pages[3], serde_json::json!([]));
 }
 
 #[test]
@@ -344,10 +400,12 @@ fn charts_count_failed_findings_by_principle_level_rule_and_score() {
     assert!(html.contains("<span class=\"big\">1</span>findings a person must decide"));
     assert!(html.contains("<span class=\"big\">1</span>ignored findings"));
     // Page a's row: its failed count leaves out the ignored finding; its filters list
-    // its rules and levels.
-    assert!(html.contains(
-        "<tr data-rules=\" image-has-name link-name text-contrast-minimum \" data-levels=\" A AA \">"
-    ));
+    // its rules (numbered as first seen: image-has-name, text-contrast-minimum, link-name)
+    // and levels.
+    assert!(html.contains("<tr data-rules=\" 0 1 2 \" data-levels=\" A AA \">"));
+    assert!(
+        html.contains("{\"index\":2,\"id\":\"link-name\",\"failed\":1,\"cantTell\":0,\"pages\":1}")
+    );
     assert!(html.contains("<td class=\"n\">4</td><td class=\"n\">1</td>"));
 }
 
@@ -377,8 +435,9 @@ fn baseline_adds_a_new_column_and_the_fixed_list() {
     assert!(html.contains("data-sort=\"number\">New</button>"));
     // Failed 2, cannot tell 0, new 1.
     assert!(html.contains("<td class=\"n\">2</td><td class=\"n\">0</td><td class=\"n\">1</td>"));
-    assert!(html.contains("\"b\":\"new\""));
-    assert!(html.contains("\"b\":\"existing\""));
+    let (pages, _) = page_findings(&html);
+    assert_eq!(pages[0][0]["b"], "new");
+    assert_eq!(pages[0][1]["b"], "existing");
     // Without a baseline there is no New column.
     let plain = render(&Report::new(Vec::new()).with_pages(vec![page(
         "https://c.example/",
@@ -445,6 +504,26 @@ fn keyboard_and_structure_hooks_are_in_place() {
         assert!(html.contains(&format!(" id=\"{id}\"")), "{id}");
     }
     assert!(html.contains("aria-expanded=\"false\">Findings (1)</button>"));
+    // No page, no chunk; 250 pages, three chunks of at most 100 pages each.
+    assert!(!render(&Report::new(Vec::new())).contains("id=\"fc0\""));
+    let many = (0..250)
+        .map(|i| {
+            page(
+                &format!("https://c.example/{i}"),
+                "P",
+                vec![finding(
+                    "link-name",
+                    &["2.4.4"],
+                    Some(Level::A),
+                    Outcome::Failed,
+                )],
+            )
+        })
+        .collect();
+    let many = render(&Report::new(Vec::new()).with_pages(many));
+    let (pages, _) = page_findings(&many);
+    assert_eq!(pages.len(), 250);
+    assert!(many.contains("id=\"fc2\"") && !many.contains("id=\"fc3\""));
     assert!(html.contains(":focus-visible"));
     // Each chart is a named image with a table of its numbers.
     assert_eq!(html.matches("role=\"img\" aria-labelledby=").count(), 4);
