@@ -244,6 +244,11 @@ test('a 10,000-page report opens (timing printed, target 2 s)', { skip: skip || 
     }
     const rows = await page.$$eval('#pages > tbody > tr', (r) => r.length);
     assert.equal(rows, 10000);
+    // 200 rows show at first; "Show 200 more pages" adds 200.
+    assert.equal((await visibleRows(page)).length, 200);
+    await page.click('#more-pages');
+    assert.equal((await visibleRows(page)).length, 400);
+    assert.equal(await page.textContent('#filter-status'), 'Showing the first 400 of 10000 matching pages');
     let t = Date.now();
     await page.fill('#filter-text', 'page-9999');
     await page.waitForFunction(() => document.getElementById('filter-status').textContent.startsWith('Showing 1 of'));

@@ -524,6 +524,14 @@ fn keyboard_and_structure_hooks_are_in_place() {
     let (pages, _) = page_findings(&many);
     assert_eq!(pages.len(), 250);
     assert!(many.contains("id=\"fc2\"") && !many.contains("id=\"fc3\""));
+    // The first 200 rows show; the rest wait for the "Show more" button.
+    assert_eq!(many.matches("<tr data-rules=").count(), ROWS_SHOWN);
+    assert_eq!(
+        many.matches("<tr hidden data-rules=").count(),
+        250 - ROWS_SHOWN
+    );
+    assert!(many.contains(">Show 200 more pages</button>"));
+    assert!(!render(&hostile_report()).contains("id=\"more-pages\""));
     assert!(html.contains(":focus-visible"));
     // Each chart is a named image with a table of its numbers.
     assert_eq!(html.matches("role=\"img\" aria-labelledby=").count(), 4);
