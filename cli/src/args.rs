@@ -23,9 +23,9 @@ Examples:
 Outputs:
   Each --format pairs with the next --output after it (--format json -o r.json
   --format text -o r.txt). An --output with no --format of its own takes the format
-  from its extension: .txt text, .json json (and .sarif sarif, .xml junit, .md
-  markdown, .html/.htm html, .jsonld earl once those formats exist). A --format
-  with no --output after it goes to standard output (one at most). With neither,
+  from its extension: .txt text, .json json, .sarif sarif, .xml junit, .md
+  markdown, .html/.htm html, .jsonld earl. A --format with no --output after it
+  goes to standard output (one at most). With neither,
   the report is text on standard output. `-o FILE --format F` (one of each) also
   pairs.
 
@@ -213,9 +213,9 @@ Examples:
 Outputs:
   Each --format pairs with the next --output after it (--format json -o r.json
   --format text -o r.txt). An --output with no --format of its own takes the format
-  from its extension: .txt text, .json json (and .sarif sarif, .xml junit, .md
-  markdown, .html/.htm html, .jsonld earl once those formats exist). A --format
-  with no --output after it goes to standard output (one at most). With neither,
+  from its extension: .txt text, .json json, .sarif sarif, .xml junit, .md
+  markdown, .html/.htm html, .jsonld earl. A --format with no --output after it
+  goes to standard output (one at most). With neither,
   the report is text on standard output. `-o FILE --format F` (one of each) also
   pairs.
 
@@ -316,7 +316,8 @@ pub struct CrawlArgs {
     pub timings: bool,
 
     /// Report format: `text` for people, `json` for tools (report schema v1 plus `site`),
-    /// `sarif` for code scanning, `junit` for CI test views, `earl` for ACT/EARL tools.
+    /// `sarif` for code scanning, `junit` for CI test views, `earl` for ACT/EARL tools,
+    /// `markdown` for a pull-request comment, `html` for one self-contained page.
     /// Repeatable, each with its own --output (see OUTPUTS below).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
@@ -414,7 +415,8 @@ pub struct CheckArgs {
     pub inputs: Vec<String>,
 
     /// Report format: `text` for people, `json` for tools (report schema v1), `sarif`
-    /// for code scanning, `junit` for CI test views, `earl` for ACT/EARL tools.
+    /// for code scanning, `junit` for CI test views, `earl` for ACT/EARL tools, `markdown`
+    /// for a pull-request comment, `html` for one self-contained page.
     /// Repeatable, each with its own --output (see OUTPUTS below).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Vec<Format>,
@@ -486,6 +488,10 @@ pub enum Format {
     Junit,
     /// EARL JSON-LD, as W3C ACT implementation reports use.
     Earl,
+    /// A short Markdown summary for a pull-request comment.
+    Markdown,
+    /// One self-contained HTML page: charts, a sortable page table, findings.
+    Html,
 }
 
 impl From<Format> for frontdesk_core::report::Format {
@@ -496,6 +502,8 @@ impl From<Format> for frontdesk_core::report::Format {
             Format::Sarif => Self::Sarif,
             Format::Junit => Self::Junit,
             Format::Earl => Self::Earl,
+            Format::Markdown => Self::Markdown,
+            Format::Html => Self::Html,
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::borrow::Borrow;
 
 use super::text::Style;
-use super::{earl, json, junit, sarif, text, Page, Report};
+use super::{earl, html, json, junit, markdown, sarif, text, Page, Report};
 
 /// A report format. Its [`Format::name`] is what `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,6 +20,10 @@ pub enum Format {
     Junit,
     /// EARL JSON-LD, as ACT implementation reports use (`docs/formats.md`).
     Earl,
+    /// A short GitHub-flavoured summary for a pull-request comment (`docs/formats.md`).
+    Markdown,
+    /// One self-contained page with charts and a sortable page table (`docs/formats.md`).
+    Html,
 }
 
 impl Format {
@@ -30,6 +34,8 @@ impl Format {
         Format::Sarif,
         Format::Junit,
         Format::Earl,
+        Format::Markdown,
+        Format::Html,
     ];
 
     /// The name `--format` and `frontdesk.toml` use.
@@ -40,6 +46,8 @@ impl Format {
             Format::Sarif => "sarif",
             Format::Junit => "junit",
             Format::Earl => "earl",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -97,6 +105,8 @@ where
         Format::Sarif => sarif::write(report, more, sink),
         Format::Junit => junit::write(report, more, sink),
         Format::Earl => earl::write(report, more, sink),
+        Format::Markdown => markdown::write(report, more, sink),
+        Format::Html => html::write(report, more, sink),
     }
 }
 
@@ -178,6 +188,14 @@ mod tests {
         assert_eq!(
             render(Format::Earl, &report, Style::plain()),
             earl::render(&report)
+        );
+        assert_eq!(
+            render(Format::Markdown, &report, Style::plain()),
+            markdown::render(&report)
+        );
+        assert_eq!(
+            render(Format::Html, &report, Style::plain()),
+            html::render(&report)
         );
     }
 

@@ -1,7 +1,8 @@
 //! The report: one model for every command (`check` audits pages and scores each, `crawl`
 //! adds fetch facts per page, a `site` section, the `services` analysis and the council's
 //! `scores`), the exit gate, and one renderer per format, each a module
-//! here ([`json`], [`text`], [`sarif`], [`junit`], [`earl`]) that turns the model into text and does no I/O. Field names
+//! here ([`json`], [`text`], [`sarif`], [`junit`], [`earl`], [`markdown`], [`html`]) that turns
+//! the model into text and does no I/O. Field names
 //! here, and in the types it carries from earlier stages, are a public contract (schema v1,
 //! documented in `docs/report.md`).
 
@@ -18,9 +19,11 @@ mod diff;
 pub mod earl;
 mod format;
 mod gate;
+pub mod html;
 mod ignore;
 pub mod json;
 pub mod junit;
+pub mod markdown;
 mod refs;
 #[cfg(test)]
 mod samples;
