@@ -19,6 +19,9 @@ struct State {
     depth: u16,
 }
 
+/// Bytes first set aside for a name from content: most links' and buttons' names fit.
+const NAME_CAPACITY: usize = 64;
+
 /// Recursion is bounded by the document model's depth; this is a second guard.
 const MAX_RECURSION: u16 = 1024;
 
@@ -198,7 +201,13 @@ fn from_content(el: &El, state: State) -> String {
 fn from_content_into(el: &El, state: State, out: &mut String) {
     for child in el.child_nodes() {
         match child {
-            Child::Text(t) => out.push_str(t),
+            Child::Text(t) => {
+                if out.capacity() == 0 {
+                    // One allocation for most names, instead of doubling up from 8 bytes.
+                    out.reserve(t.len().max(NAME_CAPACITY));
+                }
+                out.push_str(t)
+            }
             Child::Element(c) => {
                 if c.is_svg() && matches!(c.name(), "title" | "desc") {
                     continue;

@@ -34,6 +34,7 @@ pub(super) fn compute_role(doc: &mut Document, i: usize, ids: &mut RoleIdCache) 
                     *generic
                 })
             }
+            Some(TagRole::NoRole) => Some(NO_ROLE),
             Some(TagRole::Other) | None => None,
         }
     } else {
@@ -81,9 +82,19 @@ enum TagRole {
         link: aria::RoleId,
         generic: aria::RoleId,
     },
+    /// None, whatever the element carries or sits in (`script`, `meta`, `label`…).
+    NoRole,
     /// Worked out in full.
     Other,
 }
+
+/// Tags whose implicit role (or loss of it inside a presentational list or table) depends on
+/// more than the tag: [`implicit_role`] and [`inherits_presentation`] look further for these.
+/// Every other tag without a fixed role has none.
+const CONTEXT_ROLE_TAGS: &[&str] = &[
+    "a", "area", "caption", "dd", "dt", "footer", "header", "img", "input", "li", "math",
+    "section", "select", "svg", "tbody", "td", "tfoot", "th", "thead", "tr",
+];
 
 /// By tag slot ([`INDEXED_NAMES`]).
 fn fixed_implicit_roles() -> &'static [TagRole] {
@@ -100,9 +111,11 @@ fn fixed_implicit_roles() -> &'static [TagRole] {
                     link: id("link"),
                     generic: id("generic"),
                 },
-                name => fixed_implicit_role(name)
-                    .and_then(aria::role_id)
-                    .map_or(TagRole::Other, TagRole::Fixed),
+                name => match fixed_implicit_role(name) {
+                    Some(role) => aria::role_id(role).map_or(TagRole::Other, TagRole::Fixed),
+                    None if CONTEXT_ROLE_TAGS.contains(&name) => TagRole::Other,
+                    None => TagRole::NoRole,
+                },
             })
             .collect()
     })
@@ -381,7 +394,7 @@ fn header_cell_role(el: &El) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{fixed_implicit_role, implicit_role, INDEXED_NAMES};
+    use super::{fixed_implicit_role, implicit_role, CONTEXT_ROLE_TAGS, INDEXED_NAMES};
 
     #[test]
     fn the_tag_only_roles_are_the_implicit_roles() {
@@ -432,5 +445,38 @@ mod tests {
         }
         let presentational_dt = doc.elements().filter(|e| e.name() == "dt").nth(1).unwrap();
         assert_eq!(presentational_dt.role(), Some("none"));
+    }
+
+    #[test]
+    fn the_tags_given_no_role_by_the_table_have_none_on_the_general_path() {
+        let mut checked = 0;
+        for name in INDEXED_NAMES {
+            if fixed_implicit_role(name).is_some() || CONTEXT_ROLE_TAGS.contains(name) {
+                continue;
+            }
+            // Attributes and contexts that give other tags a role or take it away.
+            let attrs = r#"href="/x" alt="" title="t" aria-label="l" scope="col" type="button" tabindex="0""#;
+            let html = format!(
+                r#"<{name} {attrs}></{name}><table role="presentation"><tr><td><{name} {attrs}></{name}></td></tr></table>
+                <ul role="none"><{name} {attrs}></{name}></ul><section aria-label="s"><{name}></{name}></section>"#
+            );
+            let doc = crate::parse_document(&html);
+            let mut found = 0;
+            for el in doc.elements().filter(|e| e.is_html() && e.name() == *name) {
+                assert_eq!(implicit_role(&el), None, "<{name}>");
+                assert!(!super::inherits_presentation(&el), "<{name}>");
+                assert_eq!(el.role(), None, "<{name}>");
+                found += 1;
+            }
+            // Head-only and raw-text elements may be moved or merged by the parser; what is
+            // found is checked.
+            checked += usize::from(found > 0);
+        }
+        assert!(checked > 20, "{checked} tags checked");
+        // A role attribute still gives them one.
+        let doc =
+            crate::parse_document(r#"<label role="button">x</label><script role="none"></script>"#);
+        let label = doc.elements().find(|e| e.name() == "label").unwrap();
+        assert_eq!(label.role(), Some("button"));
     }
 }

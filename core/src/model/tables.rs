@@ -159,8 +159,9 @@ struct Cell {
 /// a cell is a header comes from its role, so `scope` and explicit roles count.
 pub struct Grid {
     cells: Vec<Cell>,
-    /// cell element → index into `cells`.
-    by_element: HashMap<NodeIndex, usize>,
+    /// (cell element, index into `cells`), sorted by element once the table is formed: a
+    /// hashed map cost more to fill than the few lookups of a table's header cells save.
+    by_element: Vec<(NodeIndex, u32)>,
     /// slots[y][x] = index into `cells`.
     slots: Vec<Vec<Option<u32>>>,
     slot_count: usize,
@@ -174,7 +175,7 @@ impl Grid {
     fn form(table: &El) -> Option<Grid> {
         let mut grid = Grid {
             cells: Vec::new(),
-            by_element: HashMap::new(),
+            by_element: Vec::new(),
             slots: Vec::new(),
             slot_count: 0,
             named_by: HashMap::new(),
@@ -200,6 +201,8 @@ impl Grid {
             y = grid.add_group(&footer, y, group_index)?;
             group_index += 1;
         }
+        // Rows come in document order but for the footers moved last.
+        grid.by_element.sort_unstable();
         Some(grid)
     }
 
@@ -251,7 +254,7 @@ impl Grid {
             if let Some(id) = cell.attr("id") {
                 self.first_with_id.entry(id.to_string()).or_insert(index);
             }
-            self.by_element.insert(cell.index(), index);
+            self.by_element.push((cell.index(), index as u32));
             self.cells.push(Cell {
                 x,
                 y,
@@ -303,10 +306,14 @@ impl Grid {
     /// Whether some other exposed cell has `header` among its headers; `None` when the work
     /// would exceed the bound or the header is not a cell of the grid.
     fn has_assigned_cells(&self, header: &El) -> Option<bool> {
-        let Some(&h) = self.by_element.get(&header.index()) else {
+        let Ok(at) = self
+            .by_element
+            .binary_search_by_key(&header.index(), |&(element, _)| element)
+        else {
             // Not a cell of this table's rows (e.g. a role="columnheader" div inside a cell).
             return None;
         };
+        let h = self.by_element[at].1 as usize;
         let head = &self.cells[h];
         // Explicit headers: an exposed cell whose `headers` names this header (HTML takes
         // the table's first cell with that id).

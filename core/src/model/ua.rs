@@ -42,10 +42,13 @@ pub(super) fn ua_style(element: ElementRef, attr_bloom: u64) -> UaStyle {
         "mark" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(Rgba::rgb(0xff, 0xff, 0))),
         "button" | "select" => (ua.color, ua.background) = (Some(Rgba::BLACK), Some(BUTTON_FACE)),
         "input" => {
-            let t = e.attr("type").unwrap_or("").trim().to_ascii_lowercase();
+            let t = e.attr("type").unwrap_or("").trim();
             ua.color = Some(Rgba::BLACK);
             ua.background = Some(
-                if matches!(t.as_str(), "button" | "submit" | "reset" | "color" | "file") {
+                if ["button", "submit", "reset", "color", "file"]
+                    .iter()
+                    .any(|b| t.eq_ignore_ascii_case(b))
+                {
                     BUTTON_FACE
                 } else {
                     Rgba::WHITE

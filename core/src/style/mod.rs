@@ -410,7 +410,10 @@ pub struct Cascade {
     /// Ancestor bloom filter over the current element's ancestors (ids, classes, tags),
     /// so rules needing an ancestor the element lacks are rejected without matching.
     bloom: BloomFilter,
-    ancestors: Vec<(crate::html::tree::NodeId, Vec<u32>)>,
+    /// The ancestors in the filter, outermost first, each with where its hashes start in
+    /// `ancestor_hashes` (one stack for all: no vector per ancestor).
+    ancestors: Vec<(crate::html::tree::NodeId, usize)>,
+    ancestor_hashes: Vec<u32>,
     /// Whether the author style sheets' rules apply to the elements computed next (not to
     /// elements inside shadow trees, which the document's sheets do not reach).
     pub(crate) author_rules_apply: bool,
@@ -607,24 +610,27 @@ impl Cascade {
 
     fn push_bloom(&mut self, a: ElementRef) {
         let e = a.value();
-        let mut hashes = vec![e.name.local.precomputed_hash() & BLOOM_HASH_MASK];
+        let start = self.ancestor_hashes.len();
+        let hashes = &mut self.ancestor_hashes;
+        hashes.push(e.name.local.precomputed_hash() & BLOOM_HASH_MASK);
         if let Some(id) = e.id() {
             hashes.push(CssLocalName::from(id).precomputed_hash() & BLOOM_HASH_MASK);
         }
         for class in e.classes() {
             hashes.push(CssLocalName::from(class).precomputed_hash() & BLOOM_HASH_MASK);
         }
-        for &h in &hashes {
+        for &h in &hashes[start..] {
             self.bloom.insert_hash(h);
         }
-        self.ancestors.push((a.id(), hashes));
+        self.ancestors.push((a.id(), start));
     }
 
     fn pop_bloom(&mut self) {
-        if let Some((_, hashes)) = self.ancestors.pop() {
-            for h in hashes {
+        if let Some((_, start)) = self.ancestors.pop() {
+            for &h in &self.ancestor_hashes[start..] {
                 self.bloom.remove_hash(h);
             }
+            self.ancestor_hashes.truncate(start);
         }
     }
 
