@@ -170,8 +170,24 @@ fn engine_options(rules: Vec<String>, include_passed: bool) -> Result<Options, S
         .with_passed(include_passed))
 }
 
+/// Refuses an address whose domain name the module cannot read. The npm package's module is
+/// built without IDNA's Unicode tables (wasm/module/Cargo.toml), so a domain name written in
+/// non-ASCII letters (`bücher.example`) does not parse there; without this the page would lose
+/// every relative style sheet without a word. Its ASCII form (`xn--bcher-kva.example`, what
+/// `new URL(url).href` gives) works. The native build parses such names, so it never refuses.
+fn readable_address(what: &str, url: &str) -> Result<(), String> {
+    match url::Url::parse(url) {
+        Err(url::ParseError::IdnaError) => Err(format!(
+            "{what}: '{url}' has a domain name this build cannot read (international domain \
+             names only in their ASCII form, as new URL(...).href gives)"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Audits one page's HTML: the engine's path for `audit`, without JS values.
 fn audit_page(html: &str, url: &str, options: AuditOptions) -> Result<Report, String> {
+    readable_address("url", url)?;
     let sheets = SuppliedSheets::new(options.style_sheets)?;
     let engine = engine_options(options.rules, options.include_passed)?;
     Ok(Report::new(vec![audit_with_loader(
@@ -297,14 +313,16 @@ pub fn version() -> String {
 /// The absolute URLs of the style sheets a page links (resolved against `<base href>` and
 /// `url`), in cascade order: what to fetch for `options.styleSheets`.
 #[wasm_bindgen(js_name = stylesheetUrls)]
-pub fn stylesheet_urls(html: &str, url: &str) -> Vec<String> {
-    frontdesk_core::stylesheet_urls(html, url)
+pub fn stylesheet_urls(html: &str, url: &str) -> Result<Vec<String>, JsError> {
+    readable_address("url", url).map_err(|e| JsError::new(&e))?;
+    Ok(frontdesk_core::stylesheet_urls(html, url))
 }
 
 /// The absolute URLs a style sheet `@import`s, resolved against the sheet's own URL.
 #[wasm_bindgen(js_name = importUrls)]
-pub fn import_urls(css: &str, sheet_url: &str) -> Vec<String> {
-    frontdesk_core::import_urls(css, sheet_url)
+pub fn import_urls(css: &str, sheet_url: &str) -> Result<Vec<String>, JsError> {
+    readable_address("sheet_url", sheet_url).map_err(|e| JsError::new(&e))?;
+    Ok(frontdesk_core::import_urls(css, sheet_url))
 }
 
 #[cfg(test)]
