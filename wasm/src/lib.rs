@@ -248,12 +248,23 @@ fn refused(what: &str, error: serde_wasm_bindgen::Error) -> JsError {
     JsError::new(&format!("{what}: {reason}"))
 }
 
-/// Plain JS objects and arrays, `null` for absent values: the shape `JSON.parse` gives for
-/// the command line's report.
+/// A serde_json message without its " at line L column C": for JSON text the module wrote.
+fn without_position(message: &str) -> &str {
+    match message.rsplit_once(" at line ") {
+        Some((reason, place)) if place.contains(" column ") => reason,
+        _ => message,
+    }
+}
+
+/// Plain JS objects and arrays, `null` for absent values: the command line's JSON text
+/// through `JSON.parse`, so it is that shape by construction, and one serialiser
+/// (serde_json's) serves the module.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("internal error while converting the report: {e}")))
+    let internal = |e: &dyn std::fmt::Display| {
+        JsError::new(&format!("internal error while converting the report: {e}"))
+    };
+    let text = serde_json::to_string(value).map_err(|e| internal(&e))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal(&"JSON.parse refused it"))
 }
 
 /// Audits one page's HTML and returns the schema-v1 report, as `frontdesk check --format
@@ -290,7 +301,19 @@ pub fn audit_snapshot_js(
     }
     let snapshot = match snapshot.as_string() {
         Some(text) => Snapshot::from_json(&text).map_err(|e| JsError::new(&e.to_string()))?,
-        None => serde_wasm_bindgen::from_value(snapshot).map_err(|e| refused("snapshot", e))?,
+        // An object crosses as its JSON text too, so the module holds one snapshot reader
+        // (serde_json's, which the text needs) instead of a second one for JS values.
+        None => {
+            let text = js_sys::JSON::stringify(&snapshot)
+                .ok()
+                .and_then(|text| text.as_string())
+                .ok_or_else(|| {
+                    JsError::new("snapshot: expected an object or its JSON text, got a value JSON cannot hold")
+                })?;
+            // The caller wrote no text: a place in it would mislead.
+            Snapshot::from_json(&text)
+                .map_err(|e| JsError::new(without_position(&e.to_string())))?
+        }
     };
     let options: SnapshotOptions =
         options_from_js(options.map(JsValue::from), &["rules", "includePassed"])?;
