@@ -172,8 +172,24 @@ fn engine_options(rules: Vec<String>, include_passed: bool) -> Result<Options, S
         .with_passed(include_passed))
 }
 
+/// Refuses an address whose domain name the module cannot read. The npm package's module is
+/// built without IDNA's Unicode tables (wasm/module/Cargo.toml), so a domain name written in
+/// non-ASCII letters (`bücher.example`) does not parse there; without this the page would lose
+/// every relative style sheet without a word. Its ASCII form (`xn--bcher-kva.example`, what
+/// `new URL(url).href` gives) works. The native build parses such names, so it never refuses.
+fn readable_address(what: &str, url: &str) -> Result<(), String> {
+    match url::Url::parse(url) {
+        Err(url::ParseError::IdnaError) => Err(format!(
+            "{what}: '{url}' has a domain name this build cannot read (international domain \
+             names only in their ASCII form, as new URL(...).href gives)"
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Audits one page's HTML: the engine's path for `audit`, without JS values.
 fn audit_page(html: &str, url: &str, options: AuditOptions) -> Result<Report, String> {
+    readable_address("url", url)?;
     let sheets = SuppliedSheets::new(options.style_sheets)?;
     let engine = engine_options(options.rules, options.include_passed)?;
     Ok(Report::new(vec![audit_with_loader(
@@ -234,12 +250,23 @@ fn refused(what: &str, error: serde_wasm_bindgen::Error) -> JsError {
     JsError::new(&format!("{what}: {reason}"))
 }
 
-/// Plain JS objects and arrays, `null` for absent values: the shape `JSON.parse` gives for
-/// the command line's report.
+/// A serde_json message without its " at line L column C": for JSON text the module wrote.
+fn without_position(message: &str) -> &str {
+    match message.rsplit_once(" at line ") {
+        Some((reason, place)) if place.contains(" column ") => reason,
+        _ => message,
+    }
+}
+
+/// Plain JS objects and arrays, `null` for absent values: the command line's JSON text
+/// through `JSON.parse`, so it is that shape by construction, and one serialiser
+/// (serde_json's) serves the module.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("internal error while converting the report: {e}")))
+    let internal = |e: &dyn std::fmt::Display| {
+        JsError::new(&format!("internal error while converting the report: {e}"))
+    };
+    let text = serde_json::to_string(value).map_err(|e| internal(&e))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal(&"JSON.parse refused it"))
 }
 
 /// Audits one page's HTML and returns the schema-v1 report, as `frontdesk check --format
@@ -276,7 +303,19 @@ pub fn audit_snapshot_js(
     }
     let snapshot = match snapshot.as_string() {
         Some(text) => Snapshot::from_json(&text).map_err(|e| JsError::new(&e.to_string()))?,
-        None => serde_wasm_bindgen::from_value(snapshot).map_err(|e| refused("snapshot", e))?,
+        // An object crosses as its JSON text too, so the module holds one snapshot reader
+        // (serde_json's, which the text needs) instead of a second one for JS values.
+        None => {
+            let text = js_sys::JSON::stringify(&snapshot)
+                .ok()
+                .and_then(|text| text.as_string())
+                .ok_or_else(|| {
+                    JsError::new("snapshot: expected an object or its JSON text, got a value JSON cannot hold")
+                })?;
+            // The caller wrote no text: a place in it would mislead.
+            Snapshot::from_json(&text)
+                .map_err(|e| JsError::new(without_position(&e.to_string())))?
+        }
     };
     let options: SnapshotOptions =
         options_from_js(options.map(JsValue::from), &["rules", "includePassed"])?;
@@ -299,14 +338,16 @@ pub fn version() -> String {
 /// The absolute URLs of the style sheets a page links (resolved against `<base href>` and
 /// `url`), in cascade order: what to fetch for `options.styleSheets`.
 #[wasm_bindgen(js_name = stylesheetUrls)]
-pub fn stylesheet_urls(html: &str, url: &str) -> Vec<String> {
-    frontdesk_core::stylesheet_urls(html, url)
+pub fn stylesheet_urls(html: &str, url: &str) -> Result<Vec<String>, JsError> {
+    readable_address("url", url).map_err(|e| JsError::new(&e))?;
+    Ok(frontdesk_core::stylesheet_urls(html, url))
 }
 
 /// The absolute URLs a style sheet `@import`s, resolved against the sheet's own URL.
 #[wasm_bindgen(js_name = importUrls)]
-pub fn import_urls(css: &str, sheet_url: &str) -> Vec<String> {
-    frontdesk_core::import_urls(css, sheet_url)
+pub fn import_urls(css: &str, sheet_url: &str) -> Result<Vec<String>, JsError> {
+    readable_address("sheet_url", sheet_url).map_err(|e| JsError::new(&e))?;
+    Ok(frontdesk_core::import_urls(css, sheet_url))
 }
 
 #[cfg(test)]

@@ -67,6 +67,10 @@ test('options.styleSheets feed the linked sheets', () => {
   assert.deepEqual(importUrls('@import "forms.css"; p {}', 'https://council.example/css/site.css'), [
     'https://council.example/css/forms.css',
   ]);
+  // An international domain name in its ASCII form, as `new URL(...).href` writes it.
+  assert.deepEqual(stylesheetUrls(page, 'https://xn--bcher-kva.example/bins/'), [
+    'https://xn--bcher-kva.example/css/site.css',
+  ]);
   // The engine audits screens: a print-only import is not needed.
   assert.deepEqual(importUrls('@import "print.css" print;', 'https://council.example/css/site.css'), []);
 });
@@ -96,11 +100,20 @@ test('bad input throws an Error that says what is wrong', () => {
   throwsWith(() => audit(page, 'https://a.example/', { rules: ['html-has-lang', 'no-such-rule'] }),
     /^options\.rules: unknown rule id 'no-such-rule'/);
   throwsWith(() => audit(page, 'https://a.example/', { includePassed: 'yes' }), /^options: invalid type/);
+  // The module has no IDNA tables (wasm/README.md): a domain name in non-ASCII letters is
+  // refused rather than leaving the page's style sheets out unsaid.
+  const unreadable = /has a domain name this build cannot read \(international domain names only in their ASCII form/;
+  throwsWith(() => audit(page, 'https://b\u00fccher.example/'), new RegExp(`^url: 'https://b\u00fccher\\.example/' ${unreadable.source}`));
+  throwsWith(() => stylesheetUrls(page, 'https://b\u00fccher.example/'), new RegExp(`^url: .* ${unreadable.source}`));
+  throwsWith(() => importUrls('@import "a.css";', 'https://b\u00fccher.example/s.css'), new RegExp(`^sheet_url: .* ${unreadable.source}`));
   throwsWith(() => auditSnapshot(undefined), /^snapshot: expected an object/);
   // A string is the snapshot's JSON text: HTML is not that.
   throwsWith(() => auditSnapshot('<html>'), /^snapshot: expected value at line 1 column 1$/);
   throwsWith(() => auditSnapshot(42), /^snapshot: invalid type/);
-  throwsWith(() => auditSnapshot({ version: 1, url: 'https://a.example/' }), /^snapshot: missing field `nodes`/);
+  // An object is read as its JSON text, but the message names no place in a text the caller
+  // never wrote.
+  throwsWith(() => auditSnapshot({ version: 1, url: 'https://a.example/' }), /^snapshot: missing field `nodes`$/);
+  throwsWith(() => auditSnapshot(10n), /^snapshot: expected an object or its JSON text, got a value JSON cannot hold$/);
   throwsWith(() => auditSnapshot({ version: 2, url: 'https://a.example/', nodes: [] }),
     /^snapshot version 2 is not supported/);
   // The engine is still usable after refusing input.

@@ -41,6 +41,14 @@ impl<'d> El<'d> {
         self.index
     }
 
+    /// Puts elements of one document in document order and drops repeats. Lists gathered
+    /// from several places all sort through here, so the .wasm carries one copy of the sort
+    /// code for them instead of one per call site (indices are unique: unstable is exact).
+    pub fn sort_in_document_order(elements: &mut Vec<El<'d>>) {
+        elements.sort_unstable_by_key(El::index);
+        elements.dedup();
+    }
+
     /// The parsed element, for selector matching and raw access.
     pub fn element_ref(&self) -> ElementRef<'d> {
         self.doc.element_ref(self.index)
@@ -451,8 +459,7 @@ impl<'d> El<'d> {
                 FocusPlace::None | FocusPlace::Subject => {}
             }
         }
-        out.sort_by_key(|e| e.index);
-        out.dedup_by_key(|e| e.index);
+        El::sort_in_document_order(&mut out);
         out
     }
 

@@ -91,8 +91,7 @@ impl Rule for FormFieldHasName {
             .chain(roleless)
             .filter(|e| e.is_in_accessibility_tree())
             .collect();
-        targets.sort_by_key(|e| e.index());
-        targets.dedup();
+        El::sort_in_document_order(&mut targets);
         targets.into_iter().map(Target::element).collect()
     }
 

@@ -1,4 +1,5 @@
 use super::predicates::has_accessible_name;
+use crate::model::El;
 use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 
@@ -49,8 +50,7 @@ impl Rule for ImageHasName {
             .elements_named(&["img"])
             .chain(doc.elements_with_role("img"))
             .collect();
-        candidates.sort_by_key(|e| e.index());
-        candidates.dedup();
+        El::sort_in_document_order(&mut candidates);
         candidates
             .into_iter()
             .filter(|e| e.is_html())

@@ -86,7 +86,8 @@ impl Rule for Region {
         };
         let mut out = Vec::new();
         walk.visit(&body, true, &mut out);
-        out.sort_unstable_by_key(|e| e.index());
+        // The walk meets each element once: nothing to drop.
+        El::sort_in_document_order(&mut out);
         out.into_iter().map(Target::element).collect()
     }
 
@@ -137,8 +138,7 @@ fn outermost_regions<'d>(body: &El<'d>) -> Vec<El<'d>> {
         .chain(doc.elements_with_attr("aria-live"))
         .filter(|e| e.is_descendant_of(body))
         .collect();
-    candidates.sort_unstable_by_key(|e| e.index());
-    candidates.dedup();
+    El::sort_in_document_order(&mut candidates);
     let mut regions: Vec<El> = Vec::new();
     for e in candidates {
         if regions.last().is_some_and(|r| e.is_descendant_of(r)) {

@@ -1,4 +1,5 @@
 use super::predicates::{has_accessible_name, included_with_role};
+use crate::model::El;
 use super::{Context, Expectation, Rule, RuleMeta, Target, declare_rule};
 use crate::rules::Level;
 use crate::script::ScriptEffect;
@@ -85,8 +86,7 @@ impl Rule for RoleHasRequiredName {
             .flat_map(|role| included_with_role(doc, role))
             .filter(|e| e.is_html())
             .collect();
-        targets.sort_by_key(|e| e.index());
-        targets.dedup();
+        El::sort_in_document_order(&mut targets);
         targets.into_iter().map(Target::element).collect()
     }
 
