@@ -1101,20 +1101,62 @@ impl Analysis {
                 )
             })
             .collect();
+        // The calls to action each page sends elsewhere, read once rather than once per task.
+        let outgoing: Vec<Vec<&str>> = self
+            .pages
+            .iter()
+            .zip(&words)
+            .map(|(page, words)| match words {
+                Some(_) => self.outgoing_texts(&page.summary),
+                None => Vec::new(),
+            })
+            .collect();
+        // Each task is scored only against the pages whose words could name it (identical
+        // results: a task no word could match scores `None`), in page order as before.
+        let text_index = super::catalogue::TaskIndex::new(self.tasks, |t| t.words);
+        let path_index = super::catalogue::TaskIndex::new(self.tasks, |t| t.path_words);
+        let mut pages_of: Vec<Vec<usize>> = vec![Vec::new(); self.tasks.len()];
+        let mut could = vec![false; self.tasks.len()];
+        for (index, page_words) in words.iter().enumerate() {
+            let Some(page_words) = page_words else {
+                continue;
+            };
+            could.fill(false);
+            text_index.mark(&page_words.h1, &mut could);
+            text_index.mark(&page_words.title, &mut could);
+            if let Some(path) = &page_words.path {
+                path_index.mark(path, &mut could);
+            }
+            for text in &outgoing[index] {
+                text_index.mark(&super::catalogue::text_words(text), &mut could);
+            }
+            for (task, could) in could.iter().enumerate() {
+                if *could {
+                    pages_of[task].push(index);
+                }
+            }
+        }
         let found = self
             .tasks
             .iter()
-            .map(|task| {
+            .zip(&pages_of)
+            .map(|(task, pages_of)| {
                 let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-                for (index, page) in self.pages.iter().enumerate() {
+                for &index in pages_of {
+                    let page = &self.pages[index];
                     let Some(page_words) = &words[index] else {
                         continue;
                     };
                     let links = inbound
                         .get(page.summary.url.as_str())
                         .map_or(&[][..], Vec::as_slice);
-                    let Some(score) = page_score(task, &page.summary, page_words, links)
-                        .or_else(|| self.outgoing_score(task, &page.summary))
+                    let Some(score) =
+                        page_score(task, &page.summary, page_words, links).or_else(|| {
+                            outgoing[index]
+                                .iter()
+                                .filter_map(|text| task.text_strength(text))
+                                .max()
+                        })
                     else {
                         continue;
                     };
@@ -1152,10 +1194,11 @@ impl Analysis {
         self.tier_guess = Some(self.guess_tier_from_pages());
     }
 
-    /// A page without the task's name whose content links out to do it ("Business rates"
-    /// with "Pay business rates online" to a payment host; "Roads" with "Report a pothole"
-    /// on the county's site): scored below any page named for the task.
-    fn outgoing_score(&self, task: &Task, page: &PageSummary) -> Option<usize> {
+    /// The texts of a page's calls to action that link out to do something ("Pay business
+    /// rates online" to a payment host; "Report a pothole" on the county's site): a page
+    /// without a task's name scores, below any page named for the task, by the strongest
+    /// of them that names the task.
+    fn outgoing_texts<'p>(&self, page: &'p PageSummary) -> Vec<&'p str> {
         page.links
             .iter()
             .filter(|l| l.region == Region::Main)
@@ -1164,8 +1207,8 @@ impl Analysis {
                 (external || super::hosts::classify_url(&l.href).is_some())
                     && has_action_verb(&l.text)
             })
-            .filter_map(|l| task.text_strength(&l.text))
-            .max()
+            .map(|l| l.text.as_str())
+            .collect()
     }
 
     // -----------------------------------------------------------------------------------
