@@ -35,6 +35,7 @@
 //! name, only when [`Config::site_search`] is on. Answers may come in any order.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -275,6 +276,9 @@ pub struct Analysis {
     /// [`Analysis::guess_tier`] for the current `found`: it reads every link of every page,
     /// and [`Analysis::provided`] asks it once per task.
     tier_guess: Option<Option<Tier>>,
+    /// One copy of each link URL and text the kept summaries hold: most links are menus
+    /// and cross links every page repeats.
+    shared: HashSet<Arc<str>>,
 }
 
 /// Rounds of requests at most: search, a task page the search found, its route's start
@@ -324,6 +328,7 @@ impl Analysis {
             statement: None,
             county_hosts: Vec::new(),
             tier_guess: None,
+            shared: HashSet::new(),
         }
     }
 
@@ -336,6 +341,10 @@ impl Analysis {
             compact(&mut summary);
         }
         shrink(&mut summary);
+        for link in &mut summary.links {
+            link.href = share(&mut self.shared, &link.href);
+            link.text = share(&mut self.shared, &link.text);
+        }
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
             summary,
@@ -769,7 +778,7 @@ impl Analysis {
                 if is_home || linking.found_on.is_none() {
                     linking.found_on = Some(FoundLink {
                         page_url: p.summary.url.clone(),
-                        link_text: l.text.clone(),
+                        link_text: l.text.to_string(),
                     });
                 }
             }
@@ -1057,11 +1066,11 @@ impl Analysis {
         let mut inbound: HashMap<&str, Vec<&str>> = HashMap::new();
         for page in &self.pages {
             for link in &page.summary.links {
-                if link.href != page.summary.url {
+                if *link.href != *page.summary.url {
                     inbound
                         .entry(self.target(&link.href))
                         .or_default()
-                        .push(link.text.as_str());
+                        .push(&link.text);
                 }
             }
         }
@@ -1207,7 +1216,7 @@ impl Analysis {
                 (external || super::hosts::classify_url(&l.href).is_some())
                     && has_action_verb(&l.text)
             })
-            .map(|l| l.text.as_str())
+            .map(|l| &*l.text)
             .collect()
     }
 
@@ -1302,7 +1311,7 @@ impl Analysis {
                     l.region == Region::Main
                 } else {
                     matches!(l.region, Region::Other | Region::Main)
-                }) && l.href != page.url
+                }) && *l.href != *page.url
                     && self.target(&l.href) != self.home()
             })
             .filter_map(|l| {
@@ -1579,8 +1588,6 @@ fn shrink(summary: &mut PageSummary) {
     }
     summary.breadcrumbs.shrink_to_fit();
     for link in &mut summary.links {
-        link.href.shrink_to_fit();
-        link.text.shrink_to_fit();
         if let Some(context) = &mut link.context {
             context.shrink_to_fit();
         }
@@ -1601,6 +1608,17 @@ fn shrink(summary: &mut PageSummary) {
     summary.forms.shrink_to_fit();
     summary.phones.shrink_to_fit();
     summary.emails.shrink_to_fit();
+}
+
+/// The shared copy of `text` (see [`Analysis::shared`]).
+fn share(shared: &mut HashSet<Arc<str>>, text: &Arc<str>) -> Arc<str> {
+    match shared.get(text) {
+        Some(kept) => Arc::clone(kept),
+        None => {
+            shared.insert(Arc::clone(text));
+            Arc::clone(text)
+        }
+    }
 }
 
 fn working(

@@ -326,7 +326,7 @@ fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence,
                 url: page.url.clone(),
                 text: format!("\"{}\" → {}", l.text, l.href),
             },
-            l.href.clone(),
+            l.href.to_string(),
         )
     };
     if let Some(page) = a.task_page(index) {
@@ -393,7 +393,7 @@ fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence,
                         url: p.summary.url.clone(),
                         text: format!("lists “{listed}”; \"{}\" → {}", l.text, l.href),
                     },
-                    l.href.clone(),
+                    l.href.to_string(),
                 ))
             })
         })
@@ -774,8 +774,8 @@ fn a_to_z(a: &Analysis) -> (Vec<&Page>, Vec<String>) {
         for l in &p.summary.links {
             let linked = is_a_to_z_text(&l.text.to_lowercase())
                 || (is_a_z_url(&l.href) && !pages.is_empty());
-            if linked && a.page(&l.href).is_none() && !missing.contains(&l.href) {
-                missing.push(l.href.clone());
+            if linked && a.page(&l.href).is_none() && !missing.iter().any(|m| *m == *l.href) {
+                missing.push(l.href.to_string());
             }
         }
     }
