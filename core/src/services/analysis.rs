@@ -279,6 +279,8 @@ pub struct Analysis {
     /// One copy of each link URL and text the kept summaries hold: most links are menus
     /// and cross links every page repeats.
     shared: HashSet<Arc<str>>,
+    /// What the checks work out once for all tasks (set on first use, after the crawl).
+    pub(super) memo: super::checks::Memo,
 }
 
 /// Rounds of requests at most: search, a task page the search found, its route's start
@@ -329,6 +331,7 @@ impl Analysis {
             county_hosts: Vec::new(),
             tier_guess: None,
             shared: HashSet::new(),
+            memo: Default::default(),
         }
     }
 
@@ -353,6 +356,7 @@ impl Analysis {
         });
         self.found = None;
         self.tier_guess = None;
+        self.memo = Default::default();
     }
 
     /// Whether a page may be the home page, reached through a redirect not reported yet
