@@ -948,12 +948,15 @@ impl Analysis {
     /// A district links to its county, or has pages for several district tasks and none
     /// for a county's; a unitary has pages for both tiers' tasks.
     fn guess_tier_from_pages(&self) -> Option<Tier> {
-        let links_to_county = self.pages.iter().any(|p| {
-            p.summary
-                .links
-                .iter()
-                .any(|l| self.county_link(&l.href, &l.text))
-        });
+        // Asked last, only when the task counts leave the tier open: it reads every link.
+        let links_to_county = || {
+            self.pages.iter().any(|p| {
+                p.summary
+                    .links
+                    .iter()
+                    .any(|l| self.county_link(&l.href, &l.text))
+            })
+        };
         let found = self.found.as_ref()?;
         let mut county_tasks = 0;
         let mut district_tasks = 0;
@@ -977,13 +980,13 @@ impl Analysis {
                 super::Provider::All => {}
             }
         }
-        if links_to_county && county_tasks == 0 && district_tasks > 0 {
+        if county_tasks == 0 && district_tasks > 0 && links_to_county() {
             Some(Tier::District)
         } else if county_tasks >= 2 && district_tasks >= 2 {
             Some(Tier::Unitary)
         } else if county_tasks >= 2 && district_tasks == 0 {
             Some(Tier::County)
-        } else if links_to_county && district_tasks > 0 {
+        } else if district_tasks > 0 && links_to_county() {
             Some(Tier::District)
         } else if county_tasks == 0 && district_tasks >= 3 && !self.cut_short {
             // Pages for several district tasks (council tax, bins, planning, housing) and

@@ -279,9 +279,9 @@ fn not_applicable(a: &Analysis, why: &str) -> Vec<Check> {
 /// A link to a document (PDF, Word) named for the task, when the site has no page for it.
 fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
     let pages = a.pages();
-    a.memo.document_links(a).iter().find_map(|&(p, l)| {
-        let (p, l) = (&pages[p].summary, &pages[p].summary.links[l]);
-        task.text_strength(&l.text).is_some().then(|| Evidence {
+    a.memo.document_links(a).iter().find_map(|(p, l, words)| {
+        let (p, l) = (&pages[*p].summary, &pages[*p].summary.links[*l]);
+        task.words_strength(words).is_some().then(|| Evidence {
             url: p.url.clone(),
             text: format!("\"{}\" → {}", l.text, l.href),
         })
@@ -293,8 +293,9 @@ fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
 /// over all pages' links. Each list in page order, then link order, as the checks read them.
 #[derive(Debug, Default)]
 pub(super) struct Memo {
-    /// Links to a document (by address, or by the content type the crawl saw).
-    document_links: OnceLock<Vec<(usize, usize)>>,
+    /// Links to a document (by address, or by the content type the crawl saw), with their
+    /// text's words.
+    document_links: OnceLock<Vec<(usize, usize, Vec<String>)>>,
     /// Links to the council that provides another tier's tasks ([`to_provider`]).
     provider_links: OnceLock<Vec<(usize, usize)>>,
     /// [`a_to_z`]: the A–Z pages' indexes, and A–Z links to pages not crawled.
@@ -302,7 +303,7 @@ pub(super) struct Memo {
 }
 
 impl Memo {
-    fn document_links(&self, a: &Analysis) -> &[(usize, usize)] {
+    fn document_links(&self, a: &Analysis) -> &[(usize, usize, Vec<String>)] {
         self.document_links.get_or_init(|| {
             links_where(a, |l| {
                 is_document_url(&l.href)
@@ -310,6 +311,12 @@ impl Memo {
                         .and_then(|(_, ct)| ct.as_deref())
                         .is_some_and(|ct| !ct.contains("html"))
             })
+            .into_iter()
+            .map(|(p, l)| {
+                let words = super::catalogue::text_words(&a.pages()[p].summary.links[l].text);
+                (p, l, words)
+            })
+            .collect()
         })
     }
 
