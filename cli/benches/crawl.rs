@@ -1,12 +1,16 @@
 //! Crawl throughput and memory: a generated 10,000-page council-like site served on
 //! 127.0.0.1 by an in-process axum server, crawled by the real `frontdesk` binary with
-//! `--rate 0`. Prints pages/s and the crawler's resident memory when 1,000, 5,000 and
-//! 10,000 pages have been served. Targets: ≥ 500 pages/s, peak RSS ≤ 150 MB, flat.
+//! `--rate 0`, with the services analysis and with `--no-services`, alternately. Prints
+//! pages/s and the crawler's resident memory when 1,000, 5,000 and 10,000 pages have been
+//! served, then the ratio of the whole runs' times and both peaks. Targets: ≥ 500 pages/s,
+//! peak RSS ≤ 150 MB, flat; the services analysis adds at most 10 % to the time and keeps
+//! memory flat.
 //!
 //! `cargo bench -p frontdesk --bench crawl` (not part of `cargo test`). Options through the
 //! environment: `FRONTDESK_BENCH_PAGES` (default 10000), `FRONTDESK_BENCH_CONCURRENCY`
-//! (default 8), `FRONTDESK_BENCH_BIN` (the `frontdesk` binary to measure, default the one
-//! built with the bench: a copy of an earlier build compares two versions in one session).
+//! (default 8), `FRONTDESK_BENCH_ROUNDS` (rounds of both runs, default 2),
+//! `FRONTDESK_BENCH_BIN` (the `frontdesk` binary to measure, default the one built with the
+//! bench).
 
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -93,6 +97,7 @@ h1{font-size:2rem;line-height:1.1}table{border-collapse:collapse}td,th{border-bo
 fn main() {
     let total = env_or("FRONTDESK_BENCH_PAGES", 10_000);
     let concurrency = env_or("FRONTDESK_BENCH_CONCURRENCY", 8);
+    let rounds = env_or("FRONTDESK_BENCH_ROUNDS", 2).max(1);
     let served = Arc::new(AtomicUsize::new(0));
 
     // The server: its own runtime on one worker thread, so most of the machine is left to
@@ -150,40 +155,131 @@ fn main() {
         });
     });
 
-    let out = tempfile::tempdir().unwrap();
-    let report = out.path().join("report.json");
     println!(
-        "crawl bench: {total} generated pages on {base}, --rate 0 --concurrency {concurrency}, {} cores",
+        "crawl bench: {total} generated pages on {base}, --rate 0 --concurrency {concurrency}, {} cores, {rounds} round(s) with and without --no-services",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
-    let started = Instant::now();
     let bin = std::env::var_os("FRONTDESK_BENCH_BIN")
         .unwrap_or_else(|| env!("CARGO_BIN_EXE_frontdesk").into());
+    let mut with = Vec::new();
+    let mut without = Vec::new();
+    for round in 1..=rounds {
+        // Alternating, so a change in the machine's load falls on both alike.
+        for services in [true, false] {
+            println!(
+                "\nround {round}, {}:",
+                if services {
+                    "with services"
+                } else {
+                    "--no-services"
+                }
+            );
+            served.store(0, Ordering::Relaxed);
+            let run = crawl_once(
+                &bin,
+                &format!("{base}/"),
+                total,
+                concurrency,
+                services,
+                &served,
+            );
+            if services {
+                with.push(run);
+            } else {
+                without.push(run);
+            }
+        }
+    }
+    println!("\nsummary ({rounds} round(s), same binary):");
+    println!(
+        "{:>15} {:>9} {:>14} {:>12}",
+        "", "whole run", "RSS MB, served", "peak RSS MB"
+    );
+    for (name, runs) in [("with services", &with), ("--no-services", &without)] {
+        for run in runs.iter() {
+            println!(
+                "{name:>15} {:>8.2}s {:>14.1} {:>12.1}",
+                run.elapsed.as_secs_f64(),
+                run.last_rss,
+                run.peak_rss
+            );
+        }
+    }
+    let ratios: Vec<String> = with
+        .iter()
+        .zip(&without)
+        .map(|(w, wo)| format!("{:.2}", w.elapsed.as_secs_f64() / wo.elapsed.as_secs_f64()))
+        .collect();
+    let total_with: f64 = with.iter().map(|r| r.elapsed.as_secs_f64()).sum();
+    let total_without: f64 = without.iter().map(|r| r.elapsed.as_secs_f64()).sum();
+    let peak = |runs: &[Run]| runs.iter().map(|r| r.peak_rss).fold(0.0, f64::max);
+    println!(
+        "time with / without services: {:.2} overall (per round: {}); target ≤ 1.10",
+        total_with / total_without,
+        ratios.join(", ")
+    );
+    println!(
+        "peak RSS with / without services: {:.1} / {:.1} MB",
+        peak(&with),
+        peak(&without)
+    );
+}
+
+/// One crawl's figures.
+struct Run {
+    elapsed: Duration,
+    /// RSS when every page had been served.
+    last_rss: f64,
+    peak_rss: f64,
+}
+
+/// Crawls the site once with `bin`, printing pages/s and RSS at each mark.
+fn crawl_once(
+    bin: &std::ffi::OsStr,
+    base: &str,
+    total: usize,
+    concurrency: usize,
+    services: bool,
+    served: &AtomicUsize,
+) -> Run {
+    let out = tempfile::tempdir().unwrap();
+    let report = out.path().join("report.json");
+    let started = Instant::now();
+    let concurrency = concurrency.to_string();
+    let max_pages = (total + 100).to_string();
+    let mut args = vec![
+        "crawl",
+        base,
+        "--rate",
+        "0",
+        "--concurrency",
+        &concurrency,
+        "--max-pages",
+        &max_pages,
+        "--quiet",
+        "--format",
+        "json",
+        "--output",
+        report.to_str().unwrap(),
+    ];
+    if !services {
+        args.push("--no-services");
+    }
     let mut child = Command::new(bin)
-        .args([
-            "crawl",
-            &format!("{base}/"),
-            "--rate",
-            "0",
-            "--concurrency",
-            &concurrency.to_string(),
-            "--max-pages",
-            &(total + 100).to_string(),
-            "--quiet",
-            "--format",
-            "json",
-            "--output",
-            report.to_str().unwrap(),
-        ])
+        .args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .spawn()
         .expect("frontdesk runs");
 
-    let marks = [1_000, 5_000, 10_000, total];
+    let marks: Vec<usize> = [1_000, 5_000, 10_000]
+        .into_iter()
+        .filter(|&m| m < total)
+        .chain([total])
+        .collect();
     let mut next_mark = 0;
     let (mut last_count, mut last_time) = (0usize, Duration::ZERO);
-    let mut peak_rss = 0.0f64;
+    let (mut peak_rss, mut last_rss) = (0.0f64, 0.0f64);
     println!(
         "{:>7} {:>9} {:>13} {:>15} {:>9} {:>9}",
         "pages", "elapsed", "pages/s (all)", "pages/s (since)", "RSS MB", "peak MB"
@@ -192,7 +288,7 @@ fn main() {
         let (rss, hwm) = memory(child.id());
         peak_rss = peak_rss.max(hwm);
         let count = served.load(Ordering::Relaxed);
-        while next_mark < marks.len() && count >= marks[next_mark] && marks[next_mark] <= total {
+        while next_mark < marks.len() && count >= marks[next_mark] {
             let elapsed = started.elapsed();
             let since = (count - last_count) as f64 / (elapsed - last_time).as_secs_f64().max(1e-9);
             println!(
@@ -206,10 +302,8 @@ fn main() {
             );
             last_count = count;
             last_time = elapsed;
+            last_rss = rss;
             next_mark += 1;
-            while next_mark < marks.len() && marks[next_mark] <= marks[next_mark - 1] {
-                next_mark += 1;
-            }
         }
         if let Some(status) = child.try_wait().unwrap() {
             break status;
@@ -226,8 +320,13 @@ fn main() {
             .sum()
     });
     println!(
-        "report: {pages} pages, {findings} findings, {:.1} MB of JSON",
-        std::fs::metadata(out.path().join("report.json")).map_or(0, |m| m.len()) as f64 / 1e6
+        "report: {pages} pages, {findings} findings, {:.1} MB of JSON, services {}",
+        std::fs::metadata(out.path().join("report.json")).map_or(0, |m| m.len()) as f64 / 1e6,
+        if report.get("services").is_some() {
+            "analysed"
+        } else {
+            "left out"
+        }
     );
     println!(
         "done: exit {:?}, {pages} pages audited in {:.2}s = {:.0} pages/s overall; peak RSS {:.1} MB (sampled every 20 ms)",
@@ -237,6 +336,12 @@ fn main() {
         peak_rss
     );
     assert_eq!(pages, total, "every generated page was audited");
+    assert_eq!(report.get("services").is_some(), services);
+    Run {
+        elapsed,
+        last_rss,
+        peak_rss,
+    }
 }
 
 /// (VmRSS, VmHWM) of a process, in MB.

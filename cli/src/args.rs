@@ -89,7 +89,7 @@ pub enum Command {
                       and HEAD requests and never submits a form (site search uses the site's \
                       own GET search form, with a task's name only; --no-site-search turns it \
                       off), and is polite by default: 4 requests a second per host, robots.txt \
-                      obeyed.\n\n\
+                      obeyed. --no-services leaves the top tasks and the statement out.\n\n\
                       A folder is crawled as a local site rooted there, starting at its \
                       index.html, offline. See docs/CRAWLING.md.",
         after_long_help = CRAWL_AFTER_HELP
@@ -304,6 +304,12 @@ pub struct CrawlArgs {
     /// only ever uses a GET search form, and only where robots.txt allows it.
     #[arg(long)]
     pub no_site_search: bool,
+
+    /// Skip the services analysis: no top tasks, no accessibility statement checklist, and
+    /// a scorecard with the accessibility score only. Faster on large sites; --tier,
+    /// --no-site-search and --crawl-date then have no effect.
+    #[arg(long)]
+    pub no_services: bool,
 
     /// The date the accessibility statement's dates are judged against (YYYY-MM-DD;
     /// default: today, UTC). For reproducible reports of a crawl made on another day.

@@ -745,3 +745,45 @@ fn site_search_obeys_robots_txt_and_no_site_search() {
         .iter()
         .all(|r| !r.target.starts_with("/search?")));
 }
+
+#[test]
+fn no_services_leaves_the_analysis_out_and_scores_accessibility_alone() {
+    let dir = site_dir("marshby-district-council");
+    let args = |extra: &'static [&'static str]| {
+        let mut args = vec![
+            "crawl",
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+            "--quiet",
+            "--crawl-date",
+            CRAWL_DATE,
+        ];
+        args.extend_from_slice(extra);
+        args
+    };
+    let with = run_with_deadline(&args(&[]), DEADLINE);
+    let without = run_with_deadline(&args(&["--no-services"]), DEADLINE);
+    // The exit code is the pages' gate, which the analysis does not touch.
+    assert!(matches!(with.code(), 0 | 1), "{}", with.stderr());
+    assert_eq!(without.code(), with.code(), "{}", without.stderr());
+    let (with, without) = (with.json(), without.json());
+    assert!(with.get("services").is_some());
+    assert!(without.get("services").is_none(), "no services section");
+    assert_eq!(
+        without["pages"], with["pages"],
+        "the pages are audited alike"
+    );
+    let scores = &without["scores"];
+    assert_eq!(scores["name"], with["scores"]["name"]);
+    assert!(scores["services"].is_null());
+    assert!(scores["statement"].is_null());
+    // With no top tasks found, no page weighs more: the score is the pages' plain mean,
+    // rounded half up.
+    let pages = without["pages"].as_array().unwrap();
+    let sum: u64 = pages.iter().map(|p| p["score"].as_u64().unwrap()).sum();
+    let n = pages.len() as u64;
+    assert_eq!(scores["accessibility"]["pages"], n);
+    assert_eq!(scores["accessibility"]["top_task_pages"], 0);
+    assert_eq!(scores["accessibility"]["score"], (2 * sum + n) / (2 * n));
+}

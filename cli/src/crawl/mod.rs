@@ -76,6 +76,8 @@ struct Ctx {
     local_root: Option<Url>,
     /// To the coordinator: sheets audits need.
     sheets: mpsc::UnboundedSender<SheetWanted>,
+    /// Whether pages are summarised for the services analysis (not with --no-services).
+    summarise: bool,
 }
 
 /// The command: parse the arguments, crawl, write the report. Returns the exit code.
@@ -326,7 +328,8 @@ struct Driver {
     sheet_waiters: HashMap<String, Vec<oneshot::Sender<()>>>,
     records: Vec<PageRecord>,
     store: PageStore,
-    services: Services,
+    /// The services analysis; `None` with --no-services.
+    services: Option<Services>,
     /// The start URL, and its page's title once audited (the site's name when the
     /// council is not known).
     start: String,
@@ -363,6 +366,7 @@ async fn crawl(
         audit_slots: Semaphore::new(cores),
         local_root: local_root.clone(),
         sheets,
+        summarise: !args.no_services,
     });
     let mut crawler = Crawler::new(
         Config {
@@ -389,17 +393,19 @@ async fn crawl(
         records: Vec::new(),
         store: PageStore::new(marking)
             .map_err(|e| format!("cannot create a temporary file for findings: {e}"))?,
-        services: Services::new(
-            ServicesConfig {
-                tier: args.tier.map(Into::into),
-                council,
-                // A folder cannot run a search, and has no other sites to reach.
-                site_search: http && !args.no_site_search,
-                check_external: http && args.check_external,
-                crawl_date: Some(crawl_date(args)),
-            },
-            start.clone(),
-        ),
+        services: (!args.no_services).then(|| {
+            Services::new(
+                ServicesConfig {
+                    tier: args.tier.map(Into::into),
+                    council,
+                    // A folder cannot run a search, and has no other sites to reach.
+                    site_search: http && !args.no_site_search,
+                    check_external: http && args.check_external,
+                    crawl_date: Some(crawl_date(args)),
+                },
+                start.clone(),
+            )
+        }),
         start: start.to_string(),
         home_title: None,
         ignores: args.ignores.clone(),
@@ -481,7 +487,9 @@ async fn crawl(
         && !crawler.frontier().not_crawled.max_pages.is_empty()
         || !crawler.frontier().not_crawled.max_depth.is_empty();
     let mut services = services;
-    services.add_frontier(crawler.frontier(), cut_short);
+    if let Some(services) = &mut services {
+        services.add_frontier(crawler.frontier(), cut_short);
+    }
     let mut report = report::build(
         crawler.frontier(),
         records,
@@ -502,24 +510,31 @@ async fn crawl(
     );
     // The services analysis needs the whole site: not after an interrupt, nor without pages.
     if !interrupted && no_pages.is_none() {
-        if let Some(bar) = &bar {
-            bar.set_message(
-                "checking the top tasks' online routes and the accessibility statement",
-            );
-        }
-        let finish = services::Finish {
-            fetcher,
-            local_root: local_root.clone(),
-            rate: if http { args.rate } else { 0.0 },
-            concurrency,
-            robots_token: http.then(|| product_token(&args.user_agent)),
+        let analysed = match services {
+            Some(services) => {
+                if let Some(bar) = &bar {
+                    bar.set_message(
+                        "checking the top tasks' online routes and the accessibility statement",
+                    );
+                }
+                let finish = services::Finish {
+                    fetcher,
+                    local_root: local_root.clone(),
+                    rate: if http { args.rate } else { 0.0 },
+                    concurrency,
+                    robots_token: http.then(|| product_token(&args.user_agent)),
+                };
+                Some(services.finish(finish).await)
+            }
+            None => None,
         };
-        let analysed = services.finish(finish).await;
-        let name = match &analysed.council {
-            Some(council) => council.name.clone(),
-            None => site_name(home_title.as_deref(), &start, local_root.as_ref()),
+        let known = match &analysed {
+            Some(analysed) => analysed.council.as_ref().map(|c| c.name.clone()),
+            None => council.map(|c| c.name.to_string()),
         };
-        report.add_services(analysed, name);
+        let name =
+            known.unwrap_or_else(|| site_name(home_title.as_deref(), &start, local_root.as_ref()));
+        report.add_scores(analysed, name);
     }
     report.add_baseline(&store);
     if let Some(bar) = bar {
@@ -655,8 +670,10 @@ impl Driver {
                         page.digest,
                         analysed.canonical,
                     )?);
-                    self.services
-                        .add_page(analysed.summary, page.status, failed_a_aa);
+                    if let (Some(services), Some(summary)) = (&mut self.services, analysed.summary)
+                    {
+                        services.add_page(summary, page.status, failed_a_aa);
+                    }
                     crawler.on_audited(task, analysed.links);
                 }
                 None => crawler.on_audit_failed(task),
@@ -783,6 +800,7 @@ async fn analyse_page(
                 &task_ctx.styles,
                 task_ctx.local_root.as_ref(),
                 fetch_missing,
+                task_ctx.summarise,
             );
             (decoded, analysis)
         })

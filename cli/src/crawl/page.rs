@@ -30,8 +30,8 @@ pub struct Analysed {
     pub links: Vec<Url>,
     /// `<link rel=canonical>`, resolved.
     pub canonical: Option<String>,
-    /// What the services analysis needs of the page.
-    pub summary: PageSummary,
+    /// What the services analysis needs of the page (`None` without the analysis).
+    pub summary: Option<PageSummary>,
 }
 
 pub enum Analysis {
@@ -45,7 +45,8 @@ pub enum Analysis {
 
 /// Parses and audits a page. With `fetch_missing`, a page that links style sheets the cache
 /// does not hold yet comes back as [`Analysis::NeedSheets`] instead; without, it is audited
-/// with whatever the cache has.
+/// with whatever the cache has. `summarise`: whether the services analysis runs and needs
+/// the page's summary.
 pub fn analyse(
     html: &str,
     url: &Url,
@@ -53,6 +54,7 @@ pub fn analyse(
     styles: &StyleCache,
     local_root: Option<&Url>,
     fetch_missing: bool,
+    summarise: bool,
 ) -> Analysis {
     let loader = CacheLoader {
         cache: styles,
@@ -78,7 +80,7 @@ pub fn analyse(
         };
         let report = audit_document(&doc, url.as_str(), &options);
         let PageLinks { links, canonical } = links::extract(&doc, url, local_root);
-        let summary = PageSummary::from_document(&doc, url, local_root);
+        let summary = summarise.then(|| PageSummary::from_document(&doc, url, local_root));
         Analysis::Done(Box::new(Analysed {
             report,
             links,
@@ -186,6 +188,7 @@ mod tests {
             &StyleCache::new(),
             None,
             false,
+            true,
         ));
         let links: Vec<&str> = a.links.iter().map(Url::as_str).collect();
         assert_eq!(links, ["https://c.example/a.html"]);
@@ -193,6 +196,19 @@ mod tests {
         assert_eq!(a.report.status, Some(200));
         assert_eq!(a.report.title.as_deref(), Some("T"));
         assert!(a.report.findings.iter().any(|f| f.rule == "image-has-name"));
+        assert_eq!(a.summary.map(|s| s.title).as_deref(), Some("T"));
+        // Without the services analysis no summary is built.
+        let a = done(analyse(
+            html,
+            &url,
+            None,
+            &StyleCache::new(),
+            None,
+            false,
+            false,
+        ));
+        assert!(a.summary.is_none());
+        assert_eq!(a.links.len(), 1);
     }
 
     #[test]
@@ -201,7 +217,7 @@ mod tests {
                       <p class="n">Text</p></html>"#;
         let url = Url::parse("https://c.example/").unwrap();
         let cache = StyleCache::new();
-        match analyse(html, &url, None, &cache, None, true) {
+        match analyse(html, &url, None, &cache, None, true, false) {
             Analysis::NeedSheets(urls) => assert_eq!(urls, ["https://c.example/s.css"]),
             _ => panic!("the sheet is not cached yet"),
         }
@@ -209,7 +225,7 @@ mod tests {
             "https://c.example/s.css",
             Some(".n { color: #bbb; background: #fff }".to_string()),
         );
-        let a = done(analyse(html, &url, None, &cache, None, true));
+        let a = done(analyse(html, &url, None, &cache, None, true, false));
         assert!(
             a.report
                 .findings

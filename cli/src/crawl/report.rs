@@ -547,13 +547,14 @@ impl CrawlReport {
         Ok(Page::new(audit, Some(fetch)))
     }
 
-    /// Adds the services analysis and the scorecard it completes: the site's accessibility
-    /// score over the report's pages (the tasks' pages and route start pages weigh more),
-    /// the tasks' stars and the statement's figure. `name` is the council's, or the site's.
-    pub fn add_services(&mut self, services: ServicesReport, name: String) {
+    /// Adds the scorecard and the services analysis (`None` with --no-services) it
+    /// completes: the site's accessibility score over the report's pages (the tasks' pages
+    /// and route start pages weigh more), the tasks' stars and the statement's figure.
+    /// `name` is the council's, or the site's.
+    pub fn add_scores(&mut self, services: Option<ServicesReport>, name: String) {
         let top: HashSet<&str> = services
-            .tasks
             .iter()
+            .flat_map(|s| &s.tasks)
             .flat_map(|t| {
                 t.url
                     .as_deref()
@@ -570,25 +571,31 @@ impl CrawlReport {
                     || p.duplicates.iter().any(|d| top.contains(d.as_str())),
             })
             .collect();
-        let rated: Vec<RatedTask> = services
-            .tasks
-            .iter()
-            .map(|t| RatedTask {
-                status: t.status,
-                stars: t.stars,
-            })
-            .collect();
-        let statement = &services.statement;
+        let accessibility = score::site_score(&pages);
+        drop(top);
+        let figures = services.as_ref().map(|services| {
+            let rated: Vec<RatedTask> = services
+                .tasks
+                .iter()
+                .map(|t| RatedTask {
+                    status: t.status,
+                    stars: t.stars,
+                })
+                .collect();
+            let statement = &services.statement;
+            (
+                score::services_score(&rated),
+                score::statement_score(statement.url.is_some(), &statement.checks),
+            )
+        });
+        let (services_score, statement_score) = figures.unzip();
         self.head.scores = Some(Scorecard {
             name,
-            accessibility: score::site_score(&pages),
-            services: Some(score::services_score(&rated)),
-            statement: Some(score::statement_score(
-                statement.url.is_some(),
-                &statement.checks,
-            )),
+            accessibility,
+            services: services_score,
+            statement: statement_score,
         });
-        self.head.services = Some(services);
+        self.head.services = services;
     }
 
     /// Writes the report in `format` with the engine's renderers, reading one page at a

@@ -35,6 +35,7 @@
 //! name, only when [`Config::site_search`] is on. Answers may come in any order.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -275,6 +276,11 @@ pub struct Analysis {
     /// [`Analysis::guess_tier`] for the current `found`: it reads every link of every page,
     /// and [`Analysis::provided`] asks it once per task.
     tier_guess: Option<Option<Tier>>,
+    /// One copy of each link URL and text the kept summaries hold: most links are menus
+    /// and cross links every page repeats.
+    shared: HashSet<Arc<str>>,
+    /// What the checks work out once for all tasks (set on first use, after the crawl).
+    pub(super) memo: super::checks::Memo,
 }
 
 /// Rounds of requests at most: search, a task page the search found, its route's start
@@ -324,6 +330,8 @@ impl Analysis {
             statement: None,
             county_hosts: Vec::new(),
             tier_guess: None,
+            shared: HashSet::new(),
+            memo: Default::default(),
         }
     }
 
@@ -336,6 +344,10 @@ impl Analysis {
             compact(&mut summary);
         }
         shrink(&mut summary);
+        for link in &mut summary.links {
+            link.href = share(&mut self.shared, &link.href);
+            link.text = share(&mut self.shared, &link.text);
+        }
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
             summary,
@@ -344,6 +356,7 @@ impl Analysis {
         });
         self.found = None;
         self.tier_guess = None;
+        self.memo = Default::default();
     }
 
     /// Whether a page may be the home page, reached through a redirect not reported yet
@@ -769,7 +782,7 @@ impl Analysis {
                 if is_home || linking.found_on.is_none() {
                     linking.found_on = Some(FoundLink {
                         page_url: p.summary.url.clone(),
-                        link_text: l.text.clone(),
+                        link_text: l.text.to_string(),
                     });
                 }
             }
@@ -935,12 +948,15 @@ impl Analysis {
     /// A district links to its county, or has pages for several district tasks and none
     /// for a county's; a unitary has pages for both tiers' tasks.
     fn guess_tier_from_pages(&self) -> Option<Tier> {
-        let links_to_county = self.pages.iter().any(|p| {
-            p.summary
-                .links
-                .iter()
-                .any(|l| self.county_link(&l.href, &l.text))
-        });
+        // Asked last, only when the task counts leave the tier open: it reads every link.
+        let links_to_county = || {
+            self.pages.iter().any(|p| {
+                p.summary
+                    .links
+                    .iter()
+                    .any(|l| self.county_link(&l.href, &l.text))
+            })
+        };
         let found = self.found.as_ref()?;
         let mut county_tasks = 0;
         let mut district_tasks = 0;
@@ -964,13 +980,13 @@ impl Analysis {
                 super::Provider::All => {}
             }
         }
-        if links_to_county && county_tasks == 0 && district_tasks > 0 {
+        if county_tasks == 0 && district_tasks > 0 && links_to_county() {
             Some(Tier::District)
         } else if county_tasks >= 2 && district_tasks >= 2 {
             Some(Tier::Unitary)
         } else if county_tasks >= 2 && district_tasks == 0 {
             Some(Tier::County)
-        } else if links_to_county && district_tasks > 0 {
+        } else if district_tasks > 0 && links_to_county() {
             Some(Tier::District)
         } else if county_tasks == 0 && district_tasks >= 3 && !self.cut_short {
             // Pages for several district tasks (council tax, bins, planning, housing) and
@@ -1057,11 +1073,11 @@ impl Analysis {
         let mut inbound: HashMap<&str, Vec<&str>> = HashMap::new();
         for page in &self.pages {
             for link in &page.summary.links {
-                if link.href != page.summary.url {
+                if *link.href != *page.summary.url {
                     inbound
                         .entry(self.target(&link.href))
                         .or_default()
-                        .push(link.text.as_str());
+                        .push(&link.text);
                 }
             }
         }
@@ -1101,20 +1117,62 @@ impl Analysis {
                 )
             })
             .collect();
+        // The calls to action each page sends elsewhere, read once rather than once per task.
+        let outgoing: Vec<Vec<&str>> = self
+            .pages
+            .iter()
+            .zip(&words)
+            .map(|(page, words)| match words {
+                Some(_) => self.outgoing_texts(&page.summary),
+                None => Vec::new(),
+            })
+            .collect();
+        // Each task is scored only against the pages whose words could name it (identical
+        // results: a task no word could match scores `None`), in page order as before.
+        let text_index = super::catalogue::TaskIndex::new(self.tasks, |t| t.words);
+        let path_index = super::catalogue::TaskIndex::new(self.tasks, |t| t.path_words);
+        let mut pages_of: Vec<Vec<usize>> = vec![Vec::new(); self.tasks.len()];
+        let mut could = vec![false; self.tasks.len()];
+        for (index, page_words) in words.iter().enumerate() {
+            let Some(page_words) = page_words else {
+                continue;
+            };
+            could.fill(false);
+            text_index.mark(&page_words.h1, &mut could);
+            text_index.mark(&page_words.title, &mut could);
+            if let Some(path) = &page_words.path {
+                path_index.mark(path, &mut could);
+            }
+            for text in &outgoing[index] {
+                text_index.mark(&super::catalogue::text_words(text), &mut could);
+            }
+            for (task, could) in could.iter().enumerate() {
+                if *could {
+                    pages_of[task].push(index);
+                }
+            }
+        }
         let found = self
             .tasks
             .iter()
-            .map(|task| {
+            .zip(&pages_of)
+            .map(|(task, pages_of)| {
                 let mut candidates: Vec<(usize, usize, usize)> = Vec::new();
-                for (index, page) in self.pages.iter().enumerate() {
+                for &index in pages_of {
+                    let page = &self.pages[index];
                     let Some(page_words) = &words[index] else {
                         continue;
                     };
                     let links = inbound
                         .get(page.summary.url.as_str())
                         .map_or(&[][..], Vec::as_slice);
-                    let Some(score) = page_score(task, &page.summary, page_words, links)
-                        .or_else(|| self.outgoing_score(task, &page.summary))
+                    let Some(score) =
+                        page_score(task, &page.summary, page_words, links).or_else(|| {
+                            outgoing[index]
+                                .iter()
+                                .filter_map(|text| task.text_strength(text))
+                                .max()
+                        })
                     else {
                         continue;
                     };
@@ -1152,10 +1210,11 @@ impl Analysis {
         self.tier_guess = Some(self.guess_tier_from_pages());
     }
 
-    /// A page without the task's name whose content links out to do it ("Business rates"
-    /// with "Pay business rates online" to a payment host; "Roads" with "Report a pothole"
-    /// on the county's site): scored below any page named for the task.
-    fn outgoing_score(&self, task: &Task, page: &PageSummary) -> Option<usize> {
+    /// The texts of a page's calls to action that link out to do something ("Pay business
+    /// rates online" to a payment host; "Report a pothole" on the county's site): a page
+    /// without a task's name scores, below any page named for the task, by the strongest
+    /// of them that names the task.
+    fn outgoing_texts<'p>(&self, page: &'p PageSummary) -> Vec<&'p str> {
         page.links
             .iter()
             .filter(|l| l.region == Region::Main)
@@ -1164,8 +1223,8 @@ impl Analysis {
                 (external || super::hosts::classify_url(&l.href).is_some())
                     && has_action_verb(&l.text)
             })
-            .filter_map(|l| task.text_strength(&l.text))
-            .max()
+            .map(|l| &*l.text)
+            .collect()
     }
 
     // -----------------------------------------------------------------------------------
@@ -1259,7 +1318,7 @@ impl Analysis {
                     l.region == Region::Main
                 } else {
                     matches!(l.region, Region::Other | Region::Main)
-                }) && l.href != page.url
+                }) && *l.href != *page.url
                     && self.target(&l.href) != self.home()
             })
             .filter_map(|l| {
@@ -1536,8 +1595,6 @@ fn shrink(summary: &mut PageSummary) {
     }
     summary.breadcrumbs.shrink_to_fit();
     for link in &mut summary.links {
-        link.href.shrink_to_fit();
-        link.text.shrink_to_fit();
         if let Some(context) = &mut link.context {
             context.shrink_to_fit();
         }
@@ -1558,6 +1615,17 @@ fn shrink(summary: &mut PageSummary) {
     summary.forms.shrink_to_fit();
     summary.phones.shrink_to_fit();
     summary.emails.shrink_to_fit();
+}
+
+/// The shared copy of `text` (see [`Analysis::shared`]).
+fn share(shared: &mut HashSet<Arc<str>>, text: &Arc<str>) -> Arc<str> {
+    match shared.get(text) {
+        Some(kept) => Arc::clone(kept),
+        None => {
+            shared.insert(Arc::clone(text));
+            Arc::clone(text)
+        }
+    }
 }
 
 fn working(

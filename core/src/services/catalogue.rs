@@ -263,6 +263,56 @@ fn best_match(phrases: &[&str], words: &[String]) -> Option<usize> {
         .max()
 }
 
+/// Which tasks a text's words could match, to skip the tasks that cannot: matching every
+/// task against every page of a 10,000-page site is what made the analysis slow.
+///
+/// A phrase matches from a word that spells the start of its [`compact`] form (or all of
+/// it with an "s", see [`phrase_in`]); so every such start, of every phrase, names its
+/// tasks here. A task none of whose starts is among a text's words cannot match it: the
+/// index only leaves out tasks whose strength would be `None`.
+#[derive(Debug, Default)]
+pub struct TaskIndex {
+    by_start: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl TaskIndex {
+    /// The index of `tasks`' phrases as `phrases` gives them (`|t| t.words`, or
+    /// `|t| t.path_words`); tasks are named by their index in `tasks`.
+    pub fn new(tasks: &[Task], phrases: impl Fn(&Task) -> &'static [&'static str]) -> Self {
+        let mut by_start: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut add = |key: String, task: usize| {
+            let tasks = by_start.entry(key).or_default();
+            if tasks.last() != Some(&task) {
+                tasks.push(task);
+            }
+        };
+        for (index, task) in tasks.iter().enumerate() {
+            for phrase in phrases(task) {
+                let whole: String = compact(phrase).collect();
+                for (at, c) in whole.char_indices() {
+                    add(whole[..at + c.len_utf8()].to_string(), index);
+                }
+                if !whole.is_empty() {
+                    add(format!("{whole}s"), index);
+                }
+            }
+        }
+        TaskIndex { by_start }
+    }
+
+    /// Marks in `could` (one flag per task) the tasks some phrase of which could match
+    /// `words`.
+    pub fn mark(&self, words: &[String], could: &mut [bool]) {
+        for word in words {
+            if let Some(tasks) = self.by_start.get(word.as_str()) {
+                for &task in tasks {
+                    could[task] = true;
+                }
+            }
+        }
+    }
+}
+
 /// A phrase's letters and digits: "pay council-tax" is matched as "paycounciltax". An
 /// iterator, not a string: it runs for every task on every page, so nothing is allocated.
 fn compact(phrase: &str) -> impl Iterator<Item = char> + Clone + '_ {
@@ -1194,6 +1244,45 @@ mod tests {
                 (id.parse().expect("a numeric LGSL id"), provider)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_task_index_never_leaves_out_a_task_that_matches() {
+        let text_index = TaskIndex::new(TASKS, |t| t.words);
+        let path_index = TaskIndex::new(TASKS, |t| t.path_words);
+        // Every phrase as written, run together, in capitals, plural and within other words:
+        // whichever task matches the text must be marked.
+        let mut texts: Vec<String> = Vec::new();
+        for t in TASKS {
+            for phrase in t.words.iter().chain(t.path_words) {
+                texts.push(format!("Home: {phrase} online"));
+                texts.push(phrase.replace([' ', '-'], ""));
+                texts.push(format!("{}s", phrase.to_uppercase()));
+                texts.push(format!("/services/{}/", phrase.replace(' ', "-")));
+            }
+        }
+        for text in &texts {
+            let words = text_words(text);
+            let mut could = vec![false; TASKS.len()];
+            text_index.mark(&words, &mut could);
+            let mut could_path = vec![false; TASKS.len()];
+            path_index.mark(&path_words(text), &mut could_path);
+            for (i, t) in TASKS.iter().enumerate() {
+                if t.text_strength(text).is_some() {
+                    assert!(could[i], "{}: text {text:?} left out", t.id);
+                }
+                if t.path_strength(text).is_some() {
+                    assert!(could_path[i], "{}: path {text:?} left out", t.id);
+                }
+            }
+        }
+        // It leaves out what cannot match: no blue-badge phrase starts with any of these
+        // words.
+        let mut could = vec![false; TASKS.len()];
+        text_index.mark(&text_words("Pay your council tax"), &mut could);
+        let at = |id: &str| TASKS.iter().position(|t| t.id == id).unwrap();
+        assert!(could[at("pay-council-tax")]);
+        assert!(!could[at("blue-badge")]);
     }
 
     #[test]

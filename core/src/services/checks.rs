@@ -8,6 +8,8 @@
 //! centre; SC-17 to payment tasks; SC-11 and SC-12 to tasks done through a form or a
 //! transaction host, not to "find" tasks or tasks without an online call to action.
 
+use std::sync::OnceLock;
+
 use url::Url;
 
 use super::analysis::{
@@ -276,18 +278,81 @@ fn not_applicable(a: &Analysis, why: &str) -> Vec<Check> {
 
 /// A link to a document (PDF, Word) named for the task, when the site has no page for it.
 fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
-    a.pages().iter().find_map(|p| {
-        p.summary.links.iter().find_map(|l| {
-            let document = is_document_url(&l.href)
-                || a.unfetched(&l.href)
-                    .and_then(|(_, ct)| ct.as_deref())
-                    .is_some_and(|ct| !ct.contains("html"));
-            (document && task.text_strength(&l.text).is_some()).then(|| Evidence {
-                url: p.summary.url.clone(),
-                text: format!("\"{}\" → {}", l.text, l.href),
-            })
+    let pages = a.pages();
+    a.memo.document_links(a).iter().find_map(|(p, l, words)| {
+        let (p, l) = (&pages[*p].summary, &pages[*p].summary.links[*l]);
+        task.words_strength(words).is_some().then(|| Evidence {
+            url: p.url.clone(),
+            text: format!("\"{}\" → {}", l.text, l.href),
         })
     })
+}
+
+/// What the checks read of every crawled page's links that is the same for every task:
+/// worked out once, on first use in [`super::Analysis::finish`], rather than once per task
+/// over all pages' links. Each list in page order, then link order, as the checks read them.
+#[derive(Debug, Default)]
+pub(super) struct Memo {
+    /// Links to a document (by address, or by the content type the crawl saw), with their
+    /// text's words.
+    document_links: OnceLock<Vec<(usize, usize, Vec<String>)>>,
+    /// Links to the council that provides another tier's tasks ([`to_provider`]).
+    provider_links: OnceLock<Vec<(usize, usize)>>,
+    /// [`a_to_z`]: the A–Z pages' indexes, and A–Z links to pages not crawled.
+    a_to_z: OnceLock<(Vec<usize>, Vec<String>)>,
+}
+
+impl Memo {
+    fn document_links(&self, a: &Analysis) -> &[(usize, usize, Vec<String>)] {
+        self.document_links.get_or_init(|| {
+            links_where(a, |l| {
+                is_document_url(&l.href)
+                    || a.unfetched(&l.href)
+                        .and_then(|(_, ct)| ct.as_deref())
+                        .is_some_and(|ct| !ct.contains("html"))
+            })
+            .into_iter()
+            .map(|(p, l)| {
+                let words = super::catalogue::text_words(&a.pages()[p].summary.links[l].text);
+                (p, l, words)
+            })
+            .collect()
+        })
+    }
+
+    fn provider_links(&self, a: &Analysis) -> &[(usize, usize)] {
+        self.provider_links
+            .get_or_init(|| links_where(a, |l| to_provider(a, &l.href, &l.text)))
+    }
+}
+
+/// The (page, link) indexes of the crawled pages' links that `keep` keeps.
+fn links_where(a: &Analysis, keep: impl Fn(&super::summary::Link) -> bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (p, page) in a.pages().iter().enumerate() {
+        for (l, link) in page.summary.links.iter().enumerate() {
+            if keep(link) {
+                out.push((p, l));
+            }
+        }
+    }
+    out
+}
+
+/// A link to the council that provides another tier's task: the county (its host, or a
+/// link naming a county council), another council, or GOV.UK.
+fn to_provider(a: &Analysis, href: &str, text: &str) -> bool {
+    a.county_link(href, text)
+        || other_council_link(a, href, text)
+        || host_of(href).is_some_and(|h| {
+            [
+                "www.gov.uk",
+                "gov.uk",
+                "www.nidirect.gov.uk",
+                "nidirect.gov.uk",
+            ]
+            .contains(&h.as_str())
+        })
 }
 
 /// A link that sends the resident to the council that provides the task: the county (its
@@ -295,19 +360,7 @@ fn document_for(a: &Analysis, task: &Task) -> Option<Evidence> {
 /// named for the task.
 fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence, String)> {
     let task = &a.tasks()[index];
-    let to_provider = |href: &str, text: &str| {
-        a.county_link(href, text)
-            || other_council_link(a, href, text)
-            || host_of(href).is_some_and(|h| {
-                [
-                    "www.gov.uk",
-                    "gov.uk",
-                    "www.nidirect.gov.uk",
-                    "nidirect.gov.uk",
-                ]
-                .contains(&h.as_str())
-            })
-    };
+    let to_provider = |href: &str, text: &str| to_provider(a, href, text);
     // Named for the task: by its text, the text around it, or its address's path.
     let named = |l: &super::summary::Link| {
         let path = Url::parse(&l.href).ok().map(|u| u.path().to_string());
@@ -326,7 +379,7 @@ fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence,
                 url: page.url.clone(),
                 text: format!("\"{}\" → {}", l.text, l.href),
             },
-            l.href.clone(),
+            l.href.to_string(),
         )
     };
     if let Some(page) = a.task_page(index) {
@@ -346,15 +399,13 @@ fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence,
             return Some(found(&page.summary, l));
         }
     }
-    a.pages()
+    let pages = a.pages();
+    a.memo
+        .provider_links(a)
         .iter()
-        .find_map(|p| {
-            p.summary
-                .links
-                .iter()
-                .find(|l| to_provider(&l.href, &l.text) && named(l).is_some())
-                .map(|l| found(&p.summary, l))
-        })
+        .map(|&(p, l)| (&pages[p].summary, &pages[p].summary.links[l]))
+        .find(|(_, l)| named(l).is_some())
+        .map(|(p, l)| found(p, l))
         .or_else(|| {
             // A page that lists the other council's services ("Your district council
             // provides: … bin collections …") and links to it: GOV.UK's council finder,
@@ -393,7 +444,7 @@ fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence,
                         url: p.summary.url.clone(),
                         text: format!("lists “{listed}”; \"{}\" → {}", l.text, l.href),
                     },
-                    l.href.clone(),
+                    l.href.to_string(),
                 ))
             })
         })
@@ -753,29 +804,36 @@ fn sc03(ctx: &Ctx) -> Check {
 }
 
 /// The A–Z pages crawled, and A–Z links to pages not crawled.
-fn a_to_z(a: &Analysis) -> (Vec<&Page>, Vec<String>) {
+fn a_to_z(a: &Analysis) -> (Vec<&Page>, &[String]) {
+    let (pages, missing) = a.memo.a_to_z.get_or_init(|| find_a_to_z(a));
+    (pages.iter().map(|&p| &a.pages()[p]).collect(), missing)
+}
+
+fn find_a_to_z(a: &Analysis) -> (Vec<usize>, Vec<String>) {
     let is_a_z_url = |url: &str| {
         Url::parse(url).is_ok_and(|u| {
             let p = u.path().to_ascii_lowercase();
             p.contains("/a-z") || p.contains("/atoz") || p.contains("/a-to-z")
         })
     };
-    let pages: Vec<&Page> = a
+    let pages: Vec<usize> = a
         .pages()
         .iter()
-        .filter(|p| p.status < 400)
-        .filter(|p| {
+        .enumerate()
+        .filter(|(_, p)| p.status < 400)
+        .filter(|(_, p)| {
             let t = format!("{} {}", p.summary.title, p.summary.h1).to_lowercase();
             is_a_to_z_text(&t) || is_a_z_url(&p.summary.url)
         })
+        .map(|(i, _)| i)
         .collect();
     let mut missing = Vec::new();
     for p in a.pages() {
         for l in &p.summary.links {
             let linked = is_a_to_z_text(&l.text.to_lowercase())
                 || (is_a_z_url(&l.href) && !pages.is_empty());
-            if linked && a.page(&l.href).is_none() && !missing.contains(&l.href) {
-                missing.push(l.href.clone());
+            if linked && a.page(&l.href).is_none() && !missing.iter().any(|m| *m == *l.href) {
+                missing.push(l.href.to_string());
             }
         }
     }
