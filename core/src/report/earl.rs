@@ -11,7 +11,6 @@
 //! success criteria. The context is written inline, so reading the file needs no network.
 
 use std::borrow::Borrow;
-use std::convert::Infallible;
 
 use std::fmt::Write as _;
 
@@ -36,19 +35,7 @@ use crate::rules::{registry, RuleMeta};
 /// assert_eq!(test["isPartOf"][0], "https://www.w3.org/WAI/standards-guidelines/act/rules/23a2a8/");
 /// ```
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, sink))
 }
 
 /// The `@id` of the assertor (frontdesk) in every report.

@@ -3,6 +3,7 @@
 //! the text), so commands and drivers never need to know which format they write.
 
 use std::borrow::Borrow;
+use std::convert::Infallible;
 
 use super::text::Style;
 use super::{earl, html, json, junit, markdown, sarif, text, Page, Report};
@@ -112,17 +113,22 @@ where
 
 /// The whole report in `format`, as one string.
 pub fn render(format: Format, report: &Report, style: Style) -> String {
+    whole(|more, sink| write(format, report, more, style, sink))
+}
+
+/// Runs a renderer's streaming `write` with no pages after the report's own, collecting
+/// its text: each renderer's `render` is this over its `write`.
+pub(super) fn whole(
+    write: impl FnOnce(
+        std::iter::Empty<Result<Page, Infallible>>,
+        &mut dyn FnMut(&str) -> Result<(), Infallible>,
+    ) -> Result<(), Infallible>,
+) -> String {
     let mut out = String::new();
-    let written = write(
-        format,
-        report,
-        std::iter::empty::<Result<Page, std::convert::Infallible>>(),
-        style,
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
+    let written = write(std::iter::empty(), &mut |s| {
+        out.push_str(s);
+        Ok(())
+    });
     match written {
         Ok(()) => out,
         Err(never) => match never {},

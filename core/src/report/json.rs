@@ -3,7 +3,6 @@
 //! memory (a crawl keeps its pages on disk) is never held whole.
 
 use std::borrow::Borrow;
-use std::convert::Infallible;
 
 use serde::Serialize;
 
@@ -18,19 +17,7 @@ use super::{Page, Report};
 /// assert_eq!(report::json::render(&report), report.to_json_pretty() + "\n");
 /// ```
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, sink))
 }
 
 /// Writes the JSON of `report` with `more` pages after its own, handing the text to `sink`

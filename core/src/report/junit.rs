@@ -14,7 +14,6 @@
 //! Rules that were inapplicable on a page (nothing to examine) have no test case.
 
 use std::borrow::Borrow;
-use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use super::{Finding, Level, Outcome, Page, Report};
@@ -28,19 +27,7 @@ use super::{Finding, Level, Outcome, Page, Report};
 /// assert!(xml.contains(r#"<testcase classname="image-has-name" name="https://a.example/">"#));
 /// ```
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, sink))
 }
 
 /// Writes the JUnit XML of `report` with `more` pages after its own, one page at a time,

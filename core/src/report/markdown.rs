@@ -5,7 +5,6 @@
 //! [`write()`] streams the pages and keeps only the few it will show.
 
 use std::borrow::Borrow;
-use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use super::{BaselineState, Level, Outcome, Page, Report};
@@ -29,19 +28,7 @@ pub const COMMENT_LIMIT: usize = 65_536;
 /// assert!(md.starts_with("## Accessibility report"));
 /// ```
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, sink))
 }
 
 /// A page kept for the "worst pages" table.

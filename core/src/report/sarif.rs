@@ -8,7 +8,6 @@
 //! requires to have `level: "none"`: it never reads as an error.
 
 use std::borrow::Borrow;
-use std::convert::Infallible;
 
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -37,19 +36,7 @@ pub const FINGERPRINT_KEY: &str = "frontdeskFingerprint/v1";
 /// assert_eq!(h1["level"], "warning"); // best practice
 /// ```
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, sink))
 }
 
 /// Writes the SARIF log of `report` with `more` pages after its own, one result at a time,

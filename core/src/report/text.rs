@@ -5,7 +5,6 @@
 //! produces it piece by piece, like [`super::json::write`].
 
 use std::borrow::Borrow;
-use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use super::{Finding, Outcome, Page, Report, SiteFacts};
@@ -49,20 +48,7 @@ impl Style {
 /// assert!(text.contains("  failed  image-has-name  [1.1.1 A, critical]"));
 /// ```
 pub fn render(report: &Report, style: Style) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        style,
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, style, sink))
 }
 
 /// Writes the text of `report` with `more` pages after its own, one page at a time, to

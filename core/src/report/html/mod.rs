@@ -13,7 +13,6 @@
 
 use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashMap};
-use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -46,19 +45,7 @@ const ROWS_SHOWN: usize = 200;
 /// assert!(html.contains("image-has-name"));
 /// ```
 pub fn render(report: &Report) -> String {
-    let mut out = String::new();
-    let written = write(
-        report,
-        std::iter::empty::<Result<Page, Infallible>>(),
-        |s| {
-            out.push_str(s);
-            Ok(())
-        },
-    );
-    match written {
-        Ok(()) => out,
-        Err(never) => match never {},
-    }
+    super::format::whole(|more, sink| write(report, more, sink))
 }
 
 /// Writes the HTML of `report` with `more` pages after its own to `sink`, one page at a
