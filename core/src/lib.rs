@@ -41,6 +41,7 @@ pub mod score;
 pub mod services;
 
 mod short_hash;
+mod url_glob;
 pub mod urls;
 
 pub use audit::{

@@ -17,7 +17,7 @@
 //!
 //! Folder crawls are scoped to the folder: every file under it, nothing outside.
 
-use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use globset::{GlobSet, GlobSetBuilder};
 use url::Url;
 
 /// The site: its hosts (or folder) and the `--include`/`--exclude` globs.
@@ -135,8 +135,8 @@ impl Globs {
         let mut path = GlobSetBuilder::new();
         let mut url = GlobSetBuilder::new();
         for pattern in patterns {
-            let glob =
-                compile(pattern).map_err(|e| format!("invalid {flag} glob '{pattern}': {e}"))?;
+            let glob = crate::url_glob::compile(pattern)
+                .map_err(|e| format!("invalid {flag} glob '{pattern}': {e}"))?;
             if pattern.starts_with('/') {
                 path.add(glob);
             } else {
@@ -155,20 +155,8 @@ impl Globs {
         if self.url.is_match(url.as_str()) {
             return true;
         }
-        let mut path = url.path().to_string();
-        if let Some(query) = url.query() {
-            path.push('?');
-            path.push_str(query);
-        }
-        self.path.is_match(&path)
+        self.path.is_match(crate::url_glob::path_and_query(url))
     }
-}
-
-fn compile(pattern: &str) -> Result<Glob, globset::Error> {
-    GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .backslash_escape(true)
-        .build()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! `**` crosses them) and the selector (exact: selectors are what the report prints, so an
 //! entry is written by copying one, and a substring would silently catch other elements).
 
-use globset::{Glob, GlobBuilder, GlobMatcher};
+use globset::GlobMatcher;
 use url::Url;
 
 use super::{Finding, PageReport};
@@ -58,7 +58,7 @@ impl IgnoreList {
             let glob = match &rule.url_glob {
                 None => None,
                 Some(pattern) => Some(UrlGlob {
-                    matcher: compile(pattern)
+                    matcher: crate::url_glob::compile(pattern)
                         .map_err(|e| (index, format!("invalid url glob '{pattern}': {e}")))?
                         .compile_matcher(),
                     path_only: pattern.starts_with('/'),
@@ -119,22 +119,8 @@ impl UrlGlob {
         let Some(url) = parsed else {
             return false;
         };
-        let mut path = url.path().to_string();
-        if let Some(query) = url.query() {
-            path.push('?');
-            path.push_str(query);
-        }
-        self.matcher.is_match(&path)
+        self.matcher.is_match(crate::url_glob::path_and_query(url))
     }
-}
-
-/// The same glob dialect as the crawl's scope (`crawl/scope.rs`), which the report may not
-/// import: the report comes before the crawler.
-fn compile(pattern: &str) -> Result<Glob, globset::Error> {
-    GlobBuilder::new(pattern)
-        .literal_separator(true)
-        .backslash_escape(true)
-        .build()
 }
 
 #[cfg(test)]
