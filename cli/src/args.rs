@@ -11,23 +11,18 @@ use frontdesk_core::report::IgnoreList;
 
 use crate::output::Target;
 
-const AFTER_HELP: &str = "\
-Examples:
-  frontdesk check site/                       every .html/.htm file under site/
-  frontdesk check https://www.council.example/bins
-  frontdesk check --format json -o report.json site/
-  frontdesk check -o report.json -o report.txt site/   two reports from one run
-  frontdesk check --baseline main.json --fail-on new site/   fail on regressions only
-  frontdesk crawl https://www.council.example/  every page of a site (see `crawl --help`)
-
+/// The help both `check` and `crawl` end with (outputs, config, exit codes 0 and 1), as a
+/// literal so that `concat!` can put each command's own text around it.
+macro_rules! shared_help {
+    () => {
+        "\
 Outputs:
   Each --format pairs with the next --output after it (--format json -o r.json
   --format text -o r.txt). An --output with no --format of its own takes the format
   from its extension: .txt text, .json json, .sarif sarif, .xml junit, .md
   markdown, .html/.htm html, .jsonld earl. A --format with no --output after it
-  goes to standard output (one at most). With neither,
-  the report is text on standard output. `-o FILE --format F` (one of each) also
-  pairs.
+  goes to standard output (one at most). With neither, the report is text on
+  standard output. `-o FILE --format F` (one of each) also pairs.
 
 Config:
   Options and [[ignore]] entries can live in frontdesk.toml, found in the working
@@ -39,8 +34,25 @@ Exit codes:
      AA that is not ignored), or --report-only
   1  a gate failed; one line on stderr per failing gate says which and by how much
      (gates: --fail-on, --min-level, --max-findings, --min-score; see docs/ci.md)
-  2  usage error, an input could not be read or fetched (pages that could be read
-     are still reported), or the --baseline file is not a frontdesk JSON report";
+"
+    };
+}
+
+const AFTER_HELP: &str = concat!(
+    "\
+Examples:
+  frontdesk check site/                       every .html/.htm file under site/
+  frontdesk check https://www.council.example/bins
+  frontdesk check --format json -o report.json site/
+  frontdesk check -o report.json -o report.txt site/   two reports from one run
+  frontdesk check --baseline main.json --fail-on new site/   fail on regressions only
+  frontdesk crawl https://www.council.example/  every page of a site (see `crawl --help`)
+
+",
+    shared_help!(),
+    "  2  usage error, an input could not be read or fetched (pages that could be read
+     are still reported), or the --baseline file is not a frontdesk JSON report"
+);
 
 /// Accessibility checker for UK council websites.
 #[derive(Debug, Parser)]
@@ -201,7 +213,8 @@ fn parse_score(s: &str) -> Result<f64, String> {
     Ok(score)
 }
 
-const CRAWL_AFTER_HELP: &str = "\
+const CRAWL_AFTER_HELP: &str = concat!(
+    "\
 Examples:
   frontdesk crawl test-sites/demo-council            a local site, offline
   frontdesk crawl https://www.council.example/ --max-pages 5000 -o report.json --format json
@@ -210,28 +223,12 @@ Examples:
   frontdesk crawl https://www.leeds.gov.uk/ --council leeds --no-site-search
   frontdesk crawl site/ --baseline main.json --fail-on new --min-score 80
 
-Outputs:
-  Each --format pairs with the next --output after it (--format json -o r.json
-  --format text -o r.txt). An --output with no --format of its own takes the format
-  from its extension: .txt text, .json json, .sarif sarif, .xml junit, .md
-  markdown, .html/.htm html, .jsonld earl. A --format with no --output after it
-  goes to standard output (one at most). With neither,
-  the report is text on standard output. `-o FILE --format F` (one of each) also
-  pairs.
-
-Config:
-  Options and [[ignore]] entries can live in frontdesk.toml, found in the working
-  folder or the nearest folder above it (up to the repository root), or given with
-  --config FILE. Flags on the command line win over the file. See docs/config.md.
-
-Exit codes:
-  0  no gate failed (by default: no page has a failed finding at WCAG level A or
-     AA that is not ignored), or --report-only
-  1  a gate failed; one line on stderr per failing gate says which and by how much
-     (gates: --fail-on, --min-level, --max-findings, --min-score; see docs/ci.md)
-  2  usage error, the start URL could not be reached or audited, the crawl was
+",
+    shared_help!(),
+    "  2  usage error, the start URL could not be reached or audited, the crawl was
      interrupted, the report could not be written, or the --baseline file is not
-     a frontdesk JSON report";
+     a frontdesk JSON report"
+);
 
 /// The user agent frontdesk sends unless told otherwise.
 pub const DEFAULT_USER_AGENT: &str = concat!(
