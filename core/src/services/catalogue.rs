@@ -266,8 +266,8 @@ fn best_match(phrases: &[&str], words: &[String]) -> Option<usize> {
 /// Which tasks a text's words could match, to skip the tasks that cannot: matching every
 /// task against every page of a 10,000-page site is what made the analysis slow.
 ///
-/// A phrase matches from a word that spells the start of its [`compact`] form (or all of
-/// it with an "s", see [`phrase_in`]); so every such start, of every phrase, names its
+/// A phrase matches from a word that spells the start of its `compact` form (or all of
+/// it with an "s", see `phrase_in`); so every such start, of every phrase, names its
 /// tasks here. A task none of whose starts is among a text's words cannot match it: the
 /// index only leaves out tasks whose strength would be `None`.
 #[derive(Debug, Default)]
