@@ -40,7 +40,10 @@ pub fn parse() -> Result<Cli, u8> {
 /// Exits on a command-line error as every other input error does: one line on standard
 /// error, `frontdesk: …`, exit 2. Help and version go out as clap writes them.
 fn usage_exit(e: clap::Error) -> ! {
-    if !e.use_stderr() {
+    // `frontdesk` alone prints the help (on stderr, exit 2): that is not a one-liner.
+    if !e.use_stderr()
+        || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
         e.exit();
     }
     eprintln!("frontdesk: {}", one_line(&e.render().to_string()));

@@ -522,3 +522,13 @@ fn bad_baselines_and_flags_are_usage_errors() {
         assert!(run.output.stdout.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn no_command_still_prints_the_whole_help() {
+    // Usage errors are one line, but `frontdesk` alone is a request for help.
+    let run = run(&[]);
+    assert_eq!(run.code(), 2);
+    let help = run.stderr();
+    assert!(help.contains("Usage:") && help.contains("crawl"), "{help}");
+    assert!(help.lines().count() > 5, "{help}");
+}
