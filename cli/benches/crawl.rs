@@ -1,16 +1,18 @@
 //! Crawl throughput and memory: a generated 10,000-page council-like site served on
 //! 127.0.0.1 by an in-process axum server, crawled by the real `frontdesk` binary with
-//! `--rate 0`, with the services analysis and with `--no-services`, alternately. Prints
+//! `--rate 0`, in alternating rounds: writing the JSON report with the services analysis,
+//! the same with `--no-services`, and the same writing all seven formats to files. Prints
 //! pages/s and the crawler's resident memory when 1,000, 5,000 and 10,000 pages have been
-//! served, then the ratio of the whole runs' times and both peaks. Targets: ≥ 500 pages/s,
+//! served, then the ratios of the whole runs' times and the peaks. Targets: ≥ 500 pages/s,
 //! peak RSS ≤ 150 MB, flat; the services analysis adds at most 10 % to the time and keeps
-//! memory flat.
+//! memory flat; rendering every format adds at most 10 % to the time.
 //!
 //! `cargo bench -p frontdesk --bench crawl` (not part of `cargo test`). Options through the
 //! environment: `FRONTDESK_BENCH_PAGES` (default 10000), `FRONTDESK_BENCH_CONCURRENCY`
-//! (default 8), `FRONTDESK_BENCH_ROUNDS` (rounds of both runs, default 2),
-//! `FRONTDESK_BENCH_BIN` (the `frontdesk` binary to measure, default the one built with the
-//! bench).
+//! (default 8), `FRONTDESK_BENCH_ROUNDS` (rounds of every run, default 2),
+//! `FRONTDESK_BENCH_EACH_FORMAT` (set: each round also crawls once per other format, writing
+//! JSON and that one, to time each alone), `FRONTDESK_BENCH_BIN` (the `frontdesk` binary to
+//! measure, default the one built with the bench).
 
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -155,39 +157,46 @@ fn main() {
         });
     });
 
+    let each_format = std::env::var_os("FRONTDESK_BENCH_EACH_FORMAT").is_some();
+    let mut variants = vec![
+        Variant::json("with services", true),
+        Variant::json("--no-services", false),
+        Variant {
+            name: "all 7 formats".into(),
+            services: true,
+            extra: ALL_FORMATS.to_vec(),
+        },
+    ];
+    if each_format {
+        for (ext, _) in ALL_FORMATS {
+            variants.push(Variant {
+                name: format!("json + {ext}"),
+                services: true,
+                extra: vec![(ext, "")],
+            });
+        }
+    }
     println!(
-        "crawl bench: {total} generated pages on {base}, --rate 0 --concurrency {concurrency}, {} cores, {rounds} round(s) with and without --no-services",
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        "crawl bench: {total} generated pages on {base}, --rate 0 --concurrency {concurrency}, {} cores, {rounds} round(s) of: {}",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        variants.iter().map(|v| v.name.as_str()).collect::<Vec<_>>().join(", ")
     );
     let bin = std::env::var_os("FRONTDESK_BENCH_BIN")
         .unwrap_or_else(|| env!("CARGO_BIN_EXE_frontdesk").into());
-    let mut with = Vec::new();
-    let mut without = Vec::new();
+    let mut runs: Vec<Vec<Run>> = variants.iter().map(|_| Vec::new()).collect();
     for round in 1..=rounds {
-        // Alternating, so a change in the machine's load falls on both alike.
-        for services in [true, false] {
-            println!(
-                "\nround {round}, {}:",
-                if services {
-                    "with services"
-                } else {
-                    "--no-services"
-                }
-            );
+        // Alternating, so a change in the machine's load falls on every variant alike.
+        for (variant, runs) in variants.iter().zip(runs.iter_mut()) {
+            println!("\nround {round}, {}:", variant.name);
             served.store(0, Ordering::Relaxed);
-            let run = crawl_once(
+            runs.push(crawl_once(
                 &bin,
                 &format!("{base}/"),
                 total,
                 concurrency,
-                services,
+                variant,
                 &served,
-            );
-            if services {
-                with.push(run);
-            } else {
-                without.push(run);
-            }
+            ));
         }
     }
     println!("\nsummary ({rounds} round(s), same binary):");
@@ -195,33 +204,69 @@ fn main() {
         "{:>15} {:>9} {:>14} {:>12}",
         "", "whole run", "RSS MB, served", "peak RSS MB"
     );
-    for (name, runs) in [("with services", &with), ("--no-services", &without)] {
-        for run in runs.iter() {
+    for (variant, runs) in variants.iter().zip(&runs) {
+        for run in runs {
             println!(
-                "{name:>15} {:>8.2}s {:>14.1} {:>12.1}",
+                "{:>15} {:>8.2}s {:>14.1} {:>12.1}",
+                variant.name,
                 run.elapsed.as_secs_f64(),
                 run.last_rss,
                 run.peak_rss
             );
         }
     }
-    let ratios: Vec<String> = with
+    let json = &runs[0];
+    compare("with / without services", json, &runs[1]);
+    for (variant, runs) in variants.iter().zip(&runs).skip(2) {
+        compare(&format!("{} / json only", variant.name), runs, json);
+    }
+}
+
+/// The output files beside `report.json` of the all-formats run: extension (which gives
+/// the format) and the format's name.
+const ALL_FORMATS: [(&str, &str); 6] = [
+    ("txt", "text"),
+    ("sarif", "sarif"),
+    ("xml", "junit"),
+    ("md", "markdown"),
+    ("html", "html"),
+    ("jsonld", "earl"),
+];
+
+/// One kind of crawl the bench times: every one writes `report.json` (which the bench reads
+/// back to check the crawl), plus `report.<ext>` for each of `extra`.
+struct Variant {
+    name: String,
+    services: bool,
+    extra: Vec<(&'static str, &'static str)>,
+}
+
+impl Variant {
+    fn json(name: &str, services: bool) -> Variant {
+        Variant {
+            name: name.into(),
+            services,
+            extra: Vec::new(),
+        }
+    }
+}
+
+/// Prints the ratio of `a`'s and `b`'s times (overall and per round), against the
+/// ≤ 1.10 target both comparisons have, and both peaks.
+fn compare(what: &str, a: &[Run], b: &[Run]) {
+    let ratios: Vec<String> = a
         .iter()
-        .zip(&without)
-        .map(|(w, wo)| format!("{:.2}", w.elapsed.as_secs_f64() / wo.elapsed.as_secs_f64()))
+        .zip(b)
+        .map(|(a, b)| format!("{:.2}", a.elapsed.as_secs_f64() / b.elapsed.as_secs_f64()))
         .collect();
-    let total_with: f64 = with.iter().map(|r| r.elapsed.as_secs_f64()).sum();
-    let total_without: f64 = without.iter().map(|r| r.elapsed.as_secs_f64()).sum();
+    let total = |runs: &[Run]| runs.iter().map(|r| r.elapsed.as_secs_f64()).sum::<f64>();
     let peak = |runs: &[Run]| runs.iter().map(|r| r.peak_rss).fold(0.0, f64::max);
     println!(
-        "time with / without services: {:.2} overall (per round: {}); target ≤ 1.10",
-        total_with / total_without,
-        ratios.join(", ")
-    );
-    println!(
-        "peak RSS with / without services: {:.1} / {:.1} MB",
-        peak(&with),
-        peak(&without)
+        "time {what}: {:.2} overall (per round: {}); target ≤ 1.10; peak RSS {:.1} / {:.1} MB",
+        total(a) / total(b),
+        ratios.join(", "),
+        peak(a),
+        peak(b)
     );
 }
 
@@ -239,11 +284,12 @@ fn crawl_once(
     base: &str,
     total: usize,
     concurrency: usize,
-    services: bool,
+    variant: &Variant,
     served: &AtomicUsize,
 ) -> Run {
+    let services = variant.services;
     let out = tempfile::tempdir().unwrap();
-    let report = out.path().join("report.json");
+    let report_path = out.path().join("report.json");
     let started = Instant::now();
     let concurrency = concurrency.to_string();
     let max_pages = (total + 100).to_string();
@@ -260,8 +306,21 @@ fn crawl_once(
         "--format",
         "json",
         "--output",
-        report.to_str().unwrap(),
+        report_path.to_str().unwrap(),
     ];
+    let extra: Vec<String> = variant
+        .extra
+        .iter()
+        .map(|(ext, _)| {
+            out.path()
+                .join(format!("report.{ext}"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    for file in &extra {
+        args.extend(["--output", file]);
+    }
     if !services {
         args.push("--no-services");
     }
@@ -312,7 +371,8 @@ fn crawl_once(
     };
     let elapsed = started.elapsed();
     let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&report).expect("report written")).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(&report_path).expect("report written"))
+            .unwrap();
     let pages = report["pages"].as_array().map_or(0, Vec::len);
     let findings: usize = report["pages"].as_array().map_or(0, |p| {
         p.iter()
@@ -335,6 +395,22 @@ fn crawl_once(
         pages as f64 / elapsed.as_secs_f64(),
         peak_rss
     );
+    // The reports are written one after another in the order given, each renamed into
+    // place when done, so the gap between one file's modification time and the previous
+    // one's is how long it took to write (report.json, first, has no previous).
+    let modified = |file: &std::path::Path| std::fs::metadata(file).and_then(|m| m.modified());
+    let mut previous = modified(&report_path).ok();
+    for ((ext, format), file) in variant.extra.iter().zip(&extra) {
+        let size = std::fs::metadata(file).map_or(0, |m| m.len());
+        let done = modified(file.as_ref()).ok();
+        let took = previous
+            .zip(done)
+            .and_then(|(a, b)| b.duration_since(a).ok())
+            .map_or("?".to_string(), |d| format!("{:.2}s", d.as_secs_f64()));
+        println!("{format}: {:.1} MB, written in {took}", size as f64 / 1e6);
+        assert!(size > 0, "report.{ext} written");
+        previous = done;
+    }
     assert_eq!(pages, total, "every generated page was audited");
     assert_eq!(report.get("services").is_some(), services);
     Run {

@@ -37,13 +37,50 @@ pub fn parse() -> Result<Cli, u8> {
     parse_from(std::env::args_os().collect(), &cwd)
 }
 
+/// Exits on a command-line error as every other input error does: one line on standard
+/// error, `frontdesk: …`, exit 2. Help and version go out as clap writes them.
+fn usage_exit(e: clap::Error) -> ! {
+    // `frontdesk` alone prints the help (on stderr, exit 2): that is not a one-liner.
+    if !e.use_stderr()
+        || e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    {
+        e.exit();
+    }
+    eprintln!("frontdesk: {}", one_line(&e.render().to_string()));
+    std::process::exit(i32::from(crate::EXIT_ERROR));
+}
+
+/// clap's error text on one line: the message and its details (possible values, tip),
+/// without the usage block and the "For more information" pointer to `--help`.
+fn one_line(rendered: &str) -> String {
+    let mut line = String::new();
+    for part in rendered.lines().map(str::trim) {
+        if part.is_empty() || part.starts_with("For more information") {
+            continue;
+        }
+        if part.starts_with("Usage:") {
+            break;
+        }
+        let part = part.strip_prefix("error: ").unwrap_or(part);
+        if !line.is_empty() {
+            line.push_str(if part.starts_with('[') || line.ends_with(':') {
+                " "
+            } else {
+                "; "
+            });
+        }
+        line.push_str(part);
+    }
+    line
+}
+
 fn parse_from(argv: Vec<OsString>, cwd: &Path) -> Result<Cli, u8> {
     let matches = Cli::command()
         .try_get_matches_from(&argv)
-        .unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| usage_exit(e));
     let sub_name = matches.subcommand_name().unwrap_or("");
     if !COMMANDS.contains(&sub_name) {
-        return Ok(Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit()));
+        return Ok(Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_exit(e)));
     }
     let user = matches
         .subcommand_matches(sub_name)
@@ -87,8 +124,8 @@ fn parse_from(argv: Vec<OsString>, cwd: &Path) -> Result<Cli, u8> {
     merged.extend(argv.iter().skip(2).cloned());
     let matches = Cli::command()
         .try_get_matches_from(&merged)
-        .unwrap_or_else(|e| e.exit());
-    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        .unwrap_or_else(|e| usage_exit(e));
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_exit(e));
     let final_sub = matches
         .subcommand_matches(sub_name)
         .expect("the same subcommand");
@@ -830,6 +867,27 @@ mod tests {
 
     fn problems(text: &str) -> Vec<Problem> {
         read(text, Path::new("/cfg")).expect_err("a problem")
+    }
+
+    #[test]
+    fn usage_errors_fit_on_one_line() {
+        let error = |argv: &[&str]| {
+            let e = Cli::command().try_get_matches_from(argv).unwrap_err();
+            one_line(&e.render().to_string())
+        };
+        // The values are the seven formats `--format` takes (args.rs).
+        assert_eq!(
+            error(&["frontdesk", "crawl", "site", "--format", "pdf"]),
+            "invalid value 'pdf' for '--format <FORMAT>' \
+             [possible values: text, json, sarif, junit, earl, markdown, html]"
+        );
+        // The usage block and the pointer to --help are left out; the missing argument stays.
+        let missing = error(&["frontdesk", "diff", "old.json"]);
+        assert!(missing.contains("NEW.json"), "{missing}");
+        assert!(
+            !missing.contains("Usage") && !missing.contains("--help"),
+            "{missing}"
+        );
     }
 
     #[test]

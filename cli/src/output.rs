@@ -54,7 +54,21 @@ pub fn check_destination(dest: &Destination) -> Result<(), String> {
         // Writing to /dev/null or a pipe replaces nothing.
         Ok(m) if !m.is_file() => Ok(()),
         Ok(_) if !force => Err(already_exists(path)),
-        _ => Ok(()),
+        Ok(_) => Ok(()),
+        // A missing folder would otherwise be found only after a whole crawl.
+        Err(_) => match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => Err(format!(
+                "cannot write '{}': '{}' {}",
+                path.display(),
+                dir.display(),
+                if dir.exists() {
+                    "is not a folder"
+                } else {
+                    "does not exist"
+                }
+            )),
+            _ => Ok(()),
+        },
     }
 }
 
@@ -121,7 +135,16 @@ fn write_file(
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let temp = builder.tempfile_in(dir)?;
+    // tempfile's error names the temporary file, which the user never asked for: keep the
+    // OS error alone (the caller names the destination).
+    let temp = builder.tempfile_in(dir).map_err(|e| {
+        // tempfile's `PathError` displays as "<OS error> at path <temporary file>".
+        let message = e.to_string();
+        let cause = message
+            .split_once(" at path ")
+            .map_or(&*message, |(cause, _)| cause);
+        io::Error::new(e.kind(), cause.to_string())
+    })?;
     {
         let mut out = io::BufWriter::new(temp.as_file());
         produce(&mut out)?;
@@ -159,5 +182,16 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         // No temporary files left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_does_not_name_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("blocker");
+        fs::write(&blocker, "").unwrap();
+        // The folder is a regular file: creating the temporary file in it fails.
+        let err = write_file(&blocker.join("r.json"), |_| Ok(()), false).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::NotADirectory);
+        assert!(!err.to_string().contains(".frontdesk-"), "{err}");
     }
 }

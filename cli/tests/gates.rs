@@ -511,6 +511,24 @@ fn bad_baselines_and_flags_are_usage_errors() {
         let run = run(&args);
         assert_eq!(run.code(), 2, "{args:?}: {}", run.stderr());
         assert!(run.stderr().contains(message), "{args:?}: {}", run.stderr());
+        // One line, as every input error (clap's usage errors too).
+        assert_eq!(
+            run.stderr().lines().count(),
+            1,
+            "{args:?}: {}",
+            run.stderr()
+        );
+        assert!(run.stderr().starts_with("frontdesk: "), "{}", run.stderr());
         assert!(run.output.stdout.is_empty(), "{args:?}");
     }
+}
+
+#[test]
+fn no_command_still_prints_the_whole_help() {
+    // Usage errors are one line, but `frontdesk` alone is a request for help.
+    let run = run(&[]);
+    assert_eq!(run.code(), 2);
+    let help = run.stderr();
+    assert!(help.contains("Usage:") && help.contains("crawl"), "{help}");
+    assert!(help.lines().count() > 5, "{help}");
 }

@@ -103,4 +103,20 @@ fn output_into_a_missing_folder_is_an_error() {
         err.starts_with("frontdesk: cannot write '") && err.contains("report.json"),
         "{err}"
     );
+    // Found before any page is read, naming the folder, not a temporary file.
+    assert!(err.contains("no-such-folder' does not exist"), "{err}");
+    assert!(!err.contains(".frontdesk-"), "{err}");
+}
+
+#[test]
+fn output_under_a_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(dir.path(), "clean.html", CLEAN_PAGE);
+    let blocker = write(dir.path(), "blocker", "");
+    let target = blocker.join("report.json");
+    let output = run(&["check", "-o", path_str(&target), path_str(&page)]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("blocker' is not a folder"), "{err}");
 }
