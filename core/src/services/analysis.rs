@@ -213,7 +213,9 @@ pub struct ServicesReport {
 /// A crawled page.
 #[derive(Debug)]
 pub(super) struct Page {
-    pub summary: PageSummary,
+    /// Boxed: the list of pages grows by doubling, and its spare room would otherwise be
+    /// hundreds of bytes a page.
+    pub summary: Box<PageSummary>,
     pub status: u16,
     pub failed_a_aa: usize,
 }
@@ -367,7 +369,7 @@ impl Analysis {
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
-            summary,
+            summary: Box::new(summary),
             status,
             failed_a_aa,
         });

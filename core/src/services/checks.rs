@@ -196,17 +196,17 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         RouteOutcome::Working {
             page: Some(PageRef::Crawled(i)),
             ..
-        } => Some(&a.pages()[*i].summary),
+        } => Some(&*a.pages()[*i].summary),
         RouteOutcome::Working {
             page: Some(PageRef::Answered),
             route,
             ..
         } => a
             .answer_page(&route.url)
-            .or_else(|| a.page(&route.url).map(|p| &p.summary)),
+            .or_else(|| a.page(&route.url).map(|p| &*p.summary)),
         RouteOutcome::SignIn { url, .. } => a
             .page(url)
-            .map(|p| &p.summary)
+            .map(|p| &*p.summary)
             .or_else(|| a.answer_page(url)),
         _ => None,
     };
