@@ -213,7 +213,9 @@ pub struct ServicesReport {
 /// A crawled page.
 #[derive(Debug)]
 pub(super) struct Page {
-    pub summary: PageSummary,
+    /// Boxed: the list of pages grows by doubling, and its spare room would otherwise be
+    /// hundreds of bytes a page.
+    pub summary: Box<PageSummary>,
     pub status: u16,
     pub failed_a_aa: usize,
 }
@@ -279,6 +281,10 @@ pub struct Analysis {
     /// One copy of each link URL and text the kept summaries hold: most links are menus
     /// and cross links every page repeats.
     shared: HashSet<Arc<str>>,
+    /// One copy of each whole link and form the kept summaries hold: a menu's links and
+    /// the header's search form are the same on every page.
+    shared_links: HashSet<Arc<super::summary::Link>>,
+    shared_forms: HashSet<Arc<super::summary::Form>>,
     /// What the checks work out once for all tasks (set on first use, after the crawl).
     pub(super) memo: super::checks::Memo,
 }
@@ -331,6 +337,8 @@ impl Analysis {
             county_hosts: Vec::new(),
             tier_guess: None,
             shared: HashSet::new(),
+            shared_links: HashSet::new(),
+            shared_forms: HashSet::new(),
             memo: Default::default(),
         }
     }
@@ -345,12 +353,23 @@ impl Analysis {
         }
         shrink(&mut summary);
         for link in &mut summary.links {
-            link.href = share(&mut self.shared, &link.href);
-            link.text = share(&mut self.shared, &link.text);
+            *link = match self.shared_links.get(link) {
+                Some(kept) => Arc::clone(kept),
+                None => {
+                    let fresh = Arc::make_mut(link);
+                    fresh.href = share(&mut self.shared, &fresh.href);
+                    fresh.text = share(&mut self.shared, &fresh.text);
+                    self.shared_links.insert(Arc::clone(link));
+                    Arc::clone(link)
+                }
+            };
+        }
+        for form in &mut summary.forms {
+            *form = share(&mut self.shared_forms, form);
         }
         self.by_url.insert(summary.url.clone(), self.pages.len());
         self.pages.push(Page {
-            summary,
+            summary: Box::new(summary),
             status,
             failed_a_aa,
         });
@@ -911,7 +930,7 @@ impl Analysis {
                         .find(|f| f.is_search && f.method == super::summary::FormMethod::Get)
                 })
             })
-            .cloned()
+            .map(|form| (**form).clone())
     }
 
     pub(super) fn council(&self) -> Option<&'static super::councils::Council> {
@@ -1276,7 +1295,7 @@ impl Analysis {
     /// The kind of route a page's own form gives the task: a transaction form in the main
     /// content, or (for a "find" task) a look-up.
     fn form_route(&self, task: &Task, page: &PageSummary) -> Option<&'static str> {
-        let mut usable = page.forms.iter().filter(|f| {
+        let mut usable = page.forms.iter().map(|f| &**f).filter(|f| {
             !f.has_password && !f.inputs.is_empty() && !f.in_header && !is_feedback_form(f)
         });
         if task.interaction == Interaction::Find {
@@ -1313,6 +1332,7 @@ impl Analysis {
         let mut candidates: Vec<(u8, &super::summary::Link)> = page
             .links
             .iter()
+            .map(|l| &**l)
             .filter(|l| {
                 (if has_main {
                     l.region == Region::Main
@@ -1594,13 +1614,14 @@ fn shrink(summary: &mut PageSummary) {
         href.shrink_to_fit();
     }
     summary.breadcrumbs.shrink_to_fit();
-    for link in &mut summary.links {
+    // A summary's links and forms are its own until the analysis shares them.
+    for link in summary.links.iter_mut().filter_map(Arc::get_mut) {
         if let Some(context) = &mut link.context {
             context.shrink_to_fit();
         }
     }
     summary.links.shrink_to_fit();
-    for form in &mut summary.forms {
+    for form in summary.forms.iter_mut().filter_map(Arc::get_mut) {
         form.action.shrink_to_fit();
         for input in &mut form.inputs {
             input.kind.shrink_to_fit();
@@ -1618,7 +1639,7 @@ fn shrink(summary: &mut PageSummary) {
 }
 
 /// The shared copy of `text` (see [`Analysis::shared`]).
-fn share(shared: &mut HashSet<Arc<str>>, text: &Arc<str>) -> Arc<str> {
+fn share<T: Eq + std::hash::Hash + ?Sized>(shared: &mut HashSet<Arc<T>>, text: &Arc<T>) -> Arc<T> {
     match shared.get(text) {
         Some(kept) => Arc::clone(kept),
         None => {

@@ -196,17 +196,17 @@ pub(super) fn task_result(a: &Analysis, index: usize, tier: Option<Tier>) -> Tas
         RouteOutcome::Working {
             page: Some(PageRef::Crawled(i)),
             ..
-        } => Some(&a.pages()[*i].summary),
+        } => Some(&*a.pages()[*i].summary),
         RouteOutcome::Working {
             page: Some(PageRef::Answered),
             route,
             ..
         } => a
             .answer_page(&route.url)
-            .or_else(|| a.page(&route.url).map(|p| &p.summary)),
+            .or_else(|| a.page(&route.url).map(|p| &*p.summary)),
         RouteOutcome::SignIn { url, .. } => a
             .page(url)
-            .map(|p| &p.summary)
+            .map(|p| &*p.summary)
             .or_else(|| a.answer_page(url)),
         _ => None,
     };
@@ -387,6 +387,7 @@ fn signpost(a: &Analysis, index: usize, tier: Option<Tier>) -> Option<(Evidence,
             .summary
             .links
             .iter()
+            .map(|l| &**l)
             .filter(|l| l.region == Region::Main || l.region == Region::Other)
             .filter(|l| to_provider(&l.href, &l.text))
             .collect();
@@ -694,7 +695,7 @@ pub(super) fn top_results<'p>(
         .unwrap_or_default();
     let mut seen = Vec::new();
     let mut out = Vec::new();
-    for l in &results.links {
+    for l in results.links.iter().map(|l| &**l) {
         let in_results = if has_main {
             l.region == Region::Main
         } else {
@@ -1708,7 +1709,7 @@ fn sc24(a: &Analysis, sampled: &[&Page]) -> Check {
     let has = |p: &PageSummary, word: &str| {
         let footer: Vec<_> = p.links_in(Region::Footer).collect();
         let links: Vec<_> = if footer.is_empty() {
-            p.links.iter().collect()
+            p.links.iter().map(|l| &**l).collect()
         } else {
             footer
         };

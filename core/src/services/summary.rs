@@ -43,7 +43,7 @@ pub enum Region {
 }
 
 /// One link of the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Link {
     /// Absolute, without its fragment (the crawl's spelling: a folder of a `file:` site
     /// means its `index.html`). Shared: the analysis keeps one copy of each URL and text
@@ -63,7 +63,7 @@ pub struct Link {
 }
 
 /// How a form is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FormMethod {
     /// `GET` (the default): the fields go in the URL, so a search can be read by a crawler.
     Get,
@@ -72,7 +72,7 @@ pub enum FormMethod {
 }
 
 /// One field of a form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Input {
     /// `text`, `email`, `password`, `select`, `textarea`, … (the input `type`, or the
     /// element's name for `select` and `textarea`).
@@ -88,7 +88,7 @@ pub struct Input {
 }
 
 /// One form of the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Form {
     /// How it is sent.
     pub method: FormMethod,
@@ -199,10 +199,11 @@ pub struct PageSummary {
     /// Breadcrumb items in order (`nav[aria-label*=breadcrumb]`, `.breadcrumb`, schema.org
     /// `BreadcrumbList`): text and link (empty for the current page).
     pub breadcrumbs: Vec<(String, String)>,
-    /// The links, in document order, at most [`MAX_LINKS`].
-    pub links: Vec<Link>,
+    /// The links, in document order, at most [`MAX_LINKS`]. Shared: the analysis keeps one
+    /// copy of each link (and form) that many pages repeat (menus, the header's search).
+    pub links: Vec<Arc<Link>>,
     /// The forms, at most [`MAX_FORMS`].
-    pub forms: Vec<Form>,
+    pub forms: Vec<Arc<Form>>,
     /// UK phone numbers in the text and `tel:` links, as written.
     pub phones: Vec<String>,
     /// Email addresses (`mailto:` links and addresses in the text).
@@ -263,7 +264,10 @@ impl PageSummary {
 
     /// The links in a region.
     pub fn links_in(&self, region: Region) -> impl Iterator<Item = &Link> {
-        self.links.iter().filter(move |l| l.region == region)
+        self.links
+            .iter()
+            .map(|l| &**l)
+            .filter(move |l| l.region == region)
     }
 
     /// Whether the page has a search form.
@@ -273,7 +277,7 @@ impl PageSummary {
 
     /// The first form that is a transaction ([`Form::is_transaction`]).
     pub fn transaction_form(&self) -> Option<&Form> {
-        self.forms.iter().find(|f| f.is_transaction())
+        self.forms.iter().map(|f| &**f).find(|f| f.is_transaction())
     }
 }
 
@@ -480,14 +484,14 @@ fn read_links(doc: &Document, resolver: &Resolver, summary: &mut PageSummary) {
             let context = (leaves && matches!(region, Region::Main | Region::Other))
                 .then(|| link_context(&el, &text))
                 .flatten();
-            summary.links.push(Link {
+            summary.links.push(Arc::new(Link {
                 href,
                 text,
                 region,
                 is_button,
                 is_start,
                 context,
-            });
+            }));
         }
     }
 }
@@ -606,7 +610,7 @@ fn read_forms(
             // Without landmarks, a form before the main content is in the header area.
             Region::Nav | Region::Other => main.is_some_and(|m| form.index() < m.index()),
         };
-        summary.forms.push(Form {
+        summary.forms.push(Arc::new(Form {
             method,
             action,
             is_search,
@@ -616,7 +620,7 @@ fn read_forms(
             inputs,
             hidden,
             has_password,
-        });
+        }));
     }
 }
 
