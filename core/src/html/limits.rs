@@ -153,7 +153,13 @@ const CHUNK: usize = 16 * 1024;
 /// the scripts that run).
 pub fn parse_html_with_scripts(source: &str) -> (Html, Vec<NodeId>) {
     parse_watched(source, CHUNK, WATCH_DEPTH).unwrap_or_else(|| {
-        let html = Html::parse_document(&flatten_deep_nesting(source));
+        let flat = flatten_deep_nesting(source);
+        let mut html = Html::parse_document(&flat);
+        // A dropped tag spanning lines shifts the lines after it: none is better than wrong.
+        let newlines = |s: &str| memchr::memchr_iter(b'\n', s.as_bytes()).count();
+        if matches!(flat, Cow::Owned(_)) && newlines(&flat) != newlines(source) {
+            html.tree.forget_lines();
+        }
         let scripts = html
             .tree
             .root()
@@ -259,6 +265,9 @@ impl TreeSink for DepthWatch {
     }
     fn parse_error(&self, _msg: StaticCow<'static, str>) {
         // Nothing reads parse errors: not collecting them saves a push per error.
+    }
+    fn set_current_line(&self, line: u64) {
+        self.inner.set_current_line(line)
     }
     fn set_quirks_mode(&self, mode: QuirksMode) {
         self.inner.set_quirks_mode(mode)
