@@ -534,6 +534,33 @@ mod tests {
     }
 
     #[test]
+    fn lines_survive_chunk_boundaries_and_deep_pages_forget_theirs() {
+        // Lines 1–5: the `<i>` tag ends on line 4, its attribute and `>` split by chunks.
+        let page = "<p id=a>one</p>\r\n<p id=b>two</p>\n<i\ntitle=x>three</i>\n<b>four</b>";
+        let lines = |html: &Html| -> Vec<u32> {
+            let names = ["p", "i", "b"];
+            html.tree
+                .nodes()
+                .filter_map(|n| n.value().as_element())
+                .filter(|e| names.contains(&e.name()))
+                .map(|e| e.line)
+                .collect()
+        };
+        for chunk in [1, 2, 3, 7, 64] {
+            let (html, _) = parse_watched(page, chunk, WATCH_DEPTH).expect("shallow page");
+            assert_eq!(lines(&html), [1, 2, 4, 5], "chunk size {chunk}");
+        }
+        // Too deep: tags are dropped; one spanning a line break would shift the lines after.
+        let deep = "<div\n>".repeat(MAX_SOURCE_DEPTH + 10) + "<p>x</p>";
+        let (html, _) = parse_html_with_scripts(&deep);
+        assert!(html
+            .tree
+            .nodes()
+            .filter_map(|n| n.value().as_element())
+            .all(|e| e.line == 0));
+    }
+
+    #[test]
     fn deep_trees_are_caught_while_parsing() {
         let nested = |depth: usize| "<div>".repeat(depth) + "x" + &"</div>".repeat(depth);
         // html, body and the document itself come above the divs.
