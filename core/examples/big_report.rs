@@ -104,6 +104,7 @@ fn synthetic_page(i: usize) -> Page {
                     i % 7 + 1
                 ),
                 attribute: None,
+                line: Some(120),
                 snippet: format!(
                     "<a href=\"/services/page-{i}-{k}\" class=\"list__link list__link--primary\">"
                 ),

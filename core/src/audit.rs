@@ -233,6 +233,7 @@ fn evaluate(
                 selector,
                 attribute: target.attribute.map(str::to_string),
                 snippet,
+                line: el.line(),
                 message: expectation.message.into_owned(),
                 data: expectation.data,
                 baseline: None,
@@ -294,6 +295,11 @@ pub struct Finding {
     pub attribute: Option<String>,
     /// The element's start tag (shortened), for people to recognise it.
     pub snippet: String,
+    /// The 1-based line of the page's HTML on which the element's start tag ends (its `>`);
+    /// left out for elements that scripts or snapshots made. Not part of the fingerprint:
+    /// editing lines above an element must not make its finding new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
     /// What is wrong (or why the engine could not tell), in plain English.
     pub message: String,
     /// The values behind the verdict, for tools: e.g. the contrast rules give `ratio`,
@@ -544,5 +550,42 @@ mod rules_run_tests {
         let report = audit(html, "https://a.example/", &Options::default());
         let ran = report.rules.applicable.len() + report.rules.inapplicable.len();
         assert_eq!(ran, crate::registry().len());
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    #[test]
+    fn findings_carry_their_elements_line_and_script_made_ones_none() {
+        // The unnamed image's start tag ends on line 4 (its attributes span lines 3–4); the
+        // script writes a second one into the page, which has no line of its own.
+        let html = "<!doctype html><html lang=en><title>Bins</title>\n\
+                    <main><h1>Bins</h1>\n\
+                    <img\n  src=bin.png>\n\
+                    <div id=later></div>\n\
+                    <script>document.getElementById('later').innerHTML = '<img src=box.png>'</script>\n\
+                    </main>";
+        let options = Options::default().with_rules(["image-has-name"]);
+        let report = audit(html, "https://a.example/", &options);
+        let lines: Vec<(&str, Option<u32>)> = report
+            .findings
+            .iter()
+            .map(|f| (f.snippet.as_str(), f.line))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (r#"<img src="bin.png">"#, Some(4)),
+                (r#"<img src="box.png">"#, None)
+            ]
+        );
+        let json = serde_json::to_value(&report.findings[1]).unwrap();
+        assert!(json.get("line").is_none(), "{json}");
+        assert_eq!(
+            serde_json::to_value(&report.findings[0]).unwrap()["line"],
+            4
+        );
     }
 }

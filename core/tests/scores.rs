@@ -35,6 +35,7 @@ fn finding(rule: &str, outcome: Outcome, level: Option<Level>, impact: Impact) -
         selector: "p".to_string(),
         attribute: None,
         snippet: "<p>".to_string(),
+        line: None,
         message: String::new(),
         data: None,
         fingerprint: String::new(),

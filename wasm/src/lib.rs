@@ -51,6 +51,7 @@ export interface Finding {
   selector: string;
   attribute?: string;
   snippet: string;
+  line?: number;
   message: string;
   data?: Record<string, unknown>;
   fingerprint: string;

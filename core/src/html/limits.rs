@@ -153,7 +153,13 @@ const CHUNK: usize = 16 * 1024;
 /// the scripts that run).
 pub fn parse_html_with_scripts(source: &str) -> (Html, Vec<NodeId>) {
     parse_watched(source, CHUNK, WATCH_DEPTH).unwrap_or_else(|| {
-        let html = Html::parse_document(&flatten_deep_nesting(source));
+        let flat = flatten_deep_nesting(source);
+        let mut html = Html::parse_document(&flat);
+        // A dropped tag spanning lines shifts the lines after it: none is better than wrong.
+        let newlines = |s: &str| memchr::memchr_iter(b'\n', s.as_bytes()).count();
+        if matches!(flat, Cow::Owned(_)) && newlines(&flat) != newlines(source) {
+            html.tree.forget_lines();
+        }
         let scripts = html
             .tree
             .root()
@@ -259,6 +265,9 @@ impl TreeSink for DepthWatch {
     }
     fn parse_error(&self, _msg: StaticCow<'static, str>) {
         // Nothing reads parse errors: not collecting them saves a push per error.
+    }
+    fn set_current_line(&self, line: u64) {
+        self.inner.set_current_line(line)
     }
     fn set_quirks_mode(&self, mode: QuirksMode) {
         self.inner.set_quirks_mode(mode)
@@ -522,6 +531,33 @@ mod tests {
             assert_eq!(html.html(), whole, "chunk size {chunk}");
             assert_eq!(scripts.len(), 1, "the one <script>, chunk size {chunk}");
         }
+    }
+
+    #[test]
+    fn lines_survive_chunk_boundaries_and_deep_pages_forget_theirs() {
+        // Lines 1–5: the `<i>` tag ends on line 4, its attribute and `>` split by chunks.
+        let page = "<p id=a>one</p>\r\n<p id=b>two</p>\n<i\ntitle=x>three</i>\n<b>four</b>";
+        let lines = |html: &Html| -> Vec<u32> {
+            let names = ["p", "i", "b"];
+            html.tree
+                .nodes()
+                .filter_map(|n| n.value().as_element())
+                .filter(|e| names.contains(&e.name()))
+                .map(|e| e.line)
+                .collect()
+        };
+        for chunk in [1, 2, 3, 7, 64] {
+            let (html, _) = parse_watched(page, chunk, WATCH_DEPTH).expect("shallow page");
+            assert_eq!(lines(&html), [1, 2, 4, 5], "chunk size {chunk}");
+        }
+        // Too deep: tags are dropped; one spanning a line break would shift the lines after.
+        let deep = "<div\n>".repeat(MAX_SOURCE_DEPTH + 10) + "<p>x</p>";
+        let (html, _) = parse_html_with_scripts(&deep);
+        assert!(html
+            .tree
+            .nodes()
+            .filter_map(|n| n.value().as_element())
+            .all(|e| e.line == 0));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! The API follows ego_tree and scraper (`NodeRef`, `NodeMut`, `Edge`, `ElementRef`) so the
 //! passes that walk the tree read as they did; scraper is still what parses selectors.
 
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::fmt;
 
 use super::limits::DepthWatch;
@@ -99,13 +99,22 @@ pub struct Element {
     pub name: QualName,
     /// Attributes, sorted by name.
     pub attrs: Vec<Attribute>,
+    /// 1-based line in the page's HTML where the tokenizer finished the start tag (the
+    /// line of its closing `>`; for an element the parser implied, such as a missing
+    /// `<body>`, the line of the token that implied it); 0 when unknown, as for elements
+    /// that scripts or snapshots made.
+    pub line: u32,
 }
 
 impl Element {
     /// An element with these attributes (sorted here).
     pub fn new(name: QualName, mut attrs: Vec<Attribute>) -> Element {
         attrs.sort_unstable_by(|a, b| a.name.cmp(&b.name));
-        Element { name, attrs }
+        Element {
+            name,
+            attrs,
+            line: 0,
+        }
     }
 
     /// Local name.
@@ -212,6 +221,15 @@ impl Tree {
             tree: self,
             id: NodeId(i),
         })
+    }
+
+    /// Marks every element's line unknown, for a tree parsed from an altered source.
+    pub fn forget_lines(&mut self) {
+        for slot in &mut self.slots {
+            if let Node::Element(e) = &mut slot.value {
+                e.line = 0;
+            }
+        }
     }
 
     /// A new node without a parent.
@@ -678,6 +696,8 @@ impl html5ever::serialize::Serialize for NodeRef<'_> {
 pub struct Sink {
     /// The tree being built.
     pub tree: RefCell<Tree>,
+    /// The tokenizer's line when it emitted the token being processed.
+    line: Cell<u32>,
 }
 
 impl Sink {
@@ -685,6 +705,7 @@ impl Sink {
     pub fn new(tree: Tree) -> Sink {
         Sink {
             tree: RefCell::new(tree),
+            line: Cell::new(1),
         }
     }
 
@@ -724,6 +745,10 @@ impl TreeSink for Sink {
         }
     }
     fn parse_error(&self, _msg: std::borrow::Cow<'static, str>) {}
+    fn set_current_line(&self, line: u64) {
+        // Past u32::MAX lines (4 GB of newlines) the line saturates rather than wraps.
+        self.line.set(u32::try_from(line).unwrap_or(u32::MAX));
+    }
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
     fn get_document(&self) -> NodeId {
         NodeId(0)
@@ -740,7 +765,9 @@ impl TreeSink for Sink {
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
         let template = name.ns == ns!(html) && name.local == html5ever::local_name!("template");
         let mut tree = self.tree.borrow_mut();
-        let mut node = tree.orphan(Node::Element(Element::new(name, attrs)));
+        let mut element = Element::new(name, attrs);
+        element.line = self.line.get();
+        let mut node = tree.orphan(Node::Element(element));
         // A template's contents: a fragment child, as scraper keeps them.
         if template {
             node.append(Node::Fragment);
@@ -1011,5 +1038,71 @@ mod tests {
             .contains(r#"<div id="a"></div><div id="b"><p>x</p></div>"#));
         html.tree.get_mut(p).unwrap().detach();
         assert!(html.html().contains(r#"<div id="b"></div>"#));
+    }
+}
+
+#[cfg(test)]
+mod line_tests {
+    use super::*;
+
+    /// Each `id`'s element line, as the parser recorded it.
+    fn line_of(html: &Html, id: &str) -> u32 {
+        html.tree
+            .nodes()
+            .find_map(|n| n.value().as_element().filter(|e| e.id() == Some(id)))
+            .unwrap_or_else(|| panic!("no #{id}"))
+            .line
+    }
+
+    // Line numbers written beside the source: an element's line is the line of its start
+    // tag's closing `>`, which for a one-line tag is also where it starts.
+    const PAGE: &str = "<!doctype html>
+<html><head><title>T</title></head>
+<body>
+<p id=a>one</p>
+<!-- a comment
+over three lines -->
+<p id=b>after the comment</p>
+<img id=c
+  alt=x
+  src=y.png>
+<template><span id=d>in a template</span>
+</template>
+<div id=e>x</div><div id=f>same line</div>
+";
+
+    #[test]
+    fn elements_carry_the_line_their_start_tag_ends_on() {
+        // Whole source at once, and in 16 KB chunks through the depth-watching parse.
+        let chunked = crate::html::parse(PAGE).tree;
+        for html in [Html::parse_document(PAGE), chunked] {
+            let lines: Vec<u32> = ["a", "b", "c", "d", "e", "f"]
+                .iter()
+                .map(|id| line_of(&html, id))
+                .collect();
+            assert_eq!(lines, [4, 7, 10, 11, 13, 13]);
+        }
+    }
+
+    #[test]
+    fn implied_elements_take_the_line_of_the_token_that_implied_them() {
+        // No `<html>`, `<head>` or `<body>` written: the `<p>` on line 3 implies them all.
+        let html = Html::parse_document("\n\n<p id=p>x");
+        let line = |name: &str| {
+            html.tree
+                .nodes()
+                .find_map(|n| n.value().as_element().filter(|e| e.name() == name))
+                .map(|e| e.line)
+        };
+        assert_eq!(line("body"), Some(3));
+        assert_eq!(line("p"), Some(3));
+    }
+
+    #[test]
+    fn made_elements_have_no_line() {
+        assert_eq!(
+            Element::new(QualName::new(None, ns!(html), "p".into()), vec![]).line,
+            0
+        );
     }
 }

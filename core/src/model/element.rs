@@ -577,6 +577,13 @@ impl<'d> El<'d> {
         selector::unique_selector(self)
     }
 
+    /// The 1-based line of the page's HTML where its start tag ends (see
+    /// [`crate::html::tree::Element::line`]); `None` for elements that scripts or snapshots
+    /// made.
+    pub fn line(&self) -> Option<u32> {
+        Some(self.element_ref().value().line).filter(|&line| line > 0)
+    }
+
     /// The start tag, shortened to about 200 characters, for reports.
     pub fn snippet(&self) -> String {
         selector::snippet(self)

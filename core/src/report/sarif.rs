@@ -163,7 +163,8 @@ fn finding_result(finding: &Finding, url: &str) -> Option<Value> {
         json!([location(
             url,
             &finding.selector,
-            finding.attribute.as_deref()
+            finding.attribute.as_deref(),
+            finding.line
         )]),
     );
     result.insert(
@@ -214,7 +215,7 @@ fn fixed_result(fixed: &FixedFinding) -> Value {
     );
     result.insert(
         "locations".into(),
-        json!([location(&fixed.url, &fixed.selector, None)]),
+        json!([location(&fixed.url, &fixed.selector, None, None)]),
     );
     result.insert(
         "partialFingerprints".into(),
@@ -224,11 +225,12 @@ fn fixed_result(fixed: &FixedFinding) -> Value {
     Value::Object(result)
 }
 
-/// Where a finding is: the page (SARIF's artifact) and the element (a logical location
-/// of kind `element`, SARIF's kind for HTML and XML elements; `attribute` when the finding
-/// is about one). There is no `region`: SARIF requires a line or offset in one, and the
-/// engine's elements have a selector, not a position in the source.
-fn location(url: &str, selector: &str, attribute: Option<&str>) -> Value {
+/// Where a finding is: the page (SARIF's artifact), the line its element's start tag ends
+/// on when the page's HTML gave one (a `region` with `startLine` alone, which GitHub code
+/// scanning needs to show a result at a line), and the element (a logical location of kind
+/// `element`, SARIF's kind for HTML and XML elements; `attribute` when the finding is about
+/// one).
+fn location(url: &str, selector: &str, attribute: Option<&str>, line: Option<u32>) -> Value {
     let logical = match attribute {
         None => json!({ "fullyQualifiedName": selector, "kind": "element" }),
         Some(attribute) => json!({
@@ -237,8 +239,12 @@ fn location(url: &str, selector: &str, attribute: Option<&str>) -> Value {
             "kind": "attribute",
         }),
     };
+    let mut physical = json!({ "artifactLocation": { "uri": url } });
+    if let Some(line) = line {
+        physical["region"] = json!({ "startLine": line });
+    }
     json!({
-        "physicalLocation": { "artifactLocation": { "uri": url } },
+        "physicalLocation": physical,
         "logicalLocations": [logical],
     })
 }
@@ -487,7 +493,7 @@ mod tests {
         }
 
         // The validator does reject what the schema forbids, so the test can fail: a region
-        // with a snippet but no position (why results have none), an unknown level, a
+        // with a snippet but no position (why a result without a line has none), an unknown level, a
         // suppression without its kind.
         let mut sarif = parse(&check_report());
         sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] =
@@ -506,5 +512,21 @@ mod tests {
             .unwrap()
             .remove("kind");
         assert!(!validator.is_valid(&sarif));
+    }
+
+    #[test]
+    fn results_with_a_line_have_a_region_and_the_others_none() {
+        // The image's start tag is on line 3; a script writes the second one, with no line.
+        let html = "<html lang=en><title>Bins</title>\n<main><h1>Bins</h1>\n<img src=bin.png>\n\
+                    <div id=later></div><script>document.getElementById('later').innerHTML = \
+                    '<img src=box.png>'</script></main>";
+        let options = crate::Options::default().with_rules(["image-has-name"]);
+        let page = crate::audit(html, "file:///site/bins.html", &options);
+        let sarif = parse(&Report::new(vec![page]));
+        let regions: Vec<&Value> = results(&sarif)
+            .iter()
+            .map(|r| &r["locations"][0]["physicalLocation"]["region"])
+            .collect();
+        assert_eq!(regions, [&json!({ "startLine": 3 }), &Value::Null]);
     }
 }

@@ -695,7 +695,13 @@ impl<'h> Dom<'h> {
             source_root.children().rev().map(|c| (c, id)).collect();
         while let Some((node, parent)) = pending.pop() {
             let value = match node.value() {
-                v @ (Node::Element(_) | Node::Text(_)) => v.clone(),
+                Node::Element(e) => {
+                    // Its line is in the script's string, not in the page.
+                    let mut e = e.clone();
+                    e.line = 0;
+                    Node::Element(e)
+                }
+                v @ Node::Text(_) => v.clone(),
                 _ => continue,
             };
             self.created_elements += usize::from(value.is_element());
@@ -779,7 +785,9 @@ impl<'h> Dom<'h> {
                 value: value.into(),
             });
         }
-        let rebuilt = Element::new(element.name.clone(), attrs);
+        let mut rebuilt = Element::new(element.name.clone(), attrs);
+        // Still the element the page wrote: its start tag keeps its line.
+        rebuilt.line = element.line;
         *self.html.tree.get_mut(id).ok_or(Unsupported)?.value() = Node::Element(rebuilt);
         self.attributes_set.push(id);
         Ok(())

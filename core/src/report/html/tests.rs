@@ -21,6 +21,7 @@ fn finding(rule: &str, wcag: &[&str], level: Option<Level>, outcome: Outcome) ->
         selector: "main > img".into(),
         attribute: None,
         snippet: "<img src=\"bin.png\">".into(),
+        line: None,
         message: "The image has no text alternative.".into(),
         data: None,
         fingerprint: "0000000000000000".into(),

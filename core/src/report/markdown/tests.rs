@@ -13,6 +13,7 @@ fn finding(outcome: Outcome, level: Option<Level>, message: &str) -> Finding {
         selector: "main > img".into(),
         attribute: None,
         snippet: "<img src=\"bin.png\">".into(),
+        line: None,
         message: message.into(),
         data: None,
         fingerprint: "0000000000000000".into(),
