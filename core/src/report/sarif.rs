@@ -515,6 +515,8 @@ mod tests {
     }
 
     #[test]
+    // The second image is written by a script, which needs the interpreter.
+    #[cfg(feature = "page-scripts")]
     fn results_with_a_line_have_a_region_and_the_others_none() {
         // The image's start tag is on line 3; a script writes the second one, with no line.
         let html = "<html lang=en><title>Bins</title>\n<main><h1>Bins</h1>\n<img src=bin.png>\n\
