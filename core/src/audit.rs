@@ -553,13 +553,12 @@ mod rules_run_tests {
     }
 }
 
-#[cfg(test)]
+// The test's second image is written by a script, which needs the interpreter.
+#[cfg(all(test, feature = "page-scripts"))]
 mod line_tests {
     use super::*;
 
     #[test]
-    // The second image is written by a script, which needs the interpreter.
-    #[cfg(feature = "page-scripts")]
     fn findings_carry_their_elements_line_and_script_made_ones_none() {
         // The unnamed image's start tag ends on line 4 (its attributes span lines 3–4); the
         // script writes a second one into the page, which has no line of its own.
