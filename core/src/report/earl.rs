@@ -14,9 +14,9 @@ use std::borrow::Borrow;
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
 use serde_json::{json, Value};
 
+use super::json::{indent, pretty};
 use super::refs;
 use super::{Finding, Page, Report};
 use crate::rules::{registry, RuleMeta};
@@ -192,15 +192,6 @@ fn subject(page: &Page) -> String {
 /// A JSON string literal.
 fn string(text: &str) -> String {
     serde_json::to_string(text).expect("strings always serialise")
-}
-
-fn pretty<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("report types always serialise")
-}
-
-/// Indents every line but the first by `n` spaces (exact: JSON strings hold no raw newline).
-fn indent(json: &str, n: usize) -> String {
-    json.replace('\n', &format!("\n{}", " ".repeat(n)))
 }
 
 #[cfg(test)]

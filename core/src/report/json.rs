@@ -68,11 +68,11 @@ where
 
 /// Indents every line but the first by `n` spaces (the first follows a key or an indent
 /// the caller writes). Exact for JSON: strings never hold a raw newline.
-fn indent(json: &str, n: usize) -> String {
+pub(super) fn indent(json: &str, n: usize) -> String {
     json.replace('\n', &format!("\n{}", " ".repeat(n)))
 }
 
-fn pretty<T: Serialize>(value: &T) -> String {
+pub(super) fn pretty<T: Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("report types always serialise")
 }
 

@@ -12,6 +12,7 @@ use std::borrow::Borrow;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use super::json::{indent, pretty};
 use super::refs;
 use super::{BaselineState, Finding, FixedFinding, Level, Outcome, Page, Report};
 use crate::rules::{registry, RuleMeta};
@@ -301,15 +302,6 @@ fn first_paragraph(doc: &str) -> String {
 
 fn to_value<T: Serialize>(value: &T) -> Value {
     serde_json::to_value(value).expect("report types always serialise")
-}
-
-fn pretty<T: Serialize>(value: &T) -> String {
-    serde_json::to_string_pretty(value).expect("report types always serialise")
-}
-
-/// Indents every line but the first by `n` spaces (exact: JSON strings hold no raw newline).
-fn indent(json: &str, n: usize) -> String {
-    json.replace('\n', &format!("\n{}", " ".repeat(n)))
 }
 
 #[cfg(test)]
